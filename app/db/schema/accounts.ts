@@ -1,0 +1,130 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** Who may see a profile field: everyone, signed-in members, or only the person. */
+export type Visibility = "public" | "members" | "private";
+export const profileFields = [
+  "headline",
+  "bio",
+  "photo",
+  "location",
+  "languages",
+  "skills",
+  "organisations",
+] as const;
+export type ProfileField = (typeof profileFields)[number];
+export type FieldVisibility = Record<ProfileField, Visibility>;
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Always stored lower-cased and trimmed. */
+    email: text("email").notNull(),
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["owner", "educator"] }).notNull(),
+    isFacilitator: boolean("is_facilitator").notNull().default(false),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    locale: text("locale").notNull().default("en"),
+    displayName: text("display_name").notNull(),
+    headline: text("headline").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    photoKey: text("photo_key"),
+    country: text("country"),
+    region: text("region").notNull().default(""),
+    visibility: jsonb("visibility").$type<Partial<FieldVisibility>>().notNull().default({}),
+    onboardedAt: timestamp("onboarded_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("users_country_created_idx").on(t.country, t.createdAt.desc(), t.id.desc()),
+    index("users_role_created_idx").on(t.role, t.createdAt.desc(), t.id.desc()),
+    index("users_photo_idx").on(t.photoKey),
+  ],
+);
+
+export const userLanguages = pgTable(
+  "user_languages",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    language: text("language").notNull(),
+    level: text("level").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.language] }),
+    index("user_languages_language_idx").on(t.language, t.userId),
+  ],
+);
+
+export const userSkills = pgTable(
+  "user_skills",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["offered", "wanted"] }).notNull(),
+    topic: text("topic").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind, t.topic] }),
+    index("user_skills_topic_idx").on(t.kind, t.topic, t.userId),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent").notNull().default(""),
+    ip: text("ip").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    /** SHA-256 of the emailed token. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["verify_email", "reset_password"] }).notNull(),
+    /** For verify_email: the address being verified (a changed email takes effect on use). */
+    email: text("email").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("auth_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
+/** Fixed-window counters shared by every app process (sign-in, sign-up, reset throttling). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  hits: integer("hits").notNull(),
+});

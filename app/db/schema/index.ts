@@ -1,0 +1,4 @@
+export * from "./accounts";
+export * from "./esco";
+export * from "./organisations";
+export * from "./taxonomy";

@@ -1,0 +1,161 @@
+/**
+ * Builders that put people and organisations straight into the database. The demo seed, the
+ * admin command and the tests all use them, so test data has the same shape as real data.
+ */
+import { getDb } from "~/db/client.server";
+import {
+  type FieldVisibility,
+  organisationMembers,
+  organisations,
+  organisationTopics,
+  userLanguages,
+  userSkills,
+  users,
+} from "~/db/schema";
+import { hashPassword } from "~/features/accounts/password.server";
+import { naceSectionOf } from "~/features/taxonomy/vocabulary.server";
+
+let counter = 0;
+
+export type UserSpec = {
+  email?: string;
+  displayName?: string;
+  role?: "owner" | "educator";
+  password?: string;
+  /** Reuse one hash for many users (hashing is deliberately slow). */
+  passwordHash?: string;
+  verified?: boolean;
+  onboarded?: boolean;
+  locale?: string;
+  headline?: string;
+  bio?: string;
+  country?: string | null;
+  region?: string;
+  isFacilitator?: boolean;
+  isAdmin?: boolean;
+  languages?: { code: string; level: string }[];
+  offered?: string[];
+  wanted?: string[];
+  visibility?: Partial<FieldVisibility>;
+  createdAt?: Date;
+};
+
+/** Creates a person (verified and onboarded unless told otherwise). */
+export async function createUser(
+  spec: UserSpec = {},
+): Promise<{ id: string; email: string; password: string }> {
+  counter += 1;
+  const unique = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+  const email = (spec.email ?? `person-${unique}@example.org`).toLowerCase();
+  const password = spec.password ?? "correct horse battery staple";
+  const passwordHash = spec.passwordHash ?? (await hashPassword(password));
+  const verified = spec.verified ?? true;
+  const onboarded = spec.onboarded ?? true;
+  const createdAt = spec.createdAt ?? new Date();
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email,
+        passwordHash,
+        displayName: spec.displayName ?? `Person ${unique}`,
+        role: spec.role ?? "owner",
+        emailVerifiedAt: verified ? createdAt : null,
+        onboardedAt: onboarded ? createdAt : null,
+        locale: spec.locale ?? "en",
+        headline: spec.headline ?? "",
+        bio: spec.bio ?? "",
+        country: spec.country === undefined ? "IE" : spec.country,
+        region: spec.region ?? "",
+        isFacilitator: spec.isFacilitator ?? false,
+        isAdmin: spec.isAdmin ?? false,
+        visibility: spec.visibility ?? {},
+        createdAt,
+        updatedAt: createdAt,
+      })
+      .returning({ id: users.id });
+    const languages = spec.languages ?? (onboarded ? [{ code: "en", level: "C1" }] : []);
+    if (languages.length) {
+      await tx
+        .insert(userLanguages)
+        .values(languages.map((l) => ({ userId: user.id, language: l.code, level: l.level })));
+    }
+    const skills = [
+      ...(spec.offered ?? []).map((topic) => ({
+        userId: user.id,
+        kind: "offered" as const,
+        topic,
+      })),
+      ...(spec.wanted ?? []).map((topic) => ({ userId: user.id, kind: "wanted" as const, topic })),
+    ];
+    if (skills.length) await tx.insert(userSkills).values(skills);
+    return { id: user.id, email, password };
+  });
+}
+
+export type OrganisationSpec = {
+  kind?: "enterprise" | "provider";
+  name?: string;
+  country?: string;
+  region?: string;
+  website?: string;
+  description?: string;
+  naceDivision?: string;
+  sizeBand?: string;
+  yearFounded?: number;
+  providerType?: string;
+  topics?: string[];
+  deliveryModes?: string[];
+  eqfLevels?: number[];
+  createdAt?: Date;
+  /** People and their place in the organisation; the first admin is recorded as its creator. */
+  members?: { userId: string; role?: "admin" | "member"; status?: "active" | "pending" }[];
+};
+
+/** Creates an organisation with its members. */
+export async function createOrganisation(spec: OrganisationSpec = {}): Promise<{ id: string }> {
+  counter += 1;
+  const kind = spec.kind ?? "enterprise";
+  const members = spec.members ?? [];
+  const creator = members.find((m) => m.role === "admin") ?? members[0];
+  return getDb().transaction(async (tx) => {
+    const naceDivision = kind === "enterprise" ? (spec.naceDivision ?? "47") : null;
+    const [org] = await tx
+      .insert(organisations)
+      .values({
+        kind,
+        name: spec.name ?? `Organisation ${counter}`,
+        country: spec.country ?? "IE",
+        region: spec.region ?? "",
+        website: spec.website ?? "",
+        description: spec.description ?? "",
+        naceDivision,
+        naceSection: naceDivision ? (naceSectionOf(naceDivision) ?? null) : null,
+        sizeBand: kind === "enterprise" ? (spec.sizeBand ?? "1") : null,
+        yearFounded: kind === "enterprise" ? (spec.yearFounded ?? 2015) : null,
+        providerType: kind === "provider" ? (spec.providerType ?? "training_centre") : null,
+        deliveryModes: kind === "provider" ? (spec.deliveryModes ?? ["online"]) : [],
+        eqfLevels: kind === "provider" ? (spec.eqfLevels ?? [4]) : [],
+        createdBy: creator?.userId ?? null,
+        createdAt: spec.createdAt ?? new Date(),
+      })
+      .returning({ id: organisations.id });
+    if (kind === "provider" && spec.topics?.length) {
+      await tx
+        .insert(organisationTopics)
+        .values(spec.topics.map((topic) => ({ organisationId: org.id, topic })));
+    }
+    if (members.length) {
+      await tx.insert(organisationMembers).values(
+        members.map((m) => ({
+          organisationId: org.id,
+          userId: m.userId,
+          role: m.role ?? ("member" as const),
+          status: m.status ?? ("active" as const),
+        })),
+      );
+    }
+    return { id: org.id };
+  });
+}

@@ -1,0 +1,288 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { authTokens, users } from "~/db/schema";
+import { translatorFor } from "~/i18n/catalogue.server";
+import type { Locale } from "~/i18n/i18n";
+import { getEnv } from "~/lib/env.server";
+import { sendMail } from "~/lib/mail.server";
+import { hitRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
+import { revokeAllSessions } from "./sessions.server";
+import { consumeToken, issueToken } from "./tokens.server";
+
+/** An expected failure of an account operation: the field and the catalogue key to show. */
+export class AccountError extends Error {
+  constructor(
+    readonly status: 400 | 409 | 429,
+    readonly field: string,
+    readonly messageKey: string,
+    readonly values?: Record<string, number>,
+  ) {
+    super(messageKey);
+  }
+}
+
+function link(path: string, token: string): string {
+  return new URL(`${path}?token=${encodeURIComponent(token)}`, getEnv().PUBLIC_URL).toString();
+}
+
+async function sendVerification(options: {
+  userId: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+}) {
+  const token = await issueToken(getDb(), {
+    userId: options.userId,
+    purpose: "verify_email",
+    email: options.email,
+  });
+  const t = translatorFor(options.locale);
+  await sendMail({
+    to: options.email,
+    subject: t("mail.verify.subject"),
+    text: t("mail.verify.body", { name: options.displayName, link: link("/verify-email", token) }),
+  });
+}
+
+/**
+ * Creates an account (unverified) and emails the verification link.
+ * Throws AccountError 409 when the email already has an account.
+ */
+export async function signUp(options: {
+  displayName: string;
+  email: string;
+  password: string;
+  role: "owner" | "educator";
+  locale: Locale;
+  ip: string;
+}): Promise<{ userId: string }> {
+  const limit = await hitRateLimit(`signup:ip:${options.ip}`, 10, 3600);
+  if (!limit.allowed) {
+    throw new AccountError(429, "form", "auth.tooManyAttempts", {
+      minutes: Math.ceil(limit.retryAfterSeconds / 60),
+    });
+  }
+  const passwordHash = await hashPassword(options.password);
+  const [created] = await getDb()
+    .insert(users)
+    .values({
+      email: options.email,
+      passwordHash,
+      displayName: options.displayName,
+      role: options.role,
+      locale: options.locale,
+    })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (!created) throw new AccountError(409, "email", "auth.emailTaken");
+  await sendVerification({
+    userId: created.id,
+    email: options.email,
+    displayName: options.displayName,
+    locale: options.locale,
+  });
+  return { userId: created.id };
+}
+
+/** Sends a fresh verification link for the person's current address. */
+export async function resendVerification(userId: string): Promise<void> {
+  const limit = await hitRateLimit(`verify:user:${userId}`, 5, 3600);
+  if (!limit.allowed) {
+    throw new AccountError(429, "form", "auth.tooManyAttempts", {
+      minutes: Math.ceil(limit.retryAfterSeconds / 60),
+    });
+  }
+  const [user] = await getDb()
+    .select({ email: users.email, displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return;
+  await sendVerification({ userId, ...user, locale: user.locale as Locale });
+}
+
+/**
+ * Uses a verification token: marks the address verified, and for a changed email makes the new
+ * address the account's. Fails for an unknown, used or expired token, or when another account
+ * took the address meanwhile (the token then stays unused).
+ */
+export async function verifyEmail(
+  token: string,
+): Promise<{ ok: true; userId: string } | { ok: false; reason: "invalid" | "taken" }> {
+  return getDb()
+    .transaction(async (tx) => {
+      const used = await consumeToken(tx, { token, purpose: "verify_email" });
+      if (!used) return { ok: false, reason: "invalid" } as const;
+      const [other] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.email, used.email), ne(users.id, used.userId)));
+      if (other) throw new EmailTaken();
+      await tx
+        .update(users)
+        .set({ email: used.email, emailVerifiedAt: new Date(), updatedAt: new Date() })
+        .where(eq(users.id, used.userId));
+      return { ok: true, userId: used.userId } as const;
+    })
+    .catch((error) => {
+      if (error instanceof EmailTaken) return { ok: false, reason: "taken" } as const;
+      throw error;
+    });
+}
+
+class EmailTaken extends Error {}
+
+/**
+ * Checks a sign-in. Throttled per account (5 failures in 15 minutes) and per IP (30 in
+ * 15 minutes). Unknown email and wrong password give the same answer, in the same time.
+ */
+export async function checkSignIn(options: {
+  email: string;
+  password: string;
+  ip: string;
+}): Promise<{ userId: string }> {
+  const accountKey = `signin:account:${options.email}`;
+  const ipLimit = await hitRateLimit(`signin:ip:${options.ip}`, 30, 900);
+  const accountLimit = await hitRateLimit(accountKey, 5, 900);
+  if (!ipLimit.allowed || !accountLimit.allowed) {
+    const seconds = Math.max(ipLimit.retryAfterSeconds, accountLimit.retryAfterSeconds);
+    throw new AccountError(429, "form", "auth.tooManyAttempts", {
+      minutes: Math.ceil(seconds / 60),
+    });
+  }
+  const [user] = await getDb()
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, options.email));
+  if (!user) {
+    await verifyAgainstDummy(options.password);
+    throw new AccountError(400, "form", "auth.wrongCredentials");
+  }
+  if (!(await verifyPassword(user.passwordHash, options.password))) {
+    throw new AccountError(400, "form", "auth.wrongCredentials");
+  }
+  await resetRateLimit(accountKey);
+  return { userId: user.id };
+}
+
+/**
+ * Emails a reset link (valid one hour, single use) when the address has an account; does the
+ * same visible thing when it has not.
+ */
+export async function requestPasswordReset(options: { email: string; ip: string }): Promise<void> {
+  const limit = await hitRateLimit(`reset:ip:${options.ip}`, 10, 3600);
+  const perEmail = await hitRateLimit(`reset:email:${options.email}`, 3, 3600);
+  if (!limit.allowed) {
+    throw new AccountError(429, "form", "auth.tooManyAttempts", {
+      minutes: Math.ceil(limit.retryAfterSeconds / 60),
+    });
+  }
+  // Past the per-address limit we stay silent rather than reveal that the address exists.
+  if (!perEmail.allowed) return;
+  const [user] = await getDb()
+    .select({ id: users.id, displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, options.email));
+  if (!user) return;
+  const token = await issueToken(getDb(), {
+    userId: user.id,
+    purpose: "reset_password",
+    email: options.email,
+  });
+  const t = translatorFor(user.locale as Locale);
+  await sendMail({
+    to: options.email,
+    subject: t("mail.reset.subject"),
+    text: t("mail.reset.body", { name: user.displayName, link: link("/reset-password", token) }),
+  });
+}
+
+/** Sets a new password from a reset token and signs the account out everywhere. */
+export async function resetPassword(options: {
+  token: string;
+  password: string;
+}): Promise<boolean> {
+  const passwordHash = await hashPassword(options.password);
+  return getDb().transaction(async (tx) => {
+    const used = await consumeToken(tx, { token: options.token, purpose: "reset_password" });
+    if (!used) return false;
+    await tx
+      .update(users)
+      // Reading the reset mail proves the address too.
+      .set({ passwordHash, emailVerifiedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(users.id, used.userId), eq(users.email, used.email)));
+    // Other outstanding reset links die with this one.
+    await tx
+      .update(authTokens)
+      .set({ usedAt: new Date() })
+      .where(
+        and(
+          eq(authTokens.userId, used.userId),
+          eq(authTokens.purpose, "reset_password"),
+          isNull(authTokens.usedAt),
+        ),
+      );
+    await revokeAllSessions({ userId: used.userId, db: tx });
+    return true;
+  });
+}
+
+async function requireCurrentPassword(userId: string, password: string) {
+  const [user] = await getDb()
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    throw new AccountError(400, "currentPassword", "auth.currentPasswordWrong");
+  }
+}
+
+/** Changes the password after checking the current one; other sessions are signed out. */
+export async function changePassword(options: {
+  userId: string;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<void> {
+  await requireCurrentPassword(options.userId, options.currentPassword);
+  const passwordHash = await hashPassword(options.newPassword);
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(users.id, options.userId));
+    await revokeAllSessions({ userId: options.userId, exceptSessionId: options.sessionId, db: tx });
+  });
+}
+
+/**
+ * Starts an email change: the new address gets a verification link and becomes the account's
+ * address only when that link is used.
+ */
+export async function requestEmailChange(options: {
+  userId: string;
+  email: string;
+  currentPassword: string;
+}): Promise<void> {
+  await requireCurrentPassword(options.userId, options.currentPassword);
+  const [taken] = await getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, options.email));
+  if (taken) throw new AccountError(409, "email", "auth.emailTaken");
+  const [user] = await getDb()
+    .select({ displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, options.userId));
+  await sendVerification({
+    userId: options.userId,
+    email: options.email,
+    displayName: user.displayName,
+    locale: user.locale as Locale,
+  });
+}
+
+/** Saves the interface language chosen by the person. */
+export async function saveLocale(options: { userId: string; locale: Locale }): Promise<void> {
+  await getDb().update(users).set({ locale: options.locale }).where(eq(users.id, options.userId));
+}

@@ -1,0 +1,84 @@
+import { and, count, eq, ne, type SQL, sql } from "drizzle-orm";
+import { getDb, queryRows } from "~/db/client.server";
+import { users } from "~/db/schema";
+import { type Cursor, encodeCursor } from "~/lib/cursor";
+
+/** Users for the admin list, newest first, optionally matching a name or email fragment. */
+export async function listUsersForAdmin(options: {
+  q?: string;
+  after: Cursor | null;
+  limit?: number;
+}) {
+  const limit = options.limit ?? 50;
+  const where: SQL[] = [sql`true`];
+  if (options.q) {
+    const like = `%${options.q.replace(/[\\%_]/g, "\\$&")}%`;
+    where.push(sql`(u.email ilike ${like} or u.display_name ilike ${like})`);
+  }
+  if (options.after) {
+    where.push(
+      sql`(u.created_at, u.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`,
+    );
+  }
+  const result = await queryRows<{
+    id: string;
+    email: string;
+    display_name: string;
+    role: string;
+    is_facilitator: boolean;
+    is_admin: boolean;
+    verified: boolean;
+    cursor_at: string;
+  }>(sql`
+    select u.id, u.email, u.display_name, u.role, u.is_facilitator, u.is_admin,
+      u.email_verified_at is not null as verified,
+      to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+    from users u where ${sql.join(where, sql` and `)}
+    order by u.created_at desc, u.id desc limit ${limit + 1}`);
+  const rows = result.slice(0, limit);
+  const last = rows[rows.length - 1];
+  return {
+    users: rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      displayName: r.display_name,
+      role: r.role,
+      isFacilitator: r.is_facilitator,
+      isAdmin: r.is_admin,
+      verified: r.verified,
+    })),
+    next: result.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+  };
+}
+
+export class LastAdminError extends Error {}
+
+/**
+ * Grants or removes the facilitator or admin role. The last admin cannot lose the role, so an
+ * installation always has someone who can manage it.
+ */
+export async function setUserRole(options: {
+  userId: string;
+  role: "facilitator" | "admin";
+  granted: boolean;
+}): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    if (options.role === "admin" && !options.granted) {
+      // Serialise concurrent demotions so two admins cannot remove each other at once.
+      await tx.execute(sql`select id from users where is_admin for update`);
+      const [{ value }] = await tx
+        .select({ value: count() })
+        .from(users)
+        .where(and(eq(users.isAdmin, true), ne(users.id, options.userId)));
+      if (value === 0) throw new LastAdminError();
+    }
+    const set =
+      options.role === "admin" ? { isAdmin: options.granted } : { isFacilitator: options.granted };
+    const rows = await tx
+      .update(users)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(users.id, options.userId))
+      .returning({ id: users.id });
+    return rows.length > 0;
+  });
+}

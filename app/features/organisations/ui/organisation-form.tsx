@@ -1,0 +1,151 @@
+import type { Option } from "~/features/taxonomy/types";
+import { deliveryModes, providerTypes, sizeBands } from "~/features/taxonomy/types";
+import { useI18n } from "~/i18n/context";
+import { ChoiceGroup, CsrfForm, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+
+type Options = { countries: Option[]; divisions: Option[]; topics: Option[] };
+
+/** The form to create a micro-enterprise or a training provider. */
+export function OrganisationForm(props: {
+  kind: "enterprise" | "provider";
+  options: Options;
+  errors: Record<string, string | undefined>;
+  values?: Record<string, unknown>;
+  defaultCountry?: string;
+}) {
+  const { kind, options, errors, values = {} } = props;
+  const { t } = useI18n();
+  const v = (name: string) =>
+    typeof values[name] === "string" ? (values[name] as string) : undefined;
+  const list = (name: string) => {
+    const raw = values[name];
+    return Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
+  };
+  const id = (name: string) => `${kind}-${name}`;
+  return (
+    <CsrfForm method="post" className="stack" noValidate>
+      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="kind" value={kind} />
+      <TextField
+        id={id("name")}
+        name="name"
+        label={t("org.name")}
+        defaultValue={v("name")}
+        error={errors.name}
+        required
+      />
+      <SelectField
+        id={id("country")}
+        name="country"
+        label={t("profile.country")}
+        defaultValue={v("country") ?? props.defaultCountry ?? ""}
+        emptyLabel={t("form.choose")}
+        options={options.countries}
+        error={errors.country}
+        required
+      />
+      <TextField
+        id={id("region")}
+        name="region"
+        label={t("profile.region")}
+        defaultValue={v("region")}
+        error={errors.region}
+      />
+      {kind === "enterprise" ? (
+        <>
+          <SelectField
+            id={id("nace")}
+            name="naceDivision"
+            label={t("org.sector")}
+            defaultValue={v("naceDivision") ?? ""}
+            emptyLabel={t("form.choose")}
+            options={options.divisions}
+            error={errors.naceDivision}
+            required
+          />
+          <ChoiceGroup
+            name="sizeBand"
+            type="radio"
+            legend={t("org.size")}
+            selected={list("sizeBand")}
+            error={errors.sizeBand}
+            options={sizeBands.map((b) => ({ value: b, label: t(`org.sizeBand.${b}`) }))}
+          />
+          <TextField
+            id={id("year")}
+            name="yearFounded"
+            type="number"
+            inputMode="numeric"
+            label={t("org.yearFounded")}
+            defaultValue={v("yearFounded")}
+            error={errors.yearFounded}
+            required
+          />
+        </>
+      ) : (
+        <>
+          <SelectField
+            id={id("type")}
+            name="providerType"
+            label={t("org.providerType")}
+            defaultValue={v("providerType") ?? ""}
+            emptyLabel={t("form.choose")}
+            options={providerTypes.map((p) => ({ value: p, label: t(`org.providerTypes.${p}`) }))}
+            error={errors.providerType}
+            required
+          />
+          <ChoiceGroup
+            name="deliveryModes"
+            type="checkbox"
+            legend={t("org.deliveryModes")}
+            selected={list("deliveryModes")}
+            error={errors.deliveryModes}
+            options={deliveryModes.map((m) => ({ value: m, label: t(`org.delivery.${m}`) }))}
+          />
+          <ChoiceGroup
+            name="eqfLevels"
+            type="checkbox"
+            legend={t("org.eqfLevels")}
+            selected={list("eqfLevels")}
+            error={errors.eqfLevels}
+            columns
+            options={[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
+              value: String(n),
+              label: t("org.eqfLevel", { n }),
+            }))}
+          />
+          <details className="field" open={Boolean(errors.topics)}>
+            <summary>{t("org.topics")}</summary>
+            <ChoiceGroup
+              name="topics"
+              type="checkbox"
+              legend={t("org.topicsLegend")}
+              selected={list("topics")}
+              error={errors.topics}
+              columns
+              options={options.topics}
+            />
+          </details>
+        </>
+      )}
+      <TextField
+        id={id("website")}
+        name="website"
+        type="url"
+        label={t("org.website")}
+        hint={t("org.websiteHint")}
+        defaultValue={v("website")}
+        error={errors.website}
+      />
+      <TextArea
+        name="description"
+        label={t("org.description")}
+        defaultValue={v("description")}
+        error={errors.description}
+      />
+      <SubmitButton>
+        {t(kind === "enterprise" ? "org.createEnterprise" : "org.createProvider")}
+      </SubmitButton>
+    </CsrfForm>
+  );
+}

@@ -1,0 +1,95 @@
+import { type SQL, sql } from "drizzle-orm";
+import { queryRows } from "~/db/client.server";
+import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { fieldVisibleSql, type Viewer } from "./policy.server";
+
+export type PeopleFilters = {
+  role?: "owner" | "educator";
+  country?: string;
+  language?: string;
+  sector?: string;
+  skill?: string;
+};
+
+export const PAGE_SIZE = 24;
+
+type Row = {
+  id: string;
+  display_name: string;
+  role: "owner" | "educator";
+  headline: string | null;
+  country: string | null;
+  region: string | null;
+  photo_key: string | null;
+  cursor_at: string;
+  offered: string[] | null;
+};
+
+/**
+ * One page of the people directory, newest members first, keyset-paginated on
+ * (created_at, id). A filter on a field matches only where the viewer may see that field,
+ * and the fields returned are blanked the same way.
+ */
+export async function listPeople(options: {
+  viewer: Viewer;
+  filters: PeopleFilters;
+  after: Cursor | null;
+  limit?: number;
+}) {
+  const { viewer, filters, after } = options;
+  const limit = options.limit ?? PAGE_SIZE;
+  const where: SQL[] = [sql`u.email_verified_at is not null`, sql`u.onboarded_at is not null`];
+  if (filters.role) where.push(sql`u.role = ${filters.role}`);
+  if (filters.country) {
+    where.push(sql`u.country = ${filters.country}`, fieldVisibleSql(viewer, "location"));
+  }
+  if (filters.language) {
+    where.push(
+      sql`exists (select 1 from user_languages ul where ul.user_id = u.id and ul.language = ${filters.language})`,
+      fieldVisibleSql(viewer, "languages"),
+    );
+  }
+  if (filters.skill) {
+    where.push(
+      sql`exists (select 1 from user_skills us where us.user_id = u.id and us.kind = 'offered' and us.topic = ${filters.skill})`,
+      fieldVisibleSql(viewer, "skills"),
+    );
+  }
+  if (filters.sector) {
+    where.push(
+      sql`exists (select 1 from organisation_members om join organisations o on o.id = om.organisation_id
+        where om.user_id = u.id and om.status = 'active' and o.nace_section = ${filters.sector})`,
+      fieldVisibleSql(viewer, "organisations"),
+    );
+  }
+  if (after) where.push(sql`(u.created_at, u.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  const result = await queryRows<Row>(sql`
+    select u.id, u.display_name, u.role,
+      to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
+      case when ${fieldVisibleSql(viewer, "headline")} then u.headline end as headline,
+      case when ${fieldVisibleSql(viewer, "location")} then u.country end as country,
+      case when ${fieldVisibleSql(viewer, "location")} then u.region end as region,
+      case when ${fieldVisibleSql(viewer, "photo")} then u.photo_key end as photo_key,
+      case when ${fieldVisibleSql(viewer, "skills")} then (
+        select array_agg(us.topic order by us.topic) from user_skills us
+        where us.user_id = u.id and us.kind = 'offered') end as offered
+    from users u
+    where ${sql.join(where, sql` and `)}
+    order by u.created_at desc, u.id desc
+    limit ${limit + 1}`);
+  const rows = result.slice(0, limit);
+  const last = rows[rows.length - 1];
+  return {
+    people: rows.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      role: r.role,
+      headline: r.headline ?? "",
+      country: r.country,
+      region: r.region ?? "",
+      photoKey: r.photo_key,
+      offered: (r.offered ?? []).slice(0, 4),
+    })),
+    next: result.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+  };
+}

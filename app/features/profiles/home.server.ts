@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "~/db/client.server";
+import { fieldVisibleSql, type Viewer } from "./policy.server";
+
+/** Counts for the front page: members by role, organisations, countries represented. */
+export async function getNetworkStats() {
+  const result = await queryRows<{
+    owners: number;
+    educators: number;
+    organisations: number;
+    countries: number;
+  }>(sql`
+    select
+      (select count(*)::int from users where role = 'owner' and email_verified_at is not null) as owners,
+      (select count(*)::int from users where role = 'educator' and email_verified_at is not null) as educators,
+      (select count(*)::int from organisations) as organisations,
+      (select count(distinct country)::int from organisations) as countries`);
+  const row = result[0];
+  return {
+    owners: Number(row.owners),
+    educators: Number(row.educators),
+    organisations: Number(row.organisations),
+    countries: Number(row.countries),
+  };
+}
+
+/**
+ * People who offer what the viewer wants to learn, most matching topics first (visible skills
+ * only), for the signed-in home page.
+ */
+export async function findPeopleOfferingWhatIWant(options: {
+  viewer: Viewer & { userId: string };
+  limit?: number;
+}) {
+  const result = await queryRows<{
+    id: string;
+    display_name: string;
+    role: "owner" | "educator";
+    country: string | null;
+    topics: string[];
+  }>(sql`
+    select u.id, u.display_name, u.role,
+      case when ${fieldVisibleSql(options.viewer, "location")} then u.country end as country,
+      array_agg(offer.topic order by offer.topic) as topics
+    from user_skills want
+    join user_skills offer on offer.topic = want.topic and offer.kind = 'offered'
+    join users u on u.id = offer.user_id
+    where want.user_id = ${options.viewer.userId} and want.kind = 'wanted'
+      and u.id <> ${options.viewer.userId} and u.email_verified_at is not null
+      and ${fieldVisibleSql(options.viewer, "skills")}
+    group by u.id
+    order by count(*) desc, u.created_at desc
+    limit ${options.limit ?? 6}`);
+  return result.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    role: r.role,
+    country: r.country,
+    topics: r.topics,
+  }));
+}

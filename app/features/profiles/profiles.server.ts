@@ -1,0 +1,193 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import {
+  type FieldVisibility,
+  organisationMembers,
+  organisations,
+  userLanguages,
+  userSkills,
+  users,
+} from "~/db/schema";
+import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
+import { getStorage } from "~/lib/storage.server";
+import { canSeeField, effectiveVisibility, type Viewer } from "./policy.server";
+import type { ProfileInput } from "./schema";
+
+/** Checks profile values against the built-in vocabularies; returns field → catalogue key. */
+export function checkProfileVocabulary(input: ProfileInput): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!isCountry(input.country)) errors.country = "profile.countryRequired";
+  const codes = input.languages.map((l) => l.code);
+  if (codes.some((c) => !isLanguage(c))) errors.languages = "profile.languageUnknown";
+  else if (new Set(codes).size !== codes.length) errors.languages = "profile.languageTwice";
+  if ([...input.offered, ...input.wanted].some((s) => !isTopic(s))) errors.offered = "form.invalid";
+  return errors;
+}
+
+/** The profile as its owner edits it. */
+export async function getOwnProfile(userId: string) {
+  const db = getDb();
+  const [user] = await db
+    .select({
+      displayName: users.displayName,
+      headline: users.headline,
+      bio: users.bio,
+      country: users.country,
+      region: users.region,
+      photoKey: users.photoKey,
+      visibility: users.visibility,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  const languages = await db
+    .select({ code: userLanguages.language, level: userLanguages.level })
+    .from(userLanguages)
+    .where(eq(userLanguages.userId, userId))
+    .orderBy(asc(userLanguages.language));
+  const skills = await db
+    .select({ kind: userSkills.kind, topic: userSkills.topic })
+    .from(userSkills)
+    .where(eq(userSkills.userId, userId));
+  return {
+    ...user,
+    visibility: effectiveVisibility(user.visibility),
+    languages,
+    offered: skills.filter((s) => s.kind === "offered").map((s) => s.topic),
+    wanted: skills.filter((s) => s.kind === "wanted").map((s) => s.topic),
+  };
+}
+
+/**
+ * Saves the whole profile in one transaction (languages and skills replaced), and marks the
+ * person onboarded. A new photo key replaces the old photo, which is then deleted from storage.
+ */
+export async function updateProfile(options: {
+  userId: string;
+  input: ProfileInput;
+  newPhotoKey?: string;
+}): Promise<void> {
+  const { userId, input, newPhotoKey } = options;
+  const [before] = await getDb()
+    .select({ photoKey: users.photoKey })
+    .from(users)
+    .where(eq(users.id, userId));
+  const photoKey = newPhotoKey ?? (input.removePhoto ? null : before.photoKey);
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        displayName: input.displayName,
+        headline: input.headline,
+        bio: input.bio,
+        country: input.country,
+        region: input.region,
+        photoKey,
+        visibility: input.visibility as FieldVisibility,
+        onboardedAt: sql`coalesce(${users.onboardedAt}, now())`,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId));
+    await tx.delete(userLanguages).where(eq(userLanguages.userId, userId));
+    await tx
+      .insert(userLanguages)
+      .values(input.languages.map((l) => ({ userId, language: l.code, level: l.level })));
+    await tx.delete(userSkills).where(eq(userSkills.userId, userId));
+    const skills = [
+      ...[...new Set(input.offered)].map((topic) => ({ userId, kind: "offered" as const, topic })),
+      ...[...new Set(input.wanted)].map((topic) => ({ userId, kind: "wanted" as const, topic })),
+    ];
+    if (skills.length) await tx.insert(userSkills).values(skills);
+  });
+  if (before.photoKey && before.photoKey !== photoKey) {
+    await getStorage().remove(before.photoKey);
+  }
+}
+
+/**
+ * A person's profile as `viewer` may see it: hidden fields come back empty. Returns null when
+ * the person does not exist or has not verified their email (and the viewer is someone else).
+ */
+export async function getProfile(options: { id: string; viewer: Viewer }) {
+  const { id, viewer } = options;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const db = getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      isFacilitator: users.isFacilitator,
+      headline: users.headline,
+      bio: users.bio,
+      country: users.country,
+      region: users.region,
+      photoKey: users.photoKey,
+      visibility: users.visibility,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!user) return null;
+  const isSelf = viewer.userId === user.id;
+  if (!user.emailVerifiedAt && !isSelf) return null;
+  const can = (field: Parameters<typeof canSeeField>[3]) =>
+    canSeeField(viewer, user.id, user.visibility, field);
+  const [languages, skills, orgs] = await Promise.all([
+    can("languages")
+      ? db
+          .select({ code: userLanguages.language, level: userLanguages.level })
+          .from(userLanguages)
+          .where(eq(userLanguages.userId, id))
+      : [],
+    can("skills")
+      ? db
+          .select({ kind: userSkills.kind, topic: userSkills.topic })
+          .from(userSkills)
+          .where(eq(userSkills.userId, id))
+      : [],
+    can("organisations")
+      ? db
+          .select({
+            id: organisations.id,
+            name: organisations.name,
+            kind: organisations.kind,
+            role: organisationMembers.role,
+          })
+          .from(organisationMembers)
+          .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+          .where(and(eq(organisationMembers.userId, id), eq(organisationMembers.status, "active")))
+      : [],
+  ]);
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    role: user.role,
+    isFacilitator: user.isFacilitator,
+    isSelf,
+    memberSince: user.createdAt.toISOString(),
+    headline: can("headline") ? user.headline : "",
+    bio: can("bio") ? user.bio : "",
+    country: can("location") ? user.country : null,
+    region: can("location") ? user.region : "",
+    photoKey: can("photo") ? user.photoKey : null,
+    visibility: isSelf ? effectiveVisibility(user.visibility) : null,
+    languages,
+    offered: skills.filter((s) => s.kind === "offered").map((s) => s.topic),
+    wanted: skills.filter((s) => s.kind === "wanted").map((s) => s.topic),
+    organisations: orgs,
+  };
+}
+
+/** Finds the owner of a stored photo and whether the viewer may see it. */
+export async function canViewPhoto(options: { key: string; viewer: Viewer }): Promise<boolean> {
+  const [owner] = await getDb()
+    .select({ id: users.id, visibility: users.visibility, verified: users.emailVerifiedAt })
+    .from(users)
+    .where(eq(users.photoKey, options.key));
+  if (!owner) return false;
+  if (owner.id === options.viewer.userId) return true;
+  return (
+    owner.verified !== null && canSeeField(options.viewer, owner.id, owner.visibility, "photo")
+  );
+}

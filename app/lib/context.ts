@@ -1,0 +1,34 @@
+import type { Logger } from "pino";
+import type { Locale } from "~/i18n/i18n";
+
+/** The signed-in person as every page sees them (nothing secret). */
+export type CurrentUser = {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  displayName: string;
+  role: "owner" | "educator";
+  isFacilitator: boolean;
+  isAdmin: boolean;
+  locale: Locale;
+  onboarded: boolean;
+  photoKey: string | null;
+};
+
+export type Auth = { user: CurrentUser; sessionId: string } | null;
+
+declare module "react-router" {
+  interface AppLoadContext {
+    requestId: string;
+    /** CSP nonce for this response's inline scripts. */
+    nonce: string;
+    /** Token every state-changing form must send back (field `_csrf`). */
+    csrfToken: string;
+    ip: string;
+    log: Logger;
+    /** Locale from the language cookie or Accept-Language; the account's locale wins in loaders. */
+    requestLocale: Locale;
+    /** The session and user behind the request's cookie, looked up once per request. */
+    auth(): Promise<Auth>;
+  }
+}

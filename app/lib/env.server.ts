@@ -1,0 +1,61 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Synergy <no-reply@synergy.localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  SEED_DEMO: booleanish.default(true),
+  TRUST_PROXY: booleanish.default(false),
+  RATE_LIMITS: booleanish.default(true),
+});
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string; secureCookies: boolean };
+
+/**
+ * Parses configuration from the given variables (process.env by default).
+ * Throws an Error listing every invalid variable, so start-up fails with a clear message.
+ */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    dataDir: path.resolve(env.DATA_DIR),
+    secureCookies: env.PUBLIC_URL.startsWith("https://"),
+  };
+}
+
+let current: Env | undefined;
+
+/** The configuration in force; parsed once from process.env on first use. */
+export function getEnv(): Env {
+  current ??= parseEnv();
+  return current;
+}
+
+/** Replaces the configuration (tests and scripts that build their own). */
+export function setEnv(env: Env): void {
+  current = env;
+}

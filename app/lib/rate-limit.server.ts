@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import { getDb, queryRows } from "~/db/client.server";
+import { getEnv } from "./env.server";
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+/**
+ * Counts one hit against `key` in a fixed window shared by every app process (the counter lives
+ * in PostgreSQL). Returns allowed=false once more than `limit` hits fall in the window.
+ */
+export async function hitRateLimit(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<RateLimitResult> {
+  if (!getEnv().RATE_LIMITS) return { allowed: true, retryAfterSeconds: 0 };
+  const result = await queryRows<{ hits: number; window_start: string }>(sql`
+    insert into rate_limits (key, window_start, hits) values (${key}, now(), 1)
+    on conflict (key) do update set
+      hits = case when rate_limits.window_start < now() - make_interval(secs => ${windowSeconds})
+                  then 1 else rate_limits.hits + 1 end,
+      window_start = case when rate_limits.window_start < now() - make_interval(secs => ${windowSeconds})
+                  then now() else rate_limits.window_start end
+    returning hits, window_start`);
+  const row = result[0];
+  const hits = Number(row.hits);
+  const elapsed = (Date.now() - new Date(row.window_start).getTime()) / 1000;
+  return {
+    allowed: hits <= limit,
+    retryAfterSeconds: Math.max(1, Math.ceil(windowSeconds - elapsed)),
+  };
+}
+
+/** Forgets the counter for `key` (after a successful sign-in, the account's failures reset). */
+export async function resetRateLimit(key: string): Promise<void> {
+  await getDb().execute(sql`delete from rate_limits where key = ${key}`);
+}

@@ -1,0 +1,102 @@
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  type ShouldRevalidateFunction,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import "./app.css";
+import { resolveLocale } from "./features/accounts/locale.server";
+import { catalogues } from "./i18n/catalogue.server";
+import { I18nProvider, useI18n } from "./i18n/context";
+import type { ErrorPayload } from "./lib/errors";
+import { AppShell } from "./ui/app-shell";
+import { useNonce } from "./ui/nonce";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const auth = await context.auth();
+  const locale = resolveLocale(auth, context.requestLocale);
+  const url = new URL(request.url);
+  return {
+    locale,
+    messages: catalogues[locale],
+    csrfToken: context.csrfToken,
+    path: url.pathname + url.search,
+    user: auth
+      ? {
+          id: auth.user.id,
+          displayName: auth.user.displayName,
+          isAdmin: auth.user.isAdmin,
+          isFacilitator: auth.user.isFacilitator,
+          emailVerified: auth.user.emailVerified,
+          onboarded: auth.user.onboarded,
+        }
+      : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+// The catalogue and the signed-in person change only through form submissions.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl }) =>
+  formMethod !== undefined || currentUrl.pathname !== nextUrl.pathname;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const nonce = useNonce();
+  const locale = data?.locale ?? "en";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {data ? (
+          <I18nProvider locale={locale} messages={data.messages}>
+            <AppShell data={data}>{children}</AppShell>
+          </I18nProvider>
+        ) : (
+          children
+        )}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  let status = 500;
+  let messageKey = "errors.unexpected";
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const payload = error.data as ErrorPayload | undefined;
+    messageKey = payload?.messageKey ?? (status === 404 ? "errors.notFound" : messageKey);
+  }
+  return (
+    <main id="main" className="page narrow">
+      <title>{t(messageKey)}</title>
+      <h1>{t(messageKey)}</h1>
+      <p className="muted">{t("errors.status", { status })}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,260 @@
+import { data, redirect, useActionData, useLoaderData, useMatches } from "react-router";
+import { profileFields } from "~/db/schema/accounts";
+import { requireUser } from "~/features/accounts/guard.server";
+import { resolveLocale } from "~/features/accounts/locale.server";
+import { fieldErrors } from "~/features/accounts/schema";
+import { PhotoError, storeProfilePhoto } from "~/features/profiles/photo.server";
+import {
+  checkProfileVocabulary,
+  getOwnProfile,
+  updateProfile,
+} from "~/features/profiles/profiles.server";
+import { LANGUAGE_ROWS, profileSchema } from "~/features/profiles/schema";
+import { languageLevels } from "~/features/taxonomy/types";
+import {
+  countryOptions,
+  languageOptions,
+  topicGroupsFor,
+} from "~/features/taxonomy/vocabulary.server";
+import { useI18n } from "~/i18n/context";
+import { asList, readForm } from "~/lib/form.server";
+import { Avatar } from "~/ui/avatar";
+import {
+  ChoiceGroup,
+  CsrfForm,
+  FormMessage,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from "~/ui/form";
+import { OnboardingSteps } from "~/ui/onboarding-steps";
+import type { Route } from "./+types/onboarding-profile";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = await requireUser(context, request);
+  const locale = resolveLocale({ user, sessionId: "" }, context.requestLocale);
+  const profile = await getOwnProfile(user.id);
+  return {
+    profile,
+    verified: new URL(request.url).searchParams.get("verified") === "1",
+    options: {
+      countries: countryOptions(locale),
+      languages: languageOptions(locale),
+      topicGroups: topicGroupsFor(locale),
+    },
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user } = await requireUser(context, request);
+  const form = await readForm(request);
+  const languages = Array.from({ length: LANGUAGE_ROWS }, (_, i) => ({
+    code: String(form[`lang_${i}`] ?? ""),
+    level: String(form[`level_${i}`] ?? ""),
+  })).filter((row) => row.code !== "");
+  const candidate = {
+    displayName: form.displayName,
+    headline: form.headline,
+    bio: form.bio,
+    country: form.country,
+    region: form.region,
+    languages,
+    offered: asList(form.offered),
+    wanted: asList(form.wanted),
+    visibility: Object.fromEntries(profileFields.map((f) => [f, form[`vis_${f}`]])),
+    removePhoto: form.removePhoto === "on",
+  };
+  const parsed = profileSchema.safeParse(candidate);
+  const errors = parsed.success ? checkProfileVocabulary(parsed.data) : fieldErrors(parsed.error);
+  // Sent back so that a form posted without JavaScript keeps what was typed.
+  const values = {
+    displayName: String(form.displayName ?? ""),
+    headline: String(form.headline ?? ""),
+    bio: String(form.bio ?? ""),
+    country: String(form.country ?? ""),
+    region: String(form.region ?? ""),
+    languages,
+    offered: candidate.offered,
+    wanted: candidate.wanted,
+  };
+  if (!parsed.success || Object.keys(errors).length) {
+    return data({ errors, values }, { status: 400 });
+  }
+  let newPhotoKey: string | undefined;
+  const photo = form.photo;
+  if (photo instanceof File && photo.size > 0) {
+    try {
+      newPhotoKey = await storeProfilePhoto({ userId: user.id, file: photo });
+    } catch (error) {
+      if (error instanceof PhotoError) {
+        return data(
+          { errors: { photo: error.messageKey } as Record<string, string>, values },
+          { status: error.messageKey === "photo.tooLarge" ? 413 : 400 },
+        );
+      }
+      throw error;
+    }
+  }
+  await updateProfile({ userId: user.id, input: parsed.data, newPhotoKey });
+  const isOnboarding = new URL(request.url).pathname.startsWith("/onboarding");
+  return redirect(isOnboarding ? "/onboarding/organisation" : `/people/${user.id}`);
+}
+
+export default function ProfileForm() {
+  const loaded = useLoaderData<typeof loader>();
+  const { options, verified } = loaded;
+  const result = useActionData<typeof action>();
+  const profile = result?.values ? { ...loaded.profile, ...result.values } : loaded.profile;
+  const matches = useMatches();
+  const { t } = useI18n();
+  const isOnboarding = matches.some((m) => m.id === "onboarding-profile");
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const languageRows = Array.from({ length: LANGUAGE_ROWS }, (_, i) => profile.languages[i]);
+  const levelOptions = languageLevels.map((l) => ({
+    value: l,
+    label: l === "native" ? t("level.native") : l,
+  }));
+  const visibilityOptions = ["public", "members", "private"].map((v) => ({
+    value: v,
+    label: t(`visibility.${v}`),
+  }));
+  return (
+    <main id="main" className="page narrow">
+      <title>{`${t(isOnboarding ? "onboarding.profileTitle" : "settings.profileTitle")} · Synergy`}</title>
+      {isOnboarding ? <OnboardingSteps current={1} /> : null}
+      <h1>{t(isOnboarding ? "onboarding.profileTitle" : "settings.profileTitle")}</h1>
+      {verified ? <FormMessage kind="success">{t("verify.done")}</FormMessage> : null}
+      <p>{t("onboarding.profileIntro")}</p>
+      {Object.keys(errors).length ? (
+        <FormMessage kind="error">{t("form.fixErrors")}</FormMessage>
+      ) : null}
+      <CsrfForm method="post" encType="multipart/form-data" className="stack" noValidate>
+        <TextField
+          name="displayName"
+          label={t("profile.displayName")}
+          defaultValue={profile.displayName}
+          error={errors.displayName}
+          autoComplete="name"
+          required
+        />
+        <TextField
+          name="headline"
+          label={t("profile.headline")}
+          hint={t("profile.headlineHint")}
+          defaultValue={profile.headline}
+          error={errors.headline}
+          maxLength={120}
+        />
+        <TextArea
+          name="bio"
+          label={t("profile.bio")}
+          hint={t("profile.bioHint")}
+          defaultValue={profile.bio}
+          error={errors.bio}
+          maxLength={2000}
+        />
+        <div className="field">
+          <span className="row">
+            <Avatar name={profile.displayName} photoKey={profile.photoKey} />
+            <span className="hint">{t("profile.photoHint")}</span>
+          </span>
+        </div>
+        <TextField
+          name="photo"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          label={t("profile.photo")}
+          error={errors.photo}
+        />
+        {profile.photoKey ? (
+          <label className="choice">
+            <input type="checkbox" name="removePhoto" /> <span>{t("profile.removePhoto")}</span>
+          </label>
+        ) : null}
+        <SelectField
+          name="country"
+          label={t("profile.country")}
+          defaultValue={profile.country ?? ""}
+          emptyLabel={t("form.choose")}
+          options={options.countries}
+          error={errors.country}
+          required
+        />
+        <TextField
+          name="region"
+          label={t("profile.region")}
+          hint={t("profile.regionHint")}
+          defaultValue={profile.region}
+          error={errors.region}
+        />
+        <fieldset className={`field${errors.languages ? " has-error" : ""}`}>
+          <legend>{t("profile.languages")}</legend>
+          <p className="hint">{t("profile.languagesHint")}</p>
+          {errors.languages ? <p className="error">{t(errors.languages)}</p> : null}
+          {languageRows.map((row, i) => (
+            <div key={i} className="row">
+              <SelectField
+                name={`lang_${i}`}
+                label={t("profile.languageN", { n: i + 1 })}
+                defaultValue={row?.code ?? ""}
+                emptyLabel={t("form.none")}
+                options={options.languages}
+              />
+              <SelectField
+                name={`level_${i}`}
+                label={t("profile.level")}
+                defaultValue={row?.level ?? "B1"}
+                options={levelOptions}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <details className="field" open={profile.offered.length === 0}>
+          <summary>{t("profile.offersPick")}</summary>
+          {errors.offered ? <p className="error">{t(errors.offered)}</p> : null}
+          {options.topicGroups.map((g) => (
+            <ChoiceGroup
+              key={g.group}
+              name="offered"
+              type="checkbox"
+              legend={t(`topicGroup.${g.group}`)}
+              options={g.topics}
+              selected={profile.offered}
+              columns
+            />
+          ))}
+        </details>
+        <details className="field" open={profile.wanted.length === 0}>
+          <summary>{t("profile.wantsPick")}</summary>
+          {errors.wanted ? <p className="error">{t(errors.wanted)}</p> : null}
+          {options.topicGroups.map((g) => (
+            <ChoiceGroup
+              key={g.group}
+              name="wanted"
+              type="checkbox"
+              legend={t(`topicGroup.${g.group}`)}
+              options={g.topics}
+              selected={profile.wanted}
+              columns
+            />
+          ))}
+        </details>
+        <fieldset className="field">
+          <legend>{t("profile.visibilityHeading")}</legend>
+          <p className="hint">{t("profile.visibilityHint")}</p>
+          {profileFields.map((f) => (
+            <SelectField
+              key={f}
+              name={`vis_${f}`}
+              label={t(`profile.field.${f}`)}
+              defaultValue={profile.visibility[f]}
+              options={visibilityOptions}
+            />
+          ))}
+        </fieldset>
+        <SubmitButton>{t(isOnboarding ? "onboarding.next" : "form.save")}</SubmitButton>
+      </CsrfForm>
+    </main>
+  );
+}

@@ -1,0 +1,231 @@
+import { data, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { resolveLocale } from "~/features/accounts/locale.server";
+import {
+  decideJoinRequest,
+  getMembership,
+  getOrganisation,
+  leaveOrganisation,
+  requestToJoin,
+} from "~/features/organisations/organisations.server";
+import {
+  countryName,
+  naceLabel,
+  topicEscoUri,
+  topicLabel,
+} from "~/features/taxonomy/vocabulary.server";
+import { useI18n } from "~/i18n/context";
+import { httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { EscoAcknowledgement } from "~/ui/esco-ack";
+import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
+import type { Route } from "./+types/organisation";
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const auth = await context.auth();
+  const locale = resolveLocale(auth, context.requestLocale);
+  const found = await getOrganisation({ id: params.id, viewer: { userId: auth?.user.id ?? null } });
+  if (!found) throw httpError(404, "org.notFound");
+  const { organisation: o } = found;
+  return {
+    ...found,
+    signedIn: auth !== null,
+    organisation: {
+      ...o,
+      countryName: countryName(o.country, locale),
+      sector: naceLabel(o.naceDivision, locale),
+      topics: o.topics.map((slug) => ({
+        slug,
+        label: topicLabel(slug, locale),
+        esco: Boolean(topicEscoUri(slug)),
+      })),
+    },
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user } = await requireUser(context, request);
+  const form = await readForm(request);
+  const found = await getOrganisation({ id: params.id, viewer: { userId: user.id } });
+  if (!found) throw httpError(404, "org.notFound");
+  const organisationId = found.organisation.id;
+  switch (form.intent) {
+    case "join":
+      await requestToJoin({ organisationId, userId: user.id });
+      return { message: "org.joinRequested" };
+    case "leave": {
+      const left = await leaveOrganisation({ organisationId, userId: user.id });
+      if (!left) return data({ message: "org.lastAdmin" }, { status: 409 });
+      return { message: "org.left" };
+    }
+    case "approve":
+    case "decline": {
+      const membership = await getMembership(organisationId, user.id);
+      if (membership?.role !== "admin" || membership.status !== "active") throw httpError(403);
+      const ok = await decideJoinRequest({
+        organisationId,
+        userId: String(form.userId ?? ""),
+        approve: form.intent === "approve",
+      });
+      if (!ok) throw httpError(404);
+      return { message: form.intent === "approve" ? "org.approved" : "org.declined" };
+    }
+    default:
+      throw httpError(400);
+  }
+}
+
+export default function Organisation() {
+  const {
+    organisation: o,
+    members,
+    viewerMembership,
+    pending,
+    signedIn,
+  } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page">
+      <title>{`${o.name} · Synergy`}</title>
+      {params.get("created") === "1" ? (
+        <FormMessage kind="success">{t("org.created")}</FormMessage>
+      ) : null}
+      {result?.message ? (
+        <FormMessage kind={result.message === "org.lastAdmin" ? "error" : "success"}>
+          {t(result.message)}
+        </FormMessage>
+      ) : null}
+      <h1>{o.name}</h1>
+      <p>
+        <span className="badge">{t(`org.kind.${o.kind}`)}</span>{" "}
+        <span className="muted">{[o.region, o.countryName].filter(Boolean).join(", ")}</span>
+      </p>
+      {o.description ? <p>{o.description}</p> : null}
+      <dl className="facts">
+        {o.kind === "enterprise" ? (
+          <>
+            <dt>{t("org.sector")}</dt>
+            <dd>{o.sector}</dd>
+            {o.sizeBand ? (
+              <>
+                <dt>{t("org.size")}</dt>
+                <dd>{t(`org.sizeBand.${o.sizeBand}`)}</dd>
+              </>
+            ) : null}
+            {o.yearFounded ? (
+              <>
+                <dt>{t("org.yearFounded")}</dt>
+                <dd>{o.yearFounded}</dd>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <>
+            {o.providerType ? (
+              <>
+                <dt>{t("org.providerType")}</dt>
+                <dd>{t(`org.providerTypes.${o.providerType}`)}</dd>
+              </>
+            ) : null}
+            <dt>{t("org.deliveryModes")}</dt>
+            <dd>{o.deliveryModes.map((m) => t(`org.delivery.${m}`)).join(", ")}</dd>
+            <dt>{t("org.eqfLevels")}</dt>
+            <dd>{o.eqfLevels.join(", ")}</dd>
+          </>
+        )}
+        {o.website ? (
+          <>
+            <dt>{t("org.website")}</dt>
+            <dd>
+              <a href={o.website} rel="nofollow noopener">
+                {o.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {o.topics.length ? (
+        <section className="section" aria-labelledby="topics">
+          <h2 id="topics">{t("org.topics")}</h2>
+          <ul className="tags">
+            {o.topics.map((topic) => (
+              <li key={topic.slug} className="tag">
+                {topic.label}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="section" aria-labelledby="people">
+        <h2 id="people">{t("org.people", { count: members.length })}</h2>
+        {members.length ? (
+          <ul>
+            {members.map((m) => (
+              <li key={m.id}>
+                <a href={`/people/${m.id}`}>{m.displayName}</a>{" "}
+                <span className="muted">
+                  ({t(`role.${m.role}`)}
+                  {m.isAdmin ? `, ${t("org.adminBadge")}` : ""})
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("org.noPeople")}</p>
+        )}
+      </section>
+      {pending.length ? (
+        <section className="section" aria-labelledby="pending">
+          <h2 id="pending">{t("org.pendingHeading")}</h2>
+          <ul className="card-list">
+            {pending.map((p) => (
+              <li key={p.id} className="card">
+                <p>
+                  <a href={`/people/${p.id}`}>{p.displayName}</a> ({t(`role.${p.role}`)})
+                </p>
+                <div className="row">
+                  <CsrfForm method="post">
+                    <input type="hidden" name="userId" value={p.id} />
+                    <SubmitButton name="intent" value="approve" className="button small">
+                      {t("org.approve")}
+                    </SubmitButton>
+                  </CsrfForm>
+                  <CsrfForm method="post">
+                    <input type="hidden" name="userId" value={p.id} />
+                    <SubmitButton name="intent" value="decline" className="button secondary small">
+                      {t("org.decline")}
+                    </SubmitButton>
+                  </CsrfForm>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="section">
+        {!signedIn ? (
+          <p>
+            <a href="/signin">{t("org.signInToJoin")}</a>
+          </p>
+        ) : viewerMembership === null ? (
+          <CsrfForm method="post">
+            <SubmitButton name="intent" value="join">
+              {t("org.askToJoin")}
+            </SubmitButton>
+          </CsrfForm>
+        ) : viewerMembership.status === "pending" ? (
+          <p className="badge">{t("org.requestPending")}</p>
+        ) : (
+          <CsrfForm method="post">
+            <SubmitButton name="intent" value="leave" className="button secondary">
+              {t("org.leave")}
+            </SubmitButton>
+          </CsrfForm>
+        )}
+      </section>
+      {o.topics.some((x) => x.esco) ? <EscoAcknowledgement /> : null}
+    </main>
+  );
+}

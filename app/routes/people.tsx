@@ -1,0 +1,137 @@
+import { useLoaderData } from "react-router";
+import { resolveLocale } from "~/features/accounts/locale.server";
+import { listPeople } from "~/features/profiles/directory.server";
+import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
+import {
+  countryName,
+  countryOptions,
+  languageOptions,
+  naceSectionOptions,
+  topicLabel,
+  topicOptions,
+} from "~/features/taxonomy/vocabulary.server";
+import { useI18n } from "~/i18n/context";
+import { decodeCursor } from "~/lib/cursor";
+import { Avatar } from "~/ui/avatar";
+import { SelectField } from "~/ui/form";
+import { Pager } from "~/ui/pager";
+import type { Route } from "./+types/people";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const auth = await context.auth();
+  const locale = resolveLocale(auth, context.requestLocale);
+  const url = new URL(request.url);
+  const filters = parseFilters(peopleFilterSchema, url);
+  const after = decodeCursor(url.searchParams.get("after"));
+  const page = await listPeople({ viewer: { userId: auth?.user.id ?? null }, filters, after });
+  return {
+    filters,
+    isFirstPage: after === null,
+    next: page.next,
+    people: page.people.map((p) => ({
+      ...p,
+      countryName: countryName(p.country, locale),
+      offered: p.offered.map((slug) => topicLabel(slug, locale)),
+    })),
+    options: {
+      countries: countryOptions(locale),
+      languages: languageOptions(locale),
+      sectors: naceSectionOptions(locale),
+      skills: topicOptions(locale),
+    },
+  };
+}
+
+export default function People() {
+  const { filters, people, next, isFirstPage, options } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page">
+      <title>{`${t("people.title")} · Synergy`}</title>
+      <h1>{t("people.title")}</h1>
+      <p>{t("people.intro")}</p>
+      <form method="get" className="filters" aria-label={t("people.filters")}>
+        <SelectField
+          name="role"
+          label={t("people.role")}
+          defaultValue={filters.role ?? ""}
+          emptyLabel={t("filters.any")}
+          options={[
+            { value: "owner", label: t("role.owners") },
+            { value: "educator", label: t("role.educators") },
+          ]}
+        />
+        <SelectField
+          name="country"
+          label={t("profile.country")}
+          defaultValue={filters.country ?? ""}
+          emptyLabel={t("filters.any")}
+          options={options.countries}
+        />
+        <SelectField
+          name="language"
+          label={t("people.speaks")}
+          defaultValue={filters.language ?? ""}
+          emptyLabel={t("filters.any")}
+          options={options.languages}
+        />
+        <SelectField
+          name="sector"
+          label={t("org.sector")}
+          defaultValue={filters.sector ?? ""}
+          emptyLabel={t("filters.any")}
+          options={options.sectors}
+        />
+        <SelectField
+          name="skill"
+          label={t("people.offers")}
+          defaultValue={filters.skill ?? ""}
+          emptyLabel={t("filters.any")}
+          options={options.skills}
+        />
+        <div className="row">
+          <button type="submit" className="button">
+            {t("filters.apply")}
+          </button>
+          <a href="/people">{t("filters.clear")}</a>
+        </div>
+      </form>
+      {people.length === 0 ? (
+        <div className="card">
+          <h2>{t("people.emptyTitle")}</h2>
+          <p>{t("people.empty")}</p>
+        </div>
+      ) : (
+        <ul className="card-list three" aria-label={t("people.results")}>
+          {people.map((p) => (
+            <li key={p.id} className="card person-card">
+              <Avatar name={p.displayName} photoKey={p.photoKey} />
+              <div>
+                <h2>
+                  <a href={`/people/${p.id}`}>{p.displayName}</a>
+                </h2>
+                <p className="muted">
+                  {t(`role.${p.role}`)}
+                  {p.countryName
+                    ? ` · ${[p.region, p.countryName].filter(Boolean).join(", ")}`
+                    : ""}
+                </p>
+                {p.headline ? <p>{p.headline}</p> : null}
+                {p.offered.length ? (
+                  <ul className="tags" aria-label={t("profile.offers")}>
+                    {p.offered.map((label) => (
+                      <li key={label} className="tag">
+                        {label}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager next={next} isFirstPage={isFirstPage} />
+    </main>
+  );
+}

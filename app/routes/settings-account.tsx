@@ -1,0 +1,194 @@
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import {
+  AccountError,
+  changePassword,
+  requestEmailChange,
+} from "~/features/accounts/accounts.server";
+import { requireUser } from "~/features/accounts/guard.server";
+import { changeEmailSchema, changePasswordSchema, fieldErrors } from "~/features/accounts/schema";
+import {
+  clearSessionCookie,
+  listSessions,
+  revokeAllSessions,
+  revokeSession,
+} from "~/features/accounts/sessions.server";
+import { useI18n } from "~/i18n/context";
+import { httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
+import { formatDateTime } from "~/ui/format";
+import type { Route } from "./+types/settings-account";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { user, sessionId } = await requireUser(context, request);
+  const sessions = await listSessions(user.id);
+  return {
+    email: user.email,
+    emailVerified: user.emailVerified,
+    sessions: sessions.map((s) => ({
+      key: s.id.slice(0, 16),
+      userAgent: s.userAgent,
+      ip: s.ip,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      isCurrent: s.id === sessionId,
+    })),
+  };
+}
+
+type Result = { intent: string; ok: boolean; errors: Record<string, string> };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user, sessionId } = await requireUser(context, request);
+  const form = await readForm(request);
+  const intent = String(form.intent ?? "");
+  const fail = (errors: Record<string, string>, status = 400) =>
+    data<Result>({ intent, ok: false, errors }, { status });
+  try {
+    switch (intent) {
+      case "password": {
+        const parsed = changePasswordSchema.safeParse(form);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await changePassword({ userId: user.id, sessionId, ...parsed.data });
+        return data<Result>({ intent, ok: true, errors: {} });
+      }
+      case "email": {
+        const parsed = changeEmailSchema.safeParse(form);
+        if (!parsed.success) return fail(fieldErrors(parsed.error));
+        await requestEmailChange({ userId: user.id, ...parsed.data });
+        return data<Result>({ intent, ok: true, errors: {} });
+      }
+      case "revoke": {
+        const key = String(form.session ?? "");
+        const sessions = await listSessions(user.id);
+        const target = sessions.find((s) => s.id.slice(0, 16) === key);
+        if (!target) throw httpError(404);
+        await revokeSession({ userId: user.id, sessionId: target.id });
+        if (target.id === sessionId) {
+          throw redirect("/signin", { headers: { "Set-Cookie": clearSessionCookie() } });
+        }
+        return data<Result>({ intent, ok: true, errors: {} });
+      }
+      case "revoke-all": {
+        await revokeAllSessions({ userId: user.id });
+        throw redirect("/signin", { headers: { "Set-Cookie": clearSessionCookie() } });
+      }
+      default:
+        throw httpError(400);
+    }
+  } catch (error) {
+    if (error instanceof AccountError)
+      return fail({ [error.field]: error.messageKey }, error.status);
+    throw error;
+  }
+}
+
+export default function AccountSettings() {
+  const { email, emailVerified, sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : {});
+  const pw = errorsFor("password");
+  const em = errorsFor("email");
+  return (
+    <main id="main" className="page narrow">
+      <title>{`${t("settings.title")} · Synergy`}</title>
+      <h1>{t("settings.title")}</h1>
+      <p>
+        <a href="/settings/profile">{t("settings.editProfile")}</a>
+      </p>
+
+      <section className="section" aria-labelledby="email-heading">
+        <h2 id="email-heading">{t("settings.emailHeading")}</h2>
+        <p>
+          {t("settings.currentEmail", { email })}{" "}
+          <span className="badge">
+            {emailVerified ? t("settings.verified") : t("settings.unverified")}
+          </span>
+        </p>
+        {result?.intent === "email" && result.ok ? (
+          <FormMessage kind="success">{t("settings.emailSent")}</FormMessage>
+        ) : null}
+        <CsrfForm method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="email" />
+          <TextField
+            name="email"
+            type="email"
+            label={t("settings.newEmail")}
+            autoComplete="email"
+            error={em.email}
+            required
+          />
+          <TextField
+            id="f-email-current"
+            name="currentPassword"
+            type="password"
+            label={t("auth.currentPassword")}
+            autoComplete="current-password"
+            error={em.currentPassword}
+            required
+          />
+          <SubmitButton>{t("settings.changeEmail")}</SubmitButton>
+        </CsrfForm>
+      </section>
+
+      <section className="section" aria-labelledby="password-heading">
+        <h2 id="password-heading">{t("settings.passwordHeading")}</h2>
+        {result?.intent === "password" && result.ok ? (
+          <FormMessage kind="success">{t("settings.passwordChanged")}</FormMessage>
+        ) : null}
+        <CsrfForm method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="password" />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label={t("auth.currentPassword")}
+            autoComplete="current-password"
+            error={pw.currentPassword}
+            required
+          />
+          <TextField
+            name="newPassword"
+            type="password"
+            label={t("auth.newPassword")}
+            hint={t("auth.passwordHint")}
+            autoComplete="new-password"
+            error={pw.newPassword}
+            required
+          />
+          <SubmitButton>{t("settings.changePassword")}</SubmitButton>
+        </CsrfForm>
+      </section>
+
+      <section className="section" aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t("settings.sessionsHeading")}</h2>
+        <p>{t("settings.sessionsIntro")}</p>
+        <ul className="card-list">
+          {sessions.map((s) => (
+            <li key={s.key} className="card">
+              <p>
+                <strong>{s.userAgent || t("settings.unknownDevice")}</strong>
+                {s.isCurrent ? <span className="badge"> {t("settings.thisDevice")}</span> : null}
+              </p>
+              <p className="muted">
+                {t("settings.lastActive", { when: formatDateTime(s.lastSeenAt, locale) })}
+                {s.ip ? ` · ${s.ip}` : ""}
+              </p>
+              <CsrfForm method="post">
+                <input type="hidden" name="intent" value="revoke" />
+                <input type="hidden" name="session" value={s.key} />
+                <SubmitButton className="button secondary small">
+                  {t("settings.signOutSession")}
+                </SubmitButton>
+              </CsrfForm>
+            </li>
+          ))}
+        </ul>
+        <CsrfForm method="post" className="section">
+          <input type="hidden" name="intent" value="revoke-all" />
+          <SubmitButton className="button danger">{t("settings.signOutEverywhere")}</SubmitButton>
+        </CsrfForm>
+      </section>
+    </main>
+  );
+}

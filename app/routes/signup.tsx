@@ -1,0 +1,107 @@
+import { data, redirect, useActionData } from "react-router";
+import { AccountError, signUp } from "~/features/accounts/accounts.server";
+import { resolveLocale } from "~/features/accounts/locale.server";
+import { fieldErrors, signUpSchema } from "~/features/accounts/schema";
+import { createSession } from "~/features/accounts/sessions.server";
+import { useI18n } from "~/i18n/context";
+import { readForm } from "~/lib/form.server";
+import { ChoiceGroup, CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
+import type { Route } from "./+types/signup";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  if (await context.auth()) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await readForm(request);
+  const values = {
+    displayName: String(form.displayName ?? ""),
+    email: String(form.email ?? ""),
+    role: String(form.role ?? ""),
+  };
+  const parsed = signUpSchema.safeParse(form);
+  if (!parsed.success) {
+    return data({ errors: fieldErrors(parsed.error), values, retry: undefined }, { status: 400 });
+  }
+  const locale = resolveLocale(null, context.requestLocale);
+  try {
+    const { userId } = await signUp({ ...parsed.data, locale, ip: context.ip });
+    const cookie = await createSession({
+      userId,
+      userAgent: request.headers.get("user-agent") ?? "",
+      ip: context.ip,
+    });
+    return redirect("/onboarding/profile", { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof AccountError) {
+      return data(
+        { errors: { [error.field]: error.messageKey }, values, retry: error.values },
+        { status: error.status },
+      );
+    }
+    throw error;
+  }
+}
+
+export default function SignUp() {
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const values = result?.values;
+  return (
+    <main id="main" className="page narrow">
+      <title>{`${t("signup.title")} · Synergy`}</title>
+      <h1>{t("signup.title")}</h1>
+      <p>{t("signup.intro")}</p>
+      {errors.form ? (
+        <FormMessage kind="error">
+          {t(errors.form, { minutes: result?.retry?.minutes ?? 15 })}
+        </FormMessage>
+      ) : null}
+      <CsrfForm method="post" className="stack" noValidate>
+        <ChoiceGroup
+          name="role"
+          type="radio"
+          legend={t("signup.roleLegend")}
+          error={errors.role}
+          selected={values?.role ? [values.role] : []}
+          options={[
+            { value: "owner", label: t("role.owner"), hint: t("signup.ownerHint") },
+            { value: "educator", label: t("role.educator"), hint: t("signup.educatorHint") },
+          ]}
+        />
+        <TextField
+          name="displayName"
+          label={t("profile.displayName")}
+          autoComplete="name"
+          defaultValue={values?.displayName}
+          error={errors.displayName}
+          required
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="email"
+          defaultValue={values?.email}
+          error={errors.email}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          autoComplete="new-password"
+          error={errors.password}
+          required
+        />
+        <SubmitButton>{t("signup.submit")}</SubmitButton>
+      </CsrfForm>
+      <p className="section">
+        {t("signup.haveAccount")} <a href="/signin">{t("nav.signIn")}</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,96 @@
+import type { ReactNode } from "react";
+import { NavLink } from "react-router";
+import { useI18n } from "~/i18n/context";
+import { localeNames, locales } from "~/i18n/i18n";
+import type { RootData } from "~/root";
+import { CsrfForm } from "./form";
+
+/** Header with navigation and language switcher, the page, and the footer. */
+export function AppShell(props: { data: RootData; children: ReactNode }) {
+  const { data, children } = props;
+  const { t } = useI18n();
+  const user = data.user;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <a className="brand" href="/">
+            <span aria-hidden="true" className="brand-mark">
+              ◎
+            </span>{" "}
+            Synergy
+          </a>
+          <nav aria-label={t("nav.label")}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/people">{t("nav.people")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
+              </li>
+              {user?.isAdmin ? (
+                <li>
+                  <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
+                </li>
+              ) : null}
+              {user ? (
+                <>
+                  <li>
+                    <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
+                  </li>
+                  <li>
+                    <CsrfForm method="post" action="/signout" className="inline-form">
+                      <button type="submit" className="link-button">
+                        {t("nav.signOut")}
+                      </button>
+                    </CsrfForm>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/signin">{t("nav.signIn")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/signup" className="button small">
+                      {t("nav.signUp")}
+                    </NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      {user && !user.emailVerified ? (
+        <div className="notice" role="status">
+          {t("verify.banner")} <a href="/verify-email">{t("verify.bannerLink")}</a>
+        </div>
+      ) : null}
+      {children}
+      <footer className="site-footer">
+        <CsrfForm method="post" action="/locale" className="locale-form">
+          <input type="hidden" name="redirectTo" value={data.path} />
+          <label htmlFor="locale-select">{t("nav.language")}</label>
+          <select id="locale-select" name="locale" defaultValue={data.locale}>
+            {locales.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {localeNames[code]}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button secondary small">
+            {t("nav.changeLanguage")}
+          </button>
+        </CsrfForm>
+        <p className="muted">{t("footer.tagline")}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { useLocation } from "react-router";
+import { useI18n } from "~/i18n/context";
+
+/** "First page" / "Next page" links for keyset pagination, keeping the current filters. */
+export function Pager(props: { next: string | null; isFirstPage: boolean }) {
+  const location = useLocation();
+  const { t } = useI18n();
+  const params = new URLSearchParams(location.search);
+  params.delete("after");
+  const first = params.toString();
+  if (props.next) params.set("after", props.next);
+  if (!props.next && props.isFirstPage) return null;
+  return (
+    <nav className="pager" aria-label={t("pager.label")}>
+      {props.isFirstPage ? <span /> : <a href={`?${first}`}>{t("pager.first")}</a>}
+      {props.next ? (
+        <a href={`?${params.toString()}`} rel="next">
+          {t("pager.next")}
+        </a>
+      ) : null}
+    </nav>
+  );
+}

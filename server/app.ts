@@ -1,0 +1,282 @@
+/**
+ * The HTTP application: static files, health checks, body limits, CSRF, security headers and
+ * request logging around the React Router handler. Bundled by `react-router build` into
+ * build/server/index.js; server/main.js starts it, tests create it with their own database.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import * as build from "virtual:react-router/server-build";
+import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
+import express from "express";
+import { type AppLoadContext, createRequestHandler } from "react-router";
+import { type Database, migrateDatabase, openDatabase, setDatabase } from "~/db/client.server";
+import { isDatabaseEmpty, seedDemo } from "~/db/seed/demo.server";
+import { findSession } from "~/features/accounts/sessions.server";
+import { syncTaxonomy } from "~/features/taxonomy/sync.server";
+import { translatorFor } from "~/i18n/catalogue.server";
+import { isLocale, type Locale, negotiateLocale } from "~/i18n/i18n";
+import type { Auth } from "~/lib/context";
+import { cookieNames, readCookie, serializeCookie } from "~/lib/cookies.server";
+import { safeEqual } from "~/lib/crypto.server";
+import { type Env, getEnv, setEnv } from "~/lib/env.server";
+import { getLogger } from "~/lib/logger.server";
+import { ensureSecret } from "~/lib/secret.server";
+
+export { createOrganisation, createUser } from "~/db/seed/builders.server";
+export { parseEnv } from "~/lib/env.server";
+export { migrateDatabase, openDatabase, seedDemo, setDatabase, setEnv, syncTaxonomy };
+
+const UPLOAD_PATHS = [/^\/onboarding\/profile$/, /^\/settings\/profile$/];
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function securityHeaders(nonce: string, isDev: boolean): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+  return {
+    "Content-Security-Policy": csp,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+  };
+}
+
+/** A small translated HTML page for failures caught before React Router runs (413, 403). */
+function plainErrorPage(locale: Locale, status: number, messageKey: string): Response {
+  const t = translatorFor(locale);
+  const title = t(messageKey);
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p><a href="/">${t("errors.backHome")}</a></p></main></body></html>`;
+  return new Response(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8" },
+  });
+}
+
+export type App = {
+  listener: http.RequestListener;
+  database: Database;
+  close(): Promise<void>;
+};
+
+/** Builds the request listener around an open, migrated database. */
+export function createApp(options: { env: Env; database: Database }): App {
+  const { env, database } = options;
+  setEnv(env);
+  setDatabase(database);
+  const isDev = env.NODE_ENV === "development";
+  const handle = createRequestHandler(build, isDev ? "development" : "production");
+  const logger = getLogger();
+  const clientDir = path.resolve(process.cwd(), "build/client");
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  if (fs.existsSync(clientDir)) {
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+  app.get("/healthz", (_req, res) => {
+    res.type("text/plain").send("ok");
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await database.ping();
+      res.type("text/plain").send("ready");
+    } catch {
+      res.status(503).type("text/plain").send("database unavailable");
+    }
+  });
+
+  app.use(async (req, res) => {
+    const started = performance.now();
+    const requestId =
+      typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].length < 100
+        ? req.headers["x-request-id"]
+        : randomUUID();
+    const log = logger.child({ requestId });
+    const nonce = randomBytes(16).toString("base64");
+    const cookieHeader = req.headers.cookie;
+    const langCookie = readCookie(cookieHeader, cookieNames.locale);
+    const requestLocale: Locale = isLocale(langCookie)
+      ? langCookie
+      : negotiateLocale(req.headers["accept-language"]);
+    let csrfToken = readCookie(cookieHeader, cookieNames.csrf);
+    const setCookies: string[] = [];
+    if (!csrfToken || csrfToken.length < 20 || csrfToken.length > 100) {
+      csrfToken = randomBytes(24).toString("base64url");
+      setCookies.push(serializeCookie(cookieNames.csrf, csrfToken));
+    }
+
+    let response: Response;
+    try {
+      const ip = req.ip ?? req.socket.remoteAddress ?? "";
+      const url = new URL(req.originalUrl, env.PUBLIC_URL);
+      let request: Request;
+      if (STATE_CHANGING.has(req.method)) {
+        const limit = UPLOAD_PATHS.some((re) => re.test(url.pathname))
+          ? env.UPLOAD_LIMIT_BYTES
+          : env.BODY_LIMIT_BYTES;
+        const body = await readBody(req, limit);
+        const controller = new AbortController();
+        res.on("close", () => controller.abort());
+        const base = createRequest(req, res);
+        request = new Request(base.url, {
+          method: req.method,
+          headers: base.headers,
+          body: new Uint8Array(body),
+          signal: controller.signal,
+        });
+        const sent = await readCsrfToken(request);
+        const cookieToken = readCookie(cookieHeader, cookieNames.csrf);
+        if (!sent || !cookieToken || !safeEqual(sent, cookieToken)) {
+          log.warn({ path: url.pathname }, "csrf token missing or wrong");
+          response = plainErrorPage(requestLocale, 403, "errors.csrf");
+          return finish(response);
+        }
+      } else {
+        request = createRequest(req, res);
+      }
+      let authPromise: Promise<Auth> | undefined;
+      const context: AppLoadContext = {
+        requestId,
+        nonce,
+        csrfToken,
+        ip,
+        log,
+        requestLocale,
+        auth: () => {
+          authPromise ??= findSession(readCookie(cookieHeader, cookieNames.session));
+          return authPromise;
+        },
+      };
+      response = await handle(request, context);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        response = plainErrorPage(requestLocale, 413, "errors.tooLarge");
+        res.setHeader("Connection", "close");
+      } else {
+        log.error({ err: error }, "request failed");
+        response = plainErrorPage(requestLocale, 500, "errors.unexpected");
+      }
+    }
+    return finish(response);
+
+    async function finish(result: Response) {
+      const headers = new Headers(result.headers);
+      for (const [name, value] of Object.entries(securityHeaders(nonce, isDev))) {
+        if (!headers.has(name)) headers.set(name, value);
+      }
+      for (const cookie of setCookies) headers.append("Set-Cookie", cookie);
+      headers.set("X-Request-Id", requestId);
+      const final = new Response(result.body, {
+        status: result.status,
+        statusText: result.statusText,
+        headers,
+      });
+      await sendResponse(res, final);
+      log.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: result.status,
+          ms: Math.round(performance.now() - started),
+        },
+        "request",
+      );
+    }
+  });
+
+  return {
+    listener: app,
+    database,
+    close: () => database.close(),
+  };
+}
+
+async function readCsrfToken(request: Request): Promise<string | undefined> {
+  const header = request.headers.get("x-csrf-token");
+  if (header) return header;
+  const type = request.headers.get("content-type") ?? "";
+  if (
+    !type.startsWith("application/x-www-form-urlencoded") &&
+    !type.startsWith("multipart/form-data")
+  ) {
+    return undefined;
+  }
+  try {
+    const form = await request.clone().formData();
+    const value = form.get("_csrf");
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the server: parses config, opens and migrates the database, syncs the built-in
+ * vocabularies, seeds the demo network into an empty database, and listens.
+ */
+export async function start(): Promise<http.Server> {
+  const env = getEnv();
+  const logger = getLogger();
+  await ensureSecret(env);
+  const database = env.DATABASE_URL
+    ? await openDatabase({ url: env.DATABASE_URL })
+    : await openDatabase({ dataDir: path.join(env.dataDir, "db") });
+  await migrateDatabase(database);
+  setDatabase(database);
+  await syncTaxonomy();
+  if (env.SEED_DEMO && (await isDatabaseEmpty())) {
+    logger.info("empty database: adding the demo network");
+    await seedDemo();
+  }
+  const app = createApp({ env, database });
+  const server = http.createServer(app.listener);
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const shown = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  logger.info(
+    { database: database.kind },
+    `Synergy is running at http://${shown}:${env.PORT} (${database.kind === "pglite" ? "embedded PostgreSQL" : "PostgreSQL server"})`,
+  );
+  const shutdown = () => {
+    server.close(() => {
+      database.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  return server;
+}

@@ -1,0 +1,147 @@
+/**
+ * Starts the real application (the production build, as `npm start` runs it) on a random port
+ * with its own fresh database, data folder and mailbox, for one test file.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { openTestDatabase } from "./database";
+import { lastMailTo, linkIn, readMailbox } from "./mail";
+
+// The build is made by `npm test` before Vitest starts (see package.json).
+type Server = typeof import("../../server/app");
+const buildEntry = path.resolve("build/server/index.js");
+
+export async function loadServer(): Promise<Server> {
+  if (!fs.existsSync(buildEntry)) {
+    throw new Error("No build: run `npm run build` (npm test does it for you).");
+  }
+  return (await import(buildEntry)) as Server;
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+export async function startTestApp(envOverrides: Record<string, string> = {}) {
+  const server = await loadServer();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synergy-app-"));
+  const { database, cleanup } = await openTestDatabase(server.openDatabase);
+  let listener: http.RequestListener = (_req, res) => res.end();
+  const httpServer = http.createServer((req, res) => listener(req, res));
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const env = server.parseEnv({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    PUBLIC_URL: url,
+    LOG_LEVEL: "silent",
+    SEED_DEMO: "false",
+    ...envOverrides,
+  });
+  const app = server.createApp({ env, database });
+  await server.syncTaxonomy();
+  listener = app.listener;
+  return {
+    url,
+    dataDir,
+    server,
+    createUser: server.createUser,
+    createOrganisation: server.createOrganisation,
+    client: () => new TestClient(url),
+    mailbox: () => readMailbox(dataDir),
+    lastMailTo: (address: string) => lastMailTo(dataDir, address),
+    linkIn,
+    async close() {
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await cleanup();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser-like HTTP client: keeps cookies, sends the CSRF token with every form. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  get csrf(): string | undefined {
+    return this.cookies.get("csrf");
+  }
+
+  private store(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = decodeURIComponent(pair.slice(eq + 1).trim());
+      const expired = attributes.some((a) => /max-age=0/i.test(a.trim()));
+      if (expired || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
+  }
+
+  async get(pathOrUrl: string, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(new URL(pathOrUrl, this.baseUrl), {
+      headers: { cookie: this.cookieHeader(), ...headers },
+      redirect: "manual",
+    });
+    this.store(response);
+    return response;
+  }
+
+  /** Makes sure the client holds a CSRF cookie, as a browser would after any page view. */
+  async ensureCsrf(): Promise<string> {
+    if (!this.csrf) await this.get("/healthz-csrf-probe");
+    return this.csrf!;
+  }
+
+  /** Posts a form as a browser without JavaScript does (urlencoded, or multipart with files). */
+  async post(
+    pathOrUrl: string,
+    fields: Record<string, string | string[] | Blob> | FormData,
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const token = options.csrf === undefined ? await this.ensureCsrf() : options.csrf;
+    let body: URLSearchParams | FormData;
+    if (fields instanceof FormData) {
+      body = fields;
+      if (token) body.set("_csrf", token);
+    } else if (Object.values(fields).some((v) => v instanceof Blob)) {
+      body = new FormData();
+      for (const [k, v] of Object.entries(fields)) {
+        if (Array.isArray(v)) for (const item of v) body.append(k, item);
+        else body.append(k, v);
+      }
+      if (token) body.set("_csrf", token);
+    } else {
+      body = new URLSearchParams();
+      for (const [k, v] of Object.entries(fields)) {
+        if (Array.isArray(v)) for (const item of v) body.append(k, item);
+        else body.append(k, v as string);
+      }
+      if (token) body.set("_csrf", token);
+    }
+    const response = await fetch(new URL(pathOrUrl, this.baseUrl), {
+      method: "POST",
+      body,
+      headers: { cookie: this.cookieHeader(), ...(options.headers ?? {}) },
+      redirect: "manual",
+    });
+    this.store(response);
+    return response;
+  }
+
+  /** Signs in with email and password; throws unless the server redirects. */
+  async signIn(email: string, password: string): Promise<void> {
+    const response = await this.post("/signin", { email, password });
+    if (response.status !== 302) {
+      throw new Error(`sign-in failed with ${response.status}: ${await response.text()}`);
+    }
+  }
+}
