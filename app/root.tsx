@@ -1,21 +1,19 @@
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   type ShouldRevalidateFunction,
-  useRouteError,
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { resolveLocale } from "./features/accounts/locale.server";
 import { catalogues } from "./i18n/catalogue.server";
-import { I18nProvider, useI18n } from "./i18n/context";
-import type { ErrorPayload } from "./lib/errors";
+import { I18nProvider } from "./i18n/context";
 import { AppShell } from "./ui/app-shell";
+import { ErrorPage } from "./ui/error-page";
 import { useNonce } from "./ui/nonce";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -80,23 +78,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useI18n();
-  let status = 500;
-  let messageKey = "errors.unexpected";
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    const payload = error.data as ErrorPayload | undefined;
-    messageKey = payload?.messageKey ?? (status === 404 ? "errors.notFound" : messageKey);
-  }
-  return (
-    <main id="main" className="page narrow">
-      <title>{t(messageKey)}</title>
-      <h1>{t(messageKey)}</h1>
-      <p className="muted">{t("errors.status", { status })}</p>
-      <p>
-        <a href="/">{t("errors.backHome")}</a>
-      </p>
-    </main>
-  );
+  return <ErrorPage />;
 }

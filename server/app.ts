@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
+import { sql } from "drizzle-orm";
 import express from "express";
 import { type AppLoadContext, createRequestHandler } from "react-router";
 import { type Database, migrateDatabase, openDatabase, setDatabase } from "~/db/client.server";
@@ -24,8 +25,12 @@ import { type Env, getEnv, setEnv } from "~/lib/env.server";
 import { getLogger } from "~/lib/logger.server";
 import { ensureSecret } from "~/lib/secret.server";
 
+export { getDatabase, queryRows } from "~/db/client.server";
 export { createOrganisation, createUser } from "~/db/seed/builders.server";
 export { parseEnv } from "~/lib/env.server";
+
+/** Raw SQL for tests and scripts that check what the application wrote. */
+export const rawSql = (text: string) => sql.raw(text);
 export { migrateDatabase, openDatabase, seedDemo, setDatabase, setEnv, syncTaxonomy };
 
 const UPLOAD_PATHS = [/^\/onboarding\/profile$/, /^\/settings\/profile$/];

@@ -25,3 +25,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     },
   });
 }
+
+// A page component makes errors render as a translated page instead of JSON.
+export default function Locale() {
+  return null;
+}

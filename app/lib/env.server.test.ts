@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.server";
+
+describe("parseEnv", () => {
+  it("gives working defaults for a local demo", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.secureCookies).toBe(false);
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it("names every invalid variable in one clear error", () => {
+    let message = "";
+    try {
+      parseEnv({ DATABASE_URL: "mysql://x", PORT: "http", SESSION_SECRET: "short" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toContain("DATABASE_URL: DATABASE_URL must start with postgres://");
+    expect(message).toContain("PORT:");
+    expect(message).toContain("SESSION_SECRET: SESSION_SECRET must be at least 32 characters");
+  });
+
+  it("turns on secure cookies behind https", () => {
+    expect(parseEnv({ PUBLIC_URL: "https://synergy.example.org" }).secureCookies).toBe(true);
+  });
+});

@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../setup/app";
+import { escapeHtml, expectMessage } from "../setup/html";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+let counter = 0;
+const uniqueEmail = () => `person${Date.now()}${counter++}@example.org`;
+const goodPassword = "a long enough passphrase";
+
+async function signUp(email = uniqueEmail(), password = goodPassword) {
+  const client = app.client();
+  const response = await client.post("/signup", {
+    role: "owner",
+    displayName: "Aoife Test",
+    email,
+    password,
+  });
+  return { client, response, email };
+}
+
+describe("sign-up and email verification", () => {
+  it("creates an account, signs the person in and sends a verification link", async () => {
+    const { client, response, email } = await signUp();
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/onboarding/profile");
+    const onboarding = await client.get("/onboarding/profile");
+    expect(onboarding.status).toBe(200);
+    const mail = app.lastMailTo(email);
+    expect(mail?.subject).toBe("Confirm your email address for Synergy");
+    const link = app.linkIn(mail, "/verify-email");
+    const verified = await client.get(link);
+    expect(verified.status).toBe(302);
+    expect(verified.headers.get("location")).toBe("/onboarding/profile?verified=1");
+    const [row] = await app.server.queryRows<{ verified: boolean }>(
+      sqlText(
+        `select email_verified_at is not null as verified from users where email = '${email}'`,
+      ),
+    );
+    expect(row.verified).toBe(true);
+    // A verification link works once.
+    const again = await client.get(link);
+    expect(again.status).toBe(400);
+    expectMessage(await again.text(), "verify.invalid");
+  });
+
+  it("refuses short, common and missing passwords and keeps what was typed", async () => {
+    const short = await signUp(uniqueEmail(), "short");
+    expect(short.response.status).toBe(400);
+    const html = await short.response.text();
+    expectMessage(html, "auth.passwordTooShort");
+    expect(html).toContain('value="Aoife Test"');
+    const common = await signUp(uniqueEmail(), "password123");
+    expect(common.response.status).toBe(400);
+    expectMessage(await common.response.text(), "auth.passwordCommon");
+    const missing = await app.client().post("/signup", { email: "x@example.org" });
+    expect(missing.status).toBe(400);
+    const missingHtml = await missing.text();
+    expectMessage(missingHtml, "auth.roleRequired");
+    expect(missingHtml).not.toContain("ZodError");
+  });
+
+  it("answers a duplicate email with a clear message and creates nothing", async () => {
+    const first = await signUp();
+    expect(first.response.status).toBe(302);
+    const second = await signUp(first.email.toUpperCase());
+    expect(second.response.status).toBe(409);
+    expectMessage(await second.response.text(), "auth.emailTaken");
+    const rows = await app.server.queryRows<{ n: number }>(
+      sqlText(`select count(*)::int as n from users where email = '${first.email}'`),
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it("rejects a malformed email address", async () => {
+    const { response } = await signUp("not-an-email");
+    expect(response.status).toBe(400);
+    expectMessage(await response.text(), "auth.emailInvalid");
+  });
+});
+
+describe("sign-in", () => {
+  it("signs in with the right password and out again", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const client = app.client();
+    await client.signIn(user.email, goodPassword);
+    const settings = await client.get("/settings/account");
+    expect(settings.status).toBe(200);
+    expect(await settings.text()).toContain(escapeHtml(user.email));
+    const out = await client.post("/signout", {});
+    expect(out.status).toBe(302);
+    const after = await client.get("/settings/account");
+    expect(after.status).toBe(302);
+    expect(after.headers.get("location")).toMatch(/^\/signin\?next=/);
+  });
+
+  it("gives the same answer for an unknown email and a wrong password", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const wrong = await app
+      .client()
+      .post("/signin", { email: user.email, password: "wrong password!" });
+    const unknown = await app
+      .client()
+      .post("/signin", { email: uniqueEmail(), password: "wrong password!" });
+    expect(wrong.status).toBe(400);
+    expect(unknown.status).toBe(400);
+    const a = await wrong.text();
+    const b = await unknown.text();
+    expectMessage(a, "auth.wrongCredentials");
+    expectMessage(b, "auth.wrongCredentials");
+  });
+
+  it("throttles repeated failures on one account, even with the right password", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    for (let i = 0; i < 5; i++) {
+      const r = await app
+        .client()
+        .post("/signin", { email: user.email, password: "nope nope nope" });
+      expect(r.status).toBe(400);
+    }
+    const blocked = await app
+      .client()
+      .post("/signin", { email: user.email, password: goodPassword });
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain("Too many attempts");
+  });
+
+  it("only redirects to local paths after sign-in", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const client = app.client();
+    const response = await client.post("/signin", {
+      email: user.email,
+      password: goodPassword,
+      next: "//evil.example/",
+    });
+    expect(response.headers.get("location")).toBe("/");
+  });
+});
+
+describe("password reset", () => {
+  it("answers known and unknown addresses alike and mails only the known one", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const known = await app.client().post("/forgot-password", { email: user.email });
+    const unknownEmail = uniqueEmail();
+    const unknown = await app.client().post("/forgot-password", { email: unknownEmail });
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(200);
+    // The visible page must be identical; only the CSRF token and nonce differ between clients.
+    const strip = (html: string, email: string) =>
+      html.replaceAll(escapeHtml(email), "EMAIL").match(/<main[\s\S]*<\/main>/)?.[0];
+    const knownHtml = strip(await known.text(), user.email);
+    const unknownHtml = strip(await unknown.text(), unknownEmail);
+    expect(knownHtml).toBeTruthy();
+    expect(knownHtml === unknownHtml).toBe(true);
+    expect(app.lastMailTo(user.email)?.subject).toBe("Reset your Synergy password");
+    expect(app.lastMailTo(unknownEmail)).toBeUndefined();
+  });
+
+  it("sets a new password with a single-use link and signs out every session", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const other = app.client();
+    await other.signIn(user.email, goodPassword);
+    await app.client().post("/forgot-password", { email: user.email });
+    const link = app.linkIn(app.lastMailTo(user.email), "/reset-password");
+    const token = new URL(link).searchParams.get("token")!;
+    const client = app.client();
+    const done = await client.post("/reset-password", {
+      token,
+      password: "a brand new passphrase",
+    });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/signin?reset=1");
+    const reuse = await client.post("/reset-password", {
+      token,
+      password: "yet another passphrase",
+    });
+    expect(reuse.status).toBe(400);
+    expectMessage(await reuse.text(), "reset.invalid");
+    expect((await other.get("/settings/account")).status).toBe(302);
+    await app.client().signIn(user.email, "a brand new passphrase");
+  });
+
+  it("refuses an expired link", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    await app.client().post("/forgot-password", { email: user.email });
+    const token = new URL(
+      app.linkIn(app.lastMailTo(user.email), "/reset-password"),
+    ).searchParams.get("token")!;
+    await app.server.queryRows(
+      sqlText(
+        `update auth_tokens set expires_at = now() - interval '1 second' where purpose = 'reset_password'`,
+      ),
+    );
+    const response = await app
+      .client()
+      .post("/reset-password", { token, password: "a brand new passphrase" });
+    expect(response.status).toBe(400);
+    expectMessage(await response.text(), "reset.invalid");
+    await app.client().signIn(user.email, goodPassword);
+  });
+});
+
+describe("account settings", () => {
+  it("lists sessions and signs out everywhere", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const phone = app.client();
+    const laptop = app.client();
+    await phone.signIn(user.email, goodPassword);
+    await laptop.signIn(user.email, goodPassword);
+    const page = await laptop.get("/settings/account");
+    const html = await page.text();
+    expect(html.match(/name="session"/g)?.length).toBe(2);
+    const out = await laptop.post("/settings/account", { intent: "revoke-all" });
+    expect(out.status).toBe(302);
+    expect((await phone.get("/settings/account")).status).toBe(302);
+    expect((await laptop.get("/settings/account")).status).toBe(302);
+  });
+
+  it("changes the password only with the current one, keeping this session", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const client = app.client();
+    const other = app.client();
+    await client.signIn(user.email, goodPassword);
+    await other.signIn(user.email, goodPassword);
+    const wrong = await client.post("/settings/account", {
+      intent: "password",
+      currentPassword: "not my password",
+      newPassword: "another long passphrase",
+    });
+    expect(wrong.status).toBe(400);
+    expectMessage(await wrong.text(), "auth.currentPasswordWrong");
+    const ok = await client.post("/settings/account", {
+      intent: "password",
+      currentPassword: goodPassword,
+      newPassword: "another long passphrase",
+    });
+    expect(ok.status).toBe(200);
+    expect((await client.get("/settings/account")).status).toBe(200);
+    expect((await other.get("/settings/account")).status).toBe(302);
+  });
+
+  it("changes the email only after the new address is verified", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const client = app.client();
+    await client.signIn(user.email, goodPassword);
+    const newEmail = uniqueEmail();
+    const response = await client.post("/settings/account", {
+      intent: "email",
+      email: newEmail,
+      currentPassword: goodPassword,
+    });
+    expect(response.status).toBe(200);
+    const rows = await app.server.queryRows<{ email: string }>(
+      sqlText(`select email from users where id = '${user.id}'`),
+    );
+    expect(rows[0].email).toBe(user.email);
+    const link = app.linkIn(app.lastMailTo(newEmail), "/verify-email");
+    expect((await client.get(link)).status).toBe(200);
+    const after = await app.server.queryRows<{ email: string }>(
+      sqlText(`select email from users where id = '${user.id}'`),
+    );
+    expect(after[0].email).toBe(newEmail);
+  });
+});
+
+/** Raw SQL for assertions, through the app's own connection. */
+function sqlText(text: string) {
+  return app.server.rawSql(text);
+}
