@@ -18,9 +18,11 @@ export default [
     route("people/:id", "routes/person.tsx"),
     route("organisations", "routes/organisations.tsx"),
     route("organisations/:id", "routes/organisation.tsx"),
+    route("organisations/:id/edit", "routes/organisation-edit.tsx"),
     route("admin/users", "routes/admin-users.tsx"),
     route("media/photos/:file", "routes/media-photo.ts"),
     route("locale", "routes/locale.tsx"),
+    route("vocabularies", "routes/vocabularies.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

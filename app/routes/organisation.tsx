@@ -3,8 +3,8 @@ import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import {
   decideJoinRequest,
-  getMembership,
   getOrganisation,
+  isOrganisationAdmin,
   leaveOrganisation,
   requestToJoin,
 } from "~/features/organisations/organisations.server";
@@ -60,8 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     case "approve":
     case "decline": {
-      const membership = await getMembership(organisationId, user.id);
-      if (membership?.role !== "admin" || membership.status !== "active") throw httpError(403);
+      if (!(await isOrganisationAdmin(organisationId, user.id))) throw httpError(403);
       const ok = await decideJoinRequest({
         organisationId,
         userId: String(form.userId ?? ""),
@@ -89,6 +88,9 @@ export default function Organisation() {
   return (
     <main id="main" className="page">
       <title>{`${o.name} · Synergy`}</title>
+      {params.get("saved") === "1" ? (
+        <FormMessage kind="success">{t("org.saved")}</FormMessage>
+      ) : null}
       {params.get("created") === "1" ? (
         <FormMessage kind="success">{t("org.created")}</FormMessage>
       ) : null}
@@ -103,6 +105,13 @@ export default function Organisation() {
         <span className="muted">{[o.region, o.countryName].filter(Boolean).join(", ")}</span>
       </p>
       {o.description ? <p>{o.description}</p> : null}
+      {viewerMembership?.role === "admin" && viewerMembership.status === "active" ? (
+        <p>
+          <a className="button secondary small" href={`/organisations/${o.id}/edit`}>
+            {t("org.edit")}
+          </a>
+        </p>
+      ) : null}
       <dl className="facts">
         {o.kind === "enterprise" ? (
           <>

@@ -89,7 +89,9 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
             {t("nav.changeLanguage")}
           </button>
         </CsrfForm>
-        <p className="muted">{t("footer.tagline")}</p>
+        <p className="muted">
+          {t("footer.tagline")} <a href="/vocabularies">{t("footer.vocabularies")}</a>
+        </p>
       </footer>
     </>
   );

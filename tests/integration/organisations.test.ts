@@ -224,3 +224,54 @@ describe("admin", () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe("editing organisations", () => {
+  it("lets the organisation's admins edit it, and nobody else", async () => {
+    const { user: admin, client } = await signedIn();
+    const { client: stranger } = await signedIn();
+    const { id } = await app.createOrganisation({
+      name: "Before Edit Ltd",
+      members: [{ userId: admin.id, role: "admin" }],
+    });
+    expect((await stranger.get(`/organisations/${id}/edit`)).status).toBe(403);
+    const forbidden = await stranger.post(`/organisations/${id}/edit`, {
+      ...enterprise,
+      intent: "update",
+      name: "Hijacked",
+    });
+    expect(forbidden.status).toBe(403);
+    expect((await client.get(`/organisations/${id}/edit`)).status).toBe(200);
+    const invalid = await client.post(`/organisations/${id}/edit`, {
+      ...enterprise,
+      intent: "update",
+      naceDivision: "99x",
+    });
+    expect(invalid.status).toBe(400);
+    const saved = await client.post(`/organisations/${id}/edit`, {
+      ...enterprise,
+      intent: "update",
+      name: "After Edit Ltd",
+      naceDivision: "47",
+    });
+    expect(saved.status).toBe(302);
+    const html = mainOf(await (await app.client().get(`/organisations/${id}`)).text());
+    expect(html).toContain("After Edit Ltd");
+    expect(html).toContain("47 · ");
+    expect(html).not.toContain("Hijacked");
+  });
+});
+
+describe("shared vocabularies page", () => {
+  it("lists every NACE section, the EQF levels and both competence frameworks, translated", async () => {
+    const html = mainOf(
+      await (await app.client().get("/vocabularies", { "accept-language": "it" })).text(),
+    );
+    const sections = html.match(/<summary>[A-U] · /g) ?? [];
+    expect(sections.length).toBe(21);
+    expect(html).toContain('<th scope="row">8</th>');
+    expect(html).toContain("EntreComp");
+    expect(html).toContain("5.4");
+    expect(html).toContain("Industrie alimentari");
+    expect(html).toContain("esco.ec.europa.eu");
+  });
+});

@@ -23,6 +23,32 @@ export function checkOrganisationVocabulary(input: OrganisationInput): Record<st
   return errors;
 }
 
+/** The columns an organisation form sets, by kind (the NACE section follows the division). */
+function organisationColumns(input: OrganisationInput) {
+  const common = {
+    name: input.name,
+    country: input.country,
+    region: input.region,
+    website: input.website,
+    description: input.description,
+  };
+  if (input.kind === "enterprise") {
+    return {
+      ...common,
+      naceDivision: input.naceDivision,
+      naceSection: naceSectionOf(input.naceDivision),
+      sizeBand: input.sizeBand,
+      yearFounded: input.yearFounded,
+    };
+  }
+  return {
+    ...common,
+    providerType: input.providerType,
+    deliveryModes: [...new Set(input.deliveryModes)],
+    eqfLevels: [...new Set(input.eqfLevels)].sort(),
+  };
+}
+
 /**
  * Creates an organisation with its creator as its first, active admin (one transaction).
  */
@@ -36,24 +62,8 @@ export async function createOrganisation(options: {
       .insert(organisations)
       .values({
         kind: input.kind,
-        name: input.name,
-        country: input.country,
-        region: input.region,
-        website: input.website,
-        description: input.description,
+        ...organisationColumns(input),
         createdBy,
-        ...(input.kind === "enterprise"
-          ? {
-              naceDivision: input.naceDivision,
-              naceSection: naceSectionOf(input.naceDivision),
-              sizeBand: input.sizeBand,
-              yearFounded: input.yearFounded,
-            }
-          : {
-              providerType: input.providerType,
-              deliveryModes: [...new Set(input.deliveryModes)],
-              eqfLevels: [...new Set(input.eqfLevels)].sort(),
-            }),
       })
       .returning({ id: organisations.id });
     if (input.kind === "provider") {
@@ -66,6 +76,37 @@ export async function createOrganisation(options: {
       .values({ organisationId: org.id, userId: createdBy, role: "admin", status: "active" });
     return { id: org.id };
   });
+}
+
+/** Saves an organisation's details (its kind never changes); topics are replaced. */
+export async function updateOrganisation(options: {
+  id: string;
+  input: OrganisationInput;
+}): Promise<void> {
+  const { id, input } = options;
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(organisations)
+      .set({
+        ...organisationColumns(input),
+      })
+      .where(and(eq(organisations.id, id), eq(organisations.kind, input.kind)));
+    if (input.kind === "provider") {
+      await tx.delete(organisationTopics).where(eq(organisationTopics.organisationId, id));
+      await tx
+        .insert(organisationTopics)
+        .values([...new Set(input.topics)].map((topic) => ({ organisationId: id, topic })));
+    }
+  });
+}
+
+/** Whether the person manages the organisation (an active admin). */
+export async function isOrganisationAdmin(
+  organisationId: string,
+  userId: string,
+): Promise<boolean> {
+  const membership = await getMembership(organisationId, userId);
+  return membership?.role === "admin" && membership.status === "active";
 }
 
 export type Membership = { role: "admin" | "member"; status: "pending" | "active" } | null;

@@ -12,6 +12,8 @@ export function OrganisationForm(props: {
   errors: Record<string, string | undefined>;
   values?: Record<string, unknown>;
   defaultCountry?: string;
+  /** Editing an existing organisation instead of creating one. */
+  isEdit?: boolean;
 }) {
   const { kind, options, errors, values = {} } = props;
   const { t } = useI18n();
@@ -24,7 +26,7 @@ export function OrganisationForm(props: {
   const id = (name: string) => `${kind}-${name}`;
   return (
     <CsrfForm method="post" className="stack" noValidate>
-      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="intent" value={props.isEdit ? "update" : "create"} />
       <input type="hidden" name="kind" value={kind} />
       <TextField
         id={id("name")}
@@ -144,7 +146,9 @@ export function OrganisationForm(props: {
         error={errors.description}
       />
       <SubmitButton>
-        {t(kind === "enterprise" ? "org.createEnterprise" : "org.createProvider")}
+        {props.isEdit
+          ? t("form.save")
+          : t(kind === "enterprise" ? "org.createEnterprise" : "org.createProvider")}
       </SubmitButton>
     </CsrfForm>
   );

@@ -1,0 +1,94 @@
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { resolveLocale } from "~/features/accounts/locale.server";
+import {
+  getOrganisation,
+  isOrganisationAdmin,
+  updateOrganisation,
+} from "~/features/organisations/organisations.server";
+import { parseOrganisationForm } from "~/features/organisations/parse.server";
+import { OrganisationForm } from "~/features/organisations/ui/organisation-form";
+import {
+  countryOptions,
+  naceDivisionOptions,
+  topicOptions,
+} from "~/features/taxonomy/vocabulary.server";
+import { useI18n } from "~/i18n/context";
+import { httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { FormMessage } from "~/ui/form";
+import type { Route } from "./+types/organisation-edit";
+
+async function requireOrganisationAdmin(args: Route.LoaderArgs | Route.ActionArgs) {
+  const { user } = await requireUser(args.context, args.request);
+  const found = await getOrganisation({ id: args.params.id, viewer: { userId: user.id } });
+  if (!found) throw httpError(404, "org.notFound");
+  if (!(await isOrganisationAdmin(found.organisation.id, user.id))) throw httpError(403);
+  return { user, organisation: found.organisation };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, organisation: o } = await requireOrganisationAdmin(args);
+  const locale = resolveLocale({ user, sessionId: "" }, args.context.requestLocale);
+  return {
+    organisation: o,
+    values: {
+      name: o.name,
+      country: o.country,
+      region: o.region,
+      website: o.website,
+      description: o.description,
+      naceDivision: o.naceDivision ?? "",
+      sizeBand: o.sizeBand ?? "",
+      yearFounded: o.yearFounded ? String(o.yearFounded) : "",
+      providerType: o.providerType ?? "",
+      deliveryModes: o.deliveryModes,
+      eqfLevels: o.eqfLevels.map(String),
+      topics: o.topics,
+    } as Record<string, unknown>,
+    options: {
+      countries: countryOptions(locale),
+      divisions: naceDivisionOptions(locale),
+      topics: topicOptions(locale),
+    },
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { organisation } = await requireOrganisationAdmin(args);
+  const form = await readForm(args.request);
+  if (form.intent !== "update") throw httpError(400);
+  const parsed = parseOrganisationForm({ ...form, kind: organisation.kind });
+  if (!parsed.ok) {
+    return data(
+      { errors: parsed.errors, values: form as Record<string, unknown> },
+      { status: 400 },
+    );
+  }
+  await updateOrganisation({ id: organisation.id, input: parsed.input });
+  return redirect(`/organisations/${organisation.id}?saved=1`);
+}
+
+export default function EditOrganisation() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  const o = loaded.organisation;
+  return (
+    <main id="main" className="page narrow">
+      <title>{`${t("org.editTitle", { name: o.name })} · Synergy`}</title>
+      <h1>{t("org.editTitle", { name: o.name })}</h1>
+      {result?.errors ? <FormMessage kind="error">{t("form.fixErrors")}</FormMessage> : null}
+      <OrganisationForm
+        kind={o.kind}
+        isEdit
+        options={loaded.options}
+        errors={result?.errors ?? {}}
+        values={result?.values ?? loaded.values}
+      />
+      <p className="section">
+        <a href={`/organisations/${o.id}`}>{t("org.backToPage")}</a>
+      </p>
+    </main>
+  );
+}
