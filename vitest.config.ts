@@ -36,6 +36,7 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/setup/global-database.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

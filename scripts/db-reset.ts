@@ -28,11 +28,13 @@ await runScript(async () => {
   try {
     if (env.DATABASE_URL) {
       await getDb().execute(
-        sql`truncate users, organisations, sessions, auth_tokens, rate_limits cascade`,
+        sql`truncate users, organisations, networks, settings, sessions, auth_tokens, rate_limits cascade`,
       );
     }
     const seeded = await seedDemo();
-    console.log(`Reset done: ${seeded.people} people and ${seeded.organisations} organisations.`);
+    console.log(
+      `Reset done: ${seeded.people} people, ${seeded.organisations} organisations, ${seeded.networks} networks with ${seeded.posts} posts.`,
+    );
   } finally {
     await database.close();
   }

@@ -23,17 +23,31 @@ import { cookieNames, readCookie, serializeCookie } from "~/lib/cookies.server";
 import { safeEqual } from "~/lib/crypto.server";
 import { type Env, getEnv, setEnv } from "~/lib/env.server";
 import { getLogger } from "~/lib/logger.server";
+import { stopListening } from "~/lib/pubsub.server";
 import { ensureSecret } from "~/lib/secret.server";
 
 export { getDatabase, queryRows } from "~/db/client.server";
-export { createOrganisation, createUser } from "~/db/seed/builders.server";
+export {
+  createNetwork,
+  createOrganisation,
+  createPostAt,
+  createUser,
+} from "~/db/seed/builders.server";
 export { parseEnv } from "~/lib/env.server";
+export { stopListening } from "~/lib/pubsub.server";
 
 /** Raw SQL for tests and scripts that check what the application wrote. */
 export const rawSql = (text: string) => sql.raw(text);
 export { migrateDatabase, openDatabase, seedDemo, setDatabase, setEnv, syncTaxonomy };
 
-const UPLOAD_PATHS = [/^\/onboarding\/profile$/, /^\/settings\/profile$/];
+const UPLOAD_PATHS = [
+  /^\/onboarding\/profile$/,
+  /^\/settings\/profile$/,
+  /^\/networks\/[^/]+\/resources$/,
+  /^\/networks\/new$/,
+  /^\/networks\/[^/]+$/,
+  /^\/networks\/[^/]+\/settings$/,
+];
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 class BodyTooLarge extends Error {}
@@ -276,6 +290,7 @@ export async function start(): Promise<http.Server> {
     `Synergy is running at http://${shown}:${env.PORT} (${database.kind === "pglite" ? "embedded PostgreSQL" : "PostgreSQL server"})`,
   );
   const shutdown = () => {
+    void stopListening();
     server.close(() => {
       database.close().finally(() => process.exit(0));
     });

@@ -47,6 +47,9 @@ export default function AdminUsers() {
     <main id="main" className="page">
       <title>{`${t("admin.title")} · Synergy`}</title>
       <h1>{t("admin.title")}</h1>
+      <p>
+        <a href="/admin/settings">{t("adminSettings.title")}</a>
+      </p>
       {result ? (
         <FormMessage kind={result.ok ? "success" : "error"}>{t(result.message)}</FormMessage>
       ) : null}

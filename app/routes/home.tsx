@@ -1,24 +1,40 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { listMyNetworks } from "~/features/networks/networks.server";
+import { listHomeFeed } from "~/features/networks/posts.server";
+import { LiveStatusNote } from "~/features/networks/ui/home-note";
+import { PostCard } from "~/features/networks/ui/post-card";
 import { listPeople } from "~/features/profiles/directory.server";
 import { findPeopleOfferingWhatIWant, getNetworkStats } from "~/features/profiles/home.server";
 import { countryName, topicLabel } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { randomToken } from "~/lib/crypto.server";
+import { decodeCursor } from "~/lib/cursor";
 import { Avatar } from "~/ui/avatar";
 import { formatNumber } from "~/ui/format";
+import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/home";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const auth = await context.auth();
+  const after = decodeCursor(new URL(request.url).searchParams.get("after"));
   const locale = resolveLocale(auth, context.requestLocale);
   const viewer = { userId: auth?.user.id ?? null };
-  const [stats, newest, matches] = await Promise.all([
+  const [stats, newest, matches, myNetworks, feed] = await Promise.all([
     getNetworkStats(),
     listPeople({ viewer, filters: {}, after: null, limit: 6 }),
     auth ? findPeopleOfferingWhatIWant({ viewer: { userId: auth.user.id } }) : Promise.resolve([]),
+    auth ? listMyNetworks(auth.user.id) : Promise.resolve([]),
+    auth ? listHomeFeed({ userId: auth.user.id, after }) : Promise.resolve(null),
   ]);
   return {
-    user: auth ? { displayName: auth.user.displayName, onboarded: auth.user.onboarded } : null,
+    user: auth
+      ? { id: auth.user.id, displayName: auth.user.displayName, onboarded: auth.user.onboarded }
+      : null,
+    myNetworks: myNetworks.map((n) => ({ id: n.id, name: n.name, unread: n.unread })),
+    feed,
+    isFirstPage: after === null,
+    submissionKey: randomToken().slice(0, 24),
     stats,
     newest: newest.people.map((p) => ({ ...p, countryName: countryName(p.country, locale) })),
     matches: matches.map((m) => ({
@@ -30,7 +46,8 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export default function Home() {
-  const { user, stats, newest, matches } = useLoaderData<typeof loader>();
+  const { user, stats, newest, matches, myNetworks, feed, isFirstPage, submissionKey } =
+    useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <main id="main" className="page">
@@ -62,6 +79,55 @@ export default function Home() {
           </>
         )}
       </section>
+      {user && feed ? (
+        <div className="home-grid">
+          <section aria-labelledby="my-networks">
+            <h2 id="my-networks">{t("home.myNetworks")}</h2>
+            {myNetworks.length ? (
+              <ul className="network-list">
+                {myNetworks.map((n) => (
+                  <li key={n.id}>
+                    <a href={`/networks/${n.id}`}>{n.name}</a>
+                    {n.unread ? (
+                      <span className="badge unread-badge">
+                        {t("home.unread", { count: n.unread })}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("home.noNetworks")}</p>
+            )}
+            <p>
+              <a href="/networks">{t("home.findNetworks")}</a>
+            </p>
+          </section>
+          <section aria-labelledby="home-feed">
+            <h2 id="home-feed">{t("home.feedHeading")}</h2>
+            <LiveStatusNote />
+            {feed.posts.length === 0 ? (
+              <p>{t("home.feedEmpty")}</p>
+            ) : (
+              <ul className="feed">
+                {feed.posts.map((post) => (
+                  <li key={post.id}>
+                    <PostCard
+                      post={post}
+                      viewerId={user.id}
+                      canWrite
+                      canModerate={false}
+                      showNetwork
+                      submissionKey={submissionKey}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Pager next={feed.next} isFirstPage={isFirstPage} />
+          </section>
+        </div>
+      ) : null}
       <ul className="stats" aria-label={t("home.statsLabel")}>
         <li className="stat">
           <strong>{formatNumber(stats.owners, locale)}</strong>{" "}

@@ -1,8 +1,10 @@
-import { data, redirect, useActionData } from "react-router";
+import { data, redirect, useActionData, useSearchParams } from "react-router";
 import { AccountError, signUp } from "~/features/accounts/accounts.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { fieldErrors, signUpSchema } from "~/features/accounts/schema";
 import { createSession } from "~/features/accounts/sessions.server";
+import { acceptInvitation } from "~/features/networks/invitations.server";
+import { MembershipError } from "~/features/networks/membership.server";
 import { useI18n } from "~/i18n/context";
 import { readForm } from "~/lib/form.server";
 import { ChoiceGroup, CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
@@ -32,6 +34,16 @@ export async function action({ request, context }: Route.ActionArgs) {
       userAgent: request.headers.get("user-agent") ?? "",
       ip: context.ip,
     });
+    // Signing up through an invitation lands the person in its network.
+    const invite = typeof form.invite === "string" ? form.invite : "";
+    if (invite) {
+      try {
+        const { networkId } = await acceptInvitation({ token: invite, userId });
+        return redirect(`/networks/${networkId}?welcome=1`, { headers: { "Set-Cookie": cookie } });
+      } catch (error) {
+        if (!(error instanceof MembershipError)) throw error;
+      }
+    }
     return redirect("/onboarding/profile", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (error instanceof AccountError) {
@@ -46,6 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function SignUp() {
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const { t } = useI18n();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const values = result?.values;
@@ -60,6 +73,9 @@ export default function SignUp() {
         </FormMessage>
       ) : null}
       <CsrfForm method="post" className="stack" noValidate>
+        {params.get("invite") ? (
+          <input type="hidden" name="invite" value={params.get("invite") ?? ""} />
+        ) : null}
         <ChoiceGroup
           name="role"
           type="radio"

@@ -26,6 +26,9 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
           <nav aria-label={t("nav.label")}>
             <ul className="nav-list">
               <li>
+                <NavLink to="/networks">{t("nav.networks")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/people">{t("nav.people")}</NavLink>
               </li>
               <li>

@@ -48,6 +48,7 @@ export function TextField(props: FieldProps) {
         </p>
       ) : null}
       <input
+        type="text"
         id={fieldId}
         name={name}
         aria-invalid={error ? true : undefined}
@@ -66,9 +67,9 @@ type TextAreaProps = {
 } & Omit<ComponentProps<"textarea">, "name">;
 
 export function TextArea(props: TextAreaProps) {
-  const { name, label, error, hint, ...rest } = props;
+  const { name, label, error, hint, id, ...rest } = props;
   const { t } = useI18n();
-  const fieldId = `f-${name}`;
+  const fieldId = id ?? `f-${name}`;
   const describedBy = [hint ? `${fieldId}-hint` : "", error ? `${fieldId}-error` : ""]
     .filter(Boolean)
     .join(" ");
@@ -105,9 +106,9 @@ type SelectProps = {
 } & Omit<ComponentProps<"select">, "name">;
 
 export function SelectField(props: SelectProps) {
-  const { name, label, error, options, emptyLabel, ...rest } = props;
+  const { name, label, error, options, emptyLabel, id, ...rest } = props;
   const { t } = useI18n();
-  const fieldId = `f-${name}`;
+  const fieldId = id ?? `f-${name}`;
   return (
     <div className={`field${error ? " has-error" : ""}`}>
       <label htmlFor={fieldId}>{label}</label>

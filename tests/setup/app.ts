@@ -54,7 +54,9 @@ export async function startTestApp(envOverrides: Record<string, string> = {}) {
     lastMailTo: (address: string) => lastMailTo(dataDir, address),
     linkIn,
     async close() {
+      httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await server.stopListening();
       await cleanup();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
@@ -80,6 +82,11 @@ export class TestClient {
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+  }
+
+  /** The Cookie header this client sends (for raw fetches such as event streams). */
+  cookieHeaderForTests(): string {
+    return this.cookieHeader();
   }
 
   private cookieHeader(): string {
@@ -141,7 +148,8 @@ export class TestClient {
   async signIn(email: string, password: string): Promise<void> {
     const response = await this.post("/signin", { email, password });
     if (response.status !== 302) {
-      throw new Error(`sign-in failed with ${response.status}: ${await response.text()}`);
+      const main = (await response.text()).match(/<main[\s\S]*?<\/main>/)?.[0] ?? "";
+      throw new Error(`sign-in failed with ${response.status}: ${main.replace(/<[^>]+>/g, " ").slice(0, 300)}`);
     }
   }
 }

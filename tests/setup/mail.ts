@@ -30,7 +30,8 @@ export function readMailbox(dataDir: string): SentMail[] {
     .map((f) => {
       const raw = fs.readFileSync(path.join(dir, f), "utf8");
       const split = raw.indexOf("\n\n");
-      const head = raw.slice(0, split);
+      // Long headers are folded onto continuation lines; encoded words may be split across them.
+      const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
       const body = raw.slice(split + 2);
       const header = (name: string) =>
         head.match(new RegExp(`^${name}: (.*)$`, "mi"))?.[1]?.trim() ?? "";
@@ -41,7 +42,7 @@ export function readMailbox(dataDir: string): SentMail[] {
           : encoding === "base64"
             ? Buffer.from(body, "base64").toString("utf8")
             : body;
-      const rawSubject = header("Subject");
+      const rawSubject = header("Subject").replace(/\?=\s+=\?/g, "?==?");
       const subject = rawSubject.replace(/=\?utf-8\?([BQ])\?(.*?)\?=/gi, (_m, kind, data) =>
         kind.toUpperCase() === "B"
           ? Buffer.from(data, "base64").toString("utf8")

@@ -1,4 +1,5 @@
 export * from "./accounts";
 export * from "./esco";
+export * from "./networks";
 export * from "./organisations";
 export * from "./taxonomy";

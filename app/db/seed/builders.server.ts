@@ -2,17 +2,24 @@
  * Builders that put people and organisations straight into the database. The demo seed, the
  * admin command and the tests all use them, so test data has the same shape as real data.
  */
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import {
   type FieldVisibility,
+  networkMembers,
+  networks,
   organisationMembers,
   organisations,
   organisationTopics,
+  postMentions,
+  posts,
   userLanguages,
   userSkills,
   users,
 } from "~/db/schema";
 import { hashPassword } from "~/features/accounts/password.server";
+import { findMentions, renderMarkdown } from "~/features/networks/markdown";
+import { mentionableMembers } from "~/features/networks/mentions.server";
 import { naceSectionOf } from "~/features/taxonomy/vocabulary.server";
 
 let counter = 0;
@@ -157,5 +164,112 @@ export async function createOrganisation(spec: OrganisationSpec = {}): Promise<{
       );
     }
     return { id: org.id };
+  });
+}
+
+export type NetworkSpec = {
+  name?: string;
+  purpose?: string;
+  description?: string;
+  kind?: "local" | "online" | "cross_border";
+  place?: string;
+  countries?: string[];
+  languages?: string[];
+  topics?: string[];
+  visibility?: "open" | "request" | "invite" | "secret";
+  memberCap?: number;
+  createdAt?: Date;
+  facilitators?: string[];
+  members?: string[];
+  pending?: string[];
+};
+
+/** Creates a network with its facilitators, members and pending requests. */
+export async function createNetwork(spec: NetworkSpec = {}): Promise<{ id: string }> {
+  counter += 1;
+  const facilitators = spec.facilitators ?? [];
+  const members = spec.members ?? [];
+  const createdAt = spec.createdAt ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const [network] = await tx
+      .insert(networks)
+      .values({
+        name: spec.name ?? `Network ${counter}`,
+        purpose: spec.purpose ?? "Learning from each other.",
+        description: spec.description ?? "",
+        kind: spec.kind ?? "online",
+        place: spec.place ?? "",
+        countries: spec.countries ?? ["IE"],
+        languages: spec.languages ?? ["en"],
+        topics: spec.topics ?? [],
+        visibility: spec.visibility ?? "open",
+        memberCap: spec.memberCap ?? 40,
+        memberCount: facilitators.length + members.length,
+        createdBy: facilitators[0] ?? null,
+        createdAt,
+        lastActivityAt: createdAt,
+      })
+      .returning({ id: networks.id });
+    const rows = [
+      ...facilitators.map((userId) => ({
+        userId,
+        role: "facilitator" as const,
+        status: "active" as const,
+      })),
+      ...members.map((userId) => ({ userId, role: "member" as const, status: "active" as const })),
+      ...(spec.pending ?? []).map((userId) => ({
+        userId,
+        role: "member" as const,
+        status: "pending" as const,
+      })),
+    ];
+    if (rows.length) {
+      await tx
+        .insert(networkMembers)
+        .values(
+          rows.map((r) => ({ ...r, networkId: network.id, createdAt, lastReadAt: createdAt })),
+        );
+    }
+    return network;
+  });
+}
+
+/** Writes a post as it was at `createdAt` (Markdown rendered, mentions resolved among members). */
+export async function createPostAt(spec: {
+  networkId: string;
+  authorId: string;
+  body: string;
+  createdAt?: Date;
+  pinned?: boolean;
+}): Promise<{ id: string }> {
+  const createdAt = spec.createdAt ?? new Date();
+  return getDb().transaction(async (tx) => {
+    const members = await mentionableMembers(tx, spec.networkId);
+    const [post] = await tx
+      .insert(posts)
+      .values({
+        networkId: spec.networkId,
+        authorId: spec.authorId,
+        body: spec.body,
+        bodyHtml: renderMarkdown(spec.body, { mentions: members }),
+        createdAt,
+        pinnedAt: spec.pinned ? createdAt : null,
+      })
+      .returning({ id: posts.id });
+    const mentioned = findMentions(spec.body)
+      .map((handle) => members.get(handle)?.id)
+      .filter((id): id is string => Boolean(id));
+    if (mentioned.length) {
+      await tx
+        .insert(postMentions)
+        .values([...new Set(mentioned)].map((userId) => ({ postId: post.id, userId })));
+    }
+    await tx
+      .update(networks)
+      .set({
+        lastActivityAt: sql`greatest(${networks.lastActivityAt}, ${createdAt.toISOString()}::timestamptz)`,
+      })
+      .where(eq(networks.id, spec.networkId));
+    return post;
   });
 }

@@ -3,6 +3,7 @@ import { queryRows } from "~/db/client.server";
 import { hashPassword } from "~/features/accounts/password.server";
 import { createOrganisation, createUser } from "./builders.server";
 import { demoOrganisations, demoPeople } from "./demo-data";
+import { seedDemoNetworks } from "./demo-networks.server";
 
 /** Every demo account signs in with this password (README says so). */
 export const DEMO_PASSWORD = "synergy-demo-2026";
@@ -12,8 +13,16 @@ export async function isDatabaseEmpty(): Promise<boolean> {
   return !result[0]?.any;
 }
 
-/** Fills an empty database with the demo installation: about 60 people and their organisations. */
-export async function seedDemo(): Promise<{ people: number; organisations: number }> {
+/**
+ * Fills an empty database with the demo installation: about 60 people, their organisations, and
+ * nine networks with a history of posts, discussions and resources.
+ */
+export async function seedDemo(): Promise<{
+  people: number;
+  organisations: number;
+  networks: number;
+  posts: number;
+}> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = Date.now();
   const ids = new Map<string, string>();
@@ -51,5 +60,6 @@ export async function seedDemo(): Promise<{ people: number; organisations: numbe
     const { key: _key, ...spec } = org;
     await createOrganisation({ ...spec, members, createdAt: new Date(now - oldest * 86400_000) });
   }
-  return { people: demoPeople.length, organisations: demoOrganisations.length };
+  const seeded = await seedDemoNetworks(ids);
+  return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }

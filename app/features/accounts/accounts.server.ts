@@ -133,7 +133,7 @@ export async function verifyEmail(
 class EmailTaken extends Error {}
 
 /**
- * Checks a sign-in. Throttled per account (5 failures in 15 minutes) and per IP (30 in
+ * Checks a sign-in. Throttled per account (5 failures in 15 minutes) and per IP (100 in
  * 15 minutes). Unknown email and wrong password give the same answer, in the same time.
  */
 export async function checkSignIn(options: {
@@ -142,7 +142,7 @@ export async function checkSignIn(options: {
   ip: string;
 }): Promise<{ userId: string }> {
   const accountKey = `signin:account:${options.email}`;
-  const ipLimit = await hitRateLimit(`signin:ip:${options.ip}`, 30, 900);
+  const ipLimit = await hitRateLimit(`signin:ip:${options.ip}`, 100, 900);
   const accountLimit = await hitRateLimit(accountKey, 5, 900);
   if (!ipLimit.allowed || !accountLimit.allowed) {
     const seconds = Math.max(ipLimit.retryAfterSeconds, accountLimit.retryAfterSeconds);

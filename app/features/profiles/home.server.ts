@@ -2,8 +2,22 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "~/db/client.server";
 import { fieldVisibleSql, type Viewer } from "./policy.server";
 
-/** Counts for the front page: members by role, organisations, countries represented. */
-export async function getNetworkStats() {
+type Stats = { owners: number; educators: number; organisations: number; countries: number };
+let cachedStats: { at: number; stats: Stats } | undefined;
+const STATS_TTL_MS = 60_000;
+
+/**
+ * Counts for the front page: members by role, organisations, countries represented. The same for
+ * every visitor and costly at scale, so each process keeps them for a minute.
+ */
+export async function getNetworkStats(): Promise<Stats> {
+  if (cachedStats && Date.now() - cachedStats.at < STATS_TTL_MS) return cachedStats.stats;
+  const stats = await countNetworkStats();
+  cachedStats = { at: Date.now(), stats };
+  return stats;
+}
+
+async function countNetworkStats(): Promise<Stats> {
   const result = await queryRows<{
     owners: number;
     educators: number;
@@ -11,10 +25,16 @@ export async function getNetworkStats() {
     countries: number;
   }>(sql`
     select
-      (select count(*)::int from users where role = 'owner' and email_verified_at is not null) as owners,
-      (select count(*)::int from users where role = 'educator' and email_verified_at is not null) as educators,
+      (select count(*)::int from users where role = 'owner' and email_verified_at is not null
+        and onboarded_at is not null) as owners,
+      (select count(*)::int from users where role = 'educator' and email_verified_at is not null
+        and onboarded_at is not null) as educators,
       (select count(*)::int from organisations) as organisations,
-      (select count(distinct country)::int from organisations) as countries`);
+      (select count(distinct country)::int from (
+        select country from organisations
+        union
+        select country from users where country is not null and email_verified_at is not null
+          and onboarded_at is not null) c) as countries`);
   const row = result[0];
   return {
     owners: Number(row.owners),

@@ -1,0 +1,298 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+
+/** Installation-wide settings an admin can change (key → JSON value). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const networkKinds = ["local", "online", "cross_border"] as const;
+export const networkVisibilities = ["open", "request", "invite", "secret"] as const;
+
+export const networks = pgTable(
+  "networks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    purpose: text("purpose").notNull().default(""),
+    description: text("description").notNull().default(""),
+    kind: text("kind", { enum: networkKinds }).notNull(),
+    /** Where a local network meets face to face. */
+    place: text("place").notNull().default(""),
+    countries: text("countries").array().notNull().default([]),
+    languages: text("languages").array().notNull().default([]),
+    topics: text("topics").array().notNull().default([]),
+    visibility: text("visibility", { enum: networkVisibilities }).notNull().default("open"),
+    coverKey: text("cover_key"),
+    memberCap: integer("member_cap").notNull().default(40),
+    /** Active members, kept in step with network_members inside the same transactions. */
+    memberCount: integer("member_count").notNull().default(0),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("networks_listed_idx")
+      .on(t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`visibility <> 'secret'`),
+    index("networks_countries_idx").using("gin", t.countries),
+    index("networks_languages_idx").using("gin", t.languages),
+    index("networks_topics_idx").using("gin", t.topics),
+  ],
+);
+
+export const networkMembers = pgTable(
+  "network_members",
+  {
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["facilitator", "member"] })
+      .notNull()
+      .default("member"),
+    status: text("status", { enum: ["pending", "active"] })
+      .notNull()
+      .default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Posts newer than this are unread for the member. */
+    lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.userId] }),
+    index("network_members_user_idx").on(t.userId, t.status),
+    index("network_members_network_idx").on(t.networkId, t.status, t.role),
+  ],
+);
+
+/**
+ * Invitations: by email (single use, for one address) or a shareable link (many uses, until it
+ * expires or is revoked). Only the SHA-256 of the token is stored.
+ */
+export const networkInvitations = pgTable(
+  "network_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["email", "link"] }).notNull(),
+    email: text("email"),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    usedCount: integer("used_count").notNull().default(0),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("network_invitations_token_key").on(t.tokenHash),
+    index("network_invitations_network_idx").on(t.networkId, t.kind),
+  ],
+);
+
+export const posts = pgTable(
+  "posts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    /** The Markdown rendered and made safe when the post was written. */
+    bodyHtml: text("body_html").notNull(),
+    /** The form's one-time key: a double-submitted form finds the post it already made. */
+    submissionKey: text("submission_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    pinnedAt: timestamp("pinned_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: uuid("deleted_by"),
+  },
+  (t) => [
+    index("posts_network_feed_idx")
+      .on(t.networkId, t.createdAt.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
+    index("posts_network_pinned_idx")
+      .on(t.networkId, t.pinnedAt)
+      .where(sql`pinned_at is not null and deleted_at is null`),
+    uniqueIndex("posts_submission_key").on(t.authorId, t.submissionKey),
+  ],
+);
+
+export const postAttachments = pgTable(
+  "post_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["image", "file"] }).notNull(),
+    storageKey: text("storage_key").notNull(),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+  },
+  (t) => [index("post_attachments_post_idx").on(t.postId)],
+);
+
+export const postMentions = pgTable(
+  "post_mentions",
+  {
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.userId] }),
+    index("post_mentions_user_idx").on(t.userId),
+  ],
+);
+
+export const reactionKinds = ["like", "celebrate", "support", "insightful", "thanks"] as const;
+
+export const postReactions = pgTable(
+  "post_reactions",
+  {
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: reactionKinds }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId, t.kind] })],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    /** A reply to a top-level comment (one level only). */
+    parentId: uuid("parent_id"),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    submissionKey: text("submission_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("comments_post_idx").on(t.postId, t.createdAt),
+    uniqueIndex("comments_submission_key").on(t.authorId, t.submissionKey),
+  ],
+);
+
+export const forumTopics = pgTable(
+  "forum_topics",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    submissionKey: text("submission_key"),
+    replyCount: integer("reply_count").notNull().default(0),
+    answerReplyId: uuid("answer_reply_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("forum_topics_network_idx")
+      .on(t.networkId, t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
+    uniqueIndex("forum_topics_submission_key").on(t.authorId, t.submissionKey),
+  ],
+);
+
+export const forumReplies = pgTable(
+  "forum_replies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    topicId: uuid("topic_id")
+      .notNull()
+      .references(() => forumTopics.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    submissionKey: text("submission_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("forum_replies_topic_idx").on(t.topicId, t.createdAt),
+    uniqueIndex("forum_replies_submission_key").on(t.authorId, t.submissionKey),
+  ],
+);
+
+export const networkResources = pgTable(
+  "network_resources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    addedBy: uuid("added_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["link", "file"] }).notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    url: text("url"),
+    storageKey: text("storage_key"),
+    filename: text("filename"),
+    contentType: text("content_type"),
+    sizeBytes: integer("size_bytes"),
+    language: text("language").notNull(),
+    topics: text("topics").array().notNull().default([]),
+    submissionKey: text("submission_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("network_resources_network_idx")
+      .on(t.networkId, t.createdAt.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
+    uniqueIndex("network_resources_submission_key").on(t.addedBy, t.submissionKey),
+  ],
+);

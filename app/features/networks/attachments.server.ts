@@ -1,0 +1,190 @@
+import sharp from "sharp";
+import { randomToken } from "~/lib/crypto.server";
+import { getStorage } from "~/lib/storage.server";
+
+export const MAX_FILES_PER_POST = 4;
+
+export class UploadError extends Error {
+  constructor(
+    readonly messageKey:
+      | "upload.tooLarge"
+      | "upload.unsupported"
+      | "upload.tooMany"
+      | "upload.disguised",
+  ) {
+    super(messageKey);
+  }
+}
+
+export type StoredFile = {
+  kind: "image" | "file";
+  storageKey: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+};
+
+const imageFormats = new Set(["jpeg", "png", "webp", "gif"]);
+const imageExtensions = new Set([
+  "jpg",
+  "jpeg",
+  "png",
+  "webp",
+  "gif",
+  "svg",
+  "heic",
+  "avif",
+  "bmp",
+]);
+const documentExtensions: Record<string, string> = {
+  pdf: "pdf",
+  docx: "docx",
+  xlsx: "xlsx",
+  pptx: "pptx",
+  odt: "odt",
+  ods: "ods",
+  txt: "txt",
+  csv: "txt",
+  md: "txt",
+};
+
+/** The file's own claim about its type, from its name's extension. */
+function declaredExtension(name: string): string {
+  const match = /\.([A-Za-z0-9]{1,8})$/.exec(name);
+  return match ? match[1].toLowerCase() : "";
+}
+
+/** Office Open XML and OpenDocument files are ZIP archives; their first entry names the type. */
+function sniffDocument(bytes: Buffer): { contentType: string; extension: string } | null {
+  if (bytes.subarray(0, 5).toString("latin1") === "%PDF-") {
+    return { contentType: "application/pdf", extension: "pdf" };
+  }
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    const head = bytes.subarray(0, 4096).toString("latin1");
+    if (head.includes("mimetypeapplication/vnd.oasis.opendocument.text")) {
+      return { contentType: "application/vnd.oasis.opendocument.text", extension: "odt" };
+    }
+    if (head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
+      return { contentType: "application/vnd.oasis.opendocument.spreadsheet", extension: "ods" };
+    }
+    if (head.includes("word/")) {
+      return {
+        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        extension: "docx",
+      };
+    }
+    if (head.includes("xl/")) {
+      return {
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        extension: "xlsx",
+      };
+    }
+    if (head.includes("ppt/")) {
+      return {
+        contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        extension: "pptx",
+      };
+    }
+    // Any other archive (or an Office file we cannot recognise from its start) is refused.
+    return null;
+  }
+  // Plain text: valid UTF-8 without control bytes other than tab, newline and return.
+  const text = bytes.toString("utf8");
+  const hasControlBytes = bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+  if (!text.includes("\uFFFD") && !hasControlBytes) {
+    return { contentType: "text/plain; charset=utf-8", extension: "txt" };
+  }
+  return null;
+}
+
+/** A file name that is safe in a URL and a Content-Disposition header. */
+export function safeFilename(name: string, extension: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\.[^.]*$/, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${base || "file"}.${extension}`;
+}
+
+/**
+ * Stores one uploaded file after checking what its bytes are (never its name or declared type):
+ * photos (JPEG, PNG, WebP, GIF) are re-encoded as WebP without metadata, at most 1600 px wide;
+ * documents are accepted only as PDF, Word, Excel, PowerPoint, OpenDocument or plain text.
+ */
+export async function storeUpload(options: {
+  file: File;
+  prefix: string;
+  maxBytes: number;
+}): Promise<StoredFile> {
+  const { file, prefix, maxBytes } = options;
+  if (file.size > maxBytes) throw new UploadError("upload.tooLarge");
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const id = randomToken().slice(0, 16);
+  let metadata: sharp.Metadata | null = null;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: 40_000_000 }).metadata();
+  } catch {
+    metadata = null;
+  }
+  const declared = declaredExtension(file.name);
+  if (metadata?.format && imageFormats.has(metadata.format)) {
+    let output: { data: Buffer; info: sharp.OutputInfo };
+    try {
+      output = await sharp(bytes, { limitInputPixels: 40_000_000, failOn: "error" })
+        .rotate()
+        .resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer({ resolveWithObject: true });
+    } catch {
+      throw new UploadError("upload.unsupported");
+    }
+    const storageKey = `${prefix}/${id}.webp`;
+    await getStorage().put(storageKey, output.data);
+    return {
+      kind: "image",
+      storageKey,
+      filename: safeFilename(file.name, "webp"),
+      contentType: "image/webp",
+      sizeBytes: output.data.length,
+      width: output.info.width,
+      height: output.info.height,
+    };
+  }
+  if (metadata?.format) throw new UploadError("upload.unsupported");
+  // A file that says it is a photo but is not one, or claims another document type, is refused.
+  if (imageExtensions.has(declared) || file.type.startsWith("image/")) {
+    throw new UploadError("upload.disguised");
+  }
+  const document = sniffDocument(bytes);
+  if (!document) throw new UploadError("upload.unsupported");
+  if (declared in documentExtensions && documentExtensions[declared] !== document.extension) {
+    throw new UploadError("upload.disguised");
+  }
+  const storageKey = `${prefix}/${id}.${document.extension}`;
+  await getStorage().put(storageKey, bytes);
+  return {
+    kind: "file",
+    storageKey,
+    filename: safeFilename(file.name, document.extension),
+    contentType: document.contentType,
+    sizeBytes: bytes.length,
+    width: null,
+    height: null,
+  };
+}
+
+/** Removes stored files (after a failed write, so nothing is left half-saved). */
+export async function removeUploads(files: StoredFile[]): Promise<void> {
+  await Promise.all(files.map((f) => getStorage().remove(f.storageKey)));
+}
+
+/** The uploaded files of a form field, ignoring empty file inputs. */
+export function filesOf(value: unknown): File[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((v): v is File => v instanceof File && v.size > 0);
+}

@@ -1,0 +1,412 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { type Db, getDb, queryRows } from "~/db/client.server";
+import { forumReplies, forumTopics, networks } from "~/db/schema";
+import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { publish } from "~/lib/pubsub.server";
+import { hitRateLimit } from "~/lib/rate-limit.server";
+import { renderMarkdown } from "./markdown";
+import { mentionableMembers } from "./mentions.server";
+import { PostError } from "./posts.server";
+
+export const TOPIC_PAGE_SIZE = 20;
+export const REPLY_PAGE_SIZE = 50;
+
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** The Markdown subset with @mentions of the network's active members turned into links. */
+async function renderBody(db: Db, networkId: string, body: string): Promise<string> {
+  return renderMarkdown(body, { mentions: await mentionableMembers(db, networkId) });
+}
+
+/** Topics and replies share the posting budget's size, in their own counter. */
+async function limitForumWriting(userId: string) {
+  const limit = await hitRateLimit(`forum:user:${userId}`, 30, 600);
+  if (!limit.allowed) throw new PostError(429, "posts.tooFast");
+}
+
+function publishTopicEvent(networkId: string, topicId: string, change: string) {
+  return publish({ topic: `network:${networkId}`, type: "topic", data: { topicId, change } });
+}
+
+type TopicRef = { networkId: string; topicId: string };
+
+/** A live topic of this network (deleted ones and other networks' look the same: not found). */
+async function findTopic(ref: TopicRef, db: Db = getDb()) {
+  if (!isUuid(ref.topicId)) throw new PostError(404, "forum.notFound");
+  const [topic] = await db
+    .select({
+      id: forumTopics.id,
+      authorId: forumTopics.authorId,
+      answerReplyId: forumTopics.answerReplyId,
+      deletedAt: forumTopics.deletedAt,
+    })
+    .from(forumTopics)
+    .where(and(eq(forumTopics.id, ref.topicId), eq(forumTopics.networkId, ref.networkId)));
+  if (!topic || topic.deletedAt) throw new PostError(404, "forum.notFound");
+  return topic;
+}
+
+async function findReply(topicId: string, replyId: string, db: Db = getDb()) {
+  if (!isUuid(replyId)) throw new PostError(404, "forum.replyNotFound");
+  const [reply] = await db
+    .select({ id: forumReplies.id, authorId: forumReplies.authorId })
+    .from(forumReplies)
+    .where(
+      and(
+        eq(forumReplies.id, replyId),
+        eq(forumReplies.topicId, topicId),
+        isNull(forumReplies.deletedAt),
+      ),
+    );
+  if (!reply) throw new PostError(404, "forum.replyNotFound");
+  return reply;
+}
+
+/**
+ * Starts a topic (members only; checked by the caller). A form sent twice with the same
+ * submission key returns the topic the first one made.
+ */
+export async function createTopic(options: {
+  networkId: string;
+  authorId: string;
+  title: string;
+  body: string;
+  submissionKey?: string;
+}): Promise<{ id: string; duplicate: boolean }> {
+  const { networkId, authorId, submissionKey } = options;
+  const findExisting = async () => {
+    if (!submissionKey) return undefined;
+    const [existing] = await getDb()
+      .select({ id: forumTopics.id })
+      .from(forumTopics)
+      .where(and(eq(forumTopics.authorId, authorId), eq(forumTopics.submissionKey, submissionKey)));
+    return existing;
+  };
+  const existing = await findExisting();
+  if (existing) return { id: existing.id, duplicate: true };
+  await limitForumWriting(authorId);
+  const created = await getDb().transaction(async (tx) => {
+    const bodyHtml = await renderBody(tx, networkId, options.body);
+    const [topic] = await tx
+      .insert(forumTopics)
+      .values({
+        networkId,
+        authorId,
+        title: options.title,
+        body: options.body,
+        bodyHtml,
+        submissionKey: submissionKey ?? null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: forumTopics.id });
+    if (!topic) return null;
+    await tx.update(networks).set({ lastActivityAt: sql`now()` }).where(eq(networks.id, networkId));
+    return topic;
+  });
+  if (!created) {
+    // A concurrent twin of this submission won the race.
+    const twin = await findExisting();
+    if (!twin) throw new PostError(400, "errors.conflict");
+    return { id: twin.id, duplicate: true };
+  }
+  await publishTopicEvent(networkId, created.id, "created");
+  return { id: created.id, duplicate: false };
+}
+
+/**
+ * Adds a reply. The topic's reply count and last activity, and the network's last activity,
+ * change in the same transaction, so the topic list never disagrees with the replies.
+ */
+export async function addReply(
+  options: TopicRef & { authorId: string; body: string; submissionKey?: string },
+): Promise<{ id: string; duplicate: boolean }> {
+  const topic = await findTopic(options);
+  const { authorId, submissionKey } = options;
+  const findExisting = async () => {
+    if (!submissionKey) return undefined;
+    const [existing] = await getDb()
+      .select({ id: forumReplies.id })
+      .from(forumReplies)
+      .where(
+        and(eq(forumReplies.authorId, authorId), eq(forumReplies.submissionKey, submissionKey)),
+      );
+    return existing;
+  };
+  const existing = await findExisting();
+  if (existing) return { id: existing.id, duplicate: true };
+  await limitForumWriting(authorId);
+  const created = await getDb().transaction(async (tx) => {
+    const bodyHtml = await renderBody(tx, options.networkId, options.body);
+    const [reply] = await tx
+      .insert(forumReplies)
+      .values({
+        topicId: topic.id,
+        authorId,
+        body: options.body,
+        bodyHtml,
+        submissionKey: submissionKey ?? null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: forumReplies.id });
+    if (!reply) return null;
+    const [bumped] = await tx
+      .update(forumTopics)
+      .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: sql`now()` })
+      .where(and(eq(forumTopics.id, topic.id), isNull(forumTopics.deletedAt)))
+      .returning({ id: forumTopics.id });
+    // Deleted while this reply was being written: roll the reply back.
+    if (!bumped) throw new PostError(404, "forum.notFound");
+    await tx
+      .update(networks)
+      .set({ lastActivityAt: sql`now()` })
+      .where(eq(networks.id, options.networkId));
+    return reply;
+  });
+  if (!created) {
+    const twin = await findExisting();
+    if (!twin) throw new PostError(400, "errors.conflict");
+    return { id: twin.id, duplicate: true };
+  }
+  await publishTopicEvent(options.networkId, topic.id, "reply");
+  return { id: created.id, duplicate: false };
+}
+
+/**
+ * Marks one reply as the answer to the topic, or clears the mark (replyId null). Only the
+ * person who started the topic or a facilitator of the network may.
+ */
+export async function setAnswer(
+  options: TopicRef & { userId: string; isFacilitator: boolean; replyId: string | null },
+) {
+  const topic = await findTopic(options);
+  if (topic.authorId !== options.userId && !options.isFacilitator)
+    throw new PostError(403, "forum.answerNotAllowed");
+  if (options.replyId) await findReply(topic.id, options.replyId);
+  await getDb()
+    .update(forumTopics)
+    .set({ answerReplyId: options.replyId })
+    .where(eq(forumTopics.id, topic.id));
+  await publishTopicEvent(options.networkId, topic.id, "answer");
+}
+
+/** Marks a reply as the answer (topic author or facilitator). */
+export function markAnswered(
+  options: TopicRef & { userId: string; isFacilitator: boolean; replyId: string },
+) {
+  return setAnswer(options);
+}
+
+/** Clears the answer mark (topic author or facilitator). */
+export function unmarkAnswered(options: TopicRef & { userId: string; isFacilitator: boolean }) {
+  return setAnswer({ ...options, replyId: null });
+}
+
+/** Hides a topic and its replies (soft delete) — by its author or a facilitator of the network. */
+export async function deleteTopic(options: TopicRef & { userId: string; isFacilitator: boolean }) {
+  const topic = await findTopic(options);
+  if (topic.authorId !== options.userId && !options.isFacilitator)
+    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  await getDb()
+    .update(forumTopics)
+    .set({ deletedAt: sql`now()` })
+    .where(eq(forumTopics.id, topic.id));
+  await publishTopicEvent(options.networkId, topic.id, "deleted");
+}
+
+/**
+ * Hides a reply — by its author or a facilitator. The topic's reply count drops, and a reply
+ * that was the answer stops being it, in the same transaction.
+ */
+export async function deleteReply(
+  options: TopicRef & { replyId: string; userId: string; isFacilitator: boolean },
+) {
+  const topic = await findTopic(options);
+  const reply = await findReply(topic.id, options.replyId);
+  if (reply.authorId !== options.userId && !options.isFacilitator)
+    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  await getDb().transaction(async (tx) => {
+    const [hidden] = await tx
+      .update(forumReplies)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(forumReplies.id, reply.id), isNull(forumReplies.deletedAt)))
+      .returning({ id: forumReplies.id });
+    // Already hidden by a concurrent request: nothing more to count.
+    if (!hidden) return;
+    await tx
+      .update(forumTopics)
+      .set({
+        replyCount: sql`greatest(${forumTopics.replyCount} - 1, 0)`,
+        answerReplyId: sql`case when ${forumTopics.answerReplyId} = ${reply.id}::uuid then null else ${forumTopics.answerReplyId} end`,
+      })
+      .where(eq(forumTopics.id, topic.id));
+  });
+  await publishTopicEvent(options.networkId, topic.id, "reply-deleted");
+}
+
+const cursorAt = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`);
+
+const authorPhoto = sql`case when coalesce(u.visibility->>'photo', 'public') <> 'private' then u.photo_key end`;
+
+function pageOf<T extends { id: string; cursor_at: string }>(rows: T[], limit: number) {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    page,
+    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+  };
+}
+
+type TopicRow = {
+  id: string;
+  title: string;
+  author_id: string;
+  author_name: string;
+  reply_count: number;
+  answered: boolean;
+  created_at: string;
+  last_activity_at: string;
+  cursor_at: string;
+};
+
+/** A network's topics, most recently active first (keyset on last activity, then id). */
+export async function listTopics(options: {
+  networkId: string;
+  after: Cursor | null;
+  limit?: number;
+}) {
+  const limit = options.limit ?? TOPIC_PAGE_SIZE;
+  const after = options.after
+    ? sql`and (t.last_activity_at, t.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    : sql``;
+  const rows = await queryRows<TopicRow>(sql`
+    select t.id, t.title, t.author_id, u.display_name as author_name, t.reply_count,
+      t.answer_reply_id is not null as answered, t.created_at, t.last_activity_at,
+      ${cursorAt("t.last_activity_at")}
+    from forum_topics t join users u on u.id = t.author_id
+    where t.network_id = ${options.networkId} and t.deleted_at is null ${after}
+    order by t.last_activity_at desc, t.id desc
+    limit ${limit + 1}`);
+  const { page, next } = pageOf(rows, limit);
+  return {
+    topics: page.map((r) => ({
+      id: r.id,
+      title: r.title,
+      author: { id: r.author_id, name: r.author_name },
+      replyCount: Number(r.reply_count),
+      answered: Boolean(r.answered),
+      createdAt: new Date(r.created_at).toISOString(),
+      lastActivityAt: new Date(r.last_activity_at).toISOString(),
+    })),
+    next,
+  };
+}
+
+type ReplyRow = {
+  id: string;
+  author_id: string;
+  author_name: string;
+  author_photo: string | null;
+  body_html: string;
+  created_at: string;
+  cursor_at: string;
+};
+
+const replyColumns = sql`r.id, r.author_id, u.display_name as author_name,
+  ${authorPhoto} as author_photo, r.body_html, r.created_at, ${cursorAt("r.created_at")}`;
+
+function toReply(r: ReplyRow) {
+  return {
+    id: r.id,
+    author: { id: r.author_id, name: r.author_name, photoKey: r.author_photo },
+    bodyHtml: r.body_html,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+export type ForumReply = ReturnType<typeof toReply>;
+
+/**
+ * One topic with a page of its replies, oldest first (keyset on created_at, then id), and the
+ * reply marked as the answer. Null when the topic is not a live topic of this network.
+ */
+export async function getTopic(options: TopicRef & { after: Cursor | null; limit?: number }) {
+  if (!isUuid(options.topicId)) return null;
+  const limit = options.limit ?? REPLY_PAGE_SIZE;
+  const [topic] = await queryRows<{
+    id: string;
+    title: string;
+    author_id: string;
+    author_name: string;
+    author_photo: string | null;
+    body_html: string;
+    reply_count: number;
+    answer_reply_id: string | null;
+    created_at: string;
+    last_activity_at: string;
+  }>(sql`
+    select t.id, t.title, t.author_id, u.display_name as author_name, ${authorPhoto} as author_photo,
+      t.body_html, t.reply_count, t.answer_reply_id, t.created_at, t.last_activity_at
+    from forum_topics t join users u on u.id = t.author_id
+    where t.id = ${options.topicId} and t.network_id = ${options.networkId} and t.deleted_at is null`);
+  if (!topic) return null;
+  const after = options.after
+    ? sql`and (r.created_at, r.id) > (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    : sql``;
+  const [rows, answerRows] = await Promise.all([
+    queryRows<ReplyRow>(sql`
+      select ${replyColumns}
+      from forum_replies r join users u on u.id = r.author_id
+      where r.topic_id = ${topic.id} and r.deleted_at is null ${after}
+      order by r.created_at, r.id
+      limit ${limit + 1}`),
+    topic.answer_reply_id
+      ? queryRows<ReplyRow>(sql`
+          select ${replyColumns}
+          from forum_replies r join users u on u.id = r.author_id
+          where r.id = ${topic.answer_reply_id} and r.topic_id = ${topic.id} and r.deleted_at is null`)
+      : Promise.resolve([]),
+  ]);
+  const { page, next } = pageOf(rows, limit);
+  return {
+    id: topic.id,
+    title: topic.title,
+    author: { id: topic.author_id, name: topic.author_name, photoKey: topic.author_photo },
+    bodyHtml: topic.body_html,
+    replyCount: Number(topic.reply_count),
+    answerReplyId: answerRows.length ? topic.answer_reply_id : null,
+    answer: answerRows[0] ? toReply(answerRows[0]) : null,
+    createdAt: new Date(topic.created_at).toISOString(),
+    lastActivityAt: new Date(topic.last_activity_at).toISOString(),
+    replies: page.map(toReply),
+    next,
+  };
+}
+
+/**
+ * The `after` cursor of the reply page that shows this reply (null: the first page), so that
+ * after replying to a long topic the writer lands where their reply is. Pages start at
+ * multiples of the page size, as they do when one follows the "next page" links.
+ */
+export async function replyPageCursor(
+  options: TopicRef & { replyId: string; limit?: number },
+): Promise<string | null> {
+  const limit = options.limit ?? REPLY_PAGE_SIZE;
+  if (!isUuid(options.replyId)) return null;
+  const [position] = await queryRows<{ before: number }>(sql`
+    select count(*)::int as before from forum_replies r, forum_replies me
+    where me.id = ${options.replyId} and me.topic_id = ${options.topicId}
+      and r.topic_id = me.topic_id and r.deleted_at is null
+      and (r.created_at, r.id) < (me.created_at, me.id)`);
+  const before = Number(position?.before ?? 0);
+  const skip = Math.floor(before / limit) * limit;
+  if (skip === 0) return null;
+  const [boundary] = await queryRows<{ id: string; cursor_at: string }>(sql`
+    select r.id, ${cursorAt("r.created_at")}
+    from forum_replies r
+    where r.topic_id = ${options.topicId} and r.deleted_at is null
+    order by r.created_at, r.id
+    offset ${skip - 1} limit 1`);
+  return boundary ? encodeCursor({ at: boundary.cursor_at, id: boundary.id }) : null;
+}

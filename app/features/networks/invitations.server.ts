@@ -1,0 +1,192 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { networkInvitations, networks, users } from "~/db/schema";
+import { translatorFor } from "~/i18n/catalogue.server";
+import { isLocale } from "~/i18n/i18n";
+import { randomToken, sha256 } from "~/lib/crypto.server";
+import { getEnv } from "~/lib/env.server";
+import { sendMail } from "~/lib/mail.server";
+import { hitRateLimit } from "~/lib/rate-limit.server";
+import { joinByInvitation, MembershipError } from "./membership.server";
+
+const EMAIL_INVITE_DAYS = 14;
+
+export function invitationUrl(token: string): string {
+  return new URL(`/invitations/${token}`, getEnv().PUBLIC_URL).toString();
+}
+
+/**
+ * Emails an invitation to each address (up to 20 at a time). Each link is single-use and
+ * works for someone without an account: they sign up through it and land in the network.
+ */
+export async function inviteByEmail(options: {
+  networkId: string;
+  invitedBy: string;
+  emails: string[];
+}): Promise<{ sent: number }> {
+  const limit = await hitRateLimit(`invite:user:${options.invitedBy}`, 100, 86400);
+  if (!limit.allowed) throw new MembershipError(409, "invites.tooManyToday");
+  const db = getDb();
+  const [network] = await db
+    .select({ name: networks.name, purpose: networks.purpose })
+    .from(networks)
+    .where(eq(networks.id, options.networkId));
+  const [inviter] = await db
+    .select({ name: users.displayName, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, options.invitedBy));
+  const tokens = options.emails.map((email) => ({ email, token: randomToken() }));
+  await db.insert(networkInvitations).values(
+    tokens.map(({ email, token }) => ({
+      networkId: options.networkId,
+      kind: "email" as const,
+      email,
+      tokenHash: sha256(token),
+      createdBy: options.invitedBy,
+      expiresAt: new Date(Date.now() + EMAIL_INVITE_DAYS * 86400_000),
+    })),
+  );
+  // Written in the inviter's language: we know nothing yet about the person invited.
+  const t = translatorFor(isLocale(inviter.locale) ? inviter.locale : "en");
+  for (const { email, token } of tokens) {
+    await sendMail({
+      to: email,
+      subject: t("mail.invite.subject", { network: network.name }),
+      text: t("mail.invite.body", {
+        inviter: inviter.name,
+        network: network.name,
+        purpose: network.purpose,
+        link: invitationUrl(token),
+        days: EMAIL_INVITE_DAYS,
+      }),
+    });
+  }
+  return { sent: tokens.length };
+}
+
+/** Makes a shareable invitation link that works for `days` days or until revoked. */
+export async function createInvitationLink(options: {
+  networkId: string;
+  createdBy: string;
+  days: number;
+}): Promise<{ url: string }> {
+  const token = randomToken();
+  await getDb()
+    .insert(networkInvitations)
+    .values({
+      networkId: options.networkId,
+      kind: "link",
+      tokenHash: sha256(token),
+      createdBy: options.createdBy,
+      expiresAt: new Date(Date.now() + options.days * 86400_000),
+    });
+  return { url: invitationUrl(token) };
+}
+
+/** Stops a shareable link from working. */
+export async function revokeInvitationLink(options: { networkId: string; invitationId: string }) {
+  const rows = await getDb()
+    .update(networkInvitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(networkInvitations.id, options.invitationId),
+        eq(networkInvitations.networkId, options.networkId),
+        eq(networkInvitations.kind, "link"),
+      ),
+    )
+    .returning({ id: networkInvitations.id });
+  return rows.length > 0;
+}
+
+/** The network's live shareable links and its invitations still waiting, newest first. */
+export async function listInvitations(networkId: string) {
+  return getDb()
+    .select({
+      id: networkInvitations.id,
+      kind: networkInvitations.kind,
+      email: networkInvitations.email,
+      createdAt: networkInvitations.createdAt,
+      expiresAt: networkInvitations.expiresAt,
+      usedCount: networkInvitations.usedCount,
+    })
+    .from(networkInvitations)
+    .where(
+      and(
+        eq(networkInvitations.networkId, networkId),
+        isNull(networkInvitations.revokedAt),
+        isNull(networkInvitations.acceptedAt),
+        gt(networkInvitations.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(networkInvitations.createdAt))
+    .limit(100);
+}
+
+/**
+ * What an invitation token opens: the network's public face, or null when the token is unknown,
+ * used, expired or revoked (all look the same).
+ */
+export async function findInvitation(token: string) {
+  if (token.length < 20 || token.length > 100) return null;
+  const [row] = await getDb()
+    .select({
+      id: networkInvitations.id,
+      kind: networkInvitations.kind,
+      networkId: networks.id,
+      name: networks.name,
+      purpose: networks.purpose,
+      visibility: networks.visibility,
+      memberCount: networks.memberCount,
+      memberCap: networks.memberCap,
+    })
+    .from(networkInvitations)
+    .innerJoin(networks, eq(networks.id, networkInvitations.networkId))
+    .where(
+      and(
+        eq(networkInvitations.tokenHash, sha256(token)),
+        isNull(networkInvitations.revokedAt),
+        isNull(networkInvitations.acceptedAt),
+        gt(networkInvitations.expiresAt, sql`now()`),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * Joins the network an invitation is for. An email invitation is used up; a link counts its
+ * uses. Fails with a MembershipError when the token no longer works or the network is full.
+ */
+export async function acceptInvitation(options: {
+  token: string;
+  userId: string;
+}): Promise<{ networkId: string }> {
+  return getDb().transaction(async (tx) => {
+    const [invitation] = await tx
+      .select({
+        id: networkInvitations.id,
+        kind: networkInvitations.kind,
+        networkId: networkInvitations.networkId,
+      })
+      .from(networkInvitations)
+      .where(
+        and(
+          eq(networkInvitations.tokenHash, sha256(options.token)),
+          isNull(networkInvitations.revokedAt),
+          isNull(networkInvitations.acceptedAt),
+          gt(networkInvitations.expiresAt, sql`now()`),
+        ),
+      )
+      .for("update");
+    if (!invitation) throw new MembershipError(404, "invites.invalid");
+    await joinByInvitation(tx, { networkId: invitation.networkId, userId: options.userId });
+    await tx
+      .update(networkInvitations)
+      .set({
+        usedCount: sql`${networkInvitations.usedCount} + 1`,
+        ...(invitation.kind === "email" ? { acceptedAt: new Date() } : {}),
+      })
+      .where(eq(networkInvitations.id, invitation.id));
+    return { networkId: invitation.networkId };
+  });
+}

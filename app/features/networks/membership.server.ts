@@ -1,0 +1,281 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { type Db, getDb, queryRows } from "~/db/client.server";
+import { networkMembers, networks } from "~/db/schema";
+import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
+import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { publish } from "~/lib/pubsub.server";
+
+/** An expected refusal of a membership change, with the catalogue key that explains it. */
+export class MembershipError extends Error {
+  constructor(
+    readonly status: 403 | 404 | 409,
+    readonly messageKey: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** Locks the network row so that concurrent joins cannot pass the member cap. */
+async function lockNetwork(tx: Db, networkId: string) {
+  const [network] = await tx
+    .select({
+      visibility: networks.visibility,
+      memberCount: networks.memberCount,
+      memberCap: networks.memberCap,
+    })
+    .from(networks)
+    .where(eq(networks.id, networkId))
+    .for("update");
+  if (!network) throw new MembershipError(404, "networks.notFound");
+  return network;
+}
+
+async function addActiveMember(
+  tx: Db,
+  networkId: string,
+  userId: string,
+  role: "member" | "facilitator" = "member",
+) {
+  const network = await lockNetwork(tx, networkId);
+  if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
+  const [existing] = await tx
+    .select({ status: networkMembers.status })
+    .from(networkMembers)
+    .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)));
+  if (existing?.status === "active") return false;
+  if (existing) {
+    await tx
+      .update(networkMembers)
+      .set({ status: "active", role, createdAt: new Date(), lastReadAt: new Date() })
+      .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)));
+  } else {
+    await tx.insert(networkMembers).values({ networkId, userId, role, status: "active" });
+  }
+  await tx
+    .update(networks)
+    .set({ memberCount: sql`${networks.memberCount} + 1` })
+    .where(eq(networks.id, networkId));
+  return true;
+}
+
+/**
+ * Joins an open network at once, or asks to join one that needs a facilitator's approval.
+ * Invite-only and secret networks need an invitation; a full network takes nobody.
+ */
+export async function joinNetwork(options: {
+  networkId: string;
+  userId: string;
+}): Promise<"joined" | "requested"> {
+  return getDb().transaction(async (tx) => {
+    const network = await lockNetwork(tx, options.networkId);
+    if (network.visibility === "invite" || network.visibility === "secret") {
+      throw new MembershipError(403, "networks.inviteOnly");
+    }
+    if (network.visibility === "request") {
+      if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
+      await tx
+        .insert(networkMembers)
+        .values({ ...options, role: "member", status: "pending" })
+        .onConflictDoNothing();
+      return "requested";
+    }
+    await addActiveMember(tx, options.networkId, options.userId);
+    return "joined";
+  });
+}
+
+/** Joins through an invitation (any visibility), still within the member cap. */
+export async function joinByInvitation(tx: Db, options: { networkId: string; userId: string }) {
+  return addActiveMember(tx, options.networkId, options.userId);
+}
+
+/** A facilitator's answer to a request to join. */
+export async function decideJoinRequest(options: {
+  networkId: string;
+  userId: string;
+  approve: boolean;
+}) {
+  await getDb().transaction(async (tx) => {
+    const [pending] = await tx
+      .select({ status: networkMembers.status })
+      .from(networkMembers)
+      .where(
+        and(
+          eq(networkMembers.networkId, options.networkId),
+          eq(networkMembers.userId, options.userId),
+        ),
+      );
+    if (pending?.status !== "pending") throw new MembershipError(404, "networks.noSuchRequest");
+    if (options.approve) {
+      await addActiveMember(tx, options.networkId, options.userId);
+    } else {
+      await tx
+        .delete(networkMembers)
+        .where(
+          and(
+            eq(networkMembers.networkId, options.networkId),
+            eq(networkMembers.userId, options.userId),
+          ),
+        );
+    }
+  });
+}
+
+async function removeMembership(tx: Db, networkId: string, userId: string) {
+  const [removed] = await tx
+    .delete(networkMembers)
+    .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)))
+    .returning({ status: networkMembers.status, role: networkMembers.role });
+  if (removed?.status === "active") {
+    await tx
+      .update(networks)
+      .set({ memberCount: sql`${networks.memberCount} - 1` })
+      .where(eq(networks.id, networkId));
+  }
+  return removed;
+}
+
+async function countFacilitators(tx: Db, networkId: string) {
+  const [row] = await queryRows<{ n: number }>(
+    sql`select count(*)::int as n from network_members
+        where network_id = ${networkId} and role = 'facilitator' and status = 'active'`,
+    tx,
+  );
+  return Number(row.n);
+}
+
+/** Leaves a network. The last facilitator stays while other members remain. */
+export async function leaveNetwork(options: { networkId: string; userId: string }) {
+  await getDb().transaction(async (tx) => {
+    const network = await lockNetwork(tx, options.networkId);
+    const [me] = await tx
+      .select({ role: networkMembers.role, status: networkMembers.status })
+      .from(networkMembers)
+      .where(
+        and(
+          eq(networkMembers.networkId, options.networkId),
+          eq(networkMembers.userId, options.userId),
+        ),
+      );
+    if (!me) throw new MembershipError(404, "networks.notMember");
+    if (me.role === "facilitator" && me.status === "active" && network.memberCount > 1) {
+      if ((await countFacilitators(tx, options.networkId)) === 1) {
+        throw new MembershipError(409, "networks.lastFacilitator");
+      }
+    }
+    await removeMembership(tx, options.networkId, options.userId);
+  });
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "member-removed",
+    data: { userId: options.userId },
+  });
+}
+
+/** A facilitator removes someone (not themselves: they leave instead). Access ends at once. */
+export async function removeMember(options: { networkId: string; userId: string; by: string }) {
+  if (options.userId === options.by) throw new MembershipError(409, "networks.useLeave");
+  const removed = await getDb().transaction((tx) =>
+    removeMembership(tx, options.networkId, options.userId),
+  );
+  if (!removed) throw new MembershipError(404, "networks.notMember");
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "member-removed",
+    data: { userId: options.userId },
+  });
+}
+
+/** Makes a member a co-facilitator, or a facilitator a member again (never the last one). */
+export async function setNetworkRole(options: {
+  networkId: string;
+  userId: string;
+  role: "facilitator" | "member";
+}) {
+  await getDb().transaction(async (tx) => {
+    await lockNetwork(tx, options.networkId);
+    if (options.role === "member" && (await countFacilitators(tx, options.networkId)) <= 1) {
+      throw new MembershipError(409, "networks.lastFacilitator");
+    }
+    const rows = await tx
+      .update(networkMembers)
+      .set({ role: options.role })
+      .where(
+        and(
+          eq(networkMembers.networkId, options.networkId),
+          eq(networkMembers.userId, options.userId),
+          eq(networkMembers.status, "active"),
+        ),
+      )
+      .returning({ userId: networkMembers.userId });
+    if (!rows.length) throw new MembershipError(404, "networks.notMember");
+  });
+}
+
+export type MemberFilters = {
+  role?: "owner" | "educator";
+  country?: string;
+  facilitators?: boolean;
+};
+
+/**
+ * A network's members (or pending requests), newest first, with the profile fields the viewer
+ * may see; filters on hidden fields never match.
+ */
+export async function listNetworkMembers(options: {
+  networkId: string;
+  viewer: Viewer;
+  status: "active" | "pending";
+  filters?: MemberFilters;
+  after?: Cursor | null;
+  limit?: number;
+}) {
+  const limit = options.limit ?? 50;
+  const filters = options.filters ?? {};
+  const where: SQL[] = [
+    sql`m.network_id = ${options.networkId}`,
+    sql`m.status = ${options.status}`,
+  ];
+  if (filters.role) where.push(sql`u.role = ${filters.role}`);
+  if (filters.facilitators) where.push(sql`m.role = 'facilitator'`);
+  if (filters.country)
+    where.push(sql`u.country = ${filters.country}`, fieldVisibleSql(options.viewer, "location"));
+  if (options.after) {
+    where.push(
+      sql`(m.created_at, u.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`,
+    );
+  }
+  const rows = await queryRows<{
+    id: string;
+    display_name: string;
+    role: "owner" | "educator";
+    member_role: "facilitator" | "member";
+    country: string | null;
+    headline: string | null;
+    photo_key: string | null;
+    cursor_at: string;
+  }>(sql`
+    select u.id, u.display_name, u.role, m.role as member_role,
+      case when ${fieldVisibleSql(options.viewer, "location")} then u.country end as country,
+      case when ${fieldVisibleSql(options.viewer, "headline")} then u.headline end as headline,
+      case when ${fieldVisibleSql(options.viewer, "photo")} then u.photo_key end as photo_key,
+      to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+    from network_members m join users u on u.id = m.user_id
+    where ${sql.join(where, sql` and `)}
+    order by m.created_at desc, u.id desc
+    limit ${limit + 1}`);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    members: page.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      role: r.role,
+      isFacilitator: r.member_role === "facilitator",
+      country: r.country,
+      headline: r.headline ?? "",
+      photoKey: r.photo_key,
+    })),
+    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+  };
+}

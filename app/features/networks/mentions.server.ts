@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "~/db/client.server";
+
+/**
+ * The handle people type after @ to mention someone: their display name without accents,
+ * lower-cased, words joined by dots ("Ștefan Popescu" → "stefan.popescu", "Ciarán O'Connell" →
+ * "ciaran.oconnell"). Names in other
+ * scripts have no handle yet.
+ */
+export function mentionHandle(displayName: string): string {
+  return displayName
+    .replace(/ß/g, "ss")
+    .replace(/['’]/g, "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ".")
+    .slice(0, 40)
+    .replace(/^\.+|\.+$/g, "");
+}
+
+/** Active members of a network who can be mentioned, keyed by handle. */
+export async function mentionableMembers(db: Db, networkId: string) {
+  const rows = await queryRows<{ id: string; display_name: string }>(
+    sql`select u.id, u.display_name from network_members m join users u on u.id = m.user_id
+        where m.network_id = ${networkId} and m.status = 'active'`,
+    db,
+  );
+  const map = new Map<string, { id: string; name: string }>();
+  for (const row of rows) {
+    const handle = mentionHandle(row.display_name);
+    if (handle.length >= 2 && !map.has(handle))
+      map.set(handle, { id: row.id, name: row.display_name });
+  }
+  return map;
+}

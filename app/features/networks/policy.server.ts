@@ -1,0 +1,112 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { networkMembers, networks } from "~/db/schema";
+import type { CurrentUser } from "~/lib/context";
+import { httpError } from "~/lib/errors";
+import { getSetting } from "./settings.server";
+
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+const networkColumns = {
+  id: networks.id,
+  name: networks.name,
+  purpose: networks.purpose,
+  description: networks.description,
+  kind: networks.kind,
+  place: networks.place,
+  countries: networks.countries,
+  languages: networks.languages,
+  topics: networks.topics,
+  visibility: networks.visibility,
+  coverKey: networks.coverKey,
+  memberCap: networks.memberCap,
+  memberCount: networks.memberCount,
+  createdAt: networks.createdAt,
+};
+
+export type NetworkAccess = {
+  network: {
+    id: string;
+    name: string;
+    purpose: string;
+    description: string;
+    kind: "local" | "online" | "cross_border";
+    place: string;
+    countries: string[];
+    languages: string[];
+    topics: string[];
+    visibility: "open" | "request" | "invite" | "secret";
+    coverKey: string | null;
+    memberCap: number;
+    memberCount: number;
+    createdAt: Date;
+  };
+  membership: { role: "facilitator" | "member"; status: "pending" | "active" } | null;
+  /** An active member. */
+  isMember: boolean;
+  /** An active facilitator of this network (moderates it). */
+  isFacilitator: boolean;
+  /** May read the feed, topics, resources and attachments. */
+  canRead: boolean;
+};
+
+/**
+ * What the viewer may do in a network. Returns null when the network does not exist *for this
+ * viewer*: unknown ids, and secret networks the viewer is not a member of, look the same.
+ */
+export async function getNetworkAccess(
+  networkId: string,
+  userId: string | null,
+): Promise<NetworkAccess | null> {
+  if (!isUuid(networkId)) return null;
+  const db = getDb();
+  const [network] = await db
+    .select(networkColumns)
+    .from(networks)
+    .where(eq(networks.id, networkId));
+  if (!network) return null;
+  const [membership] = userId
+    ? await db
+        .select({ role: networkMembers.role, status: networkMembers.status })
+        .from(networkMembers)
+        .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)))
+    : [];
+  const isMember = membership?.status === "active";
+  if (network.visibility === "secret" && !isMember) return null;
+  return {
+    network,
+    membership: membership ?? null,
+    isMember,
+    isFacilitator: isMember && membership.role === "facilitator",
+    canRead: network.visibility === "open" || isMember,
+  };
+}
+
+/** The access of the viewer, or a 404 that does not reveal whether the network exists. */
+export async function requireNetworkAccess(networkId: string, userId: string | null) {
+  const access = await getNetworkAccess(networkId, userId);
+  if (!access) throw httpError(404, "networks.notFound");
+  return access;
+}
+
+/** Reading content: members of non-open networks only (others get 403, secret ones 404). */
+export function assertCanRead(access: NetworkAccess) {
+  if (!access.canRead) throw httpError(403, "networks.membersOnly");
+}
+
+/** Posting, commenting, reacting, adding resources: active members only. */
+export function assertMember(access: NetworkAccess) {
+  if (!access.isMember) throw httpError(403, "networks.notMember");
+}
+
+/** Moderating and managing: this network's facilitators only. */
+export function assertFacilitator(access: NetworkAccess) {
+  if (!access.isFacilitator) throw httpError(403, "networks.facilitatorsOnly");
+}
+
+/** Starting a network: facilitators and admins, or anyone when the installation allows it. */
+export async function canCreateNetwork(user: CurrentUser): Promise<boolean> {
+  if (user.isFacilitator || user.isAdmin) return true;
+  return getSetting("anyMemberCanCreateNetworks");
+}

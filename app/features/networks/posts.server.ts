@@ -1,0 +1,527 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Db, getDb, queryRows } from "~/db/client.server";
+import {
+  comments,
+  networks,
+  postAttachments,
+  postMentions,
+  postReactions,
+  posts,
+  type reactionKinds,
+} from "~/db/schema";
+import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { getEnv } from "~/lib/env.server";
+import { publish } from "~/lib/pubsub.server";
+import { hitRateLimit } from "~/lib/rate-limit.server";
+import {
+  filesOf,
+  MAX_FILES_PER_POST,
+  removeUploads,
+  type StoredFile,
+  storeUpload,
+  UploadError,
+} from "./attachments.server";
+import { findMentions, renderMarkdown } from "./markdown";
+import { mentionableMembers } from "./mentions.server";
+
+export type ReactionKind = (typeof reactionKinds)[number];
+
+/** An expected refusal when writing in a feed, with the catalogue key that explains it. */
+export class PostError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 413 | 429,
+    readonly messageKey: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+async function renderWithMentions(db: Db, networkId: string, body: string) {
+  const members = await mentionableMembers(db, networkId);
+  const mentioned = findMentions(body)
+    .map((handle) => members.get(handle))
+    .filter((m): m is { id: string; name: string } => Boolean(m));
+  return { html: renderMarkdown(body, { mentions: members }), mentioned };
+}
+
+async function limitPosting(userId: string) {
+  const limit = await hitRateLimit(`post:user:${userId}`, 30, 600);
+  if (!limit.allowed) throw new PostError(429, "posts.tooFast");
+}
+
+/**
+ * Writes a post with its attachments and mentions in one transaction. A form sent twice (same
+ * submission key) returns the post the first one made instead of writing another. Files are
+ * stored before the transaction and removed again if it fails.
+ */
+export async function createPost(options: {
+  networkId: string;
+  authorId: string;
+  body: string;
+  files: unknown;
+  submissionKey?: string;
+}): Promise<{ id: string; duplicate: boolean }> {
+  const { networkId, authorId, body, submissionKey } = options;
+  if (submissionKey) {
+    const [existing] = await getDb()
+      .select({ id: posts.id })
+      .from(posts)
+      .where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, submissionKey)));
+    if (existing) return { id: existing.id, duplicate: true };
+  }
+  await limitPosting(authorId);
+  const files = filesOf(options.files);
+  if (files.length > MAX_FILES_PER_POST) throw new PostError(400, "upload.tooMany");
+  const stored: StoredFile[] = [];
+  try {
+    for (const file of files) {
+      stored.push(
+        await storeUpload({
+          file,
+          prefix: `attachments/${networkId}`,
+          maxBytes: getEnv().UPLOAD_LIMIT_BYTES,
+        }),
+      );
+    }
+  } catch (error) {
+    await removeUploads(stored);
+    if (error instanceof UploadError)
+      throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
+    throw error;
+  }
+  try {
+    const result = await getDb().transaction(async (tx) => {
+      const { html, mentioned } = await renderWithMentions(tx, networkId, body);
+      const [post] = await tx
+        .insert(posts)
+        .values({ networkId, authorId, body, bodyHtml: html, submissionKey: submissionKey ?? null })
+        .onConflictDoNothing()
+        .returning({ id: posts.id });
+      if (!post) return null;
+      if (stored.length) {
+        await tx.insert(postAttachments).values(stored.map((f) => ({ postId: post.id, ...f })));
+      }
+      if (mentioned.length) {
+        await tx
+          .insert(postMentions)
+          .values(mentioned.map((m) => ({ postId: post.id, userId: m.id })))
+          .onConflictDoNothing();
+      }
+      await tx
+        .update(networks)
+        .set({ lastActivityAt: new Date() })
+        .where(eq(networks.id, networkId));
+      return post;
+    });
+    if (!result) {
+      // A concurrent twin of this submission won the race.
+      await removeUploads(stored);
+      const [existing] = await getDb()
+        .select({ id: posts.id })
+        .from(posts)
+        .where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, submissionKey ?? "")));
+      return { id: existing.id, duplicate: true };
+    }
+    await publish({ topic: `network:${networkId}`, type: "post", data: { postId: result.id } });
+    return { id: result.id, duplicate: false };
+  } catch (error) {
+    await removeUploads(stored);
+    throw error;
+  }
+}
+
+type PostRef = { networkId: string; postId: string };
+
+async function findPost(ref: PostRef) {
+  const [post] = await getDb()
+    .select({ id: posts.id, authorId: posts.authorId, deletedAt: posts.deletedAt })
+    .from(posts)
+    .where(and(eq(posts.id, ref.postId), eq(posts.networkId, ref.networkId)));
+  if (!post || post.deletedAt) throw new PostError(404, "posts.notFound");
+  return post;
+}
+
+/** Changes a post's text (its author only); the post is marked as edited. */
+export async function editPost(options: PostRef & { userId: string; body: string }) {
+  const post = await findPost(options);
+  if (post.authorId !== options.userId) throw new PostError(403, "posts.onlyAuthor");
+  await getDb().transaction(async (tx) => {
+    const { html, mentioned } = await renderWithMentions(tx, options.networkId, options.body);
+    await tx
+      .update(posts)
+      .set({ body: options.body, bodyHtml: html, editedAt: new Date() })
+      .where(eq(posts.id, post.id));
+    await tx.delete(postMentions).where(eq(postMentions.postId, post.id));
+    if (mentioned.length) {
+      await tx
+        .insert(postMentions)
+        .values(mentioned.map((m) => ({ postId: post.id, userId: m.id })))
+        .onConflictDoNothing();
+    }
+  });
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "post-edited",
+    data: { postId: post.id },
+  });
+}
+
+/** Hides a post (soft delete) — by its author or a facilitator of the network. */
+export async function deletePost(options: PostRef & { userId: string; isFacilitator: boolean }) {
+  const post = await findPost(options);
+  if (post.authorId !== options.userId && !options.isFacilitator)
+    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  await getDb()
+    .update(posts)
+    .set({ deletedAt: new Date(), deletedBy: options.userId, pinnedAt: null })
+    .where(eq(posts.id, post.id));
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "post-deleted",
+    data: { postId: post.id },
+  });
+}
+
+/** Pins or unpins a post at the top of the feed (facilitators; checked by the caller). */
+export async function pinPost(options: PostRef & { pinned: boolean }) {
+  const post = await findPost(options);
+  await getDb()
+    .update(posts)
+    .set({ pinnedAt: options.pinned ? new Date() : null })
+    .where(eq(posts.id, post.id));
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "post-pinned",
+    data: { postId: post.id },
+  });
+}
+
+/** Adds the reaction, or takes it back when the person had already given it. */
+export async function toggleReaction(options: PostRef & { userId: string; kind: ReactionKind }) {
+  const post = await findPost(options);
+  const where = and(
+    eq(postReactions.postId, post.id),
+    eq(postReactions.userId, options.userId),
+    eq(postReactions.kind, options.kind),
+  );
+  const removed = await getDb()
+    .delete(postReactions)
+    .where(where)
+    .returning({ kind: postReactions.kind });
+  if (!removed.length) {
+    await getDb()
+      .insert(postReactions)
+      .values({ postId: post.id, userId: options.userId, kind: options.kind })
+      .onConflictDoNothing();
+  }
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "reaction",
+    data: { postId: post.id },
+  });
+}
+
+/** Adds a comment, or a reply to a top-level comment (one level of replies only). */
+export async function addComment(
+  options: PostRef & { authorId: string; body: string; parentId?: string; submissionKey?: string },
+) {
+  const post = await findPost(options);
+  if (options.submissionKey) {
+    const [existing] = await getDb()
+      .select({ id: comments.id })
+      .from(comments)
+      .where(
+        and(
+          eq(comments.authorId, options.authorId),
+          eq(comments.submissionKey, options.submissionKey),
+        ),
+      );
+    if (existing) return { id: existing.id, duplicate: true };
+  }
+  await limitPosting(options.authorId);
+  if (options.parentId) {
+    const [parent] = await getDb()
+      .select({ parentId: comments.parentId })
+      .from(comments)
+      .where(
+        and(
+          eq(comments.id, options.parentId),
+          eq(comments.postId, post.id),
+          isNull(comments.deletedAt),
+        ),
+      );
+    if (!parent) throw new PostError(404, "posts.commentNotFound");
+    if (parent.parentId) throw new PostError(400, "posts.replyDepth");
+  }
+  const created = await getDb().transaction(async (tx) => {
+    const { html } = await renderWithMentions(tx, options.networkId, options.body);
+    const [comment] = await tx
+      .insert(comments)
+      .values({
+        postId: post.id,
+        parentId: options.parentId ?? null,
+        authorId: options.authorId,
+        body: options.body,
+        bodyHtml: html,
+        submissionKey: options.submissionKey ?? null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: comments.id });
+    await tx
+      .update(networks)
+      .set({ lastActivityAt: new Date() })
+      .where(eq(networks.id, options.networkId));
+    return comment;
+  });
+  if (!created) return { id: "", duplicate: true };
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "comment",
+    data: { postId: post.id },
+  });
+  return { id: created.id, duplicate: false };
+}
+
+/** Hides a comment — by its author or a facilitator. */
+export async function deleteComment(
+  options: PostRef & { commentId: string; userId: string; isFacilitator: boolean },
+) {
+  await findPost(options);
+  const [comment] = await getDb()
+    .select({ authorId: comments.authorId })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.id, options.commentId),
+        eq(comments.postId, options.postId),
+        isNull(comments.deletedAt),
+      ),
+    );
+  if (!comment) throw new PostError(404, "posts.commentNotFound");
+  if (comment.authorId !== options.userId && !options.isFacilitator)
+    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  await getDb()
+    .update(comments)
+    .set({ deletedAt: new Date() })
+    .where(eq(comments.id, options.commentId));
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "comment",
+    data: { postId: options.postId },
+  });
+}
+
+export type FeedPost = Awaited<ReturnType<typeof hydratePosts>>[number];
+
+type PostRow = {
+  id: string;
+  network_id: string;
+  network_name: string;
+  author_id: string;
+  author_name: string;
+  author_photo: string | null;
+  body: string;
+  body_html: string;
+  created_at: string;
+  edited_at: string | null;
+  pinned_at: string | null;
+  unread?: boolean;
+};
+
+/** Adds attachments, reaction counts, the viewer's reactions and recent comments to posts. */
+async function hydratePosts(rows: PostRow[], viewerId: string | null, commentsPerPost: number) {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const db = getDb();
+  const [attachments, reactionCounts, mine, commentRows] = await Promise.all([
+    db
+      .select({
+        id: postAttachments.id,
+        postId: postAttachments.postId,
+        kind: postAttachments.kind,
+        filename: postAttachments.filename,
+        contentType: postAttachments.contentType,
+        sizeBytes: postAttachments.sizeBytes,
+        width: postAttachments.width,
+        height: postAttachments.height,
+      })
+      .from(postAttachments)
+      .where(inArray(postAttachments.postId, ids)),
+    queryRows<{ post_id: string; kind: ReactionKind; n: number }>(sql`
+      select post_id, kind, count(*)::int as n from post_reactions
+      where post_id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      group by post_id, kind`),
+    viewerId
+      ? db
+          .select({ postId: postReactions.postId, kind: postReactions.kind })
+          .from(postReactions)
+          .where(and(inArray(postReactions.postId, ids), eq(postReactions.userId, viewerId)))
+      : Promise.resolve([]),
+    queryRows<{
+      id: string;
+      post_id: string;
+      parent_id: string | null;
+      author_id: string;
+      author_name: string;
+      body_html: string;
+      created_at: string;
+      total: number;
+    }>(sql`
+      select c.id, c.post_id, c.parent_id, c.author_id, u.display_name as author_name, c.body_html,
+        c.created_at, c.total from (
+          select c.*, count(*) over (partition by c.post_id)::int as total,
+            row_number() over (partition by c.post_id order by c.created_at desc) as rank
+          from comments c
+          where c.post_id in (${sql.join(
+            ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
+            and c.deleted_at is null
+        ) c join users u on u.id = c.author_id
+      where c.rank <= ${commentsPerPost}
+      order by c.created_at`),
+  ]);
+  return rows.map((r) => {
+    const postComments = commentRows.filter((c) => c.post_id === r.id);
+    const counts: Partial<Record<ReactionKind, number>> = {};
+    for (const rc of reactionCounts.filter((x) => x.post_id === r.id))
+      counts[rc.kind] = Number(rc.n);
+    return {
+      id: r.id,
+      networkId: r.network_id,
+      networkName: r.network_name,
+      author: { id: r.author_id, name: r.author_name, photoKey: r.author_photo },
+      body: r.body,
+      bodyHtml: r.body_html,
+      createdAt: new Date(r.created_at).toISOString(),
+      edited: r.edited_at !== null,
+      pinned: r.pinned_at !== null,
+      unread: Boolean(r.unread),
+      attachments: attachments.filter((a) => a.postId === r.id).map(({ postId: _p, ...a }) => a),
+      reactions: counts,
+      myReactions: mine.filter((m) => m.postId === r.id).map((m) => m.kind),
+      commentCount: postComments[0] ? Number(postComments[0].total) : 0,
+      comments: postComments.map((c) => ({
+        id: c.id,
+        parentId: c.parent_id,
+        author: { id: c.author_id, name: c.author_name },
+        bodyHtml: c.body_html,
+        createdAt: new Date(c.created_at).toISOString(),
+      })),
+    };
+  });
+}
+
+const postColumns = sql`p.id, p.network_id, n.name as network_name, p.author_id,
+  u.display_name as author_name,
+  case when coalesce(u.visibility->>'photo', 'public') <> 'private' then u.photo_key end as author_photo,
+  p.body, p.body_html, p.created_at, p.edited_at, p.pinned_at,
+  to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`;
+
+function pageOf<T extends { id: string; cursor_at: string }>(rows: T[], limit: number) {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    page,
+    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+  };
+}
+
+export const FEED_PAGE_SIZE = 20;
+
+/**
+ * A network's feed, newest first, keyset-paginated; pinned posts come separately on the first
+ * page. Each post carries attachments, reactions and its latest comments.
+ */
+export async function listNetworkFeed(options: {
+  networkId: string;
+  viewerId: string | null;
+  after: Cursor | null;
+  limit?: number;
+}) {
+  const limit = options.limit ?? FEED_PAGE_SIZE;
+  const after = options.after
+    ? sql`and (p.created_at, p.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    : sql``;
+  const rows = await queryRows<PostRow & { cursor_at: string }>(sql`
+    select ${postColumns}
+    from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
+    where p.network_id = ${options.networkId} and p.deleted_at is null ${after}
+    order by p.created_at desc, p.id desc
+    limit ${limit + 1}`);
+  const pinnedRows = options.after
+    ? []
+    : await queryRows<PostRow & { cursor_at: string }>(sql`
+        select ${postColumns}
+        from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
+        where p.network_id = ${options.networkId} and p.pinned_at is not null and p.deleted_at is null
+        order by p.pinned_at desc limit 3`);
+  const { page, next } = pageOf(rows, limit);
+  return {
+    pinned: await hydratePosts(pinnedRows, options.viewerId, 3),
+    posts: await hydratePosts(page, options.viewerId, 3),
+    next,
+  };
+}
+
+/** One post with all its comments (for its own page). */
+export async function getPostThread(options: {
+  networkId: string;
+  postId: string;
+  viewerId: string | null;
+}) {
+  const rows = await queryRows<PostRow & { cursor_at: string }>(sql`
+    select ${postColumns}
+    from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
+    where p.id = ${options.postId} and p.network_id = ${options.networkId} and p.deleted_at is null`);
+  if (!rows.length) return null;
+  const [post] = await hydratePosts(rows, options.viewerId, 500);
+  return post;
+}
+
+/**
+ * The signed-in person's feed across all their networks, newest first, with posts written since
+ * they last opened each network marked unread.
+ */
+export async function listHomeFeed(options: {
+  userId: string;
+  after: Cursor | null;
+  limit?: number;
+}) {
+  const limit = options.limit ?? FEED_PAGE_SIZE;
+  const after = options.after
+    ? sql`and (p.created_at, p.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    : sql``;
+  const rows = await queryRows<PostRow & { cursor_at: string }>(sql`
+    select ${postColumns}, (p.created_at > m.last_read_at and p.author_id <> ${options.userId}) as unread
+    from network_members m
+    join posts p on p.network_id = m.network_id
+    join users u on u.id = p.author_id
+    join networks n on n.id = p.network_id
+    where m.user_id = ${options.userId} and m.status = 'active' and p.deleted_at is null ${after}
+    order by p.created_at desc, p.id desc
+    limit ${limit + 1}`);
+  const { page, next } = pageOf(rows, limit);
+  return { posts: await hydratePosts(page, options.userId, 2), next };
+}
+
+/** The attachment behind a URL, with the network it belongs to (for the access check). */
+export async function findAttachment(attachmentId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
+  const [row] = await getDb()
+    .select({
+      storageKey: postAttachments.storageKey,
+      filename: postAttachments.filename,
+      contentType: postAttachments.contentType,
+      kind: postAttachments.kind,
+      networkId: posts.networkId,
+      deletedAt: posts.deletedAt,
+    })
+    .from(postAttachments)
+    .innerJoin(posts, eq(posts.id, postAttachments.postId))
+    .where(eq(postAttachments.id, attachmentId));
+  return row && !row.deletedAt ? row : null;
+}

@@ -1,0 +1,265 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, queryRows } from "~/db/client.server";
+import { networkResources, networks } from "~/db/schema";
+import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { getEnv } from "~/lib/env.server";
+import { publish } from "~/lib/pubsub.server";
+import { hitRateLimit } from "~/lib/rate-limit.server";
+import {
+  filesOf,
+  removeUploads,
+  type StoredFile,
+  storeUpload,
+  UploadError,
+} from "./attachments.server";
+import type { ResourceFilters } from "./forum-schema";
+import { PostError } from "./posts.server";
+
+export const RESOURCE_PAGE_SIZE = 20;
+
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+type ResourceFields = {
+  networkId: string;
+  userId: string;
+  title: string;
+  description: string;
+  language: string;
+  topics: string[];
+  submissionKey?: string;
+};
+
+async function findBySubmission(userId: string, submissionKey: string | undefined) {
+  if (!submissionKey) return undefined;
+  const [existing] = await getDb()
+    .select({ id: networkResources.id })
+    .from(networkResources)
+    .where(
+      and(eq(networkResources.addedBy, userId), eq(networkResources.submissionKey, submissionKey)),
+    );
+  return existing;
+}
+
+async function limitSharing(userId: string) {
+  const limit = await hitRateLimit(`resource:user:${userId}`, 20, 600);
+  if (!limit.allowed) throw new PostError(429, "posts.tooFast");
+}
+
+/** Writes the row and bumps the network's activity in one transaction; null when a twin won. */
+async function insertResource(
+  fields: ResourceFields,
+  source: { kind: "link"; url: string } | { kind: "file"; file: StoredFile },
+) {
+  const created = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(networkResources)
+      .values({
+        networkId: fields.networkId,
+        addedBy: fields.userId,
+        kind: source.kind,
+        title: fields.title,
+        description: fields.description,
+        url: source.kind === "link" ? source.url : null,
+        storageKey: source.kind === "file" ? source.file.storageKey : null,
+        filename: source.kind === "file" ? source.file.filename : null,
+        contentType: source.kind === "file" ? source.file.contentType : null,
+        sizeBytes: source.kind === "file" ? source.file.sizeBytes : null,
+        language: fields.language,
+        topics: fields.topics,
+        submissionKey: fields.submissionKey ?? null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: networkResources.id });
+    if (!row) return null;
+    await tx
+      .update(networks)
+      .set({ lastActivityAt: sql`now()` })
+      .where(eq(networks.id, fields.networkId));
+    return row;
+  });
+  if (created) {
+    await publish({
+      topic: `network:${fields.networkId}`,
+      type: "resource",
+      data: { resourceId: created.id },
+    });
+  }
+  return created;
+}
+
+/**
+ * Shares a link (members only; checked by the caller). The URL was checked to be http(s) by
+ * the form's schema. A form sent twice returns the resource the first one made.
+ */
+export async function addLinkResource(
+  options: ResourceFields & { url: string },
+): Promise<{ id: string; duplicate: boolean }> {
+  const existing = await findBySubmission(options.userId, options.submissionKey);
+  if (existing) return { id: existing.id, duplicate: true };
+  await limitSharing(options.userId);
+  const created = await insertResource(options, { kind: "link", url: options.url });
+  if (created) return { id: created.id, duplicate: false };
+  const twin = await findBySubmission(options.userId, options.submissionKey);
+  if (!twin) throw new PostError(400, "errors.conflict");
+  return { id: twin.id, duplicate: true };
+}
+
+/**
+ * Shares a file. Its bytes decide what it is (storeUpload): photos are re-encoded, documents
+ * accepted only as PDF, office formats or plain text; anything else is refused. The file is
+ * stored before the transaction and removed again if the row is not written.
+ */
+export async function addFileResource(
+  options: ResourceFields & { file: unknown },
+): Promise<{ id: string; duplicate: boolean }> {
+  const existing = await findBySubmission(options.userId, options.submissionKey);
+  if (existing) return { id: existing.id, duplicate: true };
+  const files = filesOf(options.file);
+  if (files.length === 0) throw new PostError(400, "resources.fileRequired");
+  if (files.length > 1) throw new PostError(400, "upload.tooMany");
+  await limitSharing(options.userId);
+  let stored: StoredFile;
+  try {
+    stored = await storeUpload({
+      file: files[0],
+      prefix: `resources/${options.networkId}`,
+      maxBytes: getEnv().UPLOAD_LIMIT_BYTES,
+    });
+  } catch (error) {
+    if (error instanceof UploadError)
+      throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
+    throw error;
+  }
+  let created: { id: string } | null;
+  try {
+    created = await insertResource(options, { kind: "file", file: stored });
+  } catch (error) {
+    await removeUploads([stored]);
+    throw error;
+  }
+  if (created) return { id: created.id, duplicate: false };
+  // A concurrent twin of this submission won the race: keep its file, drop ours.
+  await removeUploads([stored]);
+  const twin = await findBySubmission(options.userId, options.submissionKey);
+  if (!twin) throw new PostError(400, "errors.conflict");
+  return { id: twin.id, duplicate: true };
+}
+
+type ResourceRow = {
+  id: string;
+  kind: "link" | "file";
+  title: string;
+  description: string;
+  url: string | null;
+  filename: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  language: string;
+  topics: string[];
+  added_by: string;
+  added_by_name: string;
+  created_at: string;
+  cursor_at: string;
+};
+
+/**
+ * A network's resources, newest first (keyset on created_at, then id), optionally only those
+ * in one language and/or with one topic.
+ */
+export async function listResources(options: {
+  networkId: string;
+  filters: ResourceFilters;
+  after: Cursor | null;
+  limit?: number;
+}) {
+  const limit = options.limit ?? RESOURCE_PAGE_SIZE;
+  const { language, topic } = options.filters;
+  const after = options.after
+    ? sql`and (r.created_at, r.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    : sql``;
+  const byLanguage = language ? sql`and r.language = ${language}` : sql``;
+  const byTopic = topic ? sql`and ${topic} = any(r.topics)` : sql``;
+  const rows = await queryRows<ResourceRow>(sql`
+    select r.id, r.kind, r.title, r.description, r.url, r.filename, r.content_type, r.size_bytes,
+      r.language, r.topics, r.added_by, u.display_name as added_by_name, r.created_at,
+      to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+    from network_resources r join users u on u.id = r.added_by
+    where r.network_id = ${options.networkId} and r.deleted_at is null
+      ${byLanguage} ${byTopic} ${after}
+    order by r.created_at desc, r.id desc
+    limit ${limit + 1}`);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    resources: page.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      // Checked when written; checked again here because it becomes an href.
+      url: r.kind === "link" && r.url && /^https?:\/\//i.test(r.url) ? r.url : null,
+      filename: r.filename,
+      contentType: r.content_type,
+      sizeBytes: r.size_bytes === null ? null : Number(r.size_bytes),
+      language: r.language,
+      topics: r.topics,
+      addedBy: { id: r.added_by, name: r.added_by_name },
+      createdAt: new Date(r.created_at).toISOString(),
+    })),
+    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+  };
+}
+
+/** The stored file behind a resource URL, with its network (for the access check). */
+export async function findResourceFile(resourceId: string) {
+  if (!isUuid(resourceId)) return null;
+  const [row] = await getDb()
+    .select({
+      networkId: networkResources.networkId,
+      storageKey: networkResources.storageKey,
+      filename: networkResources.filename,
+      contentType: networkResources.contentType,
+      deletedAt: networkResources.deletedAt,
+    })
+    .from(networkResources)
+    .where(and(eq(networkResources.id, resourceId), eq(networkResources.kind, "file")));
+  if (!row || row.deletedAt || !row.storageKey || !row.filename || !row.contentType) return null;
+  return {
+    networkId: row.networkId,
+    storageKey: row.storageKey,
+    filename: row.filename,
+    contentType: row.contentType,
+  };
+}
+
+/** Hides a resource (soft delete) — by the person who added it or a facilitator. */
+export async function deleteResource(options: {
+  networkId: string;
+  resourceId: string;
+  userId: string;
+  isFacilitator: boolean;
+}) {
+  if (!isUuid(options.resourceId)) throw new PostError(404, "resources.notFound");
+  const [resource] = await getDb()
+    .select({ addedBy: networkResources.addedBy, deletedAt: networkResources.deletedAt })
+    .from(networkResources)
+    .where(
+      and(
+        eq(networkResources.id, options.resourceId),
+        eq(networkResources.networkId, options.networkId),
+      ),
+    );
+  if (!resource || resource.deletedAt) throw new PostError(404, "resources.notFound");
+  if (resource.addedBy !== options.userId && !options.isFacilitator)
+    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  await getDb()
+    .update(networkResources)
+    .set({ deletedAt: sql`now()` })
+    .where(eq(networkResources.id, options.resourceId));
+  await publish({
+    topic: `network:${options.networkId}`,
+    type: "resource",
+    data: { resourceId: options.resourceId },
+  });
+}

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { networkKinds, networkVisibilities, reactionKinds } from "~/db/schema/networks";
+
+export const MAX_POST_LENGTH = 10_000;
+export const MAX_COMMENT_LENGTH = 4_000;
+
+const list = z.array(z.string());
+
+/** The form to start or change a network; vocabulary membership is checked by the caller. */
+export const networkSchema = z
+  .object({
+    name: z.string().trim().min(3, "networks.nameTooShort").max(80, "networks.nameTooLong"),
+    purpose: z
+      .string()
+      .trim()
+      .min(10, "networks.purposeRequired")
+      .max(200, "networks.purposeTooLong"),
+    description: z.string().trim().max(3000, "networks.descriptionTooLong").default(""),
+    kind: z.enum(networkKinds, { error: "networks.kindRequired" }),
+    place: z.string().trim().max(120, "networks.placeTooLong").default(""),
+    countries: list.max(10, "networks.tooManyCountries"),
+    languages: list.min(1, "networks.languagesRequired").max(6, "networks.tooManyLanguages"),
+    topics: list.max(8, "networks.tooManyTopics"),
+    visibility: z.enum(networkVisibilities, { error: "networks.visibilityRequired" }),
+    memberCap: z.coerce
+      .number({ error: "networks.capInvalid" })
+      .int("networks.capInvalid")
+      .min(2, "networks.capInvalid")
+      .max(200, "networks.capInvalid"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === "local" && value.place === "") {
+      ctx.addIssue({ code: "custom", path: ["place"], message: "networks.placeRequired" });
+    }
+    if (value.kind === "local" && value.countries.length !== 1) {
+      ctx.addIssue({ code: "custom", path: ["countries"], message: "networks.localOneCountry" });
+    }
+    if (value.kind === "cross_border" && value.countries.length < 2) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["countries"],
+        message: "networks.crossBorderCountries",
+      });
+    }
+  });
+export type NetworkInput = z.infer<typeof networkSchema>;
+
+const submissionKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{10,64}$/)
+  .optional()
+  .catch(undefined);
+
+export const postSchema = z.object({
+  body: z.string().trim().min(1, "posts.empty").max(MAX_POST_LENGTH, "posts.tooLong"),
+  submissionKey,
+});
+
+export const commentSchema = z.object({
+  body: z
+    .string()
+    .trim()
+    .min(1, "posts.commentEmpty")
+    .max(MAX_COMMENT_LENGTH, "posts.commentTooLong"),
+  parentId: z.uuid().optional().catch(undefined),
+  submissionKey,
+});
+
+export const reactionSchema = z.object({ kind: z.enum(reactionKinds) });
+
+export const inviteEmailsSchema = z.object({
+  emails: z
+    .string()
+    .trim()
+    .min(3, "invites.emailsRequired")
+    .max(3000, "invites.tooMany")
+    .transform((raw) => [
+      ...new Set(
+        raw
+          .split(/[\s,;]+/)
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.email({ error: "invites.emailInvalid" }))
+        .min(1, "invites.emailsRequired")
+        .max(20, "invites.tooMany"),
+    ),
+});
+
+export const inviteLinkSchema = z.object({
+  days: z.coerce
+    .number()
+    .int()
+    .refine((d) => [1, 7, 30].includes(d), "form.invalid"),
+});

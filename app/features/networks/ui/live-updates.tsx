@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from "react";
+import { useRevalidator } from "react-router";
+import { useI18n } from "~/i18n/context";
+
+/**
+ * Keeps a feed current without reloading: listens to the network's live stream (Server-Sent
+ * Events) and reloads the page data when something changes. Without JavaScript the page simply
+ * shows what was there when it loaded.
+ */
+export function LiveUpdates(props: { streamUrl: string }) {
+  const revalidator = useRevalidator();
+  // The revalidator object changes on every render; the stream must stay open across them.
+  const revalidatorRef = useRef(revalidator);
+  revalidatorRef.current = revalidator;
+  const { t } = useI18n();
+  const [status, setStatus] = useState<"connecting" | "live" | "offline">("connecting");
+  useEffect(() => {
+    const source = new EventSource(props.streamUrl);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      // Several events in a burst (a post and its reactions) cause one reload.
+      clearTimeout(timer);
+      timer = setTimeout(() => revalidatorRef.current.revalidate(), 150);
+    };
+    source.addEventListener("open", () => setStatus("live"));
+    source.addEventListener("error", () => setStatus("offline"));
+    for (const type of [
+      "post",
+      "post-edited",
+      "post-deleted",
+      "post-pinned",
+      "comment",
+      "reaction",
+    ]) {
+      source.addEventListener(type, refresh);
+    }
+    source.addEventListener("removed", () => {
+      source.close();
+      revalidatorRef.current.revalidate();
+    });
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [props.streamUrl]);
+  return (
+    <p className="muted live-status" aria-live="polite">
+      {status === "live" ? t("live.on") : status === "offline" ? t("live.off") : ""}
+    </p>
+  );
+}

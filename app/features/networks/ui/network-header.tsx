@@ -1,0 +1,94 @@
+import { NavLink } from "react-router";
+import { useI18n } from "~/i18n/context";
+import { CsrfForm, SubmitButton } from "~/ui/form";
+import type { NetworkHeaderData } from "../page.server";
+
+/** The network's name, facts, mix of people, join button and section tabs. */
+export function NetworkHeader(props: { network: NetworkHeaderData }) {
+  const n = props.network;
+  const { t } = useI18n();
+  const base = `/networks/${n.id}`;
+  const full = n.memberCount >= n.memberCap;
+  const missingSide = n.isFacilitator && (n.mix.owners === 0 || n.mix.educators === 0);
+  return (
+    <header className="network-header">
+      {n.hasCover ? (
+        <img className="cover" src={`${base}/cover`} alt="" width={1200} height={300} />
+      ) : null}
+      <h1>{n.name}</h1>
+      <p className="lead">{n.purpose}</p>
+      <p>
+        <span className="badge">{t(`networks.kinds.${n.kind}`)}</span>{" "}
+        <span className="badge">{t(`networks.visibilities.${n.visibility}`)}</span>{" "}
+        <span className="muted">
+          {[n.place, n.countries.join(", "), n.languages.join(", ")].filter(Boolean).join(" · ")}
+        </span>
+      </p>
+      <p className="muted">
+        {t("networks.mixLine", {
+          owners: n.mix.owners,
+          educators: n.mix.educators,
+          cap: n.memberCap,
+        })}
+        {n.mix.countries.length
+          ? ` · ${n.mix.countries.map((c) => `${c.name} ${c.count}`).join(", ")}`
+          : ""}
+        {n.mix.sectors.length
+          ? ` · ${n.mix.sectors.map((s) => `${s.name} ${s.count}`).join(", ")}`
+          : ""}
+      </p>
+      {missingSide ? (
+        <p className="notice" role="status">
+          {t(n.mix.owners === 0 ? "networks.nudgeOwners" : "networks.nudgeEducators")}{" "}
+          <a href={`${base}/members#invite`}>{t("networks.nudgeInvite")}</a>
+        </p>
+      ) : null}
+      <div className="row">
+        {!n.signedIn ? (
+          <a className="button" href={`/signin?next=${encodeURIComponent(base)}`}>
+            {t("networks.signInToJoin")}
+          </a>
+        ) : n.membership?.status === "pending" ? (
+          <span className="badge">{t("networks.requestPending")}</span>
+        ) : !n.membership && (n.visibility === "open" || n.visibility === "request") ? (
+          full ? (
+            <span className="badge">{t("networks.full")}</span>
+          ) : (
+            <CsrfForm method="post" action={base}>
+              <SubmitButton name="intent" value="join">
+                {t(n.visibility === "open" ? "networks.join" : "networks.askToJoin")}
+              </SubmitButton>
+            </CsrfForm>
+          )
+        ) : !n.membership ? (
+          <span className="badge">{t("networks.inviteOnly")}</span>
+        ) : null}
+      </div>
+      <nav aria-label={t("networks.sections")} className="tabs">
+        <ul>
+          <li>
+            <NavLink to={base} end>
+              {t("networks.tabFeed")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/topics`}>{t("networks.tabTopics")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/resources`}>{t("networks.tabResources")}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/members`}>
+              {t("networks.tabMembers", { count: n.memberCount })}
+            </NavLink>
+          </li>
+          {n.isFacilitator ? (
+            <li>
+              <NavLink to={`${base}/settings`}>{t("networks.tabSettings")}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </header>
+  );
+}

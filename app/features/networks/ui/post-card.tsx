@@ -1,0 +1,280 @@
+import { reactionKinds } from "~/db/schema/networks";
+import { useI18n } from "~/i18n/context";
+import { Avatar } from "~/ui/avatar";
+import { CsrfForm, SubmitButton, TextArea } from "~/ui/form";
+import { formatDateTime } from "~/ui/format";
+import type { FeedPost } from "../posts.server";
+
+const reactionIcons: Record<(typeof reactionKinds)[number], string> = {
+  like: "👍",
+  celebrate: "🎉",
+  support: "🤝",
+  insightful: "💡",
+  thanks: "🙏",
+};
+
+/**
+ * One post in a feed: author, text, attachments, reactions, latest comments and the forms to
+ * react and comment. Every control is a small form, so it all works without JavaScript.
+ */
+export function PostCard(props: {
+  post: FeedPost;
+  viewerId: string | null;
+  canWrite: boolean;
+  canModerate: boolean;
+  showNetwork?: boolean;
+  submissionKey: string;
+  full?: boolean;
+}) {
+  const { post, viewerId, canWrite, canModerate, submissionKey } = props;
+  const { t, locale } = useI18n();
+  const base = `/networks/${post.networkId}`;
+  const postUrl = `${base}/posts/${post.id}`;
+  const topLevel = post.comments.filter((c) => !c.parentId);
+  const isAuthor = viewerId === post.author.id;
+  return (
+    <article
+      className={`post${post.unread ? " unread" : ""}`}
+      aria-labelledby={`post-${post.id}-by`}
+    >
+      <div className="post-meta">
+        <Avatar name={post.author.name} photoKey={post.author.photoKey} />
+        <div>
+          <p id={`post-${post.id}-by`} className="no-margin">
+            <a href={`/people/${post.author.id}`}>{post.author.name}</a>
+            {props.showNetwork ? (
+              <>
+                {" · "}
+                <a href={base}>{post.networkName}</a>
+              </>
+            ) : null}
+          </p>
+          <p className="muted no-margin">
+            <a href={postUrl} className="muted">
+              <time dateTime={post.createdAt}>{formatDateTime(post.createdAt, locale)}</time>
+            </a>
+            {post.edited ? ` · ${t("posts.edited")}` : ""}
+            {post.pinned ? ` · ${t("posts.pinned")}` : ""}
+            {post.unread ? (
+              <>
+                {" · "}
+                <strong>{t("posts.new")}</strong>
+              </>
+            ) : null}
+          </p>
+        </div>
+      </div>
+      <div
+        className="post-body"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by our Markdown subset, which escapes everything else
+        dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
+      />
+      {post.attachments.length ? (
+        <ul className="attachments" aria-label={t("posts.attachments")}>
+          {post.attachments.map((a) => {
+            const href = `${base}/attachments/${a.id}/${a.filename}`;
+            return (
+              <li key={a.id}>
+                {a.kind === "image" ? (
+                  <a href={href}>
+                    <img
+                      src={href}
+                      alt={a.filename}
+                      width={a.width ?? undefined}
+                      height={a.height ?? undefined}
+                      loading="lazy"
+                    />
+                  </a>
+                ) : (
+                  <a href={href} download>
+                    📄 {a.filename} ({Math.max(1, Math.round(a.sizeBytes / 1024))} KB)
+                  </a>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <div className="reactions">
+        {reactionKinds.map((kind) => {
+          const count = post.reactions[kind] ?? 0;
+          const mine = post.myReactions.includes(kind);
+          if (!canWrite) {
+            return count ? (
+              <span key={kind} className="badge">
+                <span aria-hidden="true">{reactionIcons[kind]}</span> {t(`reactions.${kind}`)}{" "}
+                {count}
+              </span>
+            ) : null;
+          }
+          return (
+            <CsrfForm
+              key={kind}
+              method="post"
+              action={base}
+              className="inline-form"
+              preventScrollReset
+            >
+              <input type="hidden" name="postId" value={post.id} />
+              <input type="hidden" name="kind" value={kind} />
+              <button
+                type="submit"
+                name="intent"
+                value="react"
+                className="reaction"
+                aria-pressed={mine}
+              >
+                <span aria-hidden="true">{reactionIcons[kind]}</span> {t(`reactions.${kind}`)}
+                {count ? ` ${count}` : ""}
+              </button>
+            </CsrfForm>
+          );
+        })}
+      </div>
+      {canWrite && (isAuthor || canModerate) ? (
+        <div className="row">
+          {isAuthor ? <a href={`${postUrl}#edit`}>{t("posts.edit")}</a> : null}
+          <CsrfForm method="post" action={base} className="inline-form">
+            <input type="hidden" name="postId" value={post.id} />
+            <SubmitButton name="intent" value="delete-post" className="link-button">
+              {t("posts.delete")}
+            </SubmitButton>
+          </CsrfForm>
+          {canModerate ? (
+            <CsrfForm method="post" action={base} className="inline-form">
+              <input type="hidden" name="postId" value={post.id} />
+              <SubmitButton
+                name="intent"
+                value={post.pinned ? "unpin" : "pin"}
+                className="link-button"
+              >
+                {t(post.pinned ? "posts.unpin" : "posts.pin")}
+              </SubmitButton>
+            </CsrfForm>
+          ) : null}
+        </div>
+      ) : null}
+      <section aria-label={t("posts.commentsLabel")}>
+        {post.commentCount > post.comments.length && !props.full ? (
+          <p>
+            <a href={postUrl}>{t("posts.allComments", { count: post.commentCount })}</a>
+          </p>
+        ) : null}
+        {post.comments.length ? (
+          <ul className="comments">
+            {topLevel.map((c) => (
+              <li key={c.id}>
+                <Comment
+                  comment={c}
+                  postUrl={postUrl}
+                  base={base}
+                  postId={post.id}
+                  viewerId={viewerId}
+                  canModerate={canModerate}
+                />
+                <ul className="comments">
+                  {post.comments
+                    .filter((r) => r.parentId === c.id)
+                    .map((r) => (
+                      <li key={r.id} className="reply-item">
+                        <Comment
+                          comment={r}
+                          postUrl={postUrl}
+                          base={base}
+                          postId={post.id}
+                          viewerId={viewerId}
+                          canModerate={canModerate}
+                          reply
+                        />
+                      </li>
+                    ))}
+                </ul>
+                {props.full && canWrite ? (
+                  <details className="reply-form">
+                    <summary>{t("posts.reply")}</summary>
+                    <CommentForm
+                      base={base}
+                      postId={post.id}
+                      parentId={c.id}
+                      submissionKey={`${submissionKey}-${c.id.slice(0, 8)}`}
+                    />
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {canWrite ? (
+          <CommentForm
+            base={base}
+            postId={post.id}
+            submissionKey={`${submissionKey}-${post.id.slice(0, 8)}`}
+          />
+        ) : null}
+      </section>
+    </article>
+  );
+}
+
+function Comment(props: {
+  comment: FeedPost["comments"][number];
+  postUrl: string;
+  base: string;
+  postId: string;
+  viewerId: string | null;
+  canModerate: boolean;
+  reply?: boolean;
+}) {
+  const { comment, viewerId, canModerate } = props;
+  const { t, locale } = useI18n();
+  return (
+    <div className={`comment${props.reply ? " reply" : ""}`}>
+      <p className="muted no-margin">
+        <a href={`/people/${comment.author.id}`}>{comment.author.name}</a> ·{" "}
+        <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
+      </p>
+      <div
+        className="post-body"
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by our Markdown subset, which escapes everything else
+        dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
+      />
+      {viewerId === comment.author.id || canModerate ? (
+        <CsrfForm method="post" action={props.base} className="inline-form">
+          <input type="hidden" name="postId" value={props.postId} />
+          <input type="hidden" name="commentId" value={comment.id} />
+          <SubmitButton name="intent" value="delete-comment" className="link-button">
+            {t("posts.deleteComment")}
+          </SubmitButton>
+        </CsrfForm>
+      ) : null}
+    </div>
+  );
+}
+
+function CommentForm(props: {
+  base: string;
+  postId: string;
+  parentId?: string;
+  submissionKey: string;
+}) {
+  const { t } = useI18n();
+  const id = `comment-${props.postId}${props.parentId ? `-${props.parentId}` : ""}`;
+  return (
+    <CsrfForm method="post" action={props.base} className="stack comment-form" preventScrollReset>
+      <input type="hidden" name="postId" value={props.postId} />
+      {props.parentId ? <input type="hidden" name="parentId" value={props.parentId} /> : null}
+      <input type="hidden" name="submissionKey" value={props.submissionKey} />
+      <TextArea
+        id={id}
+        name="body"
+        label={t(props.parentId ? "posts.replyLabel" : "posts.commentLabel")}
+        rows={2}
+        maxLength={4000}
+        required
+      />
+      <SubmitButton name="intent" value="comment" className="button secondary small">
+        {t(props.parentId ? "posts.sendReply" : "posts.sendComment")}
+      </SubmitButton>
+    </CsrfForm>
+  );
+}

@@ -1,0 +1,49 @@
+import { useActionData, useLoaderData } from "react-router";
+import { requireAdmin } from "~/features/accounts/guard.server";
+import { getSetting, setSetting } from "~/features/networks/settings.server";
+import { useI18n } from "~/i18n/context";
+import { readForm } from "~/lib/form.server";
+import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
+import type { Route } from "./+types/admin-settings";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireAdmin(context, request);
+  return { anyMemberCanCreateNetworks: await getSetting("anyMemberCanCreateNetworks") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  await requireAdmin(context, request);
+  const form = await readForm(request);
+  await setSetting("anyMemberCanCreateNetworks", form.anyMemberCanCreateNetworks === "on");
+  return { saved: true };
+}
+
+export default function AdminSettings() {
+  const { anyMemberCanCreateNetworks } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page narrow">
+      <title>{`${t("adminSettings.title")} · Synergy`}</title>
+      <h1>{t("adminSettings.title")}</h1>
+      <p>
+        <a href="/admin/users">{t("admin.title")}</a>
+      </p>
+      {result?.saved ? <FormMessage kind="success">{t("admin.saved")}</FormMessage> : null}
+      <CsrfForm method="post" className="stack">
+        <label className="choice">
+          <input
+            type="checkbox"
+            name="anyMemberCanCreateNetworks"
+            defaultChecked={anyMemberCanCreateNetworks}
+          />
+          <span>
+            {t("adminSettings.anyMemberCanCreate")}
+            <span className="hint block">{t("adminSettings.anyMemberCanCreateHint")}</span>
+          </span>
+        </label>
+        <SubmitButton>{t("form.save")}</SubmitButton>
+      </CsrfForm>
+    </main>
+  );
+}

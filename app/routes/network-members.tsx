@@ -1,0 +1,342 @@
+import { data, useActionData, useLoaderData } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { fieldErrors } from "~/features/accounts/schema";
+import {
+  createInvitationLink,
+  inviteByEmail,
+  listInvitations,
+  revokeInvitationLink,
+} from "~/features/networks/invitations.server";
+import {
+  decideJoinRequest,
+  listNetworkMembers,
+  MembershipError,
+  removeMember,
+  setNetworkRole,
+} from "~/features/networks/membership.server";
+import { mentionHandle } from "~/features/networks/mentions.server";
+import { loadNetworkHeader } from "~/features/networks/page.server";
+import {
+  assertCanRead,
+  assertFacilitator,
+  requireNetworkAccess,
+} from "~/features/networks/policy.server";
+import { inviteEmailsSchema, inviteLinkSchema } from "~/features/networks/schema";
+import { NetworkHeader } from "~/features/networks/ui/network-header";
+import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
+import { countryName, countryOptions } from "~/features/taxonomy/vocabulary.server";
+import { useI18n } from "~/i18n/context";
+import { decodeCursor } from "~/lib/cursor";
+import { httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { Avatar } from "~/ui/avatar";
+import { CsrfForm, FormMessage, SelectField, SubmitButton, TextArea } from "~/ui/form";
+import { formatDate } from "~/ui/format";
+import { Pager } from "~/ui/pager";
+import type { Route } from "./+types/network-members";
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const { auth, access, header, locale } = await loadNetworkHeader(params.id, context);
+  assertCanRead(access);
+  const url = new URL(request.url);
+  const filters = parseFilters(peopleFilterSchema, url);
+  const facilitators = url.searchParams.get("facilitators") === "1";
+  const after = decodeCursor(url.searchParams.get("after"));
+  const viewer = { userId: auth?.user.id ?? null };
+  const page = await listNetworkMembers({
+    networkId: access.network.id,
+    viewer,
+    status: "active",
+    filters: { role: filters.role, country: filters.country, facilitators },
+    after,
+  });
+  const pending = access.isFacilitator
+    ? (
+        await listNetworkMembers({
+          networkId: access.network.id,
+          viewer,
+          status: "pending",
+          limit: 100,
+        })
+      ).members
+    : [];
+  const invitations = access.isFacilitator ? await listInvitations(access.network.id) : [];
+  return {
+    network: header,
+    viewerId: viewer.userId,
+    filters: { ...filters, facilitators },
+    isFirstPage: after === null,
+    next: page.next,
+    members: page.members.map((m) => ({
+      ...m,
+      handle: mentionHandle(m.displayName),
+      countryName: countryName(m.country, locale),
+    })),
+    pending,
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      email: i.email,
+      expiresAt: i.expiresAt.toISOString(),
+      usedCount: i.usedCount,
+    })),
+    countries: countryOptions(locale).slice(0, 60),
+  };
+}
+
+type Result = { ok: boolean; message: string; link?: string; errors?: Record<string, string> };
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const { user } = await requireUser(context, request);
+  const access = await requireNetworkAccess(params.id, user.id);
+  assertFacilitator(access);
+  const networkId = access.network.id;
+  const form = await readForm(request);
+  const userId = String(form.userId ?? "");
+  const done = (message: string, extra: Partial<Result> = {}) =>
+    data<Result>({ ok: true, message, ...extra });
+  try {
+    switch (form.intent) {
+      case "approve":
+      case "decline":
+        await decideJoinRequest({ networkId, userId, approve: form.intent === "approve" });
+        return done(form.intent === "approve" ? "networks.approved" : "networks.declined");
+      case "remove":
+        await removeMember({ networkId, userId, by: user.id });
+        return done("networks.removed");
+      case "promote":
+      case "demote":
+        await setNetworkRole({
+          networkId,
+          userId,
+          role: form.intent === "promote" ? "facilitator" : "member",
+        });
+        return done("networks.roleChanged");
+      case "invite-emails": {
+        const parsed = inviteEmailsSchema.safeParse(form);
+        if (!parsed.success) {
+          return data<Result>(
+            { ok: false, message: "form.fixErrors", errors: fieldErrors(parsed.error) },
+            { status: 400 },
+          );
+        }
+        const { sent } = await inviteByEmail({
+          networkId,
+          invitedBy: user.id,
+          emails: parsed.data.emails,
+        });
+        return done("invites.sent", { link: String(sent) });
+      }
+      case "invite-link": {
+        const parsed = inviteLinkSchema.safeParse(form);
+        if (!parsed.success) throw httpError(400);
+        const { url } = await createInvitationLink({
+          networkId,
+          createdBy: user.id,
+          days: parsed.data.days,
+        });
+        return done("invites.linkCreated", { link: url });
+      }
+      case "revoke-link": {
+        const ok = await revokeInvitationLink({
+          networkId,
+          invitationId: String(form.invitationId ?? ""),
+        });
+        if (!ok) throw httpError(404);
+        return done("invites.revoked");
+      }
+      default:
+        throw httpError(400);
+    }
+  } catch (error) {
+    if (error instanceof MembershipError) {
+      return data<Result>({ ok: false, message: error.messageKey }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+export default function NetworkMembers() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const { network, members, pending, invitations, filters } = loaded;
+  return (
+    <main id="main" className="page">
+      <title>{`${t("networks.membersTitle")} · ${network.name} · Synergy`}</title>
+      <NetworkHeader network={network} />
+      {result ? (
+        <FormMessage kind={result.ok ? "success" : "error"}>
+          {t(result.message, { count: Number(result.link) || 0 })}
+          {result.message === "invites.linkCreated" && result.link ? (
+            <>
+              {" "}
+              <code className="copyable">{result.link}</code>
+            </>
+          ) : null}
+        </FormMessage>
+      ) : null}
+      <h2>{t("networks.membersTitle")}</h2>
+      <form method="get" className="filters" aria-label={t("people.filters")}>
+        <SelectField
+          name="role"
+          label={t("people.role")}
+          defaultValue={filters.role ?? ""}
+          emptyLabel={t("filters.any")}
+          options={[
+            { value: "owner", label: t("role.owners") },
+            { value: "educator", label: t("role.educators") },
+          ]}
+        />
+        <SelectField
+          name="country"
+          label={t("profile.country")}
+          defaultValue={filters.country ?? ""}
+          emptyLabel={t("filters.any")}
+          options={loaded.countries}
+        />
+        <label className="choice">
+          <input
+            type="checkbox"
+            name="facilitators"
+            value="1"
+            defaultChecked={filters.facilitators}
+          />{" "}
+          <span>{t("networks.onlyFacilitators")}</span>
+        </label>
+        <div className="row">
+          <button type="submit" className="button">
+            {t("filters.apply")}
+          </button>
+          <a href={`/networks/${network.id}/members`}>{t("filters.clear")}</a>
+        </div>
+      </form>
+      <ul className="card-list three">
+        {members.map((m) => (
+          <li key={m.id} className="card person-card">
+            <Avatar name={m.displayName} photoKey={m.photoKey} />
+            <div>
+              <h3>
+                <a href={`/people/${m.id}`}>{m.displayName}</a>
+              </h3>
+              <p className="muted no-margin">
+                {t(`role.${m.role}`)}
+                {m.isFacilitator ? ` · ${t("role.facilitator")}` : ""}
+                {m.countryName ? ` · ${m.countryName}` : ""}
+              </p>
+              {network.isMember && m.handle ? <p className="muted no-margin">@{m.handle}</p> : null}
+              {m.headline ? <p>{m.headline}</p> : null}
+              {network.isFacilitator && m.id !== loaded.viewerId ? (
+                <div className="row">
+                  <CsrfForm method="post" className="inline-form">
+                    <input type="hidden" name="userId" value={m.id} />
+                    <SubmitButton
+                      name="intent"
+                      value={m.isFacilitator ? "demote" : "promote"}
+                      className="link-button"
+                    >
+                      {t(m.isFacilitator ? "networks.demote" : "networks.promote")}
+                      <span className="sr-only"> {m.displayName}</span>
+                    </SubmitButton>
+                  </CsrfForm>
+                  <CsrfForm method="post" className="inline-form">
+                    <input type="hidden" name="userId" value={m.id} />
+                    <SubmitButton name="intent" value="remove" className="link-button">
+                      {t("networks.remove")}
+                      <span className="sr-only"> {m.displayName}</span>
+                    </SubmitButton>
+                  </CsrfForm>
+                </div>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <Pager next={loaded.next} isFirstPage={loaded.isFirstPage} />
+
+      {network.isFacilitator ? (
+        <>
+          {pending.length ? (
+            <section className="section" aria-labelledby="requests">
+              <h2 id="requests">{t("networks.requestsHeading")}</h2>
+              <ul className="card-list">
+                {pending.map((p) => (
+                  <li key={p.id} className="card">
+                    <p>
+                      <a href={`/people/${p.id}`}>{p.displayName}</a> ({t(`role.${p.role}`)})
+                    </p>
+                    <div className="row">
+                      <CsrfForm method="post">
+                        <input type="hidden" name="userId" value={p.id} />
+                        <SubmitButton name="intent" value="approve" className="button small">
+                          {t("org.approve")}
+                        </SubmitButton>
+                      </CsrfForm>
+                      <CsrfForm method="post">
+                        <input type="hidden" name="userId" value={p.id} />
+                        <SubmitButton
+                          name="intent"
+                          value="decline"
+                          className="button secondary small"
+                        >
+                          {t("org.decline")}
+                        </SubmitButton>
+                      </CsrfForm>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <section className="section narrow-column" aria-labelledby="invite">
+            <h2 id="invite">{t("invites.heading2")}</h2>
+            <CsrfForm method="post" className="stack">
+              <input type="hidden" name="intent" value="invite-emails" />
+              <TextArea
+                name="emails"
+                label={t("invites.emails")}
+                hint={t("invites.emailsHint")}
+                error={result?.errors?.emails}
+                rows={3}
+              />
+              <SubmitButton>{t("invites.send")}</SubmitButton>
+            </CsrfForm>
+            <CsrfForm method="post" className="stack section">
+              <input type="hidden" name="intent" value="invite-link" />
+              <SelectField
+                name="days"
+                label={t("invites.linkDays")}
+                defaultValue="7"
+                options={[1, 7, 30].map((d) => ({
+                  value: String(d),
+                  label: t("invites.days", { count: d }),
+                }))}
+              />
+              <SubmitButton className="button secondary">{t("invites.createLink")}</SubmitButton>
+            </CsrfForm>
+            {invitations.length ? (
+              <ul className="section">
+                {invitations.map((i) => (
+                  <li key={i.id}>
+                    {i.kind === "email" ? i.email : t("invites.linkUsed", { count: i.usedCount })}{" "}
+                    <span className="muted">
+                      {t("invites.until", { date: formatDate(i.expiresAt, locale) })}
+                    </span>
+                    {i.kind === "link" ? (
+                      <CsrfForm method="post" className="inline-form">
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <SubmitButton name="intent" value="revoke-link" className="link-button">
+                          {t("invites.revoke")}
+                        </SubmitButton>
+                      </CsrfForm>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,107 @@
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { fieldErrors } from "~/features/accounts/schema";
+import { loadNetworkHeader } from "~/features/networks/page.server";
+import {
+  assertCanRead,
+  assertMember,
+  requireNetworkAccess,
+} from "~/features/networks/policy.server";
+import { editPost, getPostThread, PostError } from "~/features/networks/posts.server";
+import { postSchema } from "~/features/networks/schema";
+import { NetworkHeader } from "~/features/networks/ui/network-header";
+import { PostCard } from "~/features/networks/ui/post-card";
+import { useI18n } from "~/i18n/context";
+import { randomToken } from "~/lib/crypto.server";
+import { httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
+import type { Route } from "./+types/network-post";
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { auth, access, header } = await loadNetworkHeader(params.id, context);
+  assertCanRead(access);
+  const viewerId = auth?.user.id ?? null;
+  const post = await getPostThread({
+    networkId: access.network.id,
+    postId: params.postId,
+    viewerId,
+  });
+  if (!post) throw httpError(404, "posts.notFound");
+  return { network: header, post, viewerId, submissionKey: randomToken().slice(0, 24) };
+}
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const { user } = await requireUser(context, request);
+  const access = await requireNetworkAccess(params.id, user.id);
+  assertMember(access);
+  const form = await readForm(request);
+  if (form.intent !== "edit") throw httpError(400);
+  const parsed = postSchema.safeParse(form);
+  if (!parsed.success) {
+    return data(
+      { errors: fieldErrors(parsed.error), body: String(form.body ?? ""), message: "" },
+      { status: 400 },
+    );
+  }
+  try {
+    await editPost({
+      networkId: access.network.id,
+      postId: params.postId,
+      userId: user.id,
+      body: parsed.data.body,
+    });
+  } catch (error) {
+    if (error instanceof PostError) {
+      return data(
+        { errors: {} as Record<string, string>, body: parsed.data.body, message: error.messageKey },
+        { status: error.status },
+      );
+    }
+    throw error;
+  }
+  return redirect(`/networks/${access.network.id}/posts/${params.postId}`);
+}
+
+export default function NetworkPost() {
+  const { network, post, viewerId, submissionKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  const isAuthor = viewerId === post.author.id;
+  return (
+    <main id="main" className="page">
+      <title>{`${post.author.name} · ${network.name} · Synergy`}</title>
+      <NetworkHeader network={network} />
+      {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
+      <PostCard
+        post={post}
+        viewerId={viewerId}
+        canWrite={network.isMember}
+        canModerate={network.isFacilitator}
+        submissionKey={submissionKey}
+        full
+      />
+      {isAuthor && network.isMember ? (
+        <section className="section narrow-column" aria-labelledby="edit">
+          <h2 id="edit">{t("posts.editHeading")}</h2>
+          <CsrfForm method="post" className="stack" noValidate>
+            <TextArea
+              name="body"
+              label={t("posts.bodyLabel")}
+              defaultValue={result?.body ?? post.body}
+              error={result?.errors?.body}
+              rows={6}
+              maxLength={10000}
+            />
+            <SubmitButton name="intent" value="edit">
+              {t("form.save")}
+            </SubmitButton>
+          </CsrfForm>
+        </section>
+      ) : null}
+      <p className="section">
+        <a href={`/networks/${network.id}`}>{t("posts.backToFeed")}</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,93 @@
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { saveNetworkCover } from "~/features/networks/cover.server";
+import { updateNetwork } from "~/features/networks/networks.server";
+import { networkFormOptions } from "~/features/networks/options.server";
+import { loadNetworkHeader } from "~/features/networks/page.server";
+import { parseNetworkForm } from "~/features/networks/parse.server";
+import { assertFacilitator, requireNetworkAccess } from "~/features/networks/policy.server";
+import { NetworkForm } from "~/features/networks/ui/network-form";
+import { NetworkHeader } from "~/features/networks/ui/network-header";
+import { useI18n } from "~/i18n/context";
+import { httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { FormMessage } from "~/ui/form";
+import type { Route } from "./+types/network-settings";
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  await requireUser(context, request);
+  const { access, header, locale } = await loadNetworkHeader(params.id, context);
+  assertFacilitator(access);
+  const n = access.network;
+  return {
+    network: header,
+    options: networkFormOptions(locale),
+    values: {
+      name: n.name,
+      purpose: n.purpose,
+      description: n.description,
+      kind: n.kind,
+      place: n.place,
+      countries: n.countries,
+      languages: n.languages,
+      topics: n.topics,
+      visibility: n.visibility,
+      memberCap: String(n.memberCap),
+    },
+  };
+}
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const { user } = await requireUser(context, request);
+  const access = await requireNetworkAccess(params.id, user.id);
+  assertFacilitator(access);
+  const form = await readForm(request);
+  if (form.intent !== "save") throw httpError(400);
+  const parsed = parseNetworkForm(form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const saved = await updateNetwork({ id: access.network.id, input: parsed.input });
+  if (!saved) {
+    return data(
+      { errors: { memberCap: "networks.capBelowMembers" }, values: parsed.values },
+      { status: 409 },
+    );
+  }
+  const coverProblem = await saveNetworkCover({ networkId: access.network.id, file: form.cover });
+  if (coverProblem)
+    return data({ errors: { cover: coverProblem }, values: parsed.values }, { status: 400 });
+  return redirect(`/networks/${access.network.id}/settings?saved=1`);
+}
+
+export default function NetworkSettings() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useI18n();
+  const cover = params.get("cover");
+  return (
+    <main id="main" className="page">
+      <title>{`${t("networks.settingsTitle")} · ${loaded.network.name} · Synergy`}</title>
+      <NetworkHeader network={loaded.network} />
+      {params.get("created") === "1" ? (
+        <FormMessage kind="success">
+          {t("networks.created")}{" "}
+          <a href={`/networks/${loaded.network.id}/members#invite`}>{t("networks.inviteNow")}</a>
+        </FormMessage>
+      ) : null}
+      {cover ? <FormMessage kind="error">{t(cover)}</FormMessage> : null}
+      {params.get("saved") === "1" ? (
+        <FormMessage kind="success">{t("networks.saved")}</FormMessage>
+      ) : null}
+      {result?.errors ? <FormMessage kind="error">{t("form.fixErrors")}</FormMessage> : null}
+      <div className="narrow-column">
+        <h2>{t("networks.settingsTitle")}</h2>
+        <NetworkForm
+          options={loaded.options}
+          errors={result?.errors ?? {}}
+          values={result?.values ?? loaded.values}
+          submitLabel={t("form.save")}
+        />
+      </div>
+    </main>
+  );
+}

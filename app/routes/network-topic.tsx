@@ -1,0 +1,281 @@
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { fieldErrors } from "~/features/accounts/schema";
+import {
+  addReply,
+  deleteReply,
+  deleteTopic,
+  type ForumReply,
+  getTopic,
+  markAnswered,
+  replyPageCursor,
+  unmarkAnswered,
+} from "~/features/networks/forum.server";
+import {
+  MAX_FORUM_BODY_LENGTH,
+  replyRefSchema,
+  replySchema,
+} from "~/features/networks/forum-schema";
+import { loadNetworkHeader } from "~/features/networks/page.server";
+import { assertMember, requireNetworkAccess } from "~/features/networks/policy.server";
+import { PostError } from "~/features/networks/posts.server";
+import { NetworkHeader } from "~/features/networks/ui/network-header";
+import { useI18n } from "~/i18n/context";
+import { randomToken } from "~/lib/crypto.server";
+import { decodeCursor } from "~/lib/cursor";
+import { httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { Avatar } from "~/ui/avatar";
+import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
+import { formatDateTime } from "~/ui/format";
+import { Pager } from "~/ui/pager";
+import type { Route } from "./+types/network-topic";
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const { auth, access, header } = await loadNetworkHeader(params.id, context);
+  const after = decodeCursor(new URL(request.url).searchParams.get("after"));
+  const page = {
+    network: header,
+    viewerId: auth?.user.id ?? null,
+    isFirstPage: after === null,
+    submissionKey: randomToken().slice(0, 24),
+    // Sent with the page so the form's limit comes from the schema without bundling it.
+    maxBodyLength: MAX_FORUM_BODY_LENGTH,
+  };
+  // Whether the topic exists is only told to those who may read the network.
+  if (!access.canRead) return data({ ...page, topic: null }, { status: 403 });
+  const topic = await getTopic({ networkId: access.network.id, topicId: params.topicId, after });
+  if (!topic) throw httpError(404, "forum.notFound");
+  return { ...page, topic };
+}
+
+type ActionResult = {
+  ok: boolean;
+  message?: string;
+  errors?: Record<string, string>;
+  body?: string;
+};
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const { user } = await requireUser(context, request);
+  const access = await requireNetworkAccess(params.id, user.id);
+  assertMember(access);
+  const networkId = access.network.id;
+  const topicId = params.topicId;
+  const topicUrl = `/networks/${networkId}/topics/${topicId}`;
+  const form = await readForm(request);
+  const moderator = { networkId, topicId, userId: user.id, isFacilitator: access.isFacilitator };
+  const replyId = () => {
+    const parsed = replyRefSchema.safeParse(form);
+    if (!parsed.success) throw httpError(404, "forum.replyNotFound");
+    return parsed.data.replyId;
+  };
+  const body = String(form.body ?? "");
+  try {
+    switch (form.intent) {
+      case "reply": {
+        const parsed = replySchema.safeParse(form);
+        if (!parsed.success) {
+          return data<ActionResult>(
+            { ok: false, message: "form.fixErrors", errors: fieldErrors(parsed.error), body },
+            { status: 400 },
+          );
+        }
+        const reply = await addReply({ networkId, topicId, authorId: user.id, ...parsed.data });
+        const after = await replyPageCursor({ networkId, topicId, replyId: reply.id });
+        return redirect(`${topicUrl}${after ? `?after=${after}` : ""}#reply-${reply.id}`);
+      }
+      case "answer":
+        await markAnswered({ ...moderator, replyId: replyId() });
+        return data<ActionResult>({ ok: true, message: "forum.answerMarked" });
+      case "unanswer":
+        await unmarkAnswered(moderator);
+        return data<ActionResult>({ ok: true, message: "forum.answerUnmarked" });
+      case "delete-reply":
+        await deleteReply({ ...moderator, replyId: replyId() });
+        return data<ActionResult>({ ok: true, message: "forum.replyDeleted" });
+      case "delete-topic":
+        await deleteTopic(moderator);
+        return redirect(`/networks/${networkId}/topics?deleted=1`);
+      default:
+        throw httpError(400);
+    }
+  } catch (error) {
+    if (error instanceof PostError) {
+      return data<ActionResult>(
+        { ok: false, message: error.messageKey, body },
+        { status: error.status },
+      );
+    }
+    throw error;
+  }
+}
+
+export default function NetworkTopic() {
+  const { network, topic, viewerId, isFirstPage, submissionKey, maxBodyLength } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const base = `/networks/${network.id}`;
+  if (!topic) {
+    return (
+      <main id="main" className="page">
+        <title>{`${t("forum.title")} · ${network.name} · Synergy`}</title>
+        <NetworkHeader network={network} />
+        <div className="card">
+          <h2>{t("networks.membersOnlyTitle")}</h2>
+          <p>{t("forum.membersOnly")}</p>
+        </div>
+      </main>
+    );
+  }
+  const topicUrl = `${base}/topics/${topic.id}`;
+  const canWrite = network.isMember;
+  const isTopicAuthor = viewerId === topic.author.id;
+  const canMark = canWrite && (isTopicAuthor || network.isFacilitator);
+  const errors = result?.errors ?? {};
+  const replyProps = { topicUrl, viewerId, canWrite, canMark, canModerate: network.isFacilitator };
+  return (
+    <main id="main" className="page">
+      <title>{`${topic.title} · ${network.name} · Synergy`}</title>
+      <NetworkHeader network={network} />
+      <p>
+        <a href={`${base}/topics`}>← {t("forum.backToTopics")}</a>
+      </p>
+      {result?.message ? (
+        <FormMessage kind={result.ok ? "success" : "error"}>{t(result.message)}</FormMessage>
+      ) : null}
+      <article className="card section" aria-labelledby="topic-title">
+        <h2 id="topic-title">{topic.title}</h2>
+        <div className="post-meta">
+          <Avatar name={topic.author.name} photoKey={topic.author.photoKey} />
+          <p className="muted no-margin">
+            <a href={`/people/${topic.author.id}`}>{topic.author.name}</a> ·{" "}
+            <time dateTime={topic.createdAt}>{formatDateTime(topic.createdAt, locale)}</time>
+            {topic.answer ? (
+              <>
+                {" "}
+                <span className="badge">{t("forum.answered")}</span>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <MarkdownBody html={topic.bodyHtml} />
+        {canWrite && (isTopicAuthor || network.isFacilitator) ? (
+          <CsrfForm method="post" action={topicUrl} className="inline-form">
+            <SubmitButton name="intent" value="delete-topic" className="link-button">
+              {t("forum.deleteTopic")}
+            </SubmitButton>
+          </CsrfForm>
+        ) : null}
+      </article>
+      {topic.answer && isFirstPage ? (
+        <section className="section" aria-labelledby="answer">
+          <h2 id="answer">{t("forum.answerHeading")}</h2>
+          <Reply reply={topic.answer} isAnswer anchor={false} {...replyProps} />
+        </section>
+      ) : null}
+      <section className="section" aria-labelledby="replies">
+        <h2 id="replies">{t("forum.repliesHeading", { count: topic.replyCount })}</h2>
+        {topic.replies.length === 0 && isFirstPage ? <p>{t("forum.noReplies")}</p> : null}
+        <ul className="comments">
+          {topic.replies.map((reply) => (
+            <li key={reply.id}>
+              <Reply
+                reply={reply}
+                isAnswer={reply.id === topic.answerReplyId}
+                anchor
+                {...replyProps}
+              />
+            </li>
+          ))}
+        </ul>
+        <Pager next={topic.next} isFirstPage={isFirstPage} />
+      </section>
+      {canWrite ? (
+        <section className="card section" aria-labelledby="reply-form">
+          <h2 id="reply-form">{t("forum.replyHeading")}</h2>
+          <CsrfForm method="post" action={topicUrl} className="stack" noValidate>
+            <input type="hidden" name="submissionKey" value={submissionKey} />
+            <TextArea
+              name="body"
+              label={t("forum.replyLabel")}
+              hint={t("forum.bodyHint")}
+              defaultValue={result?.ok === false ? result.body : undefined}
+              error={errors.body}
+              maxLength={maxBodyLength}
+              rows={4}
+              required
+            />
+            <SubmitButton name="intent" value="reply">
+              {t("forum.sendReply")}
+            </SubmitButton>
+          </CsrfForm>
+        </section>
+      ) : network.signedIn ? (
+        <p className="muted">{t("forum.joinToWrite")}</p>
+      ) : null}
+    </main>
+  );
+}
+
+function Reply(props: {
+  reply: ForumReply;
+  topicUrl: string;
+  viewerId: string | null;
+  canWrite: boolean;
+  canMark: boolean;
+  canModerate: boolean;
+  isAnswer: boolean;
+  /** The copy shown under "Answer" is not the reply's anchor; the one in the list is. */
+  anchor: boolean;
+}) {
+  const { reply, topicUrl, canWrite, canMark, isAnswer } = props;
+  const { t, locale } = useI18n();
+  const canDelete = canWrite && (props.viewerId === reply.author.id || props.canModerate);
+  return (
+    <div className="comment" id={props.anchor ? `reply-${reply.id}` : undefined}>
+      <p className="muted no-margin">
+        <a href={`/people/${reply.author.id}`}>{reply.author.name}</a> ·{" "}
+        <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt, locale)}</time>
+        {isAnswer ? (
+          <>
+            {" "}
+            <span className="badge">{t("forum.isAnswer")}</span>
+          </>
+        ) : null}
+      </p>
+      <MarkdownBody html={reply.bodyHtml} />
+      {canMark || canDelete ? (
+        <div className="row">
+          {canMark ? (
+            <CsrfForm method="post" action={topicUrl} className="inline-form">
+              <input type="hidden" name="replyId" value={reply.id} />
+              <SubmitButton
+                name="intent"
+                value={isAnswer ? "unanswer" : "answer"}
+                className="link-button"
+              >
+                {t(isAnswer ? "forum.unmarkAnswer" : "forum.markAnswer")}
+              </SubmitButton>
+            </CsrfForm>
+          ) : null}
+          {canDelete ? (
+            <CsrfForm method="post" action={topicUrl} className="inline-form">
+              <input type="hidden" name="replyId" value={reply.id} />
+              <SubmitButton name="intent" value="delete-reply" className="link-button">
+                {t("forum.deleteReply")}
+              </SubmitButton>
+            </CsrfForm>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** HTML that markdown.ts built on the server from escaped text and a fixed set of tags. */
+function MarkdownBody(props: { html: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: safe by construction (see markdown.ts)
+  return <div className="post-body" dangerouslySetInnerHTML={{ __html: props.html }} />;
+}

@@ -1,0 +1,168 @@
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { fieldErrors } from "~/features/accounts/schema";
+import { createTopic, listTopics } from "~/features/networks/forum.server";
+import {
+  MAX_FORUM_BODY_LENGTH,
+  MAX_TOPIC_TITLE_LENGTH,
+  topicSchema,
+} from "~/features/networks/forum-schema";
+import { loadNetworkHeader } from "~/features/networks/page.server";
+import { assertMember, requireNetworkAccess } from "~/features/networks/policy.server";
+import { PostError } from "~/features/networks/posts.server";
+import { NetworkHeader } from "~/features/networks/ui/network-header";
+import { useI18n } from "~/i18n/context";
+import { randomToken } from "~/lib/crypto.server";
+import { decodeCursor } from "~/lib/cursor";
+import { httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { formatDateTime } from "~/ui/format";
+import { Pager } from "~/ui/pager";
+import type { Route } from "./+types/network-topics";
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const { access, header } = await loadNetworkHeader(params.id, context);
+  const url = new URL(request.url);
+  const after = decodeCursor(url.searchParams.get("after"));
+  const page = {
+    network: header,
+    isFirstPage: after === null,
+    deleted: url.searchParams.get("deleted") === "1",
+    submissionKey: randomToken().slice(0, 24),
+    // Sent with the page so the form's limits come from the schema without bundling it.
+    limits: { title: MAX_TOPIC_TITLE_LENGTH, body: MAX_FORUM_BODY_LENGTH },
+  };
+  // Non-members of a request or invite network see the header (to ask to join), with a 403.
+  if (!access.canRead) return data({ ...page, list: null }, { status: 403 });
+  const list = await listTopics({ networkId: access.network.id, after });
+  return { ...page, list };
+}
+
+type ActionResult = {
+  ok: false;
+  message: string;
+  errors?: Record<string, string>;
+  values: { title: string; body: string };
+};
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const { user } = await requireUser(context, request);
+  const access = await requireNetworkAccess(params.id, user.id);
+  assertMember(access);
+  const networkId = access.network.id;
+  const form = await readForm(request);
+  if (form.intent !== "create-topic") throw httpError(400);
+  const values = { title: String(form.title ?? ""), body: String(form.body ?? "") };
+  const parsed = topicSchema.safeParse(form);
+  if (!parsed.success) {
+    return data<ActionResult>(
+      { ok: false, message: "form.fixErrors", errors: fieldErrors(parsed.error), values },
+      { status: 400 },
+    );
+  }
+  try {
+    const topic = await createTopic({ networkId, authorId: user.id, ...parsed.data });
+    return redirect(`/networks/${networkId}/topics/${topic.id}`);
+  } catch (error) {
+    if (error instanceof PostError) {
+      return data<ActionResult>(
+        { ok: false, message: error.messageKey, values },
+        { status: error.status },
+      );
+    }
+    throw error;
+  }
+}
+
+export default function NetworkTopics() {
+  const { network, list, isFirstPage, deleted, submissionKey, limits } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const errors = result?.errors ?? {};
+  return (
+    <main id="main" className="page">
+      <title>{`${t("forum.title")} · ${network.name} · Synergy`}</title>
+      <NetworkHeader network={network} />
+      {deleted ? <FormMessage kind="success">{t("forum.topicDeleted")}</FormMessage> : null}
+      {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
+      {!list ? (
+        <div className="card">
+          <h2>{t("networks.membersOnlyTitle")}</h2>
+          <p>{t("forum.membersOnly")}</p>
+        </div>
+      ) : (
+        <>
+          <h2>{t("forum.title")}</h2>
+          <p>{t("forum.intro")}</p>
+          {network.isMember ? (
+            <details className="card section" open={Boolean(result) || undefined}>
+              <summary>
+                <strong>{t("forum.newHeading")}</strong>
+              </summary>
+              <CsrfForm method="post" className="stack" noValidate>
+                <input type="hidden" name="submissionKey" value={submissionKey} />
+                <TextField
+                  name="title"
+                  label={t("forum.titleLabel")}
+                  hint={t("forum.titleHint")}
+                  defaultValue={result?.values.title}
+                  error={errors.title}
+                  maxLength={limits.title}
+                  required
+                />
+                <TextArea
+                  name="body"
+                  label={t("forum.bodyLabel")}
+                  hint={t("forum.bodyHint")}
+                  defaultValue={result?.values.body}
+                  error={errors.body}
+                  maxLength={limits.body}
+                  rows={6}
+                  required
+                />
+                <SubmitButton name="intent" value="create-topic">
+                  {t("forum.publish")}
+                </SubmitButton>
+              </CsrfForm>
+            </details>
+          ) : network.signedIn ? (
+            <p className="muted">{t("forum.joinToWrite")}</p>
+          ) : null}
+          <section aria-label={t("forum.listHeading")} className="section">
+            {list.topics.length === 0 ? (
+              <p>{t(network.isMember ? "forum.emptyMember" : "forum.empty")}</p>
+            ) : (
+              <ul className="card-list">
+                {list.topics.map((topic) => (
+                  <li key={topic.id} className="card">
+                    <h3 className="no-margin">
+                      <a href={`/networks/${network.id}/topics/${topic.id}`}>{topic.title}</a>
+                    </h3>
+                    <p className="muted no-margin">
+                      {topic.answered ? (
+                        <>
+                          <span className="badge">{t("forum.answered")}</span>{" "}
+                        </>
+                      ) : null}
+                      {t("forum.startedBy", { name: topic.author.name })}
+                      {" · "}
+                      {t("forum.replies", { count: topic.replyCount })}
+                      {" · "}
+                      {t("forum.lastActivity")}{" "}
+                      <time dateTime={topic.lastActivityAt}>
+                        {formatDateTime(topic.lastActivityAt, locale)}
+                      </time>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Pager next={list.next} isFirstPage={isFirstPage} />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

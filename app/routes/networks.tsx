@@ -1,0 +1,211 @@
+import { useLoaderData } from "react-router";
+import { resolveLocale } from "~/features/accounts/locale.server";
+import { networkFilterSchema } from "~/features/networks/filters";
+import {
+  listNetworks,
+  type SuggestionReason,
+  suggestNetworks,
+} from "~/features/networks/networks.server";
+import { canCreateNetwork } from "~/features/networks/policy.server";
+import { parseFilters } from "~/features/profiles/schema-filters";
+import {
+  countryName,
+  countryOptions,
+  languageName,
+  languageOptions,
+  topicLabel,
+  topicOptions,
+} from "~/features/taxonomy/vocabulary.server";
+import { useI18n } from "~/i18n/context";
+import type { Locale } from "~/i18n/i18n";
+import { decodeCursor } from "~/lib/cursor";
+import { SelectField, TextField } from "~/ui/form";
+import { Pager } from "~/ui/pager";
+import type { Route } from "./+types/networks";
+
+function reasonText(
+  reason: SuggestionReason,
+  locale: Locale,
+): { key: string; values: Record<string, string | number> } {
+  switch (reason.key) {
+    case "networks.reasonCountry":
+      return { key: reason.key, values: { country: countryName(reason.country, locale) } };
+    case "networks.reasonLanguage":
+      return { key: reason.key, values: { language: languageName(reason.language, locale) } };
+    case "networks.reasonSector":
+      return { key: reason.key, values: { count: reason.count } };
+    case "networks.reasonTopic":
+      return { key: reason.key, values: { topic: topicLabel(reason.topic, locale) } };
+  }
+}
+
+type Listed = Awaited<ReturnType<typeof listNetworks>>["networks"][number];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const auth = await context.auth();
+  const locale = resolveLocale(auth, context.requestLocale);
+  const url = new URL(request.url);
+  const filters = parseFilters(networkFilterSchema, url);
+  const after = decodeCursor(url.searchParams.get("after"));
+  const viewerId = auth?.user.id ?? null;
+  const [page, suggestions, canCreate] = await Promise.all([
+    listNetworks({ viewerId, filters, after }),
+    auth && !after ? suggestNetworks({ userId: auth.user.id }) : Promise.resolve([]),
+    auth ? canCreateNetwork(auth.user) : Promise.resolve(false),
+  ]);
+  const present = (n: Listed) => ({
+    ...n,
+    countries: n.countries.map((c) => countryName(c, locale)),
+    languages: n.languages.map((l) => languageName(l, locale)),
+    topics: n.topics.map((s) => topicLabel(s, locale)),
+  });
+  return {
+    filters,
+    canCreate,
+    signedIn: auth !== null,
+    isFirstPage: after === null,
+    next: page.next,
+    networks: page.networks.map(present),
+    suggestions: suggestions.map((s) => ({
+      ...present(s),
+      reasons: s.reasons.map((r) => reasonText(r, locale)),
+    })),
+    options: {
+      countries: countryOptions(locale).slice(0, 60),
+      languages: languageOptions(locale).slice(0, 30),
+      topics: topicOptions(locale),
+    },
+  };
+}
+
+function NetworkCard(props: {
+  network: ReturnType<typeof useLoaderData<typeof loader>>["networks"][number];
+  reasons?: { key: string; values: Record<string, string | number> }[];
+}) {
+  const n = props.network;
+  const { t } = useI18n();
+  return (
+    <li className="card">
+      <h3>
+        <a href={`/networks/${n.id}`}>{n.name}</a>
+      </h3>
+      <p>{n.purpose}</p>
+      <p className="muted">
+        {t(`networks.kinds.${n.kind}`)} · {t(`networks.visibilities.${n.visibility}`)}
+        {n.countries.length ? ` · ${n.countries.join(", ")}` : ""}
+        {n.languages.length ? ` · ${n.languages.join(", ")}` : ""}
+      </p>
+      <p className="muted">
+        {t("networks.memberCount", { count: n.memberCount, cap: n.memberCap })}
+        {n.myStatus === "active"
+          ? ` · ${t("networks.youAreMember")}`
+          : n.myStatus === "pending"
+            ? ` · ${t("networks.requestPending")}`
+            : ""}
+      </p>
+      {props.reasons?.length ? (
+        <ul className="tags" aria-label={t("networks.why")}>
+          {props.reasons.map((r, i) => (
+            <li key={i} className="tag">
+              {t(r.key, r.values)}
+            </li>
+          ))}
+        </ul>
+      ) : n.topics.length ? (
+        <ul className="tags">
+          {n.topics.slice(0, 4).map((topic) => (
+            <li key={topic} className="tag">
+              {topic}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+export default function Networks() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const { filters, options } = data;
+  return (
+    <main id="main" className="page">
+      <title>{`${t("networks.title")} · Synergy`}</title>
+      <h1>{t("networks.title")}</h1>
+      <p>{t("networks.intro")}</p>
+      {data.canCreate ? (
+        <p>
+          <a className="button" href="/networks/new">
+            {t("networks.start")}
+          </a>
+        </p>
+      ) : null}
+      {data.suggestions.length ? (
+        <section className="section" aria-labelledby="suggested">
+          <h2 id="suggested">{t("networks.suggested")}</h2>
+          <ul className="card-list three">
+            {data.suggestions.map((n) => (
+              <NetworkCard key={n.id} network={n} reasons={n.reasons} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="section" aria-labelledby="all">
+        <h2 id="all">{t("networks.all")}</h2>
+        <form method="get" className="filters" aria-label={t("people.filters")}>
+          <TextField name="q" type="search" label={t("orgs.name")} defaultValue={filters.q ?? ""} />
+          <SelectField
+            name="kind"
+            label={t("networks.kind")}
+            defaultValue={filters.kind ?? ""}
+            emptyLabel={t("filters.any")}
+            options={(["local", "online", "cross_border"] as const).map((k) => ({
+              value: k,
+              label: t(`networks.kinds.${k}`),
+            }))}
+          />
+          <SelectField
+            name="country"
+            label={t("profile.country")}
+            defaultValue={filters.country ?? ""}
+            emptyLabel={t("filters.any")}
+            options={options.countries}
+          />
+          <SelectField
+            name="language"
+            label={t("networks.meetsIn")}
+            defaultValue={filters.language ?? ""}
+            emptyLabel={t("filters.any")}
+            options={options.languages}
+          />
+          <SelectField
+            name="topic"
+            label={t("networks.talksAbout")}
+            defaultValue={filters.topic ?? ""}
+            emptyLabel={t("filters.any")}
+            options={options.topics}
+          />
+          <div className="row">
+            <button type="submit" className="button">
+              {t("filters.apply")}
+            </button>
+            <a href="/networks">{t("filters.clear")}</a>
+          </div>
+        </form>
+        {data.networks.length === 0 ? (
+          <div className="card">
+            <h3>{t("networks.emptyTitle")}</h3>
+            <p>{t(data.canCreate ? "networks.emptyCanCreate" : "networks.empty")}</p>
+          </div>
+        ) : (
+          <ul className="card-list three">
+            {data.networks.map((n) => (
+              <NetworkCard key={n.id} network={n} />
+            ))}
+          </ul>
+        )}
+        <Pager next={data.next} isFirstPage={data.isFirstPage} />
+      </section>
+    </main>
+  );
+}

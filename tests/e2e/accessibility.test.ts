@@ -1,0 +1,208 @@
+/**
+ * Every page, in the states people meet them in (signed out, signed in, admin, with form errors),
+ * checked with axe-core against WCAG 2.2 AA in the light and the dark colour scheme, and for
+ * catalogue keys shown instead of text. The journeys check the pages they pass through; this
+ * file covers the rest.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../setup/app";
+import {
+  accessibilityReport,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  translatorFor,
+  untranslatedKeys,
+} from "../setup/browser";
+
+const en = translatorFor("en");
+const password = "a long and private passphrase";
+
+/** Checks the page as it is now, in both colour schemes; returns what failed, if anything. */
+async function check(page: Page, label: string): Promise<string[]> {
+  const failures: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const report = await accessibilityReport(page, `${label} (${colorScheme})`);
+    if (report) failures.push(report);
+  }
+  await page.emulateMedia({ colorScheme: null });
+  const keys = await untranslatedKeys(page);
+  if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
+  return failures;
+}
+
+/** Visits each path and checks it; one assertion at the end lists every page that failed. */
+async function checkPages(page: Page, app: TestApp, paths: string[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const path of paths) {
+    await page.goto(`${app.url}${path}`, { waitUntil: "networkidle" });
+    failures.push(...(await check(page, path)));
+  }
+  return failures;
+}
+
+async function signIn(page: Page, app: TestApp, email: string) {
+  await page.goto(`${app.url}/signin`);
+  await page.getByLabel(en("auth.email"), { exact: true }).fill(email);
+  await page.getByLabel(en("auth.password"), { exact: true }).fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === "/"),
+    page.getByRole("button", { name: en("signin.submit") }).click(),
+  ]);
+}
+
+describe.skipIf(!hasChromium)("accessibility of every page", () => {
+  let app: TestApp;
+  let browser: Browser;
+  let owner: { id: string; email: string };
+  let trainer: { id: string; email: string };
+  let admin: { email: string };
+  let newcomer: { email: string };
+  let provider: { id: string };
+  let enterprise: { id: string };
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    owner = await app.createUser({
+      displayName: "Siobhán Kelly",
+      password,
+      role: "owner",
+      country: "IE",
+      region: "Cork",
+      headline: "Baker in Cork, 3 people",
+      bio: "We bake sourdough and want to sell online.",
+      languages: [
+        { code: "en", level: "native" },
+        { code: "de", level: "B1" },
+      ],
+      offered: ["customer-service"],
+      wanted: ["online-shop", "website-building"],
+    });
+    trainer = await app.createUser({
+      displayName: "Matteo Rossi",
+      password,
+      role: "educator",
+      country: "IT",
+      region: "Bologna",
+      headline: "Digital skills trainer",
+      offered: ["digital-basics", "online-shop"],
+    });
+    admin = await app.createUser({ displayName: "Ada Admin", password, isAdmin: true });
+    newcomer = await app.createUser({
+      displayName: "Ana Pop",
+      password,
+      verified: false,
+      onboarded: false,
+      country: null,
+    });
+    provider = await app.createOrganisation({
+      kind: "provider",
+      name: "Bologna Digital Academy",
+      country: "IT",
+      region: "Emilia-Romagna",
+      website: "https://academy.example.org",
+      description: "Evening courses for small businesses.",
+      topics: ["digital-basics", "online-shop"],
+      deliveryModes: ["online", "blended"],
+      eqfLevels: [3, 4, 5],
+      members: [
+        { userId: trainer.id, role: "admin" },
+        { userId: owner.id, status: "pending" },
+      ],
+    });
+    enterprise = await app.createOrganisation({
+      kind: "enterprise",
+      name: "Kelly's Bakery",
+      naceDivision: "10",
+      sizeBand: "2-4",
+      members: [{ userId: owner.id, role: "admin" }],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("pages for visitors", async () => {
+    const { context, page, problems } = await openPage(browser);
+    const failures = await checkPages(page, app, [
+      "/",
+      "/signin",
+      "/signup",
+      "/forgot-password",
+      "/people",
+      `/people?country=IT&role=educator`,
+      "/people?country=FI",
+      `/people/${owner.id}`,
+      "/organisations",
+      `/organisations/${provider.id}`,
+      `/organisations/${enterprise.id}`,
+      "/vocabularies",
+      "/no-such-page",
+      "/reset-password?token=not-a-token",
+      "/verify-email?token=not-a-token",
+    ]);
+
+    // Forms sent back with errors.
+    await page.goto(`${app.url}/signup`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: en("signup.submit") }).click();
+    await page.getByRole("alert").or(page.locator("[aria-invalid=true]").first()).first().waitFor();
+    failures.push(...(await check(page, "/signup with errors")));
+    await page.goto(`${app.url}/signin`, { waitUntil: "networkidle" });
+    await page.getByLabel(en("auth.email"), { exact: true }).fill(owner.email);
+    await page.getByLabel(en("auth.password"), { exact: true }).fill("not the password at all");
+    await page.getByRole("button", { name: en("signin.submit") }).click();
+    await page.getByRole("alert").waitFor();
+    failures.push(...(await check(page, "/signin with a wrong password")));
+
+    expect(failures.join("\n\n")).toBe("");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("pages for a member who runs an organisation", async () => {
+    const { context, page, problems } = await openPage(browser);
+    await signIn(page, app, trainer.email);
+    const failures = await checkPages(page, app, [
+      "/",
+      "/settings/account",
+      "/settings/profile",
+      `/people/${trainer.id}`,
+      `/people/${owner.id}`,
+      // With a join request waiting for a decision.
+      `/organisations/${provider.id}`,
+      "/onboarding/organisation?q=Bakery",
+    ]);
+    expect(failures.join("\n\n")).toBe("");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("pages for a newcomer and for an admin", async () => {
+    const first = await openPage(browser);
+    await signIn(first.page, app, newcomer.email);
+    const failures = await checkPages(first.page, app, [
+      "/",
+      "/verify-email",
+      "/onboarding/profile",
+    ]);
+    // The profile form sent back with errors (no country, no language).
+    await first.page.getByRole("button", { name: en("onboarding.next") }).click();
+    await first.page.getByRole("alert").waitFor();
+    failures.push(...(await check(first.page, "/onboarding/profile with errors")));
+    await first.context.close();
+
+    const second = await openPage(browser);
+    await signIn(second.page, app, admin.email);
+    failures.push(
+      ...(await checkPages(second.page, app, ["/admin/users", "/admin/users?q=Kelly"])),
+    );
+    await second.context.close();
+
+    expect(failures.join("\n\n")).toBe("");
+    expect([...first.problems, ...second.problems]).toEqual([]);
+  });
+});

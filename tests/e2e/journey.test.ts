@@ -1,0 +1,401 @@
+/**
+ * The main journeys in a real browser against the production build: sign-up in Greek through
+ * onboarding to the directory, the same app without JavaScript, and a 360 px wide phone.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { naceDivisions } from "~/features/taxonomy/data/nace";
+import { topics } from "~/features/taxonomy/data/topics";
+import type { Locale } from "~/i18n/i18n";
+import { startTestApp, type TestApp } from "../setup/app";
+import {
+  accessibilityReport,
+  hasChromium,
+  horizontalOverflow,
+  launchBrowser,
+  makePng,
+  openPage,
+  saveScreenshot,
+  smallFormFields,
+  translatorFor,
+  untranslatedKeys,
+} from "../setup/browser";
+
+const el = translatorFor("el");
+const de = translatorFor("de");
+const en = translatorFor("en");
+
+function topicLabel(slug: string, locale: Locale): string {
+  const topic = topics.find((x) => x.slug === slug);
+  if (!topic) throw new Error(`no topic ${slug}`);
+  return topic.label[locale];
+}
+
+function divisionLabel(code: string, locale: Locale): string {
+  const division = naceDivisions.find((x) => x.code === code);
+  if (!division) throw new Error(`no NACE division ${code}`);
+  return `${division.code} · ${division.label[locale]}`;
+}
+
+/**
+ * Asserts the page passes axe and shows no raw catalogue key; soft, so one journey reports every
+ * page that fails instead of stopping at the first.
+ */
+async function expectAccessible(page: Page, label: string) {
+  expect.soft(await accessibilityReport(page, label), `axe on ${label}`).toBe("");
+  expect.soft(await untranslatedKeys(page), `untranslated keys on ${label}`).toEqual([]);
+}
+
+async function htmlLang(page: Page) {
+  return page.locator("html").getAttribute("lang");
+}
+
+/** The newest mail to an address; sending finishes before the redirect, but allow for a lag. */
+async function waitForMail(app: TestApp, address: string) {
+  for (let i = 0; i < 50; i++) {
+    const mail = app.lastMailTo(address);
+    if (mail) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail to ${address}`);
+}
+
+/** Signs in through the form, as a person would (works with and without JavaScript). */
+async function signInWithForm(page: Page, app: TestApp, email: string, password: string) {
+  await page.goto(`${app.url}/signin`);
+  await page.getByLabel(en("auth.email"), { exact: true }).fill(email);
+  await page.getByLabel(en("auth.password"), { exact: true }).fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === "/"),
+    page.getByRole("button", { name: en("signin.submit") }).click(),
+  ]);
+}
+
+describe.skipIf(!hasChromium)("journeys in Chromium", () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("signs up in Greek, confirms the email, onboards and is found in the directory", async () => {
+    // Someone already in the network elsewhere: the country filter must leave them out.
+    await app.createUser({
+      displayName: "Aoife Byrne",
+      country: "IE",
+      headline: "Florist in Galway",
+    });
+    const { context, page, problems } = await openPage(browser, {
+      locale: "el-GR",
+      viewport: { width: 1280, height: 800 },
+    });
+    const name = "Ελένη Παπαδοπούλου";
+    const email = `eleni-${Date.now()}@example.org`;
+    const password = "μια μεγάλη φράση 2026";
+    const headline = "Αρτοποιός στη Θεσσαλονίκη, 3 άτομα";
+    const bio = "Φτιάχνουμε παραδοσιακό ψωμί και γλυκά. Θέλω να μάθω να πουλάω online.";
+    const offered = "customer-service";
+    const wanted = "online-shop";
+
+    // Home, negotiated from Accept-Language.
+    await page.goto(`${app.url}/`, { waitUntil: "networkidle" });
+    expect(await htmlLang(page)).toBe("el");
+    await page.getByRole("heading", { level: 1, name: el("home.title") }).waitFor();
+    await expectAccessible(page, "home (el)");
+    await saveScreenshot(page, "home-1280");
+
+    // Sign-up.
+    await Promise.all([
+      page.waitForURL("**/signup"),
+      page
+        .getByRole("navigation", { name: el("nav.label") })
+        .getByRole("link", { name: el("nav.signUp") })
+        .click(),
+    ]);
+    await page.getByRole("heading", { level: 1, name: el("signup.title") }).waitFor();
+    expect(await htmlLang(page)).toBe("el");
+    await expectAccessible(page, "sign-up");
+    await page
+      .getByRole("group", { name: el("signup.roleLegend") })
+      .getByRole("radio", { name: el("role.owner") })
+      .check();
+    await page.getByLabel(el("profile.displayName"), { exact: true }).fill(name);
+    await page.getByLabel(el("auth.email"), { exact: true }).fill(email);
+    await page.getByLabel(el("auth.password"), { exact: true }).fill(password);
+    await Promise.all([
+      page.waitForURL("**/onboarding/profile"),
+      page.getByRole("button", { name: el("signup.submit") }).click(),
+    ]);
+
+    // The verification mail, in the language the person signed up in.
+    const mail = await waitForMail(app, email);
+    const link = app.linkIn(mail, "/verify-email");
+    expect(mail.text).toContain(el("mail.verify.body", { name, link }));
+    expect(mail.subject).toBe(el("mail.verify.subject"));
+    await page.goto(link, { waitUntil: "networkidle" });
+    expect(new URL(page.url()).pathname).toBe("/onboarding/profile");
+    await page
+      .getByRole("status")
+      .filter({ hasText: el("verify.done") })
+      .waitFor();
+    await page.getByRole("heading", { level: 1, name: el("onboarding.profileTitle") }).waitFor();
+    await expectAccessible(page, "onboarding profile");
+    await saveScreenshot(page, "onboarding-profile-1280");
+
+    // Step 1: the profile, in Greek.
+    expect(await page.getByRole("textbox", { name: el("profile.displayName") }).inputValue()).toBe(
+      name,
+    );
+    await page.getByRole("textbox", { name: el("profile.headline"), exact: true }).fill(headline);
+    await page.getByRole("textbox", { name: el("profile.bio"), exact: true }).fill(bio);
+    await page
+      .getByLabel(el("profile.photo"), { exact: true })
+      .and(page.locator("input[type=file]"))
+      .setInputFiles(await makePng({ size: 64, colour: "#c0392b" }));
+    await page
+      .getByRole("combobox", { name: el("profile.country"), exact: true })
+      .selectOption("GR");
+    await page
+      .getByRole("textbox", { name: el("profile.region"), exact: true })
+      .fill("Κεντρική Μακεδονία");
+    const languages = page.getByRole("group", { name: el("profile.languages"), exact: true });
+    await languages
+      .getByRole("combobox", { name: el("profile.languageN", { n: 1 }), exact: true })
+      .selectOption("el");
+    await languages
+      .getByRole("combobox", { name: el("profile.level"), exact: true })
+      .first()
+      .selectOption("native");
+    const pick = (summaryKey: string) =>
+      page.locator("details").filter({ has: page.locator("summary", { hasText: el(summaryKey) }) });
+    await pick("profile.offersPick")
+      .getByRole("checkbox", { name: topicLabel(offered, "el"), exact: true })
+      .check();
+    await pick("profile.wantsPick")
+      .getByRole("checkbox", { name: topicLabel(wanted, "el"), exact: true })
+      .check();
+    await Promise.all([
+      page.waitForURL("**/onboarding/organisation"),
+      page.getByRole("button", { name: el("onboarding.next") }).click(),
+    ]);
+
+    // Step 2: the enterprise.
+    await page.getByRole("heading", { level: 1, name: el("onboarding.orgTitle") }).waitFor();
+    await expectAccessible(page, "onboarding organisation");
+    const orgName = "Φούρνος της Ελένης";
+    const create = page.getByRole("region", { name: el("onboarding.createEnterprise") });
+    await create.getByRole("textbox", { name: el("org.name"), exact: true }).fill(orgName);
+    const select = (key: string) => create.getByRole("combobox", { name: el(key), exact: true });
+    // The country comes over from the profile.
+    expect(await select("profile.country").inputValue()).toBe("GR");
+    await select("org.sector").selectOption({ label: divisionLabel("10", "el") });
+    await create
+      .getByRole("group", { name: el("org.size") })
+      .getByRole("radio", { name: el("org.sizeBand.2-4") })
+      .check();
+    await create.getByLabel(el("org.yearFounded"), { exact: true }).fill("2015");
+    await Promise.all([
+      page.waitForURL("**/organisations/*"),
+      create.getByRole("button", { name: el("org.createEnterprise") }).click(),
+    ]);
+    await page
+      .getByRole("status")
+      .filter({ hasText: el("org.created") })
+      .waitFor();
+    await page.getByRole("heading", { level: 1, name: orgName }).waitFor();
+    await page.getByText(divisionLabel("10", "el")).waitFor();
+    await page.getByRole("link", { name }).waitFor();
+    await expectAccessible(page, "organisation page");
+
+    // The directory, filtered by country.
+    await Promise.all([
+      page.waitForURL("**/people"),
+      page
+        .getByRole("navigation", { name: el("nav.label") })
+        .getByRole("link", { name: el("nav.people"), exact: true })
+        .click(),
+    ]);
+    await page.getByRole("heading", { level: 1, name: el("people.title") }).waitFor();
+    const filters = page.getByRole("form", { name: el("people.filters") });
+    await filters.getByRole("combobox", { name: el("profile.country") }).selectOption("GR");
+    await Promise.all([
+      page.waitForURL(
+        (url) => url.pathname === "/people" && url.searchParams.get("country") === "GR",
+      ),
+      filters.getByRole("button", { name: el("filters.apply") }).click(),
+    ]);
+    const results = page.getByRole("list", { name: el("people.results"), exact: true });
+    const card = results.getByRole("listitem").filter({ has: page.getByRole("link", { name }) });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(headline);
+    expect(await card.textContent()).toContain(topicLabel(offered, "el"));
+    expect(await results.getByRole("link", { name: "Aoife Byrne" }).count()).toBe(0);
+    await expectAccessible(page, "people (filtered)");
+    await saveScreenshot(page, "people-1280");
+
+    // The profile.
+    await Promise.all([page.waitForURL("**/people/*"), card.getByRole("link", { name }).click()]);
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    await page.getByText(headline).waitFor();
+    await page.getByText(bio).waitFor();
+    await page.getByRole("link", { name: orgName }).waitFor();
+    const photo = page.locator(".profile-head img");
+    await photo.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () => (document.querySelector(".profile-head img") as HTMLImageElement | null)?.complete,
+    );
+    expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await htmlLang(page)).toBe("el");
+    await expectAccessible(page, "person profile");
+    await saveScreenshot(page, "profile-1280");
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("signs in, switches language and filters people without JavaScript", async () => {
+    const password = "a long and private passphrase";
+    const person = await app.createUser({ displayName: "Jan Novak", password, locale: "en" });
+    await app.createUser({ displayName: "Aino Virtanen", country: "FI", headline: "Baker" });
+    await app.createUser({ displayName: "Liam Walsh", country: "IE", headline: "Carpenter" });
+    const { context, page, problems } = await openPage(browser, { javaScriptEnabled: false });
+    await signInWithForm(page, app, person.email, person.password);
+    await page
+      .getByRole("heading", { level: 1, name: en("home.welcomeBack", { name: "Jan Novak" }) })
+      .waitFor();
+    expect(await htmlLang(page)).toBe("en");
+
+    // The footer language switcher posts a plain form and comes back to the same page.
+    await page.getByRole("combobox", { name: en("nav.language") }).selectOption("de");
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === "/"),
+      page.getByRole("button", { name: en("nav.changeLanguage") }).click(),
+    ]);
+    expect(await htmlLang(page)).toBe("de");
+    await page
+      .getByRole("heading", { level: 1, name: de("home.welcomeBack", { name: "Jan Novak" }) })
+      .waitFor();
+    await page
+      .getByRole("navigation", { name: de("nav.label") })
+      .getByRole("link", { name: de("nav.people"), exact: true })
+      .waitFor();
+    await expectAccessible(page, "home (de, no JS)");
+
+    // The people filter is a GET form.
+    await page.goto(`${app.url}/people`);
+    expect(await htmlLang(page)).toBe("de");
+    const filters = page.getByRole("form", { name: de("people.filters") });
+    await filters.getByRole("combobox", { name: de("profile.country") }).selectOption("FI");
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("country") === "FI"),
+      filters.getByRole("button", { name: de("filters.apply") }).click(),
+    ]);
+    const results = page.getByRole("list", { name: de("people.results"), exact: true });
+    await results.getByRole("link", { name: "Aino Virtanen" }).waitFor();
+    expect(await results.getByRole("link", { name: "Liam Walsh" }).count()).toBe(0);
+    expect(await filters.getByRole("combobox", { name: de("profile.country") }).inputValue()).toBe(
+      "FI",
+    );
+    await expectAccessible(page, "people (de, no JS)");
+
+    // The language is remembered on the account, not only in this browser.
+    const other = await openPage(browser, { javaScriptEnabled: false });
+    await signInWithForm(other.page, app, person.email, person.password);
+    expect(await htmlLang(other.page)).toBe("de");
+    await other.context.close();
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("fits a 360 px wide phone: no sideways scrolling, every main link reachable", async () => {
+    const password = "a long and private passphrase";
+    // Long words are what usually break a narrow layout.
+    const long = await app.createUser({
+      displayName: "Maximiliane Oberstaufenbachhuber-Kowalczyk",
+      headline: "Schornsteinfegermeisterin und Energieberaterin aus Oberstaufenbach",
+      country: "DE",
+      region: "Nordrhein-Westfalen",
+      bio: "Donaudampfschifffahrtsgesellschaftskapitänsmütze. ".repeat(3),
+      offered: ["digital-basics", "online-shop", "cloud-tools"],
+      wanted: ["website-building"],
+    });
+    const newcomer = await app.createUser({ onboarded: false, password, displayName: "Ana Pop" });
+    const { context, page, problems } = await openPage(browser, {
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+
+    const expectNoSideways = async (label: string) => {
+      const overflow = await horizontalOverflow(page);
+      expect
+        .soft(
+          overflow.scrollWidth,
+          `${label} is wider than 360 px; elements past the edge: ${overflow.widest.join(", ")}`,
+        )
+        .toBeLessThanOrEqual(360);
+    };
+
+    // Home.
+    await page.goto(`${app.url}/`, { waitUntil: "networkidle" });
+    await expectNoSideways("home");
+    const nav = page.getByRole("navigation", { name: en("nav.label") });
+    const links = nav.getByRole("link");
+    const names = await links.allTextContents();
+    expect(names).toEqual(
+      expect.arrayContaining([en("nav.people"), en("nav.organisations"), en("nav.signIn")]),
+    );
+    for (let i = 0; i < (await links.count()); i++) {
+      const box = await links.nth(i).boundingBox();
+      expect(box, `nav link ${names[i]} is rendered`).not.toBeNull();
+      expect(box!.x, `nav link ${names[i]} starts on screen`).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `nav link ${names[i]} ends on screen`).toBeLessThanOrEqual(360);
+      // WCAG 2.5.8: targets of at least 24 × 24 CSS px.
+      expect(box!.height, `nav link ${names[i]} is tall enough to tap`).toBeGreaterThanOrEqual(24);
+    }
+    // Keyboard: Tab reaches every main link, in order, after the skip link.
+    const focused: string[] = [];
+    for (let i = 0; i < 12 && focused.length < names.length + 2; i++) {
+      await page.keyboard.press("Tab");
+      focused.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""));
+    }
+    expect(focused[0]).toBe(en("nav.skip"));
+    for (const name of names) expect(focused).toContain(name);
+    await expectAccessible(page, "home (360 px)");
+    await saveScreenshot(page, "home-360");
+
+    // Tapping a main link gets there.
+    await Promise.all([
+      page.waitForURL("**/people"),
+      nav.getByRole("link", { name: en("nav.people"), exact: true }).tap(),
+    ]);
+    await page.getByRole("heading", { level: 1, name: en("people.title") }).waitFor();
+    await expectNoSideways("people");
+    await expectAccessible(page, "people (360 px)");
+    await saveScreenshot(page, "people-360");
+
+    await page.goto(`${app.url}/people/${long.id}`, { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await expectNoSideways("profile");
+    await expectAccessible(page, "profile (360 px)");
+    await saveScreenshot(page, "profile-360");
+
+    await signInWithForm(page, app, newcomer.email, password);
+    await page.goto(`${app.url}/onboarding/profile`, { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: en("onboarding.profileTitle") }).waitFor();
+    await expectNoSideways("onboarding profile");
+    expect.soft(await smallFormFields(page, 44), "form fields too small to tap").toEqual([]);
+    await expectAccessible(page, "onboarding profile (360 px)");
+    await saveScreenshot(page, "onboarding-profile-360");
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

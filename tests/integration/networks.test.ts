@@ -1,0 +1,630 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { escapeHtml, expectMessage } from "../setup/html";
+import { makePng } from "../setup/images";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const password = "a long enough passphrase";
+
+async function person(spec: Parameters<TestApp["createUser"]>[0] = {}) {
+  const user = await app.createUser({ password, ...spec });
+  const client = app.client();
+  await client.signIn(user.email, password);
+  return { user, client };
+}
+
+function mainOf(html: string) {
+  return html.match(/<main[\s\S]*<\/main>/)?.[0] ?? "";
+}
+
+async function network(spec: Parameters<TestApp["server"]["createNetwork"]>[0]) {
+  return app.server.createNetwork(spec);
+}
+
+async function post(
+  client: TestClient,
+  networkId: string,
+  body: string,
+  extra: Record<string, string | Blob> = {},
+) {
+  return client.post(`/networks/${networkId}`, { intent: "post", body, ...extra });
+}
+
+async function count(sqlText: string) {
+  const [row] = await app.server.queryRows<{ n: number }>(app.server.rawSql(sqlText));
+  return Number(row.n);
+}
+
+const validNetwork = {
+  intent: "save",
+  name: "Cork Bakers",
+  purpose: "Bakers in Cork learning from each other.",
+  description: "",
+  kind: "local",
+  place: "Cork city centre",
+  countries: ["IE"],
+  languages: ["en"],
+  topics: ["pricing"],
+  visibility: "open",
+  memberCap: "40",
+};
+
+describe("starting a network", () => {
+  it("is for facilitators, or anyone when the admin allows it", async () => {
+    const { client: member } = await person();
+    expect((await member.get("/networks/new")).status).toBe(403);
+    expect((await member.post("/networks/new", validNetwork)).status).toBe(403);
+
+    const { client: facilitator } = await person({ isFacilitator: true });
+    const created = await facilitator.post("/networks/new", validNetwork);
+    expect(created.status).toBe(302);
+    const id = created.headers.get("location")!.match(/\/networks\/([0-9a-f-]{36})\//)![1];
+    const page = mainOf(await (await facilitator.get(`/networks/${id}`)).text());
+    expect(page).toContain("Cork Bakers");
+    expect(await count(`select member_count as n from networks where id = '${id}'`)).toBe(1);
+
+    const { client: admin } = await person({ isAdmin: true });
+    await admin.post("/admin/settings", { anyMemberCanCreateNetworks: "on" });
+    expect(
+      (await member.post("/networks/new", { ...validNetwork, name: "Member Network" })).status,
+    ).toBe(302);
+    await admin.post("/admin/settings", {});
+    expect((await member.post("/networks/new", { ...validNetwork, name: "Refused" })).status).toBe(
+      403,
+    );
+  });
+
+  it("checks the kind's rules and the vocabularies", async () => {
+    const { client } = await person({ isFacilitator: true });
+    const cases: [Record<string, string | string[]>, string][] = [
+      [{ place: "" }, "networks.placeRequired"],
+      [{ countries: ["IE", "DE"] }, "networks.localOneCountry"],
+      [{ kind: "cross_border", countries: ["IE"] }, "networks.crossBorderCountries"],
+      [{ languages: [] }, "networks.languagesRequired"],
+      [{ memberCap: "1000" }, "networks.capInvalid"],
+      [{ name: "x" }, "networks.nameTooShort"],
+      [{ countries: ["ZZ"] }, "form.invalid"],
+    ];
+    for (const [override, key] of cases) {
+      const response = await client.post("/networks/new", {
+        ...validNetwork,
+        name: `Invalid ${key}`,
+        ...override,
+      });
+      expect(response.status, key).toBe(400);
+      expectMessage(await response.text(), key);
+    }
+    expect(await count("select count(*)::int as n from networks where name like 'Invalid %'")).toBe(
+      0,
+    );
+  });
+});
+
+describe("who sees what", () => {
+  it("hides a secret network from non-members everywhere", async () => {
+    const { user: member, client: memberClient } = await person();
+    const { client: outsider } = await person();
+    const { id } = await network({
+      name: "Secret Circle Zeta",
+      visibility: "secret",
+      members: [member.id],
+    });
+    const withFile = await memberClient.post(`/networks/${id}`, {
+      intent: "post",
+      body: "picture",
+      files: new File([await (await makePng()).arrayBuffer()], "p.png", { type: "image/png" }),
+    });
+    expect(withFile.status).toBe(302);
+    const html = await (await memberClient.get(`/networks/${id}`)).text();
+    const attachment = html.match(/src="(\/networks\/[^"]+\/attachments\/[^"]+)"/)?.[1];
+    expect(attachment).toBeTruthy();
+    expect((await memberClient.get(attachment!)).status).toBe(200);
+    for (const path of [
+      `/networks/${id}`,
+      `/networks/${id}/members`,
+      `/networks/${id}/live`,
+      `/networks/${id}/cover`,
+      attachment!,
+    ]) {
+      expect((await outsider.get(path)).status, path).toBe(404);
+      expect((await app.client().get(path)).status, path).toBe(404);
+    }
+    expect((await outsider.post(`/networks/${id}`, { intent: "join" })).status).toBe(404);
+    expect(await (await outsider.get("/networks?q=Secret+Circle")).text()).not.toContain(
+      "Secret Circle Zeta",
+    );
+  });
+
+  it("shows a request-only network's face but not its posts to non-members", async () => {
+    const { user: facilitator, client: facilitatorClient } = await person();
+    const { user: joiner, client: joinerClient } = await person();
+    const { user: elsewhere, client: otherFacilitator } = await person();
+    const { id } = await network({
+      name: "Ask First",
+      visibility: "request",
+      facilitators: [facilitator.id],
+    });
+    await network({ facilitators: [elsewhere.id] });
+    const postResponse = await post(facilitatorClient, id, "Members-only words");
+    expect(postResponse.status).toBe(302);
+    const outside = mainOf(await (await joinerClient.get(`/networks/${id}`)).text());
+    expect(outside).toContain("Ask First");
+    expect(outside).not.toContain("Members-only words");
+
+    expect((await joinerClient.post(`/networks/${id}`, { intent: "join" })).status).toBe(200);
+    expect(mainOf(await (await joinerClient.get(`/networks/${id}`)).text())).not.toContain(
+      "Members-only words",
+    );
+    expect((await post(joinerClient, id, "Sneaky")).status).toBe(403);
+
+    expect(
+      (await joinerClient.post(`/networks/${id}/members`, { intent: "approve", userId: joiner.id }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await otherFacilitator.post(`/networks/${id}/members`, {
+          intent: "approve",
+          userId: joiner.id,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await facilitatorClient.post(`/networks/${id}/members`, {
+          intent: "approve",
+          userId: joiner.id,
+        })
+      ).status,
+    ).toBe(200);
+    expect(mainOf(await (await joinerClient.get(`/networks/${id}`)).text())).toContain(
+      "Members-only words",
+    );
+  });
+
+  it("lets anyone read and join an open network, until it is full", async () => {
+    const { user: facilitator } = await person();
+    const { id } = await network({
+      name: "Small Open",
+      visibility: "open",
+      memberCap: 2,
+      facilitators: [facilitator.id],
+    });
+    const { client: first } = await person();
+    const { client: second } = await person();
+    expect((await app.client().get(`/networks/${id}`)).status).toBe(200);
+    expect((await first.post(`/networks/${id}`, { intent: "join" })).status).toBe(200);
+    const full = await second.post(`/networks/${id}`, { intent: "join" });
+    expect(full.status).toBe(409);
+    expectMessage(await full.text(), "networks.full");
+    expect(await count(`select member_count as n from networks where id = '${id}'`)).toBe(2);
+  });
+
+  it("refuses joining an invite-only network without an invitation", async () => {
+    const { user: f } = await person();
+    const { id } = await network({ visibility: "invite", facilitators: [f.id] });
+    const { client } = await person();
+    const response = await client.post(`/networks/${id}`, { intent: "join" });
+    expect(response.status).toBe(403);
+    expectMessage(await response.text(), "networks.inviteOnly");
+  });
+
+  it("answers guessed and malformed ids with 404", async () => {
+    const { client } = await person();
+    for (const path of [
+      "/networks/00000000-0000-0000-0000-000000000000",
+      "/networks/not-an-id",
+      "/networks/00000000-0000-0000-0000-000000000000/live",
+    ]) {
+      expect((await client.get(path)).status, path).toBe(404);
+    }
+  });
+});
+
+describe("the feed", () => {
+  it("refuses empty and oversized posts and keeps the text", async () => {
+    const { user, client } = await person();
+    const { id } = await network({ members: [user.id] });
+    const empty = await post(client, id, "   ");
+    expect(empty.status).toBe(400);
+    expectMessage(await empty.text(), "posts.empty");
+    const long = await post(client, id, "x".repeat(20_000));
+    expect(long.status).toBe(400);
+    expectMessage(await long.text(), "posts.tooLong");
+    expect(await count(`select count(*)::int as n from posts where network_id = '${id}'`)).toBe(0);
+  });
+
+  it("renders scripts and javascript: links inert", async () => {
+    const { user, client } = await person();
+    const { id } = await network({ members: [user.id] });
+    await post(
+      client,
+      id,
+      "<script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)> **bold**",
+    );
+    const html = mainOf(await (await client.get(`/networks/${id}`)).text());
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toMatch(/href="javascript/i);
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain("<strong>bold</strong>");
+  });
+
+  it("makes one post from a double-submitted form", async () => {
+    const { user, client } = await person();
+    const { id } = await network({ members: [user.id] });
+    const key = "double-submit-key-123";
+    const [a, b] = await Promise.all([
+      post(client, id, "Only once please", { submissionKey: key }),
+      post(client, id, "Only once please", { submissionKey: key }),
+    ]);
+    expect([a.status, b.status]).toEqual([302, 302]);
+    expect((await post(client, id, "Only once please", { submissionKey: key })).status).toBe(302);
+    expect(await count(`select count(*)::int as n from posts where network_id = '${id}'`)).toBe(1);
+  });
+
+  it("takes photos and documents, and refuses disguised files", async () => {
+    const { user, client } = await person();
+    const { id } = await network({ members: [user.id] });
+    const pdf = new File(["%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"], "plan.pdf", {
+      type: "application/pdf",
+    });
+    const ok = await client.post(`/networks/${id}`, {
+      intent: "post",
+      body: "Our plan",
+      files: pdf,
+    });
+    expect(ok.status).toBe(302);
+    const html = await (await client.get(`/networks/${id}`)).text();
+    const link = html.match(/href="(\/networks\/[^"]+\/attachments\/[^"]+\.pdf)"/)?.[1];
+    expect(link).toBeTruthy();
+    const download = await client.get(link!);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment/);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+
+    const fake = new File(["<html><script>alert(1)</script></html>"], "cat.png", {
+      type: "image/png",
+    });
+    const refused = await client.post(`/networks/${id}`, {
+      intent: "post",
+      body: "Look at my cat",
+      files: fake,
+    });
+    expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expectMessage(refusedHtml, "upload.disguised");
+    expect(refusedHtml).toContain("Look at my cat");
+    const exe = new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00])], "tool.pdf");
+    expect(
+      (await client.post(`/networks/${id}`, { intent: "post", body: "x", files: exe })).status,
+    ).toBe(400);
+    expect(await count(`select count(*)::int as n from posts where network_id = '${id}'`)).toBe(1);
+  });
+
+  it("lets only authors edit, and authors or this network's facilitators delete", async () => {
+    const { user: author, client: authorClient } = await person();
+    const { user: other, client: otherClient } = await person();
+    const { user: facilitator, client: facilitatorClient } = await person();
+    const { user: foreignFacilitator, client: foreignClient } = await person();
+    const { id } = await network({
+      facilitators: [facilitator.id],
+      members: [author.id, other.id, foreignFacilitator.id],
+    });
+    await network({ facilitators: [foreignFacilitator.id] });
+    await post(authorClient, id, "Original text");
+    const [{ id: postId }] = await app.server.queryRows<{ id: string }>(
+      app.server.rawSql(`select id from posts where network_id = '${id}'`),
+    );
+    expect(
+      (
+        await otherClient.post(`/networks/${id}/posts/${postId}`, {
+          intent: "edit",
+          body: "Hacked",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await authorClient.post(`/networks/${id}/posts/${postId}`, {
+          intent: "edit",
+          body: "Better text",
+        })
+      ).status,
+    ).toBe(302);
+    const edited = mainOf(await (await authorClient.get(`/networks/${id}`)).text());
+    expect(edited).toContain("Better text");
+    expect(edited).toContain("edited");
+    expect(
+      (await otherClient.post(`/networks/${id}`, { intent: "delete-post", postId })).status,
+    ).toBe(403);
+    expect(
+      (await foreignClient.post(`/networks/${id}`, { intent: "delete-post", postId })).status,
+    ).toBe(403);
+    expect((await foreignClient.post(`/networks/${id}`, { intent: "pin", postId })).status).toBe(
+      403,
+    );
+    expect(
+      (await facilitatorClient.post(`/networks/${id}`, { intent: "pin", postId })).status,
+    ).toBe(200);
+    expect(
+      (await facilitatorClient.post(`/networks/${id}`, { intent: "delete-post", postId })).status,
+    ).toBe(200);
+    expect(mainOf(await (await authorClient.get(`/networks/${id}`)).text())).not.toContain(
+      "Better text",
+    );
+    expect(
+      await count(
+        `select count(*)::int as n from posts where id = '${postId}' and deleted_at is not null`,
+      ),
+    ).toBe(1);
+  });
+
+  it("has comments with one level of replies, reactions and mentions", async () => {
+    const { user: a, client: ca } = await person({ displayName: "Aoife Byrne" });
+    const { user: b, client: cb } = await person({ displayName: "Ștefan Popescu" });
+    const { id } = await network({ members: [a.id, b.id] });
+    await post(ca, id, "Hello @stefan.popescu, welcome!");
+    const [{ id: postId }] = await app.server.queryRows<{ id: string }>(
+      app.server.rawSql(`select id from posts where network_id = '${id}'`),
+    );
+    const html = await (await cb.get(`/networks/${id}`)).text();
+    expect(html).toContain(`href="/people/${b.id}"`);
+    expect(
+      await count(
+        `select count(*)::int as n from post_mentions where post_id = '${postId}' and user_id = '${b.id}'`,
+      ),
+    ).toBe(1);
+    expect(
+      (await cb.post(`/networks/${id}`, { intent: "comment", postId, body: "Thanks!" })).status,
+    ).toBe(200);
+    const [{ id: commentId }] = await app.server.queryRows<{ id: string }>(
+      app.server.rawSql(`select id from comments where post_id = '${postId}'`),
+    );
+    expect(
+      (
+        await ca.post(`/networks/${id}`, {
+          intent: "comment",
+          postId,
+          parentId: commentId,
+          body: "You're welcome",
+        })
+      ).status,
+    ).toBe(200);
+    const [{ id: replyId }] = await app.server.queryRows<{ id: string }>(
+      app.server.rawSql(`select id from comments where parent_id = '${commentId}'`),
+    );
+    const tooDeep = await cb.post(`/networks/${id}`, {
+      intent: "comment",
+      postId,
+      parentId: replyId,
+      body: "Deeper",
+    });
+    expect(tooDeep.status).toBe(400);
+    expect((await cb.post(`/networks/${id}`, { intent: "comment", postId, body: "" })).status).toBe(
+      400,
+    );
+    await cb.post(`/networks/${id}`, { intent: "react", postId, kind: "celebrate" });
+    expect(
+      await count(`select count(*)::int as n from post_reactions where post_id = '${postId}'`),
+    ).toBe(1);
+    await cb.post(`/networks/${id}`, { intent: "react", postId, kind: "celebrate" });
+    expect(
+      await count(`select count(*)::int as n from post_reactions where post_id = '${postId}'`),
+    ).toBe(0);
+    expect(
+      (await cb.post(`/networks/${id}`, { intent: "react", postId, kind: "angry" })).status,
+    ).toBe(400);
+  });
+
+  it("refuses posting after leaving, and cuts a removed member off at once", async () => {
+    const { user: f, client: fc } = await person();
+    const { user: leaver, client: lc } = await person();
+    const { user: removed, client: rc } = await person();
+    const { id } = await network({
+      visibility: "request",
+      facilitators: [f.id],
+      members: [leaver.id, removed.id],
+    });
+    await lc.post(`/networks/${id}`, { intent: "leave" });
+    const late = await post(lc, id, "Am I still here?");
+    expect(late.status).toBe(403);
+    expectMessage(await late.text(), "networks.notMember");
+
+    const stream = await openStream(rc, `/networks/${id}/live`);
+    expect(
+      (await fc.post(`/networks/${id}/members`, { intent: "remove", userId: removed.id })).status,
+    ).toBe(200);
+    expect(await stream.waitFor("event: removed")).toBe(true);
+    expect(mainOf(await (await rc.get(`/networks/${id}`)).text())).toContain(
+      escapeHtml("Join this network"),
+    );
+    expect((await post(rc, id, "Still here?")).status).toBe(403);
+    expect((await rc.get(`/networks/${id}/live`)).status).toBe(403);
+  });
+});
+
+describe("live updates", () => {
+  it("streams new posts, comments and reactions to viewers", async () => {
+    const { user: a, client: ca } = await person();
+    const { user: b, client: cb } = await person();
+    const { id } = await network({ members: [a.id, b.id] });
+    const stream = await openStream(cb, `/networks/${id}/live`);
+    await post(ca, id, "Live hello");
+    expect(await stream.waitFor("event: post")).toBe(true);
+    stream.close();
+  });
+});
+
+describe("invitations", () => {
+  it("brings someone without an account into the network through an email", async () => {
+    const { user: f, client: fc } = await person({ displayName: "Inviting Facilitator" });
+    const { id } = await network({
+      name: "Invite Only Club",
+      visibility: "invite",
+      facilitators: [f.id],
+    });
+    const email = `newcomer${Date.now()}@example.org`;
+    const sent = await fc.post(`/networks/${id}/members`, {
+      intent: "invite-emails",
+      emails: `${email}, not-an-email`,
+    });
+    expect(sent.status).toBe(400);
+    expect(
+      (await fc.post(`/networks/${id}/members`, { intent: "invite-emails", emails: email })).status,
+    ).toBe(200);
+    const mail = app.lastMailTo(email);
+    expect(mail?.subject).toContain("Invite Only Club");
+    const link = app.linkIn(mail, "/invitations/");
+    const token = new URL(link).pathname.split("/").pop()!;
+    const newcomer = app.client();
+    const page = await newcomer.get(link);
+    expect(page.status).toBe(200);
+    const signup = await newcomer.post(`/signup?invite=${token}`, {
+      role: "owner",
+      displayName: "New Comer",
+      email,
+      password,
+      invite: token,
+    });
+    expect(signup.status).toBe(302);
+    expect(signup.headers.get("location")).toBe(`/networks/${id}?welcome=1`);
+    expect(mainOf(await (await newcomer.get(`/networks/${id}`)).text())).toContain(
+      escapeHtml("Leave this network"),
+    );
+    // An email invitation works once.
+    const { client: someoneElse } = await person();
+    expect((await someoneElse.post(link, {})).status).toBe(404);
+  });
+
+  it("has shareable links that expire or can be stopped", async () => {
+    const { user: f, client: fc } = await person();
+    const { id } = await network({ visibility: "secret", facilitators: [f.id] });
+    const created = await fc.post(`/networks/${id}/members`, { intent: "invite-link", days: "7" });
+    const link = (await created.text()).match(
+      /https?:\/\/[^<"\s]+\/invitations\/[A-Za-z0-9_-]+/,
+    )?.[0];
+    expect(link).toBeTruthy();
+    const { client: one } = await person();
+    const { client: two } = await person();
+    expect((await one.post(link!, {})).headers.get("location")).toBe(`/networks/${id}?welcome=1`);
+    expect((await two.post(link!, {})).status).toBe(302);
+    const [{ id: invitationId }] = await app.server.queryRows<{ id: string }>(
+      app.server.rawSql(
+        `select id from network_invitations where network_id = '${id}' and kind = 'link'`,
+      ),
+    );
+    await fc.post(`/networks/${id}/members`, { intent: "revoke-link", invitationId });
+    const { client: three } = await person();
+    expect((await three.post(link!, {})).status).toBe(404);
+    expect((await three.get(link!)).status).toBe(404);
+    expect((await app.client().get("/invitations/made-up-token-that-is-long-enough")).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("discovery and home", () => {
+  it("filters networks and explains suggestions", async () => {
+    const marker = `Disc${Date.now()}`;
+    const { user: f } = await person();
+    await network({
+      name: `${marker} Greek Bakers`,
+      kind: "local",
+      countries: ["GR"],
+      languages: ["el"],
+      topics: ["pricing"],
+      facilitators: [f.id],
+    });
+    await network({
+      name: `${marker} Online Finance`,
+      kind: "online",
+      countries: ["DE"],
+      languages: ["de"],
+      topics: ["cash-flow-planning"],
+      facilitators: [f.id],
+    });
+    const names = async (query: string) =>
+      [
+        ...mainOf(await (await app.client().get(`/networks?${query}`)).text()).matchAll(
+          new RegExp(`${marker} ([A-Za-z ]+?)<`, "g"),
+        ),
+      ].map((m) => m[1]);
+    expect(await names(`q=${marker}&country=GR`)).toEqual(["Greek Bakers"]);
+    expect(await names(`q=${marker}&language=de`)).toEqual(["Online Finance"]);
+    expect(await names(`q=${marker}&topic=cash-flow-planning`)).toEqual(["Online Finance"]);
+    expect(await names(`q=${marker}&kind=local`)).toEqual(["Greek Bakers"]);
+
+    const { client } = await person({
+      country: "GR",
+      languages: [{ code: "el", level: "native" }],
+      wanted: ["pricing"],
+    });
+    const suggestions = mainOf(await (await client.get("/networks")).text());
+    const suggested = suggestions.split('id="all"')[0];
+    expect(suggested).toContain(`${marker} Greek Bakers`);
+    expect(suggested).toContain("meets in Greece");
+    expect(suggested).toContain("uses Greek");
+    expect(suggested).toContain("talks about Pricing, which you want to learn");
+  });
+
+  it("shows the person's feed across networks with unread posts marked", async () => {
+    const { user: reader, client: readerClient } = await person();
+    const { user: writer, client: writerClient } = await person();
+    const one = await network({ name: "Home One", members: [reader.id, writer.id] });
+    const two = await network({ name: "Home Two", members: [reader.id, writer.id] });
+    await post(writerClient, one.id, "News from one");
+    await post(writerClient, two.id, "News from two");
+    const home = mainOf(await (await readerClient.get("/")).text());
+    expect(home).toContain("News from one");
+    expect(home).toContain("News from two");
+    expect(home.match(/class="post unread"/g)?.length).toBe(2);
+    await readerClient.get(`/networks/${one.id}`);
+    const after = mainOf(await (await readerClient.get("/")).text());
+    expect(after.match(/class="post unread"/g)?.length).toBe(1);
+  });
+});
+
+/** Reads a Server-Sent Events stream in the background. */
+async function openStream(client: TestClient, path: string) {
+  const controller = new AbortController();
+  const response = await fetch(new URL(path, client.baseUrl), {
+    headers: { cookie: client.cookieHeaderForTests() },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  let received = "";
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const done = (async () => {
+    try {
+      for (;;) {
+        const { value, done: finished } = await reader.read();
+        if (finished) break;
+        received += decoder.decode(value);
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    async waitFor(text: string, timeoutMs = 5000) {
+      const started = Date.now();
+      while (Date.now() - started < timeoutMs) {
+        if (received.includes(text)) return true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return false;
+    },
+    close() {
+      controller.abort();
+      return done;
+    },
+  };
+}
