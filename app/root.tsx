@@ -12,6 +12,7 @@ import "./app.css";
 import { resolveLocale } from "./features/accounts/locale.server";
 import { catalogues } from "./i18n/catalogue.server";
 import { I18nProvider } from "./i18n/context";
+import { getEnv } from "./lib/env.server";
 import { AppShell } from "./ui/app-shell";
 import { ErrorPage } from "./ui/error-page";
 import { useNonce } from "./ui/nonce";
@@ -24,6 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     locale,
     messages: catalogues[locale],
     csrfToken: context.csrfToken,
+    uploadLimitMb: Math.floor(getEnv().UPLOAD_LIMIT_BYTES / 1_000_000),
     path: url.pathname + url.search,
     user: auth
       ? {

@@ -17,6 +17,7 @@ import {
   addLinkResource,
   deleteResource,
   listResources,
+  resourceFacets,
 } from "~/features/networks/resources.server";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import {
@@ -67,14 +68,35 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       languages: languageOptions(locale),
       topics: topicOptions(locale),
     },
-    // The network's own languages come first in the "language" picker of the forms.
+    // Preselected in the forms: resources are most often in the network's own language.
     defaultLanguage: access.network.languages[0] ?? locale,
   };
   // Non-members of a request or invite network see the header (to ask to join), with a 403.
-  if (!access.canRead) return data({ ...page, list: null }, { status: 403 });
-  const list = await listResources({ networkId: access.network.id, filters, after });
+  if (!access.canRead) {
+    return data(
+      {
+        ...page,
+        list: null,
+        options: { languages: [], topics: [] },
+        filterOptions: { languages: [], topics: [] },
+      },
+      { status: 403 },
+    );
+  }
+  const [list, facets] = await Promise.all([
+    listResources({ networkId: access.network.id, filters, after }),
+    resourceFacets(access.network.id),
+  ]);
+  const used = (values: string[], selected: string | undefined) =>
+    new Set([...values, ...(selected ? [selected] : [])]);
+  const usedLanguages = used(facets.languages, filters.language);
+  const usedTopics = used(facets.topics, filters.topic);
   return {
     ...page,
+    filterOptions: {
+      languages: page.options.languages.filter((o) => usedLanguages.has(o.value)),
+      topics: page.options.topics.filter((o) => usedTopics.has(o.value)),
+    },
     list: {
       next: list.next,
       resources: list.resources.map((r) => ({
@@ -153,7 +175,9 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   } catch (error) {
     if (error instanceof PostError) {
       const onFile =
-        error.messageKey.startsWith("upload.") || error.messageKey === "resources.fileRequired";
+        error.messageKey.startsWith("upload.") ||
+        error.messageKey === "resources.fileRequired" ||
+        error.messageKey === "resources.oneFile";
       return fail(error.status, {
         message: error.messageKey,
         errors: onFile ? { file: error.messageKey } : undefined,
@@ -167,6 +191,7 @@ export default function NetworkResources() {
   const {
     network,
     list,
+    filterOptions,
     filters,
     isFirstPage,
     added,
@@ -221,30 +246,32 @@ export default function NetworkResources() {
           ) : network.signedIn ? (
             <p className="muted">{t("resources.joinToShare")}</p>
           ) : null}
-          <form method="get" className="filters section" aria-label={t("resources.filters")}>
-            <SelectField
-              name="language"
-              id="filter-language"
-              label={t("resources.languageLabel")}
-              defaultValue={filters.language ?? ""}
-              emptyLabel={t("filters.any")}
-              options={options.languages}
-            />
-            <SelectField
-              name="topic"
-              id="filter-topic"
-              label={t("resources.topicLabel")}
-              defaultValue={filters.topic ?? ""}
-              emptyLabel={t("filters.any")}
-              options={options.topics}
-            />
-            <div className="row">
-              <button type="submit" className="button">
-                {t("filters.apply")}
-              </button>
-              <a href={`${base}/resources`}>{t("filters.clear")}</a>
-            </div>
-          </form>
+          {filterOptions.languages.length + filterOptions.topics.length > 0 ? (
+            <form method="get" className="filters section" aria-label={t("resources.filters")}>
+              <SelectField
+                name="language"
+                id="filter-language"
+                label={t("resources.languageLabel")}
+                defaultValue={filters.language ?? ""}
+                emptyLabel={t("filters.any")}
+                options={filterOptions.languages}
+              />
+              <SelectField
+                name="topic"
+                id="filter-topic"
+                label={t("resources.topicLabel")}
+                defaultValue={filters.topic ?? ""}
+                emptyLabel={t("filters.any")}
+                options={filterOptions.topics}
+              />
+              <div className="row">
+                <button type="submit" className="button">
+                  {t("filters.apply")}
+                </button>
+                <a href={`${base}/resources`}>{t("filters.clear")}</a>
+              </div>
+            </form>
+          ) : null}
           <section aria-label={t("resources.listHeading")} className="section">
             {list.resources.length === 0 ? (
               <p>

@@ -19,6 +19,7 @@ import {
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import { assertMember, requireNetworkAccess } from "~/features/networks/policy.server";
 import { PostError } from "~/features/networks/posts.server";
+import { LiveUpdates } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
@@ -139,6 +140,7 @@ export default function NetworkTopic() {
     <main id="main" className="page">
       <title>{`${topic.title} · ${network.name} · Synergy`}</title>
       <NetworkHeader network={network} />
+      {viewerId ? <LiveUpdates streamUrl={`${base}/live`} /> : null}
       <p>
         <a href={`${base}/topics`}>← {t("forum.backToTopics")}</a>
       </p>

@@ -10,6 +10,7 @@ import {
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import { assertMember, requireNetworkAccess } from "~/features/networks/policy.server";
 import { PostError } from "~/features/networks/posts.server";
+import { LiveUpdates } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
@@ -95,6 +96,7 @@ export default function NetworkTopics() {
       ) : (
         <>
           <h2>{t("forum.title")}</h2>
+          <LiveUpdates streamUrl={`/networks/${network.id}/live`} />
           <p>{t("forum.intro")}</p>
           {network.isMember ? (
             <details className="card section" open={Boolean(result) || undefined}>

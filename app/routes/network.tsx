@@ -29,6 +29,7 @@ import { decodeCursor } from "~/lib/cursor";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { useUploadLimitMb } from "~/ui/limits";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/network";
 
@@ -148,6 +149,7 @@ export default function Network() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
+  const uploadLimitMb = useUploadLimitMb();
   const errors = result?.errors ?? {};
   return (
     <main id="main" className="page">
@@ -189,7 +191,7 @@ export default function Network() {
                   type="file"
                   multiple
                   label={t("posts.files")}
-                  hint={t("posts.filesHint")}
+                  hint={t("posts.filesHint", { mb: uploadLimitMb })}
                 />
                 <SubmitButton name="intent" value="post">
                   {t("posts.publish")}

@@ -28,6 +28,7 @@ import {
   TextArea,
   TextField,
 } from "~/ui/form";
+import { useUploadLimitMb } from "~/ui/limits";
 import { OnboardingSteps } from "~/ui/onboarding-steps";
 import type { Route } from "./+types/onboarding-profile";
 
@@ -108,6 +109,7 @@ export default function ProfileForm() {
   const profile = result?.values ? { ...loaded.profile, ...result.values } : loaded.profile;
   const matches = useMatches();
   const { t } = useI18n();
+  const uploadLimitMb = useUploadLimitMb();
   const isOnboarding = matches.some((m) => m.id === "onboarding-profile");
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const languageRows = Array.from({ length: LANGUAGE_ROWS }, (_, i) => profile.languages[i]);
@@ -157,7 +159,7 @@ export default function ProfileForm() {
         <div className="field">
           <span className="row">
             <Avatar name={profile.displayName} photoKey={profile.photoKey} />
-            <span className="hint">{t("profile.photoHint")}</span>
+            <span className="hint">{t("profile.photoHint", { mb: uploadLimitMb })}</span>
           </span>
         </div>
         <TextField

@@ -149,7 +149,9 @@ export class TestClient {
     const response = await this.post("/signin", { email, password });
     if (response.status !== 302) {
       const main = (await response.text()).match(/<main[\s\S]*?<\/main>/)?.[0] ?? "";
-      throw new Error(`sign-in failed with ${response.status}: ${main.replace(/<[^>]+>/g, " ").slice(0, 300)}`);
+      throw new Error(
+        `sign-in failed with ${response.status}: ${main.replace(/<[^>]+>/g, " ").slice(0, 300)}`,
+      );
     }
   }
 }

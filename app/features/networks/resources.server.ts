@@ -117,7 +117,7 @@ export async function addFileResource(
   if (existing) return { id: existing.id, duplicate: true };
   const files = filesOf(options.file);
   if (files.length === 0) throw new PostError(400, "resources.fileRequired");
-  if (files.length > 1) throw new PostError(400, "upload.tooMany");
+  if (files.length > 1) throw new PostError(400, "resources.oneFile");
   await limitSharing(options.userId);
   let stored: StoredFile;
   try {
@@ -208,6 +208,23 @@ export async function listResources(options: {
       createdAt: new Date(r.created_at).toISOString(),
     })),
     next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+  };
+}
+
+/**
+ * The languages and topics a network's resources use, for the list's filters (offering a value
+ * that would only ever show an empty list helps nobody).
+ */
+export async function resourceFacets(networkId: string) {
+  const rows = await queryRows<{ kind: "language" | "topic"; value: string }>(sql`
+    select distinct 'language' as kind, r.language as value
+    from network_resources r where r.network_id = ${networkId} and r.deleted_at is null
+    union
+    select distinct 'topic' as kind, unnest(r.topics) as value
+    from network_resources r where r.network_id = ${networkId} and r.deleted_at is null`);
+  return {
+    languages: rows.filter((r) => r.kind === "language").map((r) => r.value),
+    topics: rows.filter((r) => r.kind === "topic").map((r) => r.value),
   };
 }
 

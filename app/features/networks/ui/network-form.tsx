@@ -2,6 +2,7 @@ import { networkKinds, networkVisibilities } from "~/db/schema/networks";
 import type { Option } from "~/features/taxonomy/types";
 import { useI18n } from "~/i18n/context";
 import { ChoiceGroup, CsrfForm, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { useUploadLimitMb } from "~/ui/limits";
 
 export type NetworkFormValues = {
   name?: string;
@@ -25,6 +26,7 @@ export function NetworkForm(props: {
 }) {
   const { options, errors, values } = props;
   const { t } = useI18n();
+  const uploadLimitMb = useUploadLimitMb();
   return (
     <CsrfForm method="post" encType="multipart/form-data" className="stack" noValidate>
       <input type="hidden" name="intent" value="save" />
@@ -139,7 +141,7 @@ export function NetworkForm(props: {
         type="file"
         accept="image/jpeg,image/png,image/webp"
         label={t("networks.cover")}
-        hint={t("networks.coverHint")}
+        hint={t("networks.coverHint", { mb: uploadLimitMb })}
         error={errors.cover}
       />
       <SubmitButton>{props.submitLabel}</SubmitButton>
