@@ -12,6 +12,7 @@ import {
   hasChromium,
   launchBrowser,
   openPage,
+  signInWithForm,
   translatorFor,
   untranslatedKeys,
 } from "../setup/browser";
@@ -44,13 +45,7 @@ async function checkPages(page: Page, app: TestApp, paths: string[]): Promise<st
 }
 
 async function signIn(page: Page, app: TestApp, email: string) {
-  await page.goto(`${app.url}/signin`);
-  await page.getByLabel(en("auth.email"), { exact: true }).fill(email);
-  await page.getByLabel(en("auth.password"), { exact: true }).fill(password);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === "/"),
-    page.getByRole("button", { name: en("signin.submit") }).click(),
-  ]);
+  await signInWithForm(page, app.url, email, password);
 }
 
 describe.skipIf(!hasChromium)("accessibility of every page", () => {

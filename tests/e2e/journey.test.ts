@@ -16,6 +16,7 @@ import {
   makePng,
   openPage,
   saveScreenshot,
+  signInWithForm,
   smallFormFields,
   translatorFor,
   untranslatedKeys,
@@ -58,17 +59,6 @@ async function waitForMail(app: TestApp, address: string) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no mail to ${address}`);
-}
-
-/** Signs in through the form, as a person would (works with and without JavaScript). */
-async function signInWithForm(page: Page, app: TestApp, email: string, password: string) {
-  await page.goto(`${app.url}/signin`);
-  await page.getByLabel(en("auth.email"), { exact: true }).fill(email);
-  await page.getByLabel(en("auth.password"), { exact: true }).fill(password);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === "/"),
-    page.getByRole("button", { name: en("signin.submit") }).click(),
-  ]);
 }
 
 describe.skipIf(!hasChromium)("journeys in Chromium", () => {
@@ -265,7 +255,7 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     await app.createUser({ displayName: "Aino Virtanen", country: "FI", headline: "Baker" });
     await app.createUser({ displayName: "Liam Walsh", country: "IE", headline: "Carpenter" });
     const { context, page, problems } = await openPage(browser, { javaScriptEnabled: false });
-    await signInWithForm(page, app, person.email, person.password);
+    await signInWithForm(page, app.url, person.email, person.password);
     await page
       .getByRole("heading", { level: 1, name: en("home.welcomeBack", { name: "Jan Novak" }) })
       .waitFor();
@@ -306,7 +296,7 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
 
     // The language is remembered on the account, not only in this browser.
     const other = await openPage(browser, { javaScriptEnabled: false });
-    await signInWithForm(other.page, app, person.email, person.password);
+    await signInWithForm(other.page, app.url, person.email, person.password);
     expect(await htmlLang(other.page)).toBe("de");
     await other.context.close();
 
@@ -387,7 +377,7 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     await expectAccessible(page, "profile (360 px)");
     await saveScreenshot(page, "profile-360");
 
-    await signInWithForm(page, app, newcomer.email, password);
+    await signInWithForm(page, app.url, newcomer.email, password);
     await page.goto(`${app.url}/onboarding/profile`, { waitUntil: "networkidle" });
     await page.getByRole("heading", { level: 1, name: en("onboarding.profileTitle") }).waitFor();
     await expectNoSideways("onboarding profile");

@@ -284,3 +284,15 @@ export function smallFormFields(page: Page, minHeight: number): Promise<string[]
       });
   }, minHeight);
 }
+
+/** Signs in through the form, as a person would (works with and without JavaScript). */
+export async function signInWithForm(page: Page, baseUrl: string, email: string, password: string) {
+  const en = translatorFor("en");
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel(en("auth.email"), { exact: true }).fill(email);
+  await page.getByLabel(en("auth.password"), { exact: true }).fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === "/"),
+    page.getByRole("button", { name: en("signin.submit") }).click(),
+  ]);
+}
