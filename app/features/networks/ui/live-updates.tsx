@@ -31,6 +31,8 @@ export function LiveUpdates(props: { streamUrl: string }) {
       "post-pinned",
       "comment",
       "reaction",
+      "topic",
+      "resource",
     ]) {
       source.addEventListener(type, refresh);
     }

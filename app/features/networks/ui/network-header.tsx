@@ -24,19 +24,28 @@ export function NetworkHeader(props: { network: NetworkHeaderData }) {
           {[n.place, n.countries.join(", "), n.languages.join(", ")].filter(Boolean).join(" · ")}
         </span>
       </p>
-      <p className="muted">
-        {t("networks.mixLine", {
-          owners: n.mix.owners,
-          educators: n.mix.educators,
-          cap: n.memberCap,
-        })}
-        {n.mix.countries.length
-          ? ` · ${n.mix.countries.map((c) => `${c.name} ${c.count}`).join(", ")}`
-          : ""}
-        {n.mix.sectors.length
-          ? ` · ${n.mix.sectors.map((s) => `${s.name} ${s.count}`).join(", ")}`
-          : ""}
-      </p>
+      <dl className="facts mix" aria-label={t("networks.mixHeading")}>
+        <dt>{t("networks.mixPeople")}</dt>
+        <dd>
+          {t("networks.mixLine", {
+            owners: n.mix.owners,
+            educators: n.mix.educators,
+            cap: n.memberCap,
+          })}
+        </dd>
+        {n.mix.countries.length ? (
+          <>
+            <dt>{t("networks.countries")}</dt>
+            <dd>{n.mix.countries.map((c) => `${c.name} ${c.count}`).join(" · ")}</dd>
+          </>
+        ) : null}
+        {n.mix.sectors.length ? (
+          <>
+            <dt>{t("networks.mixSectors")}</dt>
+            <dd>{n.mix.sectors.map((s) => `${s.name} ${s.count}`).join(" · ")}</dd>
+          </>
+        ) : null}
+      </dl>
       {missingSide ? (
         <p className="notice" role="status">
           {t(n.mix.owners === 0 ? "networks.nudgeOwners" : "networks.nudgeEducators")}{" "}

@@ -204,12 +204,22 @@ export function PostCard(props: {
             ))}
           </ul>
         ) : null}
-        {canWrite ? (
+        {canWrite && props.full ? (
           <CommentForm
             base={base}
             postId={post.id}
             submissionKey={`${submissionKey}-${post.id.slice(0, 8)}`}
           />
+        ) : canWrite ? (
+          // In a feed the comment box stays folded so that the posts themselves stay readable.
+          <details className="comment-toggle">
+            <summary>{t("posts.writeComment")}</summary>
+            <CommentForm
+              base={base}
+              postId={post.id}
+              submissionKey={`${submissionKey}-${post.id.slice(0, 8)}`}
+            />
+          </details>
         ) : null}
       </section>
     </article>
