@@ -4,7 +4,12 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext } from "react-router";
 import { ServerRouter } from "react-router";
+import { catalogues } from "./i18n/catalogue.server";
+import { locales } from "./i18n/i18n";
+import { registerMessages } from "./i18n/messages-store";
 import { NonceProvider } from "./ui/nonce";
+
+for (const locale of locales) registerMessages(locale, catalogues[locale]);
 
 export const streamTimeout = 5000;
 

@@ -10,8 +10,8 @@ import {
 import type { Route } from "./+types/root";
 import "./app.css";
 import { resolveLocale } from "./features/accounts/locale.server";
-import { catalogues } from "./i18n/catalogue.server";
 import { I18nProvider } from "./i18n/context";
+import { ensureMessages, messagesFor } from "./i18n/messages-store";
 import { getEnv } from "./lib/env.server";
 import { AppShell } from "./ui/app-shell";
 import { ErrorPage } from "./ui/error-page";
@@ -23,7 +23,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   return {
     locale,
-    messages: catalogues[locale],
     csrfToken: context.csrfToken,
     uploadLimitMb: Math.floor(getEnv().UPLOAD_LIMIT_BYTES / 1_000_000),
     path: url.pathname + url.search,
@@ -41,6 +40,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
+
+// On client navigations the language can change (signing in, switching): load its catalogue
+// before the new page renders. The first render uses the server's data (hydrate stays false).
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  await ensureMessages(data.locale);
+  return data;
+}
 
 // The catalogue and the signed-in person change only through form submissions.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentUrl, nextUrl }) =>
@@ -62,7 +69,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {data ? (
-          <I18nProvider locale={locale} messages={data.messages}>
+          <I18nProvider locale={locale} messages={messagesFor(locale)}>
             <AppShell data={data}>{children}</AppShell>
           </I18nProvider>
         ) : (

@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { createRequest, sendResponse } from "@remix-run/node-fetch-server";
+import compression from "compression";
 import { sql } from "drizzle-orm";
 import express from "express";
 import { type AppLoadContext, createRequestHandler } from "react-router";
@@ -118,6 +119,15 @@ export function createApp(options: { env: Env; database: Database }): App {
 
   const app = express();
   app.disable("x-powered-by");
+  // Pages and assets go out compressed (owners are often on slow phone connections); the live
+  // stream is left alone, because compressing it would hold events back.
+  app.use(
+    compression({
+      filter: (req, res) =>
+        !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") &&
+        compression.filter(req, res),
+    }),
+  );
   if (env.TRUST_PROXY) app.set("trust proxy", true);
   if (fs.existsSync(clientDir)) {
     app.use(

@@ -50,9 +50,17 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
-    index("users_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("users_country_created_idx").on(t.country, t.createdAt.desc(), t.id.desc()),
-    index("users_role_created_idx").on(t.role, t.createdAt.desc(), t.id.desc()),
+    index("users_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("users_country_created_idx").on(
+      t.country,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("users_role_created_idx").on(
+      t.role,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("users_photo_idx").on(t.photoKey),
   ],
 );

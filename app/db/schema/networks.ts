@@ -46,7 +46,7 @@ export const networks = pgTable(
   },
   (t) => [
     index("networks_listed_idx")
-      .on(t.lastActivityAt.desc(), t.id.desc())
+      .on(t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`visibility <> 'secret'`),
     index("networks_countries_idx").using("gin", t.countries),
     index("networks_languages_idx").using("gin", t.languages),
@@ -130,7 +130,7 @@ export const posts = pgTable(
   },
   (t) => [
     index("posts_network_feed_idx")
-      .on(t.networkId, t.createdAt.desc(), t.id.desc())
+      .on(t.networkId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     index("posts_network_pinned_idx")
       .on(t.networkId, t.pinnedAt)
@@ -237,7 +237,7 @@ export const forumTopics = pgTable(
   },
   (t) => [
     index("forum_topics_network_idx")
-      .on(t.networkId, t.lastActivityAt.desc(), t.id.desc())
+      .on(t.networkId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     uniqueIndex("forum_topics_submission_key").on(t.authorId, t.submissionKey),
   ],
@@ -291,7 +291,7 @@ export const networkResources = pgTable(
   },
   (t) => [
     index("network_resources_network_idx")
-      .on(t.networkId, t.createdAt.desc(), t.id.desc())
+      .on(t.networkId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     uniqueIndex("network_resources_submission_key").on(t.addedBy, t.submissionKey),
   ],

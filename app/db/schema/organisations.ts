@@ -24,10 +24,25 @@ export const organisations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("organisations_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("organisations_kind_created_idx").on(t.kind, t.createdAt.desc(), t.id.desc()),
-    index("organisations_country_created_idx").on(t.country, t.createdAt.desc(), t.id.desc()),
-    index("organisations_section_idx").on(t.naceSection, t.createdAt.desc(), t.id.desc()),
+    index("organisations_created_idx").on(
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("organisations_kind_created_idx").on(
+      t.kind,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("organisations_country_created_idx").on(
+      t.country,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("organisations_section_idx").on(
+      t.naceSection,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
   ],
 );
 
