@@ -1,20 +1,17 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "~/db/client.server";
+import { ttlCache } from "~/lib/ttl-cache";
 import { fieldVisibleSql, type Viewer } from "./policy.server";
 
 type Stats = { owners: number; educators: number; organisations: number; countries: number };
-let cachedStats: { at: number; stats: Stats } | undefined;
-const STATS_TTL_MS = 60_000;
+const statsCache = ttlCache<"stats", Stats>({ ttlMs: 60_000, maxEntries: 1 });
 
 /**
  * Counts for the front page: members by role, organisations, countries represented. The same for
  * every visitor and costly at scale, so each process keeps them for a minute.
  */
-export async function getNetworkStats(): Promise<Stats> {
-  if (cachedStats && Date.now() - cachedStats.at < STATS_TTL_MS) return cachedStats.stats;
-  const stats = await countNetworkStats();
-  cachedStats = { at: Date.now(), stats };
-  return stats;
+export function getNetworkStats(): Promise<Stats> {
+  return statsCache.get("stats", countNetworkStats);
 }
 
 async function countNetworkStats(): Promise<Stats> {
@@ -44,14 +41,36 @@ async function countNetworkStats(): Promise<Stats> {
   };
 }
 
+type Match = {
+  id: string;
+  displayName: string;
+  role: "owner" | "educator";
+  country: string | null;
+  topics: string[];
+};
+// At 100,000 members the join behind this costs ~15 ms; it changes slowly, so keep it a while.
+const matchCache = ttlCache<string, Match[]>({ ttlMs: 5 * 60_000, maxEntries: 5000 });
+
 /**
  * People who offer what the viewer wants to learn, most matching topics first (visible skills
- * only), for the signed-in home page.
+ * only), for the signed-in home page. Kept for five minutes per viewer.
  */
-export async function findPeopleOfferingWhatIWant(options: {
+export function findPeopleOfferingWhatIWant(options: {
   viewer: Viewer & { userId: string };
   limit?: number;
-}) {
+}): Promise<Match[]> {
+  return matchCache.get(options.viewer.userId, () => queryMatches(options));
+}
+
+/** Forgets someone's cached matches (their wanted topics changed). */
+export function forgetMatches(userId: string): void {
+  matchCache.forget(userId);
+}
+
+async function queryMatches(options: {
+  viewer: Viewer & { userId: string };
+  limit?: number;
+}): Promise<Match[]> {
   const result = await queryRows<{
     id: string;
     display_name: string;

@@ -10,6 +10,7 @@ import {
 } from "~/db/schema";
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
 import { getStorage } from "~/lib/storage.server";
+import { forgetMatches } from "./home.server";
 import { canSeeField, effectiveVisibility, type Viewer } from "./policy.server";
 import type { ProfileInput } from "./schema";
 
@@ -98,6 +99,7 @@ export async function updateProfile(options: {
     ];
     if (skills.length) await tx.insert(userSkills).values(skills);
   });
+  forgetMatches(userId);
   if (before.photoKey && before.photoKey !== photoKey) {
     await getStorage().remove(before.photoKey);
   }

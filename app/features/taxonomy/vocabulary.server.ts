@@ -70,30 +70,54 @@ export function topicEscoUri(slug: string): string | undefined {
   return topicBySlug.get(slug)?.escoUri;
 }
 
-const collator = (locale: Locale) => new Intl.Collator(locale);
+const collators = new Map<Locale, Intl.Collator>();
+function collator(locale: Locale): Intl.Collator {
+  let found = collators.get(locale);
+  if (!found) {
+    found = new Intl.Collator(locale);
+    collators.set(locale, found);
+  }
+  return found;
+}
+
+/**
+ * Option lists are the same for every request in a language and cost thousands of
+ * comparisons to sort, so each is built once per language and shared (read-only).
+ */
+function memoPerLocale<T>(build: (locale: Locale) => T): (locale: Locale) => T {
+  const cache = new Map<Locale, T>();
+  return (locale) => {
+    let value = cache.get(locale);
+    if (value === undefined) {
+      value = build(locale);
+      cache.set(locale, value);
+    }
+    return value;
+  };
+}
 
 /** Countries for pickers: the seven consortium countries first, then all others A–Z. */
-export function countryOptions(locale: Locale): Option[] {
+export const countryOptions = memoPerLocale((locale: Locale): Option[] => {
   const first = consortiumCountries.map((c) => ({ value: c, label: countryName(c, locale) }));
   const rest = countryCodes
     .filter((c) => !(consortiumCountries as readonly string[]).includes(c))
     .map((c) => ({ value: c, label: countryName(c, locale) }))
     .sort((a, b) => collator(locale).compare(a.label, b.label));
   return [...first, ...rest];
-}
+});
 
 /** Languages for pickers: the common ones first, then the rest of ISO 639-1 A–Z. */
-export function languageOptions(locale: Locale): Option[] {
+export const languageOptions = memoPerLocale((locale: Locale): Option[] => {
   const first = commonLanguageCodes.map((c) => ({ value: c, label: languageName(c, locale) }));
   const rest = languageCodes
     .filter((c) => !commonLanguageCodes.includes(c))
     .map((c) => ({ value: c, label: languageName(c, locale) }))
     .sort((a, b) => collator(locale).compare(a.label, b.label));
   return [...first, ...rest];
-}
+});
 
 /** Topics grouped for checkbox pickers, labels in the page language. */
-export function topicGroupsFor(locale: Locale) {
+export const topicGroupsFor = memoPerLocale((locale: Locale) => {
   return topicGroups.map((group) => ({
     group,
     topics: topics
@@ -101,21 +125,21 @@ export function topicGroupsFor(locale: Locale) {
       .map((t) => ({ value: t.slug, label: t.label[locale] }))
       .sort((a, b) => collator(locale).compare(a.label, b.label)),
   }));
-}
+});
 
-export function topicOptions(locale: Locale): Option[] {
+export const topicOptions = memoPerLocale((locale: Locale): Option[] => {
   return topics
     .map((t) => ({ value: t.slug, label: t.label[locale] }))
     .sort((a, b) => collator(locale).compare(a.label, b.label));
-}
+});
 
-export function naceSectionOptions(locale: Locale): Option[] {
+export const naceSectionOptions = memoPerLocale((locale: Locale): Option[] => {
   return naceSections.map((s) => ({ value: s.code, label: `${s.code} · ${s.label[locale]}` }));
-}
+});
 
-export function naceDivisionOptions(locale: Locale): Option[] {
+export const naceDivisionOptions = memoPerLocale((locale: Locale): Option[] => {
   return naceDivisions.map((d) => ({ value: d.code, label: `${d.code} · ${d.label[locale]}` }));
-}
+});
 
 export function naceLabel(division: string | null, locale: Locale): string {
   if (!division) return "";

@@ -1,0 +1,472 @@
+/**
+ * npm run bench [-- --scenarios home,profile] [--duration 10] [--connections 20]
+ * Starts the production build on a free port of 127.0.0.1 against DATABASE_URL (fill it first
+ * with `npm run seed:scale`), drives each scenario with autocannon and writes JSON and Markdown
+ * results, with the machine's facts, to bench/results/. Results are reported, never asserted.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import type { EventEmitter } from "node:events";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { type BenchRequest, type Scenario, scenarios, signInScaleMember } from "./scenarios";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const TARGET = { medianMs: 30, p95Ms: 80 };
+const WARMUP_SECONDS = 2;
+const PROBE_SECONDS = 3;
+// The whole run must stay short enough to be run before and after every change.
+const RUN_LIMIT_MS = 170_000;
+
+const { values: args } = parseArgs({
+  options: {
+    scenarios: { type: "string" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "20" },
+  },
+});
+const durationSeconds = Number(args.duration);
+const connections = Number(args.connections);
+const selected = args.scenarios
+  ? scenarios.filter((s) => args.scenarios?.split(",").includes(s.name))
+  : scenarios;
+const scenarioSet = args.scenarios ? "custom" : "core";
+
+// A tool, not the app: it reads the one variable it needs straight from the environment.
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error(
+    "npm run bench measures against a PostgreSQL server filled by the scale seed. Set DATABASE_URL, e.g.\n" +
+      "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/synergy_bench npm run seed:scale -- --members 100000\n" +
+      "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/synergy_bench npm run bench",
+  );
+  process.exit(1);
+}
+if (!selected.length || !(durationSeconds > 0) || !(connections > 0)) {
+  console.error(`Nothing to run. Scenarios: ${scenarios.map((s) => s.name).join(", ")}`);
+  process.exit(1);
+}
+
+let server: ChildProcess | undefined;
+let serverDataDir: string | undefined;
+const serverOutput: string[] = [];
+
+const isRunning = (child: ChildProcess | undefined): child is ChildProcess =>
+  child !== undefined && child.exitCode === null && child.signalCode === null;
+
+function stopServer(): void {
+  if (isRunning(server)) server.kill("SIGKILL");
+  if (serverDataDir) fs.rmSync(serverDataDir, { recursive: true, force: true });
+  serverDataDir = undefined;
+}
+
+/** Lets the server close its database pool, then makes sure it is gone. */
+async function shutdownServer(): Promise<void> {
+  const child = server;
+  if (isRunning(child)) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+  stopServer();
+}
+// Whatever happens, the server started here does not outlive the run.
+process.on("exit", stopServer);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the server.`);
+    stopServer();
+    process.exit(130);
+  });
+}
+setTimeout(() => {
+  console.error(`The run took longer than ${RUN_LIMIT_MS / 1000} s: stopping.`);
+  stopServer();
+  process.exit(1);
+}, RUN_LIMIT_MS).unref();
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startServer(port: number): Promise<string> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synergy-bench-"));
+  serverDataDir = dataDir;
+  server = spawn(process.execPath, ["server/main.js"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: baseUrl,
+      DATABASE_URL: databaseUrl,
+      // A throw-away data dir and secret keep the run away from the project's ./data.
+      DATA_DIR: dataDir,
+      SESSION_SECRET: randomBytes(32).toString("base64url"),
+      SEED_DEMO: "false",
+      LOG_LEVEL: "warn",
+      RATE_LIMITS: "false",
+    },
+  });
+  const keep = (chunk: Buffer) => {
+    serverOutput.push(chunk.toString());
+    if (serverOutput.length > 50) serverOutput.shift();
+  };
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) break;
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) return baseUrl;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server did not become ready:\n${serverOutput.join("")}`);
+}
+
+/** CPU seconds a process has used so far (Linux /proc), or null elsewhere. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used by every PostgreSQL process on the machine (all databases), or null. */
+function postgresCpuSeconds(): number | null {
+  try {
+    let total = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        if (!stat.includes("(postgres)")) continue;
+        total += cpuSeconds(Number(entry)) ?? 0;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+type Measurement = {
+  requests: number;
+  requestsPerSecond: number;
+  medianMs: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+};
+
+/** Drives the requests for a while and keeps every latency, so percentiles are exact. */
+async function measure(options: {
+  baseUrl: string;
+  requests: BenchRequest[];
+  connections: number;
+  seconds: number;
+}): Promise<Measurement> {
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  const instance = autocannon({
+    url: options.baseUrl,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: { "accept-language": "en" },
+    requests: options.requests.map((r) => ({ method: "GET", path: r.path, headers: r.headers })),
+  });
+  // The typings omit the client argument autocannon passes first.
+  (instance as unknown as EventEmitter).on(
+    "response",
+    (_client: unknown, status: number, _bytes: number, ms: number) => {
+      latencies.push(ms);
+      statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+    },
+  );
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    requestsPerSecond: round(latencies.length / result.duration),
+    medianMs: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(latencies[latencies.length - 1] ?? Number.NaN),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+  };
+}
+
+type ScenarioResult = {
+  name: string;
+  description: string;
+  paths: string[];
+  note?: string;
+  loaded: Measurement;
+  /** One connection for a few seconds: the time a request takes when nothing queues. */
+  alone: Pick<Measurement, "medianMs" | "p95Ms" | "requestsPerSecond">;
+  serverCpuMsPerRequest: number | null;
+  postgresCpuMsPerRequest: number | null;
+  pass: boolean;
+  failures: string[];
+};
+
+async function runScenario(
+  scenario: Scenario,
+  baseUrl: string,
+  context: Parameters<Scenario["prepare"]>[0],
+): Promise<ScenarioResult> {
+  const { requests, note } = await scenario.prepare(context);
+  for (const request of requests) {
+    const response = await fetch(baseUrl + request.path, {
+      headers: { "accept-language": "en", ...request.headers },
+    });
+    const body = await response.text();
+    if (!response.ok) throw new Error(`${scenario.name}: GET ${request.path} → ${response.status}`);
+    const problem = scenario.expect?.(body);
+    if (problem) throw new Error(`${scenario.name}: GET ${request.path}: ${problem}`);
+  }
+  await measure({ baseUrl, requests, connections, seconds: WARMUP_SECONDS });
+  const alone = await measure({ baseUrl, requests, connections: 1, seconds: PROBE_SECONDS });
+  const pid = server?.pid ?? 0;
+  const cpuBefore = cpuSeconds(pid);
+  const pgBefore = postgresCpuSeconds();
+  const loaded = await measure({ baseUrl, requests, connections, seconds: durationSeconds });
+  const cpuAfter = cpuSeconds(pid);
+  const pgAfter = postgresCpuSeconds();
+  const perRequest = (before: number | null, after: number | null) =>
+    before !== null && after !== null && loaded.requests
+      ? round(((after - before) * 1000) / loaded.requests)
+      : null;
+  const failures: string[] = [];
+  if (loaded.non2xx || loaded.errors || loaded.timeouts) {
+    failures.push(`${loaded.non2xx} non-2xx, ${loaded.errors} errors, ${loaded.timeouts} timeouts`);
+  }
+  if (!(loaded.medianMs < TARGET.medianMs)) {
+    failures.push(`median ${loaded.medianMs} ms ≥ ${TARGET.medianMs} ms`);
+  }
+  if (!(loaded.p95Ms < TARGET.p95Ms)) failures.push(`p95 ${loaded.p95Ms} ms ≥ ${TARGET.p95Ms} ms`);
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    paths: requests.map((r) => r.path),
+    note,
+    loaded,
+    alone: {
+      medianMs: alone.medianMs,
+      p95Ms: alone.p95Ms,
+      requestsPerSecond: alone.requestsPerSecond,
+    },
+    serverCpuMsPerRequest: perRequest(cpuBefore, cpuAfter),
+    postgresCpuMsPerRequest: perRequest(pgBefore, pgAfter),
+    pass: failures.length === 0,
+    failures,
+  };
+}
+
+function git(...command: string[]): string {
+  try {
+    return execFileSync("git", command, { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+async function machineFacts(db: pg.Client) {
+  const cpus = os.cpus();
+  const one = async (query: string) => (await db.query(query)).rows[0] as Record<string, string>;
+  const counts = await one(`select
+      (select count(*) from users)::int as members,
+      (select count(*) from organisations)::int as organisations`);
+  const dirty = git("status", "--porcelain", "--untracked-files=no");
+  return {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    cpuCount: cpus.length,
+    totalMemoryGb: round(os.totalmem() / 1024 ** 3),
+    loadAverageBefore: os.loadavg().map(round),
+    loadAverageAfter: [] as number[],
+    node: process.version,
+    postgres: (await one("select version()")).version,
+    postgresSettings: {
+      shared_buffers: (await one("show shared_buffers")).shared_buffers,
+      work_mem: (await one("show work_mem")).work_mem,
+    },
+    members: Number(counts.members),
+    organisations: Number(counts.organisations),
+    commit: `${git("rev-parse", "--short", "HEAD")}${dirty && dirty !== "unknown" ? " (with uncommitted changes)" : ""}`,
+  };
+}
+
+function markdown(report: {
+  startedAt: string;
+  machine: Awaited<ReturnType<typeof machineFacts>>;
+  settings: Record<string, number>;
+  results: ScenarioResult[];
+}): string {
+  const m = report.machine;
+  // Only the load before counts: during the run the benchmark itself keeps every CPU busy.
+  const busy = m.loadAverageBefore[0] > m.cpuCount * 0.5;
+  const lines = [
+    `# Benchmark ${report.startedAt} (${scenarioSet})`,
+    "",
+    `Target per scenario: median < ${TARGET.medianMs} ms and p95 < ${TARGET.p95Ms} ms at ${report.settings.connections} connections, no errors.`,
+    `Latencies are measured by autocannon on the same machine (127.0.0.1), ${report.settings.durationSeconds} s per scenario after a ${WARMUP_SECONDS} s warm-up; "alone" is ${PROBE_SECONDS} s at 1 connection.`,
+    "",
+    "| scenario | req/s | median ms | p95 ms | p99 ms | alone median ms | server CPU ms/req | PostgreSQL CPU ms/req | errors | result |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...report.results.map((r) =>
+      [
+        "",
+        r.name,
+        r.loaded.requestsPerSecond,
+        r.loaded.medianMs,
+        r.loaded.p95Ms,
+        r.loaded.p99Ms,
+        r.alone.medianMs,
+        r.serverCpuMsPerRequest ?? "–",
+        r.postgresCpuMsPerRequest ?? "–",
+        r.loaded.non2xx + r.loaded.errors + r.loaded.timeouts,
+        r.pass ? "pass" : `**fail**: ${r.failures.join("; ")}`,
+        "",
+      ]
+        .join(" | ")
+        .trim(),
+    ),
+    "",
+    ...(busy
+      ? [
+          `> **The machine was busy with other work** (1-minute load average ${m.loadAverageBefore[0]} before the run, on ${m.cpuCount} CPUs): latencies under load are inflated; the "alone" and CPU-per-request columns are the steadier figures.`,
+          "",
+        ]
+      : []),
+    "## Scenarios",
+    "",
+    ...report.results.map(
+      (r) =>
+        `- **${r.name}**: ${r.description}. ${r.paths.length === 1 ? `\`${r.paths[0]}\`` : `${r.paths.length} paths, e.g. \`${r.paths[0]}\``}${r.note ? ` (${r.note})` : ""}`,
+    ),
+    "",
+    "## Machine",
+    "",
+    `- ${m.os}; ${m.cpuCount} × ${m.cpuModel}; ${m.totalMemoryGb} GB memory; load average ${m.loadAverageBefore.join(", ")} before the run, ${m.loadAverageAfter.join(", ")} after`,
+    `- Node.js ${m.node}; ${m.postgres} (shared_buffers ${m.postgresSettings.shared_buffers}, work_mem ${m.postgresSettings.work_mem})`,
+    `- Database: ${m.members.toLocaleString("en")} members, ${m.organisations.toLocaleString("en")} organisations`,
+    `- Commit ${m.commit}`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+async function main() {
+  const started = new Date();
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const machine = await machineFacts(db);
+    if (machine.members < 1000) {
+      throw new Error(
+        `The database has ${machine.members} members: fill it first with npm run seed:scale -- --members 100000`,
+      );
+    }
+    const port = await freePort();
+    console.log(`Starting the production server on 127.0.0.1:${port}…`);
+    const baseUrl = await startServer(port);
+    let cookie: Promise<string> | undefined;
+    const context = {
+      baseUrl,
+      db,
+      signedInCookie: () => {
+        cookie ??= signInScaleMember(baseUrl, db);
+        return cookie;
+      },
+    };
+    const results: ScenarioResult[] = [];
+    for (const scenario of selected) {
+      process.stdout.write(`${scenario.name.padEnd(26)}`);
+      const result = await runScenario(scenario, baseUrl, context);
+      results.push(result);
+      const l = result.loaded;
+      console.log(
+        `${String(l.requestsPerSecond).padStart(7)} req/s  median ${l.medianMs} ms  p95 ${l.p95Ms} ms  p99 ${l.p99Ms} ms  (alone ${result.alone.medianMs} ms)  ${result.pass ? "pass" : `FAIL: ${result.failures.join("; ")}`}`,
+      );
+    }
+    machine.loadAverageAfter = os.loadavg().map(round);
+    const report = {
+      scenarioSet,
+      startedAt: started.toISOString(),
+      target: TARGET,
+      settings: {
+        connections,
+        durationSeconds,
+        warmupSeconds: WARMUP_SECONDS,
+        probeSeconds: PROBE_SECONDS,
+      },
+      machine,
+      results,
+    };
+    const stamp = started.toISOString().slice(0, 16).replace("T", "-").replace(":", "");
+    const base = path.join(root, "bench/results", `${stamp}-${scenarioSet}`);
+    fs.mkdirSync(path.dirname(base), { recursive: true });
+    fs.writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(`${base}.md`, markdown(report));
+    console.log(`Results: ${path.relative(root, base)}.{json,md}`);
+    const failed = results.filter((r) => !r.pass).length;
+    console.log(
+      failed
+        ? `${failed} of ${results.length} scenarios missed the target (median < ${TARGET.medianMs} ms, p95 < ${TARGET.p95Ms} ms).`
+        : `All ${results.length} scenarios met the target.`,
+    );
+  } finally {
+    await db.end().catch(() => {});
+  }
+}
+
+try {
+  await main();
+  await shutdownServer();
+  process.exit(0);
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  await shutdownServer();
+  process.exit(1);
+}
