@@ -1,10 +1,17 @@
 /**
- * npm run seed:scale -- [--members 100000] [--reset]
+ * npm run seed:scale -- [--members 100000] [--networks 5000] [--posts 1000000] [--reset]
  * Fills the PostgreSQL server at DATABASE_URL with a large, deterministic installation for the
  * benchmarks (`npm run bench`). Refuses the embedded database: PGlite is not what we measure.
+ * Networks and posts default to 1 network per 20 members and 200 posts per network (5,000 and
+ * 1,000,000 at 100,000 members); `--networks 0` seeds people and organisations only.
  */
 import { parseArgs } from "node:util";
-import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD, seedScale } from "../app/db/seed/scale.server";
+import {
+  defaultNetworkCounts,
+  SCALE_EMAIL_DOMAIN,
+  SCALE_PASSWORD,
+  seedScale,
+} from "../app/db/seed/scale.server";
 import { getEnv } from "../app/lib/env.server";
 import { openScriptDatabase, runScript } from "./open-database";
 
@@ -12,12 +19,29 @@ await runScript(async () => {
   const { values } = parseArgs({
     options: {
       members: { type: "string", default: "100000" },
+      networks: { type: "string" },
+      posts: { type: "string" },
       reset: { type: "boolean", default: false },
     },
   });
   const members = Number(values.members);
   if (!Number.isInteger(members) || members < 1 || members > 5_000_000) {
     throw new Error("--members takes a whole number between 1 and 5000000, e.g. --members 2000");
+  }
+  const defaults = defaultNetworkCounts(members);
+  const networks = values.networks === undefined ? defaults.networks : Number(values.networks);
+  if (!Number.isInteger(networks) || networks < 0 || networks > 1_000_000) {
+    throw new Error("--networks takes a whole number between 0 and 1000000, e.g. --networks 100");
+  }
+  // Without --posts, the posts follow the networks: 200 per network on average.
+  const posts =
+    values.posts === undefined
+      ? values.networks === undefined
+        ? defaults.posts
+        : networks * 200
+      : Number(values.posts);
+  if (!Number.isInteger(posts) || posts < 0 || posts > 50_000_000) {
+    throw new Error("--posts takes a whole number between 0 and 50000000, e.g. --posts 20000");
   }
   if (!getEnv().DATABASE_URL) {
     throw new Error(
@@ -29,18 +53,20 @@ await runScript(async () => {
   const database = await openScriptDatabase();
   try {
     console.log(
-      `Seeding ${members.toLocaleString("en")} members${values.reset ? " (reset)" : ""}…`,
+      `Seeding ${members.toLocaleString("en")} members, ${networks.toLocaleString("en")} networks and about ${posts.toLocaleString("en")} posts${values.reset ? " (reset)" : ""}…`,
     );
     const counts = await seedScale({
       database,
       members,
+      networks,
+      posts,
       reset: values.reset,
       onProgress: (message) => console.log(message),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Done in ${seconds} s:`);
     for (const [table, count] of Object.entries(counts)) {
-      console.log(`  ${table.padEnd(20)} ${count.toLocaleString("en").padStart(10)}`);
+      console.log(`  ${table.padEnd(20)} ${(count ?? 0).toLocaleString("en").padStart(10)}`);
     }
     console.log(
       `Every account signs in with the password "${SCALE_PASSWORD}" (addresses end in @${SCALE_EMAIL_DOMAIN}).`,

@@ -24,6 +24,7 @@ const envSchema = z.object({
   SEED_DEMO: booleanish.default(true),
   TRUST_PROXY: booleanish.default(false),
   RATE_LIMITS: booleanish.default(true),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; secureCookies: boolean };

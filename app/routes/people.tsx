@@ -1,7 +1,9 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
-import { listPeople } from "~/features/profiles/directory.server";
+import { directoryFilterValues, listPeople } from "~/features/profiles/directory.server";
 import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
+import { commonLanguageCodes } from "~/features/taxonomy/languages";
+import { consortiumCountries } from "~/features/taxonomy/types";
 import {
   countryName,
   countryOptions,
@@ -17,13 +19,19 @@ import { SelectField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/people";
 
+const isConsortiumCountry = (code: string) =>
+  (consortiumCountries as readonly string[]).includes(code);
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const auth = await context.auth();
   const locale = resolveLocale(auth, context.requestLocale);
   const url = new URL(request.url);
   const filters = parseFilters(peopleFilterSchema, url);
   const after = decodeCursor(url.searchParams.get("after"));
-  const page = await listPeople({ viewer: { userId: auth?.user.id ?? null }, filters, after });
+  const [page, present] = await Promise.all([
+    listPeople({ viewer: { userId: auth?.user.id ?? null }, filters, after }),
+    directoryFilterValues(),
+  ]);
   return {
     filters,
     isFirstPage: after === null,
@@ -34,8 +42,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       offered: p.offered.map((slug) => topicLabel(slug, locale)),
     })),
     options: {
-      countries: countryOptions(locale),
-      languages: languageOptions(locale),
+      // The partner countries and common languages always, others only where members are.
+      countries: countryOptions(locale).filter(
+        (o) => isConsortiumCountry(o.value) || present.countries.includes(o.value),
+      ),
+      languages: languageOptions(locale).filter(
+        (o) => commonLanguageCodes.includes(o.value) || present.languages.includes(o.value),
+      ),
       sectors: naceSectionOptions(locale),
       skills: topicOptions(locale),
     },

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { queryRows } from "~/db/client.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { ttlCache } from "~/lib/ttl-cache";
 import { fieldVisibleSql, type Viewer } from "./policy.server";
 
 export type PeopleFilters = {
@@ -92,4 +93,29 @@ export async function listPeople(options: {
     })),
     next: result.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
   };
+}
+
+const filterValuesCache = ttlCache<"values", { countries: string[]; languages: string[] }>({
+  ttlMs: 5 * 60_000,
+  maxEntries: 1,
+});
+
+/**
+ * The countries and languages that members actually have, so the directory's pickers offer
+ * only choices that can find someone (and stay short on a phone). Kept for five minutes:
+ * finding them takes a scan of the members.
+ */
+export function directoryFilterValues() {
+  return filterValuesCache.get("values", async () => {
+    const [countries, languages] = await Promise.all([
+      queryRows<{ v: string }>(
+        sql`select distinct country as v from users where country is not null`,
+      ),
+      queryRows<{ v: string }>(sql`select distinct language as v from user_languages`),
+    ]);
+    return {
+      countries: countries.map((r) => r.v),
+      languages: languages.map((r) => r.v),
+    };
+  });
 }
