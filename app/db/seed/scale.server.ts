@@ -1027,7 +1027,7 @@ const networkTexts: Record<Locale, NetworkText> = {
     localName: [
       ({ pl }) => `${pl} Small Business Circle`,
       ({ pl, T }) => `${T} Club ${pl}`,
-      ({ pl, T }) => `${pl} ${T} Meetup`,
+      ({ pl, T }) => `${pl} Meetup: ${T}`,
       ({ pl }) => `${pl} Makers & Traders`,
       ({ pl }) => `${pl} Women in Business`,
       ({ pl }) => `${pl} Micro-Enterprise Network`,
@@ -1062,7 +1062,7 @@ const networkTexts: Record<Locale, NetworkText> = {
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
     welcome: ({ name, t }) =>
       `Welcome to **${name}**!\n\nThe idea is simple: we help each other with ${t}, with real examples from our own businesses.\n\n- Introduce yourself below: what you do and where.\n- Ask anything, there are no silly questions.\n- No sales pitches, please.`,
-    greetings: ["Hi all,", "Hello everyone!", "Morning all.", "Quick one today."],
+    greetings: ["Hi all,", "Hello everyone!", "Morning all.", "Hi everyone,"],
     closings: ["Thanks!", "Any advice welcome.", "See you there.", "Thanks in advance."],
     question: [
       ({ t }) =>
@@ -1180,7 +1180,7 @@ const networkTexts: Record<Locale, NetworkText> = {
     weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"],
     welcome: ({ name, t }) =>
       `Willkommen bei **${name}**!\n\nDie Idee ist einfach: Wir helfen uns gegenseitig beim Thema ${t}, mit echten Beispielen aus unseren Betrieben.\n\n- Stellt euch unten kurz vor.\n- Fragt ruhig alles.\n- Bitte keine Werbung.`,
-    greetings: ["Hallo zusammen,", "Moin in die Runde!", "Guten Morgen!", "Kurze Frage heute."],
+    greetings: ["Hallo zusammen,", "Moin in die Runde!", "Guten Morgen!", "Hallo in die Runde,"],
     closings: ["Danke!", "Jeder Tipp hilft.", "Bis dann!", "Danke im Voraus."],
     question: [
       ({ t }) =>
@@ -1284,7 +1284,7 @@ const networkTexts: Record<Locale, NetworkText> = {
     weekdays: ["Δευτέρα", "Τρίτη", "Τετάρτη", "Πέμπτη", "Παρασκευή"],
     welcome: ({ name, t }) =>
       `Καλώς ήρθατε στο **${name}**!\n\nΗ ιδέα είναι απλή: βοηθάμε ο ένας τον άλλον, με πραγματικά παραδείγματα, για: ${t}.\n\n- Συστηθείτε παρακάτω.\n- Ρωτήστε ό,τι θέλετε.\n- Όχι διαφημίσεις, παρακαλώ.`,
-    greetings: ["Γεια σε όλους,", "Καλημέρα!", "Καλησπέρα σε όλους.", "Μια γρήγορη ερώτηση."],
+    greetings: ["Γεια σε όλους,", "Καλημέρα!", "Καλησπέρα σε όλους.", "Γεια σας,"],
     closings: [
       "Ευχαριστώ!",
       "Κάθε συμβουλή ευπρόσδεκτη.",
@@ -1371,7 +1371,7 @@ const networkTexts: Record<Locale, NetworkText> = {
     weekdays: ["maanantaina", "tiistaina", "keskiviikkona", "torstaina", "perjantaina"],
     welcome: ({ name, t }) =>
       `Tervetuloa, tämä on **${name}**!\n\nAjatus on yksinkertainen: autamme toisiamme aiheessa ${t} omien esimerkkien avulla.\n\n- Esittäydy alla.\n- Kysy rohkeasti.\n- Ei mainoksia, kiitos.`,
-    greetings: ["Hei kaikki,", "Moi!", "Huomenta!", "Nopea kysymys."],
+    greetings: ["Hei kaikki,", "Moi!", "Huomenta!", "Hei,"],
     closings: ["Kiitos!", "Kaikki vinkit tervetulleita.", "Nähdään!", "Kiitos etukäteen."],
     question: [
       ({ t }) =>
@@ -1452,7 +1452,7 @@ const networkTexts: Record<Locale, NetworkText> = {
     weekdays: ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì"],
     welcome: ({ name, t }) =>
       `Benvenuti in **${name}**!\n\nL'idea è semplice: ci aiutiamo a vicenda su ${t}, con esempi veri dalle nostre imprese.\n\n- Presentatevi qui sotto.\n- Chiedete pure tutto.\n- Niente pubblicità, per favore.`,
-    greetings: ["Ciao a tutti,", "Buongiorno!", "Buonasera a tutti.", "Domanda veloce."],
+    greetings: ["Ciao a tutti,", "Buongiorno!", "Buonasera a tutti.", "Ciao,"],
     closings: ["Grazie!", "Ogni consiglio è benvenuto.", "Ci vediamo lì.", "Grazie in anticipo."],
     question: [
       ({ t }) =>
@@ -1535,7 +1535,7 @@ const networkTexts: Record<Locale, NetworkText> = {
     weekdays: ["luni", "marți", "miercuri", "joi", "vineri"],
     welcome: ({ name, t }) =>
       `Bine ați venit în **${name}**!\n\nIdeea e simplă: ne ajutăm unii pe alții, cu exemple reale, la: ${t}.\n\n- Prezentați-vă mai jos.\n- Întrebați orice.\n- Fără reclame, vă rog.`,
-    greetings: ["Salut tuturor,", "Bună dimineața!", "Bună seara!", "O întrebare rapidă."],
+    greetings: ["Salut tuturor,", "Bună dimineața!", "Bună seara!", "Bună tuturor,"],
     closings: ["Mulțumesc!", "Orice sfat e binevenit.", "Ne vedem acolo.", "Mulțumesc anticipat."],
     question: [
       ({ t }) =>
@@ -1591,6 +1591,13 @@ const networkTexts: Record<Locale, NetworkText> = {
     resourceDescriptions: [() => `Scurt și practic.`, () => ""],
   },
 };
+
+const minorWords = new Set(["a", "and", "for", "in", "of", "on", "or", "the", "to", "with"]);
+function titleCase(label: string): string {
+  return label.replace(/\b[a-z][\w']*/g, (word, at: number) =>
+    at > 0 && minorWords.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1),
+  );
+}
 
 const linkHosts = [
   "learn.example",
@@ -2323,10 +2330,11 @@ function writePost(rng: Random, network: SeedNetwork, locale: Locale): string {
     default:
       return rng.pick(text.comments)(f);
   }
-  const parts = [main];
-  if (kind !== "recap" && rng.chance(0.35)) parts.unshift(rng.pick(text.greetings));
-  if (rng.chance(0.3)) parts.push(rng.pick(text.closings));
-  return parts.join(rng.chance(0.5) ? "\n\n" : " ");
+  const greeting = kind !== "recap" && rng.chance(0.35) ? `${rng.pick(text.greetings)}\n\n` : "";
+  const closing = rng.chance(0.3)
+    ? `${rng.chance(0.5) ? "\n\n" : " "}${rng.pick(text.closings)}`
+    : "";
+  return `${greeting}${main}${closing}`;
 }
 
 /** The language of one post: mostly the network's first, sometimes another it meets in. */
@@ -2464,7 +2472,10 @@ async function loadNetworks(
       kind === "local" ? text.localName : kind === "online" ? text.onlineName : text.crossName;
     let name = "";
     for (let tries = 0; tries < 4 && (!name || names.has(name)); tries++) {
-      name = rng.pick(nameTemplates)(fillFor(rng, network, languages[0]));
+      const f = fillFor(rng, network, languages[0]);
+      // English names are written in title case ("Digital Marketing Club Cork").
+      if (languages[0] === "en") f.T = titleCase(f.T);
+      name = rng.pick(nameTemplates)(f);
     }
     for (let k = 2; names.has(name); k++) {
       if (!names.has(`${name} ${k}`)) name = `${name} ${k}`;

@@ -1,0 +1,230 @@
+/**
+ * The eight levels of the European Qualifications Framework (EQF).
+ *
+ * Source: Council Recommendation of 22 May 2017 on the European Qualifications Framework for
+ * lifelong learning and repealing the Recommendation of the European Parliament and of the Council
+ * of 23 April 2008 (2017/C 189/03), Annex II "Descriptors defining levels in the European
+ * Qualifications Framework (EQF)". English text as in the Recommendation; the German, Greek,
+ * Finnish, Italian and Romanian texts follow the language versions of the Recommendation
+ * (faithful translations).
+ */
+import type { EqfLevel } from "../types";
+
+export const eqfLevels: EqfLevel[] = [
+  {
+    level: 1,
+    knowledge: {
+      en: "Basic general knowledge",
+      de: "Grundlegendes Allgemeinwissen",
+      el: "Βασικές γενικές γνώσεις",
+      fi: "Perustason yleistiedot",
+      it: "Conoscenze generali di base",
+      ro: "Cunoștințe generale de bază",
+    },
+    skills: {
+      en: "Basic skills required to carry out simple tasks",
+      de: "Grundlegende Fertigkeiten, die zur Ausführung einfacher Aufgaben erforderlich sind",
+      el: "Βασικές δεξιότητες που απαιτούνται για την εκτέλεση απλών εργασιών",
+      fi: "Perustaidot, joita vaaditaan yksinkertaisten tehtävien suorittamiseen",
+      it: "Abilità di base necessarie a svolgere mansioni/compiti semplici",
+      ro: "Abilități de bază necesare pentru îndeplinirea unor sarcini simple",
+    },
+    responsibility: {
+      en: "Work or study under direct supervision in a structured context",
+      de: "Arbeiten oder Lernen unter direkter Anleitung in einem vorstrukturierten Kontext",
+      el: "Εργασία ή μελέτη υπό άμεση επίβλεψη σε δομημένο πλαίσιο",
+      fi: "Työskentely tai opiskelu suorassa ohjauksessa jäsennellyssä ympäristössä",
+      it: "Lavorare o studiare, sotto la diretta supervisione, in un contesto strutturato",
+      ro: "Lucru sau studiu sub supraveghere directă, într-un context structurat",
+    },
+  },
+  {
+    level: 2,
+    knowledge: {
+      en: "Basic factual knowledge of a field of work or study",
+      de: "Grundlegendes Faktenwissen in einem Arbeits- oder Lernbereich",
+      el: "Βασικές πραγματολογικές γνώσεις σε έναν τομέα εργασίας ή μελέτης",
+      fi: "Työ- tai opintoalan perustason tosiasiatiedot",
+      it: "Conoscenza pratica di base in un ambito di lavoro o di studio",
+      ro: "Cunoștințe factuale de bază dintr-un domeniu de muncă sau de studiu",
+    },
+    skills: {
+      en: "Basic cognitive and practical skills required to use relevant information in order to carry out tasks and to solve routine problems using simple rules and tools",
+      de: "Grundlegende kognitive und praktische Fertigkeiten, die zur Nutzung relevanter Informationen erforderlich sind, um Aufgaben auszuführen und Routineprobleme unter Verwendung einfacher Regeln und Werkzeuge zu lösen",
+      el: "Βασικές γνωστικές και πρακτικές δεξιότητες που απαιτούνται για τη χρήση σχετικών πληροφοριών, ώστε να εκτελούνται εργασίες και να επιλύονται συνήθη προβλήματα με τη χρήση απλών κανόνων και εργαλείων",
+      fi: "Kognitiiviset ja käytännön perustaidot, joita tarvitaan olennaisen tiedon käyttämiseen tehtävien suorittamisessa ja rutiiniongelmien ratkaisemisessa yksinkertaisia sääntöjä ja välineitä käyttäen",
+      it: "Abilità cognitive e pratiche di base necessarie all'uso di informazioni pertinenti per svolgere compiti e risolvere problemi ricorrenti usando strumenti e regole semplici",
+      ro: "Abilități cognitive și practice de bază necesare pentru utilizarea informațiilor relevante în vederea îndeplinirii sarcinilor și a rezolvării problemelor de rutină, folosind reguli și instrumente simple",
+    },
+    responsibility: {
+      en: "Work or study under supervision with some autonomy",
+      de: "Arbeiten oder Lernen unter Anleitung mit einem gewissen Maß an Selbstständigkeit",
+      el: "Εργασία ή μελέτη υπό επίβλεψη με κάποια αυτονομία",
+      fi: "Työskentely tai opiskelu ohjauksessa, jonkin verran itsenäisesti",
+      it: "Lavorare o studiare sotto la supervisione con un certo grado di autonomia",
+      ro: "Lucru sau studiu sub supraveghere, cu un anumit grad de autonomie",
+    },
+  },
+  {
+    level: 3,
+    knowledge: {
+      en: "Knowledge of facts, principles, processes and general concepts, in a field of work or study",
+      de: "Kenntnisse von Fakten, Grundsätzen, Verfahren und allgemeinen Begriffen in einem Arbeits- oder Lernbereich",
+      el: "Γνώση γεγονότων, αρχών, διαδικασιών και γενικών εννοιών σε έναν τομέα εργασίας ή μελέτης",
+      fi: "Työ- tai opintoalan tosiasioiden, periaatteiden, prosessien ja yleisten käsitteiden tuntemus",
+      it: "Conoscenza di fatti, principi, processi e concetti generali, in un ambito di lavoro o di studio",
+      ro: "Cunoașterea faptelor, principiilor, proceselor și conceptelor generale dintr-un domeniu de muncă sau de studiu",
+    },
+    skills: {
+      en: "A range of cognitive and practical skills required to accomplish tasks and solve problems by selecting and applying basic methods, tools, materials and information",
+      de: "Eine Reihe kognitiver und praktischer Fertigkeiten zur Erledigung von Aufgaben und zur Lösung von Problemen, wobei grundlegende Methoden, Werkzeuge, Materialien und Informationen ausgewählt und angewandt werden",
+      el: "Φάσμα γνωστικών και πρακτικών δεξιοτήτων που απαιτούνται για την εκτέλεση εργασιών και την επίλυση προβλημάτων με την επιλογή και εφαρμογή βασικών μεθόδων, εργαλείων, υλικών και πληροφοριών",
+      fi: "Kognitiivisia ja käytännön taitoja, joita tarvitaan tehtävien suorittamiseen ja ongelmien ratkaisemiseen valitsemalla ja soveltamalla perusmenetelmiä, -välineitä, -materiaaleja ja -tietoja",
+      it: "Una gamma di abilità cognitive e pratiche necessarie a svolgere compiti e risolvere problemi scegliendo e applicando metodi di base, strumenti, materiali ed informazioni",
+      ro: "O gamă de abilități cognitive și practice necesare pentru îndeplinirea sarcinilor și rezolvarea problemelor prin selectarea și aplicarea metodelor, instrumentelor, materialelor și informațiilor de bază",
+    },
+    responsibility: {
+      en: "Take responsibility for completion of tasks in work or study; adapt own behaviour to circumstances in solving problems",
+      de: "Verantwortung für die Erledigung von Arbeits- oder Lernaufgaben übernehmen; bei der Lösung von Problemen das eigene Verhalten an die jeweiligen Umstände anpassen",
+      el: "Ανάληψη ευθύνης για την ολοκλήρωση εργασιών στην εργασία ή στη μελέτη· προσαρμογή της προσωπικής συμπεριφοράς στις περιστάσεις κατά την επίλυση προβλημάτων",
+      fi: "Vastuun ottaminen tehtävien loppuun saattamisesta työssä tai opiskelussa; oman toiminnan sopeuttaminen olosuhteisiin ongelmia ratkaistaessa",
+      it: "Assumere la responsabilità di portare a termine compiti nell'ambito del lavoro o dello studio; adeguare il proprio comportamento alle circostanze nella soluzione dei problemi",
+      ro: "Asumarea responsabilității pentru îndeplinirea sarcinilor de muncă sau de studiu; adaptarea propriului comportament la circumstanțe în rezolvarea problemelor",
+    },
+  },
+  {
+    level: 4,
+    knowledge: {
+      en: "Factual and theoretical knowledge in broad contexts within a field of work or study",
+      de: "Breites Spektrum an Theorie- und Faktenwissen in einem Arbeits- oder Lernbereich",
+      el: "Πραγματολογικές και θεωρητικές γνώσεις σε ευρέα πλαίσια ενός τομέα εργασίας ή μελέτης",
+      fi: "Tosiasia- ja teoriatiedot laajoissa yhteyksissä työ- tai opintoalalla",
+      it: "Conoscenza pratica e teorica in ampi contesti in un ambito di lavoro o di studio",
+      ro: "Cunoștințe factuale și teoretice în contexte largi dintr-un domeniu de muncă sau de studiu",
+    },
+    skills: {
+      en: "A range of cognitive and practical skills required to generate solutions to specific problems in a field of work or study",
+      de: "Eine Reihe kognitiver und praktischer Fertigkeiten, die erforderlich sind, um Lösungen für spezielle Probleme in einem Arbeits- oder Lernbereich zu finden",
+      el: "Φάσμα γνωστικών και πρακτικών δεξιοτήτων που απαιτούνται για την εξεύρεση λύσεων σε συγκεκριμένα προβλήματα ενός τομέα εργασίας ή μελέτης",
+      fi: "Kognitiivisia ja käytännön taitoja, joita tarvitaan ratkaisujen löytämiseen työ- tai opintoalan erityisongelmiin",
+      it: "Una gamma di abilità cognitive e pratiche necessarie a risolvere problemi specifici in un campo di lavoro o di studio",
+      ro: "O gamă de abilități cognitive și practice necesare pentru a genera soluții la probleme specifice dintr-un domeniu de muncă sau de studiu",
+    },
+    responsibility: {
+      en: "Exercise self-management within the guidelines of work or study contexts that are usually predictable, but are subject to change; supervise the routine work of others, taking some responsibility for the evaluation and improvement of work or study activities",
+      de: "Selbstständiges Tätigwerden innerhalb der Handlungsparameter von Arbeits- oder Lernkontexten, die in der Regel bekannt sind, sich jedoch ändern können; Beaufsichtigung der Routinearbeit anderer Personen, wobei eine gewisse Verantwortung für die Bewertung und Verbesserung der Arbeits- oder Lernaktivitäten übernommen wird",
+      el: "Αυτοδιαχείριση στο πλαίσιο των κατευθυντήριων γραμμών περιβαλλόντων εργασίας ή μελέτης που είναι συνήθως προβλέψιμα αλλά υπόκεινται σε αλλαγές· επίβλεψη της συνήθους εργασίας άλλων, με ανάληψη κάποιας ευθύνης για την αξιολόγηση και τη βελτίωση δραστηριοτήτων εργασίας ή μελέτης",
+      fi: "Itsenäinen toiminta työ- tai opiskeluympäristöjen ohjeiden puitteissa; ympäristöt ovat yleensä ennakoitavia mutta voivat muuttua; muiden rutiinityön valvonta ja jonkinasteinen vastuu työ- tai opiskelutoiminnan arvioinnista ja kehittämisestä",
+      it: "Sapersi gestire autonomamente, nel quadro di istruzioni in un contesto di lavoro o di studio, di solito prevedibili, ma soggetti a cambiamenti; sorvegliare il lavoro di routine di altri, assumendo una certa responsabilità per la valutazione e il miglioramento di attività lavorative o di studio",
+      ro: "Autogestionarea în limitele orientărilor unor contexte de muncă sau de studiu care sunt de obicei previzibile, dar susceptibile de schimbare; supravegherea activității de rutină a altor persoane, cu asumarea unei anumite responsabilități pentru evaluarea și îmbunătățirea activităților de muncă sau de studiu",
+    },
+  },
+  {
+    level: 5,
+    knowledge: {
+      en: "Comprehensive, specialised, factual and theoretical knowledge within a field of work or study and an awareness of the boundaries of that knowledge",
+      de: "Umfassendes, spezialisiertes Theorie- und Faktenwissen in einem Arbeits- oder Lernbereich sowie Bewusstsein für die Grenzen dieser Kenntnisse",
+      el: "Εκτεταμένες, εξειδικευμένες, πραγματολογικές και θεωρητικές γνώσεις σε έναν τομέα εργασίας ή μελέτης και επίγνωση των ορίων των γνώσεων αυτών",
+      fi: "Työ- tai opintoalan kattavat, erikoistuneet tosiasia- ja teoriatiedot sekä tietoisuus näiden tietojen rajoista",
+      it: "Conoscenza teorica e pratica esauriente e specializzata, in un ambito di lavoro o di studio e consapevolezza dei limiti di tale conoscenza",
+      ro: "Cunoștințe cuprinzătoare, specializate, factuale și teoretice dintr-un domeniu de muncă sau de studiu și conștientizarea limitelor acestor cunoștințe",
+    },
+    skills: {
+      en: "A comprehensive range of cognitive and practical skills required to develop creative solutions to abstract problems",
+      de: "Umfassende kognitive und praktische Fertigkeiten, die erforderlich sind, um kreative Lösungen für abstrakte Probleme zu erarbeiten",
+      el: "Εκτεταμένο φάσμα γνωστικών και πρακτικών δεξιοτήτων που απαιτούνται για την ανάπτυξη δημιουργικών λύσεων σε αφηρημένα προβλήματα",
+      fi: "Kattavat kognitiiviset ja käytännön taidot, joita tarvitaan luovien ratkaisujen kehittämiseen abstrakteihin ongelmiin",
+      it: "Una gamma esauriente di abilità cognitive e pratiche necessarie a dare soluzioni creative a problemi astratti",
+      ro: "O gamă cuprinzătoare de abilități cognitive și practice necesare pentru a dezvolta soluții creative la probleme abstracte",
+    },
+    responsibility: {
+      en: "Exercise management and supervision in contexts of work or study activities where there is unpredictable change; review and develop performance of self and others",
+      de: "Leiten und Beaufsichtigen in Arbeits- oder Lernkontexten, in denen nicht vorhersehbare Änderungen auftreten; Überprüfung und Entwicklung der eigenen Leistung und der Leistung anderer Personen",
+      el: "Άσκηση διαχείρισης και επίβλεψης σε πλαίσια δραστηριοτήτων εργασίας ή μελέτης όπου σημειώνονται απρόβλεπτες αλλαγές· επανεξέταση και ανάπτυξη των επιδόσεων του εαυτού και των άλλων",
+      fi: "Johtaminen ja valvonta työ- tai opiskeluympäristöissä, joissa tapahtuu ennakoimattomia muutoksia; oman ja muiden suoriutumisen arviointi ja kehittäminen",
+      it: "Saper gestire e sorvegliare attività nel contesto di attività lavorative o di studio esposte a cambiamenti imprevedibili; esaminare e sviluppare le prestazioni proprie e di altri",
+      ro: "Exercitarea conducerii și a supravegherii în contexte de activități de muncă sau de studiu în care au loc schimbări imprevizibile; revizuirea și dezvoltarea performanței proprii și a altor persoane",
+    },
+  },
+  {
+    level: 6,
+    knowledge: {
+      en: "Advanced knowledge of a field of work or study, involving a critical understanding of theories and principles",
+      de: "Fortgeschrittene Kenntnisse in einem Arbeits- oder Lernbereich unter Einsatz eines kritischen Verständnisses von Theorien und Grundsätzen",
+      el: "Προχωρημένες γνώσεις σε έναν τομέα εργασίας ή μελέτης, που προϋποθέτουν κριτική κατανόηση θεωριών και αρχών",
+      fi: "Työ- tai opintoalan syvällinen tietämys, johon liittyy teorioiden ja periaatteiden kriittinen ymmärtäminen",
+      it: "Conoscenze avanzate in un ambito di lavoro o di studio, che presuppongono una comprensione critica di teorie e principi",
+      ro: "Cunoștințe avansate dintr-un domeniu de muncă sau de studiu, care implică o înțelegere critică a teoriilor și principiilor",
+    },
+    skills: {
+      en: "Advanced skills, demonstrating mastery and innovation, required to solve complex and unpredictable problems in a specialised field of work or study",
+      de: "Fortgeschrittene Fertigkeiten, die die Beherrschung des Faches sowie Innovationsfähigkeit erkennen lassen und zur Lösung komplexer und nicht vorhersehbarer Probleme in einem spezialisierten Arbeits- oder Lernbereich nötig sind",
+      el: "Προχωρημένες δεξιότητες, που αποδεικνύουν πλήρη έλεγχο και καινοτομία, οι οποίες απαιτούνται για την επίλυση σύνθετων και απρόβλεπτων προβλημάτων σε έναν εξειδικευμένο τομέα εργασίας ή μελέτης",
+      fi: "Edistyneet taidot, jotka osoittavat alan hallintaa ja innovointikykyä ja joita tarvitaan monimutkaisten ja ennakoimattomien ongelmien ratkaisemiseen erikoistuneella työ- tai opintoalalla",
+      it: "Abilità avanzate, che dimostrino padronanza e innovazione necessarie a risolvere problemi complessi ed imprevedibili in un ambito specializzato di lavoro o di studio",
+      ro: "Abilități avansate, care demonstrează stăpânire și inovare, necesare pentru a rezolva probleme complexe și imprevizibile într-un domeniu specializat de muncă sau de studiu",
+    },
+    responsibility: {
+      en: "Manage complex technical or professional activities or projects, taking responsibility for decision-making in unpredictable work or study contexts; take responsibility for managing professional development of individuals and groups",
+      de: "Leitung komplexer fachlicher oder beruflicher Tätigkeiten oder Projekte und Übernahme von Entscheidungsverantwortung in nicht vorhersehbaren Arbeits- oder Lernkontexten; Übernahme der Verantwortung für die berufliche Entwicklung von Einzelpersonen und Gruppen",
+      el: "Διαχείριση σύνθετων τεχνικών ή επαγγελματικών δραστηριοτήτων ή έργων, με ανάληψη ευθύνης για τη λήψη αποφάσεων σε απρόβλεπτα πλαίσια εργασίας ή μελέτης· ανάληψη ευθύνης για τη διαχείριση της επαγγελματικής ανάπτυξης ατόμων και ομάδων",
+      fi: "Monimutkaisten teknisten tai ammatillisten toimintojen tai hankkeiden johtaminen ja vastuun ottaminen päätöksenteosta ennakoimattomissa työ- tai opiskeluympäristöissä; vastuun ottaminen yksilöiden ja ryhmien ammatillisen kehityksen johtamisesta",
+      it: "Gestire attività o progetti tecnico/professionali complessi assumendo la responsabilità di decisioni in contesti di lavoro o di studio imprevedibili; assumere la responsabilità di gestire lo sviluppo professionale di persone e gruppi",
+      ro: "Gestionarea unor activități sau proiecte tehnice ori profesionale complexe, cu asumarea responsabilității pentru luarea deciziilor în contexte de muncă sau de studiu imprevizibile; asumarea responsabilității pentru gestionarea dezvoltării profesionale a persoanelor și a grupurilor",
+    },
+  },
+  {
+    level: 7,
+    knowledge: {
+      en: "Highly specialised knowledge, some of which is at the forefront of knowledge in a field of work or study, as the basis for original thinking and/or research; critical awareness of knowledge issues in a field and at the interface between different fields",
+      de: "Hoch spezialisiertes Wissen, das zum Teil an neueste Erkenntnisse in einem Arbeits- oder Lernbereich anknüpft, als Grundlage für innovative Denkansätze und/oder Forschung; kritisches Bewusstsein für Wissensfragen in einem Bereich und an der Schnittstelle zwischen verschiedenen Bereichen",
+      el: "Εξαιρετικά εξειδικευμένες γνώσεις, ορισμένες από τις οποίες βρίσκονται στην αιχμή της γνώσης σε έναν τομέα εργασίας ή μελέτης, ως βάση για πρωτότυπη σκέψη και/ή έρευνα· κριτική επίγνωση ζητημάτων γνώσης σε έναν τομέα και στο σημείο επαφής διαφορετικών τομέων",
+      fi: "Pitkälle erikoistunut tietämys, josta osa on työ- tai opintoalan huippuosaamista ja joka luo perustan omaperäiselle ajattelulle ja/tai tutkimukselle; alan tietoon liittyvien kysymysten ja eri alojen rajapinnassa olevien kysymysten kriittinen tiedostaminen",
+      it: "Conoscenze altamente specializzate, parte delle quali all'avanguardia in un ambito di lavoro o di studio, come base del pensiero originario e/o della ricerca; consapevolezza critica di questioni legate alla conoscenza in un ambito e all'interfaccia tra ambiti diversi",
+      ro: "Cunoștințe înalt specializate, dintre care unele se situează în avangarda cunoașterii dintr-un domeniu de muncă sau de studiu, ca bază pentru gândirea originală și/sau cercetare; conștientizarea critică a problemelor de cunoaștere dintr-un domeniu și de la interfața dintre domenii diferite",
+    },
+    skills: {
+      en: "Specialised problem-solving skills required in research and/or innovation in order to develop new knowledge and procedures and to integrate knowledge from different fields",
+      de: "Spezialisierte Problemlösungsfertigkeiten im Bereich Forschung und/oder Innovation, um neue Kenntnisse zu gewinnen und neue Verfahren zu entwickeln sowie um Wissen aus verschiedenen Bereichen zu integrieren",
+      el: "Εξειδικευμένες δεξιότητες επίλυσης προβλημάτων που απαιτούνται στην έρευνα και/ή την καινοτομία για την ανάπτυξη νέων γνώσεων και διαδικασιών και για την ενσωμάτωση γνώσεων από διαφορετικούς τομείς",
+      fi: "Erikoistuneet ongelmanratkaisutaidot, joita tarvitaan tutkimus- ja/tai innovaatiotoiminnassa uuden tiedon ja uusien menettelyjen kehittämiseksi sekä eri alojen tietämyksen yhdistämiseksi",
+      it: "Abilità specializzate, orientate alla soluzione di problemi, necessarie nella ricerca e/o nell'innovazione al fine di sviluppare conoscenze e procedure nuove e integrare la conoscenza ottenuta in ambiti diversi",
+      ro: "Abilități specializate de rezolvare a problemelor, necesare în cercetare și/sau inovare, pentru a dezvolta noi cunoștințe și proceduri și pentru a integra cunoștințe din domenii diferite",
+    },
+    responsibility: {
+      en: "Manage and transform work or study contexts that are complex, unpredictable and require new strategic approaches; take responsibility for contributing to professional knowledge and practice and/or for reviewing the strategic performance of teams",
+      de: "Leitung und Gestaltung komplexer, unvorhersehbarer Arbeits- oder Lernkontexte, die neue strategische Ansätze erfordern; Übernahme von Verantwortung für Beiträge zum Fachwissen und zur Berufspraxis und/oder für die Überprüfung der strategischen Leistung von Teams",
+      el: "Διαχείριση και μετασχηματισμός πλαισίων εργασίας ή μελέτης που είναι σύνθετα, απρόβλεπτα και απαιτούν νέες στρατηγικές προσεγγίσεις· ανάληψη ευθύνης για τη συμβολή στην επαγγελματική γνώση και πρακτική και/ή για την επανεξέταση των στρατηγικών επιδόσεων ομάδων",
+      fi: "Monimutkaisten, ennakoimattomien ja uusia strategisia lähestymistapoja edellyttävien työ- tai opiskeluympäristöjen johtaminen ja muuttaminen; vastuun ottaminen ammatillisen tietämyksen ja käytäntöjen kehittämisestä ja/tai ryhmien strategisen suoriutumisen arvioinnista",
+      it: "Gestire e trasformare contesti di lavoro o di studio complessi, imprevedibili che richiedono nuovi approcci strategici; assumere la responsabilità di contribuire alla conoscenza e alla prassi professionale e/o di verificare le prestazioni strategiche dei gruppi",
+      ro: "Gestionarea și transformarea contextelor de muncă sau de studiu complexe, imprevizibile și care necesită noi abordări strategice; asumarea responsabilității pentru contribuția la cunoașterea și practica profesională și/sau pentru evaluarea performanței strategice a echipelor",
+    },
+  },
+  {
+    level: 8,
+    knowledge: {
+      en: "Knowledge at the most advanced frontier of a field of work or study and at the interface between fields",
+      de: "Spitzenkenntnisse in einem Arbeits- oder Lernbereich und an der Schnittstelle zwischen verschiedenen Bereichen",
+      el: "Γνώσεις στο πιο προηγμένο όριο ενός τομέα εργασίας ή μελέτης και στο σημείο επαφής μεταξύ τομέων",
+      fi: "Työ- tai opintoalan ja eri alojen rajapinnassa oleva kaikkein edistynein tietämys",
+      it: "Le conoscenze più all'avanguardia in un ambito di lavoro o di studio e all'interfaccia tra settori diversi",
+      ro: "Cunoștințe de la cea mai avansată frontieră a unui domeniu de muncă sau de studiu și de la interfața dintre domenii",
+    },
+    skills: {
+      en: "The most advanced and specialised skills and techniques, including synthesis and evaluation, required to solve critical problems in research and/or innovation and to extend and redefine existing knowledge or professional practice",
+      de: "Die am weitesten entwickelten und spezialisierten Fertigkeiten und Methoden, einschließlich Synthese und Evaluierung, zur Lösung zentraler Fragestellungen in den Bereichen Forschung und/oder Innovation und zur Erweiterung oder Neudefinition vorhandener Kenntnisse oder beruflicher Praxis",
+      el: "Οι πλέον προηγμένες και εξειδικευμένες δεξιότητες και τεχνικές, συμπεριλαμβανομένων της σύνθεσης και της αξιολόγησης, που απαιτούνται για την επίλυση κρίσιμων προβλημάτων στην έρευνα και/ή την καινοτομία και για τη διεύρυνση και τον επαναπροσδιορισμό της υφιστάμενης γνώσης ή επαγγελματικής πρακτικής",
+      fi: "Kaikkein edistyneimmät ja erikoistuneimmat taidot ja tekniikat, synteesi ja arviointi mukaan luettuina, joita tarvitaan kriittisten tutkimus- ja/tai innovaatio-ongelmien ratkaisemiseen sekä olemassa olevan tietämyksen tai ammattikäytännön laajentamiseen ja uudelleen määrittelemiseen",
+      it: "Le abilità e le tecniche più avanzate e specializzate, comprese le capacità di sintesi e di valutazione, necessarie a risolvere problemi complessi della ricerca e/o dell'innovazione e ad estendere e ridefinire le conoscenze o le pratiche professionali esistenti",
+      ro: "Cele mai avansate și specializate abilități și tehnici, inclusiv sinteza și evaluarea, necesare pentru a rezolva probleme critice în cercetare și/sau inovare și pentru a extinde și redefini cunoștințele sau practica profesională existente",
+    },
+    responsibility: {
+      en: "Demonstrate substantial authority, innovation, autonomy, scholarly and professional integrity and sustained commitment to the development of new ideas or processes at the forefront of work or study contexts including research",
+      de: "Fachliche Autorität, Innovationsfähigkeit, Selbstständigkeit, wissenschaftliche und berufliche Integrität und nachhaltiges Engagement bei der Entwicklung neuer Ideen oder Verfahren in führenden Arbeits- oder Lernkontexten, einschließlich der Forschung",
+      el: "Επίδειξη ουσιαστικού κύρους, καινοτομίας, αυτονομίας, επιστημονικής και επαγγελματικής ακεραιότητας και διαρκούς δέσμευσης στην ανάπτυξη νέων ιδεών ή διαδικασιών στην αιχμή πλαισίων εργασίας ή μελέτης, συμπεριλαμβανομένης της έρευνας",
+      fi: "Huomattava arvovalta, innovointikyky, itsenäisyys, tieteellinen ja ammatillinen integriteetti sekä pitkäjänteinen sitoutuminen uusien ajatusten tai prosessien kehittämiseen työ- tai opiskeluympäristöjen, myös tutkimuksen, eturintamassa",
+      it: "Dimostrare effettiva autorità, capacità di innovazione, autonomia, integrità tipica dello studioso e del professionista e impegno continuo nello sviluppo di nuove idee o processi all'avanguardia in contesti di lavoro o di studio, compresa la ricerca",
+      ro: "Demonstrarea unei autorități substanțiale, a capacității de inovare, a autonomiei, a integrității științifice și profesionale și a unui angajament susținut față de dezvoltarea de noi idei sau procese în avangarda contextelor de muncă sau de studiu, inclusiv în cercetare",
+    },
+  },
+];
