@@ -2,14 +2,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, getDb, openDatabase, setDatabase } from "~/db/client.server";
 import { escoCollectionMembers, escoConcepts, escoLabels, escoRelations } from "~/db/schema";
 import { openTestDatabase } from "../../../tests/setup/database";
 import { countEscoRows, type EscoImportSummary, importEsco } from "./esco-import.server";
 
-const escoFolder = path.resolve(process.cwd(), "../shared/data/esco");
+// The full English sample beside the project when it is there; otherwise an excerpt of the same
+// real files kept in the repository (a CI clone may sit anywhere).
+const sharedSample = path.resolve(process.cwd(), "../shared/data/esco");
+const escoFolder = fs.existsSync(sharedSample)
+  ? sharedSample
+  : path.resolve(process.cwd(), "tests/fixtures/esco");
+// Guards against an empty or truncated folder: the full sample has over 600 records per file.
+const minimumRecords = escoFolder === sharedSample ? 600 : 100;
 
 async function readCsv(file: string): Promise<Record<string, string>[]> {
   const records: Record<string, string>[] = [];
@@ -66,17 +73,40 @@ describe("importEsco with the real ESCO files", () => {
 
   it("imports one skill group per record of skillGroups_en.csv, with its English label", async () => {
     const records = await readCsv("skillGroups_en.csv");
-    expect(records.length).toBeGreaterThan(600);
-    expect(await countWhere(escoConcepts, eq(escoConcepts.conceptType, "SkillGroup"))).toBe(
-      records.length,
-    );
-    const known = records.find((r) => r.altLabels.includes("\n"))!;
+    expect(records.length).toBeGreaterThan(minimumRecords);
+    // Every record is a skill group concept (other files may add groups they point to).
+    const imported = await getDb()
+      .select({ n: count() })
+      .from(escoConcepts)
+      .where(
+        and(
+          eq(escoConcepts.conceptType, "SkillGroup"),
+          inArray(
+            escoConcepts.uri,
+            records.map((r) => r.conceptUri),
+          ),
+        ),
+      );
+    expect(imported[0].n).toBe(records.length);
+    if (escoFolder === sharedSample) {
+      expect(await countWhere(escoConcepts, eq(escoConcepts.conceptType, "SkillGroup"))).toBe(
+        records.length,
+      );
+    }
+    const known =
+      records.find((r) => r.altLabels.includes("\n")) ??
+      records.find((r) => r.altLabels.trim() !== "")!;
     const [label] = await getDb()
       .select()
       .from(escoLabels)
       .where(and(eq(escoLabels.uri, known.conceptUri), eq(escoLabels.language, "en")));
     expect(label.preferredLabel).toBe(known.preferredLabel);
-    expect(label.altLabels).toEqual(known.altLabels.split("\n").map((l) => l.trim()));
+    expect(label.altLabels).toEqual(
+      known.altLabels
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
     expect(label.description).toBe(known.description.trim() || null);
   });
 
@@ -97,7 +127,7 @@ describe("importEsco with the real ESCO files", () => {
     const all = await getDb().select().from(escoRelations);
     const storedPairs = new Set(all.map((r) => `${r.parentUri} ${r.childUri}`));
     const missing = [...pairs].filter((pair) => !storedPairs.has(pair));
-    expect(pairs.size).toBeGreaterThan(600);
+    expect(pairs.size).toBeGreaterThan(minimumRecords);
     expect(missing).toEqual([]);
   });
 
