@@ -72,7 +72,11 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-function securityHeaders(nonce: string, isDev: boolean): Record<string, string> {
+function securityHeaders(
+  nonce: string,
+  isDev: boolean,
+  https: boolean,
+): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -93,6 +97,7 @@ function securityHeaders(nonce: string, isDev: boolean): Record<string, string> 
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
+    ...(https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };
 }
 
@@ -136,7 +141,8 @@ export function createApp(options: { env: Env; database: Database }): App {
         compression.filter(req, res),
     }),
   );
-  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  // One reverse proxy in front: its X-Forwarded-For entry is trusted, nothing a client adds.
+  if (env.TRUST_PROXY) app.set("trust proxy", 1);
   if (fs.existsSync(clientDir)) {
     app.use(
       "/assets",
@@ -237,7 +243,7 @@ export function createApp(options: { env: Env; database: Database }): App {
 
     async function finish(result: Response) {
       const headers = new Headers(result.headers);
-      for (const [name, value] of Object.entries(securityHeaders(nonce, isDev))) {
+      for (const [name, value] of Object.entries(securityHeaders(nonce, isDev, env.secureCookies))) {
         if (!headers.has(name)) headers.set(name, value);
       }
       for (const cookie of setCookies) headers.append("Set-Cookie", cookie);

@@ -58,6 +58,11 @@ export function createTranslator(locale: Locale, messages: Messages): Translate 
       (format as unknown as { message?: string }).message = message;
       formatCache.set(cacheKey, format);
     }
-    return String(format.format(values));
+    try {
+      return String(format.format(values));
+    } catch {
+      // A value the message needs is missing: show the message rather than fail the page.
+      return message;
+    }
   };
 }

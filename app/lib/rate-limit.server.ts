@@ -6,19 +6,21 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
 /**
  * Counts one hit against `key` in a fixed window shared by every app process (the counter lives
- * in PostgreSQL). Returns allowed=false once more than `limit` hits fall in the window.
+ * in PostgreSQL); `weight` counts several at once. Returns allowed=false once more than `limit`
+ * hits fall in the window.
  */
 export async function hitRateLimit(
   key: string,
   limit: number,
   windowSeconds: number,
+  weight = 1,
 ): Promise<RateLimitResult> {
   if (!getEnv().RATE_LIMITS) return { allowed: true, retryAfterSeconds: 0 };
   const result = await queryRows<{ hits: number; window_start: string }>(sql`
-    insert into rate_limits (key, window_start, hits) values (${key}, now(), 1)
+    insert into rate_limits (key, window_start, hits) values (${key}, now(), ${weight})
     on conflict (key) do update set
       hits = case when rate_limits.window_start < now() - make_interval(secs => ${windowSeconds})
-                  then 1 else rate_limits.hits + 1 end,
+                  then ${weight} else rate_limits.hits + ${weight} end,
       window_start = case when rate_limits.window_start < now() - make_interval(secs => ${windowSeconds})
                   then now() else rate_limits.window_start end
     returning hits, window_start`);

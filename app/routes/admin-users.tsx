@@ -5,6 +5,7 @@ import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { isUuid } from "~/lib/ids";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/admin-users";
@@ -23,7 +24,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
   const userId = String(form.userId ?? "");
   const [role, change] = String(form.intent ?? "").split(":");
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw httpError(400);
+  if (!isUuid(userId)) throw httpError(400);
   if ((role !== "facilitator" && role !== "admin") || (change !== "grant" && change !== "remove")) {
     throw httpError(400);
   }

@@ -6,6 +6,7 @@ import { LiveStatusNote } from "~/features/networks/ui/home-note";
 import { PostCard } from "~/features/networks/ui/post-card";
 import { listPeople } from "~/features/profiles/directory.server";
 import { findPeopleOfferingWhatIWant, getNetworkStats } from "~/features/profiles/home.server";
+import { viewerOf } from "~/features/profiles/policy.server";
 import { countryName, topicLabel } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
@@ -19,11 +20,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const auth = await context.auth();
   const after = decodeCursor(new URL(request.url).searchParams.get("after"));
   const locale = resolveLocale(auth, context.requestLocale);
-  const viewer = { userId: auth?.user.id ?? null };
+  const viewer = viewerOf(auth);
   const [stats, newest, matches, myNetworks, feed] = await Promise.all([
     getNetworkStats(),
     listPeople({ viewer, filters: {}, after: null, limit: 6 }),
-    auth ? findPeopleOfferingWhatIWant({ viewer: { userId: auth.user.id } }) : Promise.resolve([]),
+    auth
+      ? findPeopleOfferingWhatIWant({
+          viewer: { userId: auth.user.id, verified: auth.user.emailVerified },
+        })
+      : Promise.resolve([]),
     auth ? listMyNetworks(auth.user.id) : Promise.resolve([]),
     auth ? listHomeFeed({ userId: auth.user.id, after }) : Promise.resolve(null),
   ]);

@@ -1,3 +1,4 @@
+import { viewerOf } from "~/features/profiles/policy.server";
 import { canViewPhoto } from "~/features/profiles/profiles.server";
 import { httpError } from "~/lib/errors";
 import { getStorage } from "~/lib/storage.server";
@@ -8,7 +9,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   if (!/^[0-9a-f-]{36}-[A-Za-z0-9_-]{12}\.webp$/.test(params.file)) throw httpError(404);
   const key = `photos/${params.file}`;
   const auth = await context.auth();
-  if (!(await canViewPhoto({ key, viewer: { userId: auth?.user.id ?? null } }))) {
+  if (!(await canViewPhoto({ key, viewer: viewerOf(auth) }))) {
     throw httpError(404);
   }
   const body = await getStorage().get(key);

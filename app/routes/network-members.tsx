@@ -1,5 +1,5 @@
 import { data, useActionData, useLoaderData } from "react-router";
-import { requireUser } from "~/features/accounts/guard.server";
+import { requireVerifiedUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import {
   createInvitationLink,
@@ -23,6 +23,7 @@ import {
 } from "~/features/networks/policy.server";
 import { inviteEmailsSchema, inviteLinkSchema } from "~/features/networks/schema";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
+import { viewerOf } from "~/features/profiles/policy.server";
 import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
 import { countryName, countryOptions } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
@@ -42,7 +43,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const filters = parseFilters(peopleFilterSchema, url);
   const facilitators = url.searchParams.get("facilitators") === "1";
   const after = decodeCursor(url.searchParams.get("after"));
-  const viewer = { userId: auth?.user.id ?? null };
+  const viewer = viewerOf(auth);
   const page = await listNetworkMembers({
     networkId: access.network.id,
     viewer,
@@ -87,7 +88,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 type Result = { ok: boolean; message: string; link?: string; errors?: Record<string, string> };
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
+  const { user } = await requireVerifiedUser(context, request);
   const access = await requireNetworkAccess(params.id, user.id);
   assertFacilitator(access);
   const networkId = access.network.id;

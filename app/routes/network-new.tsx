@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireUser } from "~/features/accounts/guard.server";
+import { requireUser, requireVerifiedUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { saveNetworkCover } from "~/features/networks/cover.server";
 import { createNetwork } from "~/features/networks/networks.server";
@@ -22,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
+  const { user } = await requireVerifiedUser(context, request);
   if (!(await canCreateNetwork(user))) throw httpError(403, "networks.createForbidden");
   const form = await readForm(request);
   const parsed = parseNetworkForm(form);

@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireUser } from "~/features/accounts/guard.server";
+import { requireVerifiedUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import {
@@ -32,7 +32,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
+  const { user } = await requireVerifiedUser(context, request);
   const access = await requireNetworkAccess(params.id, user.id);
   assertMember(access);
   const form = await readForm(request);

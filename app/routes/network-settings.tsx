@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { requireUser } from "~/features/accounts/guard.server";
+import { requireUser, requireVerifiedUser } from "~/features/accounts/guard.server";
 import { saveNetworkCover } from "~/features/networks/cover.server";
 import { updateNetwork } from "~/features/networks/networks.server";
 import { networkFormOptions } from "~/features/networks/options.server";
@@ -38,23 +38,26 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
+  const { user } = await requireVerifiedUser(context, request);
   const access = await requireNetworkAccess(params.id, user.id);
   assertFacilitator(access);
   const form = await readForm(request);
   if (form.intent !== "save") throw httpError(400);
   const parsed = parseNetworkForm(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const saved = await updateNetwork({ id: access.network.id, input: parsed.input });
-  if (!saved) {
-    return data(
+  const capTooLow = () =>
+    data(
       { errors: { memberCap: "networks.capBelowMembers" }, values: parsed.values },
       { status: 409 },
     );
-  }
+  // Everything is checked before anything is written, so a refused form changes nothing.
+  if (parsed.input.memberCap < access.network.memberCount) return capTooLow();
   const coverProblem = await saveNetworkCover({ networkId: access.network.id, file: form.cover });
-  if (coverProblem)
+  if (coverProblem) {
     return data({ errors: { cover: coverProblem }, values: parsed.values }, { status: 400 });
+  }
+  // Someone may have joined meanwhile: the update itself checks the cap again.
+  if (!(await updateNetwork({ id: access.network.id, input: parsed.input }))) return capTooLow();
   return redirect(`/networks/${access.network.id}/settings?saved=1`);
 }
 

@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireUser } from "~/features/accounts/guard.server";
+import { requireVerifiedUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import {
   addReply,
@@ -58,7 +58,7 @@ type ActionResult = {
 };
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
+  const { user } = await requireVerifiedUser(context, request);
   const access = await requireNetworkAccess(params.id, user.id);
   assertMember(access);
   const networkId = access.network.id;

@@ -65,6 +65,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const access = await requireNetworkAccess(params.id, user.id);
   const networkId = access.network.id;
   const form = await readForm(request);
+  // Anyone may leave; everything else needs a confirmed email address (no throwaway accounts).
+  if (form.intent !== "leave" && !user.emailVerified) throw httpError(403, "auth.verifyFirst");
   const postId = String(form.postId ?? "");
   const fail = (status: number, message: string, extra: Partial<ActionResult> = {}) =>
     data<ActionResult>({ ok: false, message, ...extra }, { status });

@@ -50,7 +50,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const viewerId = auth?.user.id ?? null;
   const [page, suggestions, canCreate] = await Promise.all([
     listNetworks({ viewerId, filters, after }),
-    auth && !after ? suggestNetworks({ userId: auth.user.id }) : Promise.resolve([]),
+    auth?.user.emailVerified && !after
+      ? suggestNetworks({ userId: auth.user.id })
+      : Promise.resolve([]),
     auth ? canCreateNetwork(auth.user) : Promise.resolve(false),
   ]);
   const present = (n: Listed) => ({

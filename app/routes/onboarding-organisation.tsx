@@ -18,6 +18,7 @@ import {
 import { useI18n } from "~/i18n/context";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { isUuid } from "~/lib/ids";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import { OnboardingSteps } from "~/ui/onboarding-steps";
 import type { Route } from "./+types/onboarding-organisation";
@@ -48,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
   if (form.intent === "join") {
     const organisationId = String(form.organisationId ?? "");
-    if (!/^[0-9a-f-]{36}$/i.test(organisationId)) throw httpError(400);
+    if (!isUuid(organisationId)) throw httpError(400);
     await requestToJoin({ organisationId, userId: user.id }).catch(() => {
       throw httpError(404, "org.notFound");
     });

@@ -8,6 +8,7 @@ import {
   leaveOrganisation,
   requestToJoin,
 } from "~/features/organisations/organisations.server";
+import { viewerOf } from "~/features/profiles/policy.server";
 import {
   countryName,
   naceLabel,
@@ -24,7 +25,7 @@ import type { Route } from "./+types/organisation";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const auth = await context.auth();
   const locale = resolveLocale(auth, context.requestLocale);
-  const found = await getOrganisation({ id: params.id, viewer: { userId: auth?.user.id ?? null } });
+  const found = await getOrganisation({ id: params.id, viewer: viewerOf(auth) });
   if (!found) throw httpError(404, "org.notFound");
   const { organisation: o } = found;
   return {

@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { directoryFilterValues, listPeople } from "~/features/profiles/directory.server";
+import { viewerOf } from "~/features/profiles/policy.server";
 import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
 import { commonLanguageCodes } from "~/features/taxonomy/languages";
 import { consortiumCountries } from "~/features/taxonomy/types";
@@ -29,7 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filters = parseFilters(peopleFilterSchema, url);
   const after = decodeCursor(url.searchParams.get("after"));
   const [page, present] = await Promise.all([
-    listPeople({ viewer: { userId: auth?.user.id ?? null }, filters, after }),
+    listPeople({ viewer: viewerOf(auth), filters, after }),
     directoryFilterValues(),
   ]);
   return {

@@ -1,5 +1,6 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { viewerOf } from "~/features/profiles/policy.server";
 import { getProfile } from "~/features/profiles/profiles.server";
 import {
   countryName,
@@ -17,7 +18,7 @@ import type { Route } from "./+types/person";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const auth = await context.auth();
   const locale = resolveLocale(auth, context.requestLocale);
-  const profile = await getProfile({ id: params.id, viewer: { userId: auth?.user.id ?? null } });
+  const profile = await getProfile({ id: params.id, viewer: viewerOf(auth) });
   if (!profile) throw httpError(404, "people.notFound");
   const topic = (slug: string) => ({
     slug,

@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useSearchParams } from "react-router";
-import { resetPassword } from "~/features/accounts/accounts.server";
+import { AccountError, resetPassword } from "~/features/accounts/accounts.server";
 import { fieldErrors, resetPasswordSchema } from "~/features/accounts/schema";
 import { clearSessionCookie } from "~/features/accounts/sessions.server";
 import { useI18n } from "~/i18n/context";
@@ -7,7 +7,7 @@ import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/reset-password";
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
   const parsed = resetPasswordSchema.safeParse(form);
   if (!parsed.success) {
@@ -15,7 +15,19 @@ export async function action({ request }: Route.ActionArgs) {
     if (errors.token) errors.form = "reset.invalid";
     return data({ errors }, { status: 400 });
   }
-  const ok = await resetPassword(parsed.data);
+  let ok: boolean;
+  try {
+    ok = await resetPassword({ ...parsed.data, ip: context.ip });
+  } catch (error) {
+    if (error instanceof AccountError) {
+      return data(
+        // The only refusal here is the rate limit; its message needs no figures.
+        { errors: { form: "errors.tooMany" } as Record<string, string> },
+        { status: error.status },
+      );
+    }
+    throw error;
+  }
   if (!ok)
     return data({ errors: { form: "reset.invalid" } as Record<string, string> }, { status: 400 });
   return redirect("/signin?reset=1", { headers: { "Set-Cookie": clearSessionCookie() } });

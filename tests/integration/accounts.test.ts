@@ -273,3 +273,34 @@ describe("account settings", () => {
 function sqlText(text: string) {
   return app.server.rawSql(text);
 }
+
+describe("email change links", () => {
+  it("lets only the newest link change the address, and tells the old address", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const client = app.client();
+    await client.signIn(user.email, goodPassword);
+    const typo = uniqueEmail().replace("@", "@typo-");
+    const right = uniqueEmail();
+    await client.post("/settings/account", {
+      intent: "email",
+      email: typo,
+      currentPassword: goodPassword,
+    });
+    const typoLink = app.linkIn(app.lastMailTo(typo), "/verify-email");
+    await client.post("/settings/account", {
+      intent: "email",
+      email: right,
+      currentPassword: goodPassword,
+    });
+    const rightLink = app.linkIn(app.lastMailTo(right), "/verify-email");
+    expect((await client.get(rightLink)).status).toBe(200);
+    expect(app.lastMailTo(user.email)?.subject).toBe("Your Synergy email address was changed");
+    // A stranger holding the older link cannot take the account's address any more.
+    const stale = await app.client().get(typoLink);
+    expect(stale.status).toBe(400);
+    const rows = await app.server.queryRows<{ email: string }>(
+      app.server.rawSql(`select email from users where id = '${user.id}'`),
+    );
+    expect(rows[0].email).toBe(right);
+  });
+});

@@ -628,3 +628,81 @@ async function openStream(client: TestClient, path: string) {
     },
   };
 }
+
+describe("review fixes", () => {
+  it("needs a confirmed email address to join or post, and hides members-only fields until then", async () => {
+    const { user: f } = await person();
+    const { id } = await network({ facilitators: [f.id] });
+    const { client: unconfirmed } = await person({ verified: false });
+    const join = await unconfirmed.post(`/networks/${id}`, { intent: "join" });
+    expect(join.status).toBe(403);
+    expectMessage(await join.text(), "auth.verifyFirst");
+    const secretive = await app.createUser({
+      displayName: "Members Only Bio",
+      bio: "Seen by members only",
+      visibility: { bio: "members" },
+    });
+    expect(mainOf(await (await unconfirmed.get(`/people/${secretive.id}`)).text())).not.toContain(
+      "Seen by members only",
+    );
+    const { client: confirmed } = await person();
+    expect(mainOf(await (await confirmed.get(`/people/${secretive.id}`)).text())).toContain(
+      "Seen by members only",
+    );
+  });
+
+  it("keeps a removed member out, even with a shared link", async () => {
+    const { user: f, client: fc } = await person();
+    const { user: removed, client: rc } = await person();
+    const { id } = await network({
+      visibility: "invite",
+      facilitators: [f.id],
+      members: [removed.id],
+    });
+    const created = await fc.post(`/networks/${id}/members`, { intent: "invite-link", days: "7" });
+    const link = (await created.text()).match(
+      /https?:\/\/[^<"\s]+\/invitations\/[A-Za-z0-9_-]+/,
+    )![0];
+    expect(
+      (await fc.post(`/networks/${id}/members`, { intent: "remove", userId: removed.id })).status,
+    ).toBe(200);
+    const back = await rc.post(link, {});
+    expect(back.status).toBe(403);
+    expectMessage(await back.text(), "networks.removedBefore");
+    expect(await count(`select member_count as n from networks where id = '${id}'`)).toBe(1);
+  });
+
+  it("answers ids that are not ids with 404, not an error", async () => {
+    const { user, client } = await person();
+    const { id } = await network({ members: [user.id] });
+    expect((await client.get(`/networks/${id}/posts/abc`)).status).toBe(404);
+    expect(
+      (await client.post(`/networks/${id}`, { intent: "react", postId: "abc", kind: "like" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await client.post(`/networks/${id}`, {
+          intent: "delete-comment",
+          postId: "x",
+          commentId: "y",
+        })
+      ).status,
+    ).toBe(404);
+    expect((await app.client().get(`/people/${"-".repeat(36)}`)).status).toBe(404);
+  });
+
+  it("does not show hidden countries in a network's mix to outsiders", async () => {
+    const { user: f } = await person();
+    const hidden = await app.createUser({ country: "MT", visibility: { location: "members" } });
+    const { id } = await network({
+      visibility: "request",
+      facilitators: [f.id],
+      members: [hidden.id],
+    });
+    const html = mainOf(await (await app.client().get(`/networks/${id}`)).text());
+    expect(html).not.toContain("Malta");
+    const { client: member } = await person();
+    expect(mainOf(await (await member.get(`/networks/${id}`)).text())).toContain("Malta");
+  });
+});

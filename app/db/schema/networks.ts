@@ -66,7 +66,8 @@ export const networkMembers = pgTable(
     role: text("role", { enum: ["facilitator", "member"] })
       .notNull()
       .default("member"),
-    status: text("status", { enum: ["pending", "active"] })
+    /** "removed": taken out by a facilitator; kept so that a shared link cannot bring them back. */
+    status: text("status", { enum: ["pending", "active", "removed"] })
       .notNull()
       .default("active"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,13 +2,14 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { authTokens, users } from "~/db/schema";
 import { translatorFor } from "~/i18n/catalogue.server";
-import type { Locale } from "~/i18n/i18n";
+import { isLocale, type Locale } from "~/i18n/i18n";
+import { sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
 import { sendMail } from "~/lib/mail.server";
 import { hitRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { revokeAllSessions } from "./sessions.server";
-import { consumeToken, issueToken } from "./tokens.server";
+import { consumeToken, issueToken, retireTokens } from "./tokens.server";
 
 /** An expected failure of an account operation: the field and the catalogue key to show. */
 export class AccountError extends Error {
@@ -32,6 +33,9 @@ async function sendVerification(options: {
   displayName: string;
   locale: Locale;
 }) {
+  // Only the newest link works: an older one (perhaps to a mistyped address) must not be able
+  // to change the account's email later.
+  await retireTokens(getDb(), options.userId, "verify_email");
   const token = await issueToken(getDb(), {
     userId: options.userId,
     purpose: "verify_email",
@@ -109,8 +113,11 @@ export async function resendVerification(userId: string): Promise<void> {
 export async function verifyEmail(
   token: string,
 ): Promise<{ ok: true; userId: string } | { ok: false; reason: "invalid" | "taken" }> {
-  return getDb()
-    .transaction(async (tx) => {
+  let result:
+    | { ok: true; userId: string; previous: { email: string; displayName: string; locale: string } }
+    | { ok: false; reason: "invalid" | "taken" };
+  try {
+    result = await getDb().transaction(async (tx) => {
       const used = await consumeToken(tx, { token, purpose: "verify_email" });
       if (!used) return { ok: false, reason: "invalid" } as const;
       const [other] = await tx
@@ -118,16 +125,43 @@ export async function verifyEmail(
         .from(users)
         .where(and(eq(users.email, used.email), ne(users.id, used.userId)));
       if (other) throw new EmailTaken();
+      const [previous] = await tx
+        .select({ email: users.email, displayName: users.displayName, locale: users.locale })
+        .from(users)
+        .where(eq(users.id, used.userId));
       await tx
         .update(users)
         .set({ email: used.email, emailVerifiedAt: new Date(), updatedAt: new Date() })
         .where(eq(users.id, used.userId));
-      return { ok: true, userId: used.userId } as const;
-    })
-    .catch((error) => {
-      if (error instanceof EmailTaken) return { ok: false, reason: "taken" } as const;
-      throw error;
+      // Any other link still out there (perhaps to a mistyped address) stops working.
+      await retireTokens(tx, used.userId, "verify_email");
+      return {
+        ok: true,
+        userId: used.userId,
+        previous: { ...previous, newEmail: used.email },
+      } as const;
     });
+  } catch (error) {
+    if (error instanceof EmailTaken) return { ok: false, reason: "taken" };
+    throw error;
+  }
+  if (!result.ok) return result;
+  const previous = result.previous as {
+    email: string;
+    displayName: string;
+    locale: string;
+    newEmail: string;
+  };
+  if (previous.email !== previous.newEmail) {
+    // Tell the old address, so that a change nobody asked for does not go unnoticed.
+    const t = translatorFor(isLocale(previous.locale) ? previous.locale : "en");
+    await sendMail({
+      to: previous.email,
+      subject: t("mail.emailChanged.subject"),
+      text: t("mail.emailChanged.body", { name: previous.displayName, email: previous.newEmail }),
+    });
+  }
+  return { ok: true, userId: result.userId };
 }
 
 class EmailTaken extends Error {}
@@ -201,27 +235,39 @@ export async function requestPasswordReset(options: { email: string; ip: string 
 export async function resetPassword(options: {
   token: string;
   password: string;
+  ip: string;
 }): Promise<boolean> {
+  // Hashing is deliberately slow; refuse floods before doing it, and unknown tokens cheaply.
+  const limit = await hitRateLimit(`reset-submit:ip:${options.ip}`, 20, 3600);
+  if (!limit.allowed) {
+    throw new AccountError(429, "form", "auth.tooManyAttempts", {
+      minutes: Math.ceil(limit.retryAfterSeconds / 60),
+    });
+  }
+  const [known] = await getDb()
+    .select({ id: authTokens.id })
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.id, sha256(options.token)),
+        eq(authTokens.purpose, "reset_password"),
+        isNull(authTokens.usedAt),
+      ),
+    );
+  if (!known) return false;
   const passwordHash = await hashPassword(options.password);
   return getDb().transaction(async (tx) => {
     const used = await consumeToken(tx, { token: options.token, purpose: "reset_password" });
     if (!used) return false;
-    await tx
+    const changed = await tx
       .update(users)
       // Reading the reset mail proves the address too.
       .set({ passwordHash, emailVerifiedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(users.id, used.userId), eq(users.email, used.email)));
-    // Other outstanding reset links die with this one.
-    await tx
-      .update(authTokens)
-      .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(authTokens.userId, used.userId),
-          eq(authTokens.purpose, "reset_password"),
-          isNull(authTokens.usedAt),
-        ),
-      );
+      .where(and(eq(users.id, used.userId), eq(users.email, used.email)))
+      .returning({ id: users.id });
+    // The account's address changed since the link was sent: the link no longer speaks for it.
+    if (!changed.length) return false;
+    await retireTokens(tx, used.userId, "reset_password");
     await revokeAllSessions({ userId: used.userId, db: tx });
     return true;
   });

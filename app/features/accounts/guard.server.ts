@@ -22,11 +22,30 @@ export async function requireAdmin(context: AppLoadContext, request: Request) {
   return auth;
 }
 
-/** Only same-site relative paths may be redirect targets. */
+/**
+ * Only paths on this site may be redirect targets. Browsers drop tabs and newlines and read
+ * backslashes as slashes, so "/\t/evil.example" would leave the site: anything with those, or
+ * that resolves to another origin, falls back.
+ */
 export function safeRedirect(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) {
+  if (typeof target !== "string" || !target.startsWith("/") || target.length > 2000) {
     return fallback;
   }
-  if (target.includes("\\")) return fallback;
-  return target;
+  const hasControlOrSpace = [...target].some((c) => c <= " " || c === "\u007f" || c === "\\");
+  if (hasControlOrSpace) return fallback;
+  try {
+    const base = new URL("http://synergy.invalid");
+    const resolved = new URL(target, base);
+    if (resolved.origin !== base.origin) return fallback;
+    return resolved.pathname + resolved.search + resolved.hash;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A signed-in person whose email address is confirmed (needed to write in networks). */
+export async function requireVerifiedUser(context: AppLoadContext, request: Request) {
+  const auth = await requireUser(context, request);
+  if (!auth.user.emailVerified) throw httpError(403, "auth.verifyFirst");
+  return auth;
 }

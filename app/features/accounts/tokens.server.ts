@@ -49,3 +49,17 @@ export async function consumeToken(
     .returning({ userId: authTokens.userId, email: authTokens.email });
   return row ?? null;
 }
+
+/** Makes every unused token of one purpose for the person unusable. */
+export async function retireTokens(db: Db, userId: string, purpose: TokenPurpose): Promise<void> {
+  await db
+    .update(authTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(authTokens.userId, userId),
+        eq(authTokens.purpose, purpose),
+        isNull(authTokens.usedAt),
+      ),
+    );
+}

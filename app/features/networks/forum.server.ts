@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { forumReplies, forumTopics, networks } from "~/db/schema";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { isUuid } from "~/lib/ids";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { renderMarkdown } from "./markdown";
@@ -10,9 +11,6 @@ import { PostError } from "./posts.server";
 
 export const TOPIC_PAGE_SIZE = 20;
 export const REPLY_PAGE_SIZE = 50;
-
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** The Markdown subset with @mentions of the network's active members turned into links. */
 async function renderBody(db: Db, networkId: string, body: string): Promise<string> {
@@ -247,7 +245,9 @@ export async function deleteReply(
 const cursorAt = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`);
 
-const authorPhoto = sql`case when coalesce(u.visibility->>'photo', 'public') <> 'private' then u.photo_key end`;
+// Feeds show an author's photo only when everyone may see it: a feed is read by members and,
+// in open networks, by anyone, so one rule that is safe for every reader keeps the query shared.
+const authorPhoto = sql`case when coalesce(u.visibility->>'photo', 'public') = 'public' then u.photo_key end`;
 
 function pageOf<T extends { id: string; cursor_at: string }>(rows: T[], limit: number) {
   const page = rows.slice(0, limit);

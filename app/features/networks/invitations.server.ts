@@ -5,6 +5,7 @@ import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale } from "~/i18n/i18n";
 import { randomToken, sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
+import { isUuid } from "~/lib/ids";
 import { sendMail } from "~/lib/mail.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { joinByInvitation, MembershipError } from "./membership.server";
@@ -24,7 +25,13 @@ export async function inviteByEmail(options: {
   invitedBy: string;
   emails: string[];
 }): Promise<{ sent: number }> {
-  const limit = await hitRateLimit(`invite:user:${options.invitedBy}`, 100, 86400);
+  // Each address counts, not each form: 100 invitations a day per person.
+  const limit = await hitRateLimit(
+    `invite:user:${options.invitedBy}`,
+    100,
+    86400,
+    options.emails.length,
+  );
   if (!limit.allowed) throw new MembershipError(409, "invites.tooManyToday");
   const db = getDb();
   const [network] = await db
@@ -85,6 +92,7 @@ export async function createInvitationLink(options: {
 
 /** Stops a shareable link from working. */
 export async function revokeInvitationLink(options: { networkId: string; invitationId: string }) {
+  if (!isUuid(options.invitationId)) return false;
   const rows = await getDb()
     .update(networkInvitations)
     .set({ revokedAt: new Date() })
@@ -179,7 +187,11 @@ export async function acceptInvitation(options: {
       )
       .for("update");
     if (!invitation) throw new MembershipError(404, "invites.invalid");
-    await joinByInvitation(tx, { networkId: invitation.networkId, userId: options.userId });
+    await joinByInvitation(tx, {
+      networkId: invitation.networkId,
+      userId: options.userId,
+      kind: invitation.kind,
+    });
     await tx
       .update(networkInvitations)
       .set({

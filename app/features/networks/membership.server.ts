@@ -3,6 +3,7 @@ import { type Db, getDb, queryRows } from "~/db/client.server";
 import { networkMembers, networks } from "~/db/schema";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { isUuid } from "~/lib/ids";
 import { publish } from "~/lib/pubsub.server";
 
 /** An expected refusal of a membership change, with the catalogue key that explains it. */
@@ -30,26 +31,37 @@ async function lockNetwork(tx: Db, networkId: string) {
   return network;
 }
 
-async function addActiveMember(
-  tx: Db,
-  networkId: string,
-  userId: string,
-  role: "member" | "facilitator" = "member",
-) {
-  const network = await lockNetwork(tx, networkId);
-  if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
+async function membershipStatus(tx: Db, networkId: string, userId: string) {
   const [existing] = await tx
     .select({ status: networkMembers.status })
     .from(networkMembers)
     .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)));
-  if (existing?.status === "active") return false;
-  if (existing) {
+  return existing?.status ?? null;
+}
+
+/**
+ * Makes someone an active member within the cap (the caller holds the network lock). Someone a
+ * facilitator removed comes back only through `allowRemoved` (a personal email invitation).
+ */
+async function addActiveMember(
+  tx: Db,
+  options: { networkId: string; userId: string; allowRemoved?: boolean },
+) {
+  const { networkId, userId } = options;
+  const network = await lockNetwork(tx, networkId);
+  const status = await membershipStatus(tx, networkId, userId);
+  if (status === "active") return false;
+  if (status === "removed" && !options.allowRemoved) {
+    throw new MembershipError(403, "networks.removedBefore");
+  }
+  if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
+  if (status) {
     await tx
       .update(networkMembers)
-      .set({ status: "active", role, createdAt: new Date(), lastReadAt: new Date() })
+      .set({ status: "active", role: "member", createdAt: new Date(), lastReadAt: new Date() })
       .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)));
   } else {
-    await tx.insert(networkMembers).values({ networkId, userId, role, status: "active" });
+    await tx.insert(networkMembers).values({ networkId, userId, role: "member", status: "active" });
   }
   await tx
     .update(networks)
@@ -72,6 +84,9 @@ export async function joinNetwork(options: {
       throw new MembershipError(403, "networks.inviteOnly");
     }
     if (network.visibility === "request") {
+      const status = await membershipStatus(tx, options.networkId, options.userId);
+      if (status === "removed") throw new MembershipError(403, "networks.removedBefore");
+      if (status === "active") return "joined";
       if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
       await tx
         .insert(networkMembers)
@@ -79,14 +94,24 @@ export async function joinNetwork(options: {
         .onConflictDoNothing();
       return "requested";
     }
-    await addActiveMember(tx, options.networkId, options.userId);
+    await addActiveMember(tx, options);
     return "joined";
   });
 }
 
-/** Joins through an invitation (any visibility), still within the member cap. */
-export async function joinByInvitation(tx: Db, options: { networkId: string; userId: string }) {
-  return addActiveMember(tx, options.networkId, options.userId);
+/**
+ * Joins through an invitation (any visibility), still within the member cap. A personal email
+ * invitation may bring back someone who was removed; a shared link may not.
+ */
+export async function joinByInvitation(
+  tx: Db,
+  options: { networkId: string; userId: string; kind: "email" | "link" },
+) {
+  return addActiveMember(tx, {
+    networkId: options.networkId,
+    userId: options.userId,
+    allowRemoved: options.kind === "email",
+  });
 }
 
 /** A facilitator's answer to a request to join. */
@@ -95,19 +120,14 @@ export async function decideJoinRequest(options: {
   userId: string;
   approve: boolean;
 }) {
+  if (!isUuid(options.userId)) throw new MembershipError(404, "networks.noSuchRequest");
   await getDb().transaction(async (tx) => {
-    const [pending] = await tx
-      .select({ status: networkMembers.status })
-      .from(networkMembers)
-      .where(
-        and(
-          eq(networkMembers.networkId, options.networkId),
-          eq(networkMembers.userId, options.userId),
-        ),
-      );
-    if (pending?.status !== "pending") throw new MembershipError(404, "networks.noSuchRequest");
+    await lockNetwork(tx, options.networkId);
+    if ((await membershipStatus(tx, options.networkId, options.userId)) !== "pending") {
+      throw new MembershipError(404, "networks.noSuchRequest");
+    }
     if (options.approve) {
-      await addActiveMember(tx, options.networkId, options.userId);
+      await addActiveMember(tx, { networkId: options.networkId, userId: options.userId });
     } else {
       await tx
         .delete(networkMembers)
@@ -115,6 +135,7 @@ export async function decideJoinRequest(options: {
           and(
             eq(networkMembers.networkId, options.networkId),
             eq(networkMembers.userId, options.userId),
+            eq(networkMembers.status, "pending"),
           ),
         );
     }
@@ -172,13 +193,32 @@ export async function leaveNetwork(options: { networkId: string; userId: string 
   });
 }
 
-/** A facilitator removes someone (not themselves: they leave instead). Access ends at once. */
+/**
+ * A facilitator removes someone (not themselves: they leave instead). Access ends at once, and
+ * the person cannot come back by themselves (joining, a request or a shared link).
+ */
 export async function removeMember(options: { networkId: string; userId: string; by: string }) {
+  if (!isUuid(options.userId)) throw new MembershipError(404, "networks.notMember");
   if (options.userId === options.by) throw new MembershipError(409, "networks.useLeave");
-  const removed = await getDb().transaction((tx) =>
-    removeMembership(tx, options.networkId, options.userId),
-  );
-  if (!removed) throw new MembershipError(404, "networks.notMember");
+  await getDb().transaction(async (tx) => {
+    await lockNetwork(tx, options.networkId);
+    const [removed] = await tx
+      .update(networkMembers)
+      .set({ status: "removed", role: "member" })
+      .where(
+        and(
+          eq(networkMembers.networkId, options.networkId),
+          eq(networkMembers.userId, options.userId),
+          eq(networkMembers.status, "active"),
+        ),
+      )
+      .returning({ userId: networkMembers.userId });
+    if (!removed) throw new MembershipError(404, "networks.notMember");
+    await tx
+      .update(networks)
+      .set({ memberCount: sql`${networks.memberCount} - 1` })
+      .where(eq(networks.id, options.networkId));
+  });
   await publish({
     topic: `network:${options.networkId}`,
     type: "member-removed",
@@ -192,6 +232,7 @@ export async function setNetworkRole(options: {
   userId: string;
   role: "facilitator" | "member";
 }) {
+  if (!isUuid(options.userId)) throw new MembershipError(404, "networks.notMember");
   await getDb().transaction(async (tx) => {
     await lockNetwork(tx, options.networkId);
     if (options.role === "member" && (await countFacilitators(tx, options.networkId)) <= 1) {

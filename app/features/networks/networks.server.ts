@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { networkMembers, networks, userLanguages, userSkills, users } from "~/db/schema";
+import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import type { NetworkInput } from "./schema";
@@ -183,6 +184,8 @@ export type SuggestionReason =
 export async function suggestNetworks(options: { userId: string; limit?: number }) {
   const db = getDb();
   const { userId } = options;
+  // Suggestions are only for people with a confirmed address (the page checks), so members.
+  const viewer: Viewer = { userId, verified: true };
   const [me] = await db.select({ country: users.country }).from(users).where(eq(users.id, userId));
   const languages = (
     await db
@@ -235,9 +238,11 @@ export async function suggestNetworks(options: { userId: string; limit?: number 
       ${
         sectors.length
           ? sql`(select count(distinct m.user_id)::int from network_members m
+              join users u on u.id = m.user_id
               join organisation_members om on om.user_id = m.user_id and om.status = 'active'
               join organisations o on o.id = om.organisation_id
               where m.network_id = n.id and m.status = 'active'
+                and ${fieldVisibleSql(viewer, "organisations")}
                 and o.nace_section = any(${textArray(sectors)}))`
           : sql`0`
       } as same_sector,
@@ -267,7 +272,7 @@ export async function suggestNetworks(options: { userId: string; limit?: number 
  * Who is in the network: owners and trainers, countries, sectors. Facilitators are nudged when
  * one side is missing, because the point of a network is to bring both together.
  */
-export async function getNetworkMix(networkId: string) {
+export async function getNetworkMix(networkId: string, viewer: Viewer) {
   const [roles] = await queryRows<{ owners: number; educators: number; facilitators: number }>(sql`
     select count(*) filter (where u.role = 'owner')::int as owners,
       count(*) filter (where u.role = 'educator')::int as educators,
@@ -277,14 +282,16 @@ export async function getNetworkMix(networkId: string) {
   const countries = await queryRows<{ country: string; n: number }>(sql`
     select u.country, count(*)::int as n from network_members m join users u on u.id = m.user_id
     where m.network_id = ${networkId} and m.status = 'active' and u.country is not null
-      and coalesce(u.visibility->>'location', 'public') <> 'private'
+      and ${fieldVisibleSql(viewer, "location")}
     group by u.country order by n desc, u.country limit 8`);
   const sectors = await queryRows<{ section: string; n: number }>(sql`
     select o.nace_section as section, count(distinct m.user_id)::int as n
     from network_members m
+    join users u on u.id = m.user_id
     join organisation_members om on om.user_id = m.user_id and om.status = 'active'
     join organisations o on o.id = om.organisation_id
     where m.network_id = ${networkId} and m.status = 'active' and o.nace_section is not null
+      and ${fieldVisibleSql(viewer, "organisations")}
     group by o.nace_section order by n desc, o.nace_section limit 5`);
   return {
     owners: Number(roles?.owners ?? 0),

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { viewerOf } from "~/features/profiles/policy.server";
 import { naceSections } from "~/features/taxonomy/data/nace";
 import { countryName, languageName, topicLabel } from "~/features/taxonomy/vocabulary.server";
 import type { Locale } from "~/i18n/i18n";
@@ -14,7 +15,7 @@ export async function loadNetworkHeader(networkId: string, context: AppLoadConte
   const auth = await context.auth();
   const locale = resolveLocale(auth, context.requestLocale);
   const access = await requireNetworkAccess(networkId, auth?.user.id ?? null);
-  const mix = await getNetworkMix(access.network.id);
+  const mix = await getNetworkMix(access.network.id, viewerOf(auth));
   return { auth, locale, access, header: networkHeader(access, mix, locale, auth !== null) };
 }
 

@@ -3,10 +3,8 @@ import { getDb } from "~/db/client.server";
 import { networkMembers, networks } from "~/db/schema";
 import type { CurrentUser } from "~/lib/context";
 import { httpError } from "~/lib/errors";
+import { isUuid } from "~/lib/ids";
 import { getSetting } from "./settings.server";
-
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 const networkColumns = {
   id: networks.id,
@@ -42,7 +40,7 @@ export type NetworkAccess = {
     memberCount: number;
     createdAt: Date;
   };
-  membership: { role: "facilitator" | "member"; status: "pending" | "active" } | null;
+  membership: { role: "facilitator" | "member"; status: "pending" | "active" | "removed" } | null;
   /** An active member. */
   isMember: boolean;
   /** An active facilitator of this network (moderates it). */

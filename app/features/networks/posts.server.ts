@@ -11,6 +11,7 @@ import {
 } from "~/db/schema";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
+import { isUuid } from "~/lib/ids";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import {
@@ -133,6 +134,7 @@ export async function createPost(options: {
 type PostRef = { networkId: string; postId: string };
 
 async function findPost(ref: PostRef) {
+  if (!isUuid(ref.postId)) throw new PostError(404, "posts.notFound");
   const [post] = await getDb()
     .select({ id: posts.id, authorId: posts.authorId, deletedAt: posts.deletedAt })
     .from(posts)
@@ -286,6 +288,7 @@ export async function addComment(
 export async function deleteComment(
   options: PostRef & { commentId: string; userId: string; isFacilitator: boolean },
 ) {
+  if (!isUuid(options.commentId)) throw new PostError(404, "posts.commentNotFound");
   await findPost(options);
   const [comment] = await getDb()
     .select({ authorId: comments.authorId })
@@ -415,9 +418,11 @@ async function hydratePosts(rows: PostRow[], viewerId: string | null, commentsPe
   });
 }
 
+// Feeds show an author's photo only when everyone may see it: a feed is read by members and,
+// in open networks, by anyone, so one rule that is safe for every reader keeps the query shared.
 const postColumns = sql`p.id, p.network_id, n.name as network_name, p.author_id,
   u.display_name as author_name,
-  case when coalesce(u.visibility->>'photo', 'public') <> 'private' then u.photo_key end as author_photo,
+  case when coalesce(u.visibility->>'photo', 'public') = 'public' then u.photo_key end as author_photo,
   p.body, p.body_html, p.created_at, p.edited_at, p.pinned_at,
   to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`;
 
@@ -473,6 +478,7 @@ export async function getPostThread(options: {
   postId: string;
   viewerId: string | null;
 }) {
+  if (!isUuid(options.postId)) return null;
   const rows = await queryRows<PostRow & { cursor_at: string }>(sql`
     select ${postColumns}
     from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
@@ -510,7 +516,7 @@ export async function listHomeFeed(options: {
 
 /** The attachment behind a URL, with the network it belongs to (for the access check). */
 export async function findAttachment(attachmentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
+  if (!isUuid(attachmentId)) return null;
   const [row] = await getDb()
     .select({
       storageKey: postAttachments.storageKey,

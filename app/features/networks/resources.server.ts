@@ -3,6 +3,7 @@ import { getDb, queryRows } from "~/db/client.server";
 import { networkResources, networks } from "~/db/schema";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
+import { isUuid } from "~/lib/ids";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import {
@@ -16,9 +17,6 @@ import type { ResourceFilters } from "./forum-schema";
 import { PostError } from "./posts.server";
 
 export const RESOURCE_PAGE_SIZE = 20;
-
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 type ResourceFields = {
   networkId: string;

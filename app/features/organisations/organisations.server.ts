@@ -9,6 +9,7 @@ import {
   naceSectionOf,
 } from "~/features/taxonomy/vocabulary.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { isUuid } from "~/lib/ids";
 import type { OrganisationInput } from "./schema";
 
 /** Checks organisation values against the built-in vocabularies; field → catalogue key. */
@@ -138,6 +139,7 @@ export async function decideJoinRequest(options: {
   userId: string;
   approve: boolean;
 }): Promise<boolean> {
+  if (!isUuid(options.userId)) return false;
   const where = and(
     eq(organisationMembers.organisationId, options.organisationId),
     eq(organisationMembers.userId, options.userId),
@@ -173,7 +175,12 @@ export async function leaveOrganisation(options: { organisationId: string; userI
     const [{ count }] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(organisationMembers)
-      .where(eq(organisationMembers.organisationId, options.organisationId));
+      .where(
+        and(
+          eq(organisationMembers.organisationId, options.organisationId),
+          eq(organisationMembers.status, "active"),
+        ),
+      );
     const isLastAdmin = admins.length === 1 && admins[0].userId === options.userId;
     if (isLastAdmin && count > 1) return false;
     await tx
@@ -190,7 +197,7 @@ export async function leaveOrganisation(options: { organisationId: string; userI
 
 /** An organisation's page: its details, active people (as the viewer may see them), requests. */
 export async function getOrganisation(options: { id: string; viewer: Viewer }) {
-  if (!/^[0-9a-f-]{36}$/i.test(options.id)) return null;
+  if (!isUuid(options.id)) return null;
   const db = getDb();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, options.id));
   if (!org) return null;

@@ -109,9 +109,14 @@ export function directoryFilterValues() {
   return filterValuesCache.get("values", async () => {
     const [countries, languages] = await Promise.all([
       queryRows<{ v: string }>(
-        sql`select distinct country as v from users where country is not null`,
+        sql`select distinct country as v from users
+          where country is not null and email_verified_at is not null and onboarded_at is not null
+            and coalesce(visibility->>'location', 'public') = 'public'`,
       ),
-      queryRows<{ v: string }>(sql`select distinct language as v from user_languages`),
+      queryRows<{ v: string }>(
+        sql`select distinct ul.language as v from user_languages ul join users u on u.id = ul.user_id
+          where coalesce(u.visibility->>'languages', 'public') = 'public'`,
+      ),
     ]);
     return {
       countries: countries.map((r) => r.v),

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { FieldVisibility, ProfileField, Visibility } from "~/db/schema";
+import type { Auth } from "~/lib/context";
 
 /** What a new profile shows before its owner changes anything. */
 export const defaultVisibility: FieldVisibility = {
@@ -12,12 +13,21 @@ export const defaultVisibility: FieldVisibility = {
   organisations: "public",
 };
 
-/** Who is looking: nobody signed in, or a signed-in member (possibly the profile's owner). */
-export type Viewer = { userId: string | null };
+/**
+ * Who is looking: nobody signed in, or a signed-in person (possibly the profile's owner). Only a
+ * confirmed email makes someone a member for "members only" fields: otherwise an account with a
+ * made-up address would see them.
+ */
+export type Viewer = { userId: string | null; verified?: boolean };
+
+/** The viewer behind a request's session. */
+export function viewerOf(auth: Auth): Viewer {
+  return auth ? { userId: auth.user.id, verified: auth.user.emailVerified } : { userId: null };
+}
 
 /** The visibility levels a viewer may see on someone else's profile. */
 export function visibleLevels(viewer: Viewer): Visibility[] {
-  return viewer.userId ? ["public", "members"] : ["public"];
+  return viewer.userId && viewer.verified !== false ? ["public", "members"] : ["public"];
 }
 
 export function effectiveVisibility(stored: Partial<FieldVisibility> | null): FieldVisibility {

@@ -9,6 +9,7 @@ import {
   users,
 } from "~/db/schema";
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
+import { isUuid } from "~/lib/ids";
 import { getStorage } from "~/lib/storage.server";
 import { forgetMatches } from "./home.server";
 import { canSeeField, effectiveVisibility, type Viewer } from "./policy.server";
@@ -111,7 +112,7 @@ export async function updateProfile(options: {
  */
 export async function getProfile(options: { id: string; viewer: Viewer }) {
   const { id, viewer } = options;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const db = getDb();
   const [user] = await db
     .select({
