@@ -2,7 +2,7 @@ import { data, redirect, useActionData, useLoaderData, useSearchParams } from "r
 import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import { joinNetwork, leaveNetwork, MembershipError } from "~/features/networks/membership.server";
-import { markNetworkRead } from "~/features/networks/networks.server";
+import { forgetSuggestions, markNetworkRead } from "~/features/networks/networks.server";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import {
   assertFacilitator,
@@ -40,7 +40,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const feed = access.canRead
     ? await listNetworkFeed({ networkId: access.network.id, viewerId, after })
     : null;
-  if (access.isMember && viewerId && !after) {
+  // Written only when there is something new: most views of a feed change nothing.
+  const newest = feed?.posts[0]?.createdAt;
+  const lastRead = access.membership?.lastReadAt;
+  if (access.isMember && viewerId && !after && newest && lastRead && new Date(newest) > lastRead) {
     await markNetworkRead({ networkId: access.network.id, userId: viewerId });
   }
   return {
@@ -74,6 +77,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     switch (form.intent) {
       case "join": {
         const outcome = await joinNetwork({ networkId, userId: user.id });
+        forgetSuggestions(user.id);
         return done(outcome === "joined" ? "networks.joined" : "networks.requested");
       }
       case "leave":

@@ -4,6 +4,7 @@ import { networkMembers, networks, userLanguages, userSkills, users } from "~/db
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { ttlCache } from "~/lib/ttl-cache";
 import type { NetworkInput } from "./schema";
 
 /** Checks a network form against the built-in vocabularies; field → catalogue key. */
@@ -177,11 +178,24 @@ export type SuggestionReason =
   | { key: "networks.reasonSector"; count: number }
   | { key: "networks.reasonTopic"; topic: string };
 
-/**
- * Networks the person might join, ranked by what they share with each: country, languages,
- * people from the same sector, and topics they want to learn. Each comes with its reasons.
- */
-export async function suggestNetworks(options: { userId: string; limit?: number }) {
+type Suggestion = Awaited<ReturnType<typeof computeSuggestions>>[number];
+// Scoring looks at every network that shares something with the person (~10 ms at 5,000
+// networks); suggestions change slowly, so each person's are kept for five minutes.
+const suggestionCache = ttlCache<string, Suggestion[]>({ ttlMs: 5 * 60_000, maxEntries: 5000 });
+
+export function suggestNetworks(options: {
+  userId: string;
+  limit?: number;
+}): Promise<Suggestion[]> {
+  return suggestionCache.get(options.userId, () => computeSuggestions(options));
+}
+
+/** Forgets someone's cached suggestions (they joined or left a network). */
+export function forgetSuggestions(userId: string): void {
+  suggestionCache.forget(userId);
+}
+
+async function computeSuggestions(options: { userId: string; limit?: number }) {
   const db = getDb();
   const { userId } = options;
   // Suggestions are only for people with a confirmed address (the page checks), so members.

@@ -40,7 +40,11 @@ export type NetworkAccess = {
     memberCount: number;
     createdAt: Date;
   };
-  membership: { role: "facilitator" | "member"; status: "pending" | "active" | "removed" } | null;
+  membership: {
+    role: "facilitator" | "member";
+    status: "pending" | "active" | "removed";
+    lastReadAt: Date;
+  } | null;
   /** An active member. */
   isMember: boolean;
   /** An active facilitator of this network (moderates it). */
@@ -66,7 +70,11 @@ export async function getNetworkAccess(
   if (!network) return null;
   const [membership] = userId
     ? await db
-        .select({ role: networkMembers.role, status: networkMembers.status })
+        .select({
+          role: networkMembers.role,
+          status: networkMembers.status,
+          lastReadAt: networkMembers.lastReadAt,
+        })
         .from(networkMembers)
         .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)))
     : [];
