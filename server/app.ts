@@ -72,11 +72,7 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-function securityHeaders(
-  nonce: string,
-  isDev: boolean,
-  https: boolean,
-): Record<string, string> {
+function securityHeaders(nonce: string, isDev: boolean, https: boolean): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -243,7 +239,9 @@ export function createApp(options: { env: Env; database: Database }): App {
 
     async function finish(result: Response) {
       const headers = new Headers(result.headers);
-      for (const [name, value] of Object.entries(securityHeaders(nonce, isDev, env.secureCookies))) {
+      for (const [name, value] of Object.entries(
+        securityHeaders(nonce, isDev, env.secureCookies),
+      )) {
         if (!headers.has(name)) headers.set(name, value);
       }
       for (const cookie of setCookies) headers.append("Set-Cookie", cookie);
