@@ -8,7 +8,7 @@
  */
 import type pg from "pg";
 import type { Database } from "~/db/client.server";
-import type { FieldVisibility } from "~/db/schema";
+import type { FieldVisibility, reactionKinds } from "~/db/schema";
 import { hashPassword } from "~/features/accounts/password.server";
 import { renderMarkdown } from "~/features/networks/markdown";
 import { naceDivisions } from "~/features/taxonomy/data/nace";
@@ -1640,14 +1640,13 @@ const pickPostKind = weighted([
   ["recap", 8],
   ["short", 5],
 ] as const);
-const pickReactionKind = weighted<(typeof reactionKindList)[number]>([
+const pickReactionKind = weighted<(typeof reactionKinds)[number]>([
   ["like", 50],
   ["thanks", 18],
   ["insightful", 14],
   ["support", 10],
   ["celebrate", 8],
 ]);
-const reactionKindList = ["like", "celebrate", "support", "insightful", "thanks"] as const;
 
 // ───────────────────────────── bulk loading ─────────────────────────────
 
@@ -1747,12 +1746,16 @@ export async function seedScale(options: {
         );
       }
     }
-    const counts: ScaleCounts = await load(client, { members, passwordHash, progress });
+    // One time anchor for both parts: the networks are laid out against the people's sign-up
+    // and onboarding times, so a second clock reading would shift them by however long the
+    // people took to load, and the posts (drawn in time order) would come out differently.
+    const now = Date.now();
+    const counts: ScaleCounts = await load(client, { members, passwordHash, progress, now });
     if (networks > 0) {
       progress(
         `Seeding ${networks.toLocaleString("en")} networks and about ${posts.toLocaleString("en")} posts…`,
       );
-      Object.assign(counts, await loadNetworks(client, { networks, posts, progress }));
+      Object.assign(counts, await loadNetworks(client, { networks, posts, progress, now }));
     }
     progress("Committing…");
     await client.query("commit");
@@ -1773,13 +1776,17 @@ export async function seedScale(options: {
 
 async function load(
   client: pg.PoolClient,
-  options: { members: number; passwordHash: string; progress: (message: string) => void },
+  options: {
+    members: number;
+    passwordHash: string;
+    progress: (message: string) => void;
+    now: number;
+  },
 ): Promise<ScaleCounts> {
-  const { members, passwordHash, progress } = options;
+  const { members, passwordHash, progress, now } = options;
   const rng = new Random(PRNG_SEED);
   // Content and ids are reproducible; absolute times follow the moment of seeding, so that
   // "newest members" stays recent whenever the benchmark runs.
-  const now = Date.now();
   const today = new Date(now);
 
   // Sign-ups grow over time: a third arrive evenly over the three years, the rest increasingly
@@ -2352,13 +2359,18 @@ const postLocale = (rng: Random, network: SeedNetwork): Locale =>
  */
 async function loadNetworks(
   client: pg.PoolClient,
-  options: { networks: number; posts: number; progress: (message: string) => void },
+  options: {
+    networks: number;
+    posts: number;
+    progress: (message: string) => void;
+    /** The seed's time anchor (shared with the people). */
+    now: number;
+  },
 ): Promise<NetworkCounts> {
-  const { progress } = options;
+  const { progress, now } = options;
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const rng = new Random(PRNG_SEED + 1);
-  const now = Date.now();
 
   const { rows } = await client.query<{
     id: string;

@@ -95,42 +95,42 @@ export function PostCard(props: {
           })}
         </ul>
       ) : null}
-      <div className="reactions">
-        {reactionKinds.map((kind) => {
-          const count = post.reactions[kind] ?? 0;
-          const mine = post.myReactions.includes(kind);
-          if (!canWrite) {
+      {canWrite ? (
+        // One form per post; the pressed button says which reaction (a fetcher, so the page
+        // does not move; without JavaScript it posts and shows the feed again).
+        <CsrfForm method="post" action={base} className="reactions" navigate={false}>
+          <input type="hidden" name="intent" value="react" />
+          <input type="hidden" name="postId" value={post.id} />
+          {reactionKinds.map((kind) => {
+            const count = post.reactions[kind] ?? 0;
+            return (
+              <button
+                key={kind}
+                type="submit"
+                name="kind"
+                value={kind}
+                className="reaction"
+                aria-pressed={post.myReactions.includes(kind)}
+              >
+                <span aria-hidden="true">{reactionIcons[kind]}</span> {t(`reactions.${kind}`)}
+                {count ? ` ${count}` : ""}
+              </button>
+            );
+          })}
+        </CsrfForm>
+      ) : (
+        <div className="reactions">
+          {reactionKinds.map((kind) => {
+            const count = post.reactions[kind] ?? 0;
             return count ? (
               <span key={kind} className="badge">
                 <span aria-hidden="true">{reactionIcons[kind]}</span> {t(`reactions.${kind}`)}{" "}
                 {count}
               </span>
             ) : null;
-          }
-          return (
-            <CsrfForm
-              key={kind}
-              method="post"
-              action={base}
-              className="inline-form"
-              preventScrollReset
-            >
-              <input type="hidden" name="postId" value={post.id} />
-              <input type="hidden" name="kind" value={kind} />
-              <button
-                type="submit"
-                name="intent"
-                value="react"
-                className="reaction"
-                aria-pressed={mine}
-              >
-                <span aria-hidden="true">{reactionIcons[kind]}</span> {t(`reactions.${kind}`)}
-                {count ? ` ${count}` : ""}
-              </button>
-            </CsrfForm>
-          );
-        })}
-      </div>
+          })}
+        </div>
+      )}
       {canWrite && (isAuthor || canModerate) ? (
         <div className="row">
           {isAuthor ? <a href={`${postUrl}#edit`}>{t("posts.edit")}</a> : null}
