@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scenarios home,profile] [--duration 10] [--connections 20]
+ * npm run bench [-- --scenarios home,profile|core|networks] [--duration 10] [--connections 20]
  * Starts the production build on a free port of 127.0.0.1 against DATABASE_URL (fill it first
  * with `npm run seed:scale`), drives each scenario with autocannon and writes JSON and Markdown
  * results, with the machine's facts, to bench/results/. Results are reported, never asserted.
@@ -15,14 +15,25 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
-import { type BenchRequest, type Scenario, scenarios, signInScaleMember } from "./scenarios";
+import {
+  type BenchContext,
+  type BenchRequest,
+  CORE_TARGET,
+  type Figures,
+  type Scenario,
+  type Session,
+  scenarios,
+  signIn,
+  signInScaleMember,
+  type Target,
+} from "./scenarios";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const TARGET = { medianMs: 30, p95Ms: 80 };
 const WARMUP_SECONDS = 2;
 const PROBE_SECONDS = 3;
-// The whole run must stay short enough to be run before and after every change.
-const RUN_LIMIT_MS = 170_000;
+// The whole run must stay short enough to be run before and after every change: twelve
+// scenarios of about 16 s each, the live streams and the server start fit well inside it.
+const RUN_LIMIT_MS = 330_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -33,10 +44,20 @@ const { values: args } = parseArgs({
 });
 const durationSeconds = Number(args.duration);
 const connections = Number(args.connections);
-const selected = args.scenarios
-  ? scenarios.filter((s) => args.scenarios?.split(",").includes(s.name))
+// Names and group names ("core", "networks") can be mixed: --scenarios networks,home
+const wanted = args.scenarios?.split(",").map((s) => s.trim());
+const selected = wanted
+  ? scenarios.filter((s) => wanted.includes(s.name) || wanted.includes(s.group))
   : scenarios;
-const scenarioSet = args.scenarios ? "custom" : "core";
+const groups = ["core", "networks"] as const;
+const scenarioSet =
+  selected.length === scenarios.length
+    ? "all"
+    : (groups.find(
+        (g) =>
+          selected.length === scenarios.filter((s) => s.group === g).length &&
+          selected.every((s) => s.group === g),
+      ) ?? "custom");
 
 // A tool, not the app: it reads the one variable it needs straight from the environment.
 const databaseUrl = process.env.DATABASE_URL;
@@ -49,11 +70,15 @@ if (!databaseUrl) {
   process.exit(1);
 }
 if (!selected.length || !(durationSeconds > 0) || !(connections > 0)) {
-  console.error(`Nothing to run. Scenarios: ${scenarios.map((s) => s.name).join(", ")}`);
+  console.error(
+    `Nothing to run. Scenarios: ${scenarios.map((s) => s.name).join(", ")} (groups: ${groups.join(", ")})`,
+  );
   process.exit(1);
 }
 
 let server: ChildProcess | undefined;
+/** How the server ended, when it ended before the run did. */
+let serverExit: string | undefined;
 let serverDataDir: string | undefined;
 const serverOutput: string[] = [];
 
@@ -130,6 +155,9 @@ async function startServer(port: number): Promise<string> {
   };
   server.stdout?.on("data", keep);
   server.stderr?.on("data", keep);
+  server.once("exit", (code, signal) => {
+    serverExit = `exited with ${signal ? `signal ${signal}` : `code ${code}`}`;
+  });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) break;
@@ -175,6 +203,21 @@ function postgresCpuSeconds(): number | null {
   }
 }
 
+/** Busy and total CPU time of the whole machine so far (Linux /proc/stat), or null. */
+function machineCpu(): { busy: number; total: number } | null {
+  try {
+    const line = fs.readFileSync("/proc/stat", "utf8").split("\n")[0];
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const busy = user + nice + system + irq + softirq + steal;
+    return { busy, total: busy + idle + iowait };
+  } catch {
+    return null;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -195,6 +238,15 @@ type Measurement = {
   timeouts: number;
   statusCodes: Record<string, number>;
 };
+
+/** Stops the run when the server is gone, so a dead server is never "measured". */
+function assertServerRunning(during: string): void {
+  if (!isRunning(server)) {
+    throw new Error(
+      `The server ${serverExit ?? "stopped"} during ${during}. Its last output:\n${serverOutput.join("").slice(-4000)}`,
+    );
+  }
+}
 
 /** Drives the requests for a while and keeps every latency, so percentiles are exact. */
 async function measure(options: {
@@ -238,14 +290,22 @@ async function measure(options: {
 
 type ScenarioResult = {
   name: string;
+  group: Scenario["group"];
   description: string;
   paths: string[];
   note?: string;
+  target: Target;
   loaded: Measurement;
   /** One connection for a few seconds: the time a request takes when nothing queues. */
-  alone: Pick<Measurement, "medianMs" | "p95Ms" | "requestsPerSecond">;
+  alone: Pick<Measurement, "medianMs" | "p95Ms" | "p99Ms" | "requestsPerSecond">;
   serverCpuMsPerRequest: number | null;
   postgresCpuMsPerRequest: number | null;
+  /** Share of all CPUs of the machine busy during the loaded measurement (any process). */
+  machineCpuBusyPercent: number | null;
+  /** 1-minute load average right after the loaded measurement. */
+  loadAverageAfter: number;
+  /** Figures of the work beside the requests (the live streams), when the scenario has any. */
+  sideLoad?: { opened: Figures; alone: Figures; loaded: Figures };
   pass: boolean;
   failures: string[];
 };
@@ -253,55 +313,97 @@ type ScenarioResult = {
 async function runScenario(
   scenario: Scenario,
   baseUrl: string,
-  context: Parameters<Scenario["prepare"]>[0],
+  context: BenchContext,
 ): Promise<ScenarioResult> {
-  const { requests, note } = await scenario.prepare(context);
-  for (const request of requests) {
-    const response = await fetch(baseUrl + request.path, {
-      headers: { "accept-language": "en", ...request.headers },
-    });
-    const body = await response.text();
-    if (!response.ok) throw new Error(`${scenario.name}: GET ${request.path} → ${response.status}`);
-    const problem = scenario.expect?.(body);
-    if (problem) throw new Error(`${scenario.name}: GET ${request.path}: ${problem}`);
+  const { requests, note, sideLoad } = await scenario.prepare(context);
+  const target = scenario.target ?? CORE_TARGET;
+  try {
+    for (const request of requests) {
+      const response = await fetch(baseUrl + request.path, {
+        headers: { "accept-language": "en", ...request.headers },
+      });
+      const body = await response.text();
+      if (!response.ok)
+        throw new Error(`${scenario.name}: GET ${request.path} → ${response.status}`);
+      const problem = scenario.expect?.(body);
+      if (problem) throw new Error(`${scenario.name}: GET ${request.path}: ${problem}`);
+    }
+    const opened: Figures = sideLoad ? await sideLoad.start() : {};
+    await measure({ baseUrl, requests, connections, seconds: WARMUP_SECONDS });
+    const [alone, besideAlone] = await Promise.all([
+      measure({ baseUrl, requests, connections: 1, seconds: PROBE_SECONDS }),
+      sideLoad ? sideLoad.duringLoad(PROBE_SECONDS) : Promise.resolve(undefined),
+    ]);
+    const pid = server?.pid ?? 0;
+    const cpuBefore = cpuSeconds(pid);
+    const pgBefore = postgresCpuSeconds();
+    const machineBefore = machineCpu();
+    const [loaded, beside] = await Promise.all([
+      measure({ baseUrl, requests, connections, seconds: durationSeconds }),
+      sideLoad ? sideLoad.duringLoad(durationSeconds) : Promise.resolve(undefined),
+    ]);
+    const cpuAfter = cpuSeconds(pid);
+    const pgAfter = postgresCpuSeconds();
+    const machineAfter = machineCpu();
+    assertServerRunning(scenario.name);
+    const perRequest = (before: number | null, after: number | null) =>
+      before !== null && after !== null && loaded.requests
+        ? round(((after - before) * 1000) / loaded.requests)
+        : null;
+    const failures: string[] = [];
+    if (loaded.non2xx || loaded.errors || loaded.timeouts) {
+      failures.push(
+        `${loaded.non2xx} non-2xx, ${loaded.errors} errors, ${loaded.timeouts} timeouts`,
+      );
+    }
+    if (target.medianMs !== undefined && !(loaded.medianMs < target.medianMs)) {
+      failures.push(`median ${loaded.medianMs} ms ≥ ${target.medianMs} ms`);
+    }
+    if (!(loaded.p95Ms < target.p95Ms))
+      failures.push(`p95 ${loaded.p95Ms} ms ≥ ${target.p95Ms} ms`);
+    const missed =
+      Number(beside?.missedDeliveries ?? 0) + Number(besideAlone?.missedDeliveries ?? 0);
+    if (missed > 0) failures.push(`${missed} live events not delivered within 5 s`);
+    return {
+      name: scenario.name,
+      group: scenario.group,
+      description: scenario.description,
+      paths: requests.map((r) => r.path),
+      note,
+      target,
+      loaded,
+      alone: {
+        medianMs: alone.medianMs,
+        p95Ms: alone.p95Ms,
+        p99Ms: alone.p99Ms,
+        requestsPerSecond: alone.requestsPerSecond,
+      },
+      serverCpuMsPerRequest: perRequest(cpuBefore, cpuAfter),
+      postgresCpuMsPerRequest: perRequest(pgBefore, pgAfter),
+      machineCpuBusyPercent:
+        machineBefore && machineAfter && machineAfter.total > machineBefore.total
+          ? round(
+              ((machineAfter.busy - machineBefore.busy) * 100) /
+                (machineAfter.total - machineBefore.total),
+            )
+          : null,
+      loadAverageAfter: round(os.loadavg()[0]),
+      sideLoad:
+        sideLoad && beside && besideAlone
+          ? { opened, alone: besideAlone, loaded: beside }
+          : undefined,
+      pass: failures.length === 0,
+      failures,
+    };
+  } finally {
+    await sideLoad?.stop();
   }
-  await measure({ baseUrl, requests, connections, seconds: WARMUP_SECONDS });
-  const alone = await measure({ baseUrl, requests, connections: 1, seconds: PROBE_SECONDS });
-  const pid = server?.pid ?? 0;
-  const cpuBefore = cpuSeconds(pid);
-  const pgBefore = postgresCpuSeconds();
-  const loaded = await measure({ baseUrl, requests, connections, seconds: durationSeconds });
-  const cpuAfter = cpuSeconds(pid);
-  const pgAfter = postgresCpuSeconds();
-  const perRequest = (before: number | null, after: number | null) =>
-    before !== null && after !== null && loaded.requests
-      ? round(((after - before) * 1000) / loaded.requests)
-      : null;
-  const failures: string[] = [];
-  if (loaded.non2xx || loaded.errors || loaded.timeouts) {
-    failures.push(`${loaded.non2xx} non-2xx, ${loaded.errors} errors, ${loaded.timeouts} timeouts`);
-  }
-  if (!(loaded.medianMs < TARGET.medianMs)) {
-    failures.push(`median ${loaded.medianMs} ms ≥ ${TARGET.medianMs} ms`);
-  }
-  if (!(loaded.p95Ms < TARGET.p95Ms)) failures.push(`p95 ${loaded.p95Ms} ms ≥ ${TARGET.p95Ms} ms`);
-  return {
-    name: scenario.name,
-    description: scenario.description,
-    paths: requests.map((r) => r.path),
-    note,
-    loaded,
-    alone: {
-      medianMs: alone.medianMs,
-      p95Ms: alone.p95Ms,
-      requestsPerSecond: alone.requestsPerSecond,
-    },
-    serverCpuMsPerRequest: perRequest(cpuBefore, cpuAfter),
-    postgresCpuMsPerRequest: perRequest(pgBefore, pgAfter),
-    pass: failures.length === 0,
-    failures,
-  };
 }
+
+const targetText = (t: Target) =>
+  t.medianMs !== undefined
+    ? `median < ${t.medianMs} ms, p95 < ${t.p95Ms} ms`
+    : `p95 < ${t.p95Ms} ms`;
 
 function git(...command: string[]): string {
   try {
@@ -316,7 +418,11 @@ async function machineFacts(db: pg.Client) {
   const one = async (query: string) => (await db.query(query)).rows[0] as Record<string, string>;
   const counts = await one(`select
       (select count(*) from users)::int as members,
-      (select count(*) from organisations)::int as organisations`);
+      (select count(*) from organisations)::int as organisations,
+      (select count(*) from networks)::int as networks,
+      (select reltuples::bigint from pg_class where relname = 'posts') as posts,
+      (select reltuples::bigint from pg_class where relname = 'comments') as comments,
+      (select reltuples::bigint from pg_class where relname = 'post_reactions') as reactions`);
   const dirty = git("status", "--porcelain", "--untracked-files=no");
   return {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
@@ -333,6 +439,11 @@ async function machineFacts(db: pg.Client) {
     },
     members: Number(counts.members),
     organisations: Number(counts.organisations),
+    networks: Number(counts.networks),
+    // Estimates from the planner's statistics (exact counts would take seconds).
+    posts: Number(counts.posts),
+    comments: Number(counts.comments),
+    reactions: Number(counts.reactions),
     commit: `${git("rev-parse", "--short", "HEAD")}${dirty && dirty !== "unknown" ? " (with uncommitted changes)" : ""}`,
   };
 }
@@ -349,22 +460,24 @@ function markdown(report: {
   const lines = [
     `# Benchmark ${report.startedAt} (${scenarioSet})`,
     "",
-    `Target per scenario: median < ${TARGET.medianMs} ms and p95 < ${TARGET.p95Ms} ms at ${report.settings.connections} connections, no errors.`,
-    `Latencies are measured by autocannon on the same machine (127.0.0.1), ${report.settings.durationSeconds} s per scenario after a ${WARMUP_SECONDS} s warm-up; "alone" is ${PROBE_SECONDS} s at 1 connection.`,
+    `Targets at ${report.settings.connections} connections, no errors: core pages ${targetText(CORE_TARGET)}; network pages as listed per scenario.`,
+    `Latencies are measured by autocannon on the same machine (127.0.0.1), ${report.settings.durationSeconds} s per scenario after a ${WARMUP_SECONDS} s warm-up; "alone" is ${PROBE_SECONDS} s at 1 connection. "Machine CPU" is the share of both CPUs busy (any process, the load generator included) during the loaded measurement.`,
     "",
-    "| scenario | req/s | median ms | p95 ms | p99 ms | alone median ms | server CPU ms/req | PostgreSQL CPU ms/req | errors | result |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| scenario | target | req/s | median ms | p95 ms | p99 ms | alone median / p95 ms | server CPU ms/req | PostgreSQL CPU ms/req | machine CPU % | errors | result |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...report.results.map((r) =>
       [
         "",
         r.name,
+        targetText(r.target),
         r.loaded.requestsPerSecond,
         r.loaded.medianMs,
         r.loaded.p95Ms,
         r.loaded.p99Ms,
-        r.alone.medianMs,
+        `${r.alone.medianMs} / ${r.alone.p95Ms}`,
         r.serverCpuMsPerRequest ?? "–",
         r.postgresCpuMsPerRequest ?? "–",
+        r.machineCpuBusyPercent ?? "–",
         r.loaded.non2xx + r.loaded.errors + r.loaded.timeouts,
         r.pass ? "pass" : `**fail**: ${r.failures.join("; ")}`,
         "",
@@ -373,6 +486,28 @@ function markdown(report: {
         .trim(),
     ),
     "",
+    ...report.results
+      .filter((r) => r.sideLoad)
+      .flatMap((r) => {
+        const { opened, alone, loaded } = r.sideLoad ?? { opened: {}, alone: {}, loaded: {} };
+        const row = (label: string, f: Figures) => [
+          `| ${label}: each delivery (${f.deliveries}, ${f.missedDeliveries} missed) | ${f.deliveryMedianMs} | ${f.deliveryP95Ms} | ${f.deliveryMaxMs} |`,
+          `| ${label}: until all ${opened.streams} streams had it (${f.posts} posts) | ${f.allStreamsMedianMs} | ${f.allStreamsP95Ms} | ${f.allStreamsMaxMs} |`,
+          `| ${label}: first to last stream (fan-out spread) | ${f.fanOutSpreadMedianMs} | – | ${f.fanOutSpreadMaxMs} |`,
+          `| ${label}: the POST's own response | ${f.postResponseMedianMs} | – | ${f.postResponseMaxMs} |`,
+        ];
+        return [
+          `## Live stream (${r.name})`,
+          "",
+          `${opened.streams} streams opened in ${opened.openAllMs} ms. A member posted through the real form, one post at a time (waiting for every stream to get it, then 200 ms), during the one-connection probe ("alone") and during the ${report.settings.connections}-connection measurement ("loaded"). Time from sending the POST:`,
+          "",
+          "| | median ms | p95 ms | max ms |",
+          "|---|---:|---:|---:|",
+          ...row("alone", alone),
+          ...row("loaded", loaded),
+          "",
+        ];
+      }),
     ...(busy
       ? [
           `> **The machine was busy with other work** (1-minute load average ${m.loadAverageBefore[0]} before the run, on ${m.cpuCount} CPUs): latencies under load are inflated; the "alone" and CPU-per-request columns are the steadier figures.`,
@@ -390,7 +525,8 @@ function markdown(report: {
     "",
     `- ${m.os}; ${m.cpuCount} × ${m.cpuModel}; ${m.totalMemoryGb} GB memory; load average ${m.loadAverageBefore.join(", ")} before the run, ${m.loadAverageAfter.join(", ")} after`,
     `- Node.js ${m.node}; ${m.postgres} (shared_buffers ${m.postgresSettings.shared_buffers}, work_mem ${m.postgresSettings.work_mem})`,
-    `- Database: ${m.members.toLocaleString("en")} members, ${m.organisations.toLocaleString("en")} organisations`,
+    `- Database: ${m.members.toLocaleString("en")} members, ${m.organisations.toLocaleString("en")} organisations, ${m.networks.toLocaleString("en")} networks, ≈ ${m.posts.toLocaleString("en")} posts, ≈ ${m.comments.toLocaleString("en")} comments, ≈ ${m.reactions.toLocaleString("en")} reactions`,
+    `- 1-minute load average after each scenario: ${report.results.map((r) => `${r.name} ${r.loadAverageAfter}`).join(", ")}`,
     `- Commit ${m.commit}`,
     "",
   ];
@@ -412,12 +548,21 @@ async function main() {
     console.log(`Starting the production server on 127.0.0.1:${port}…`);
     const baseUrl = await startServer(port);
     let cookie: Promise<string> | undefined;
-    const context = {
+    const sessions = new Map<string, Promise<Session>>();
+    const context: BenchContext = {
       baseUrl,
       db,
       signedInCookie: () => {
         cookie ??= signInScaleMember(baseUrl, db);
         return cookie;
+      },
+      signInAs: (email) => {
+        let session = sessions.get(email);
+        if (!session) {
+          session = signIn(baseUrl, email);
+          sessions.set(email, session);
+        }
+        return session;
       },
     };
     const results: ScenarioResult[] = [];
@@ -429,12 +574,23 @@ async function main() {
       console.log(
         `${String(l.requestsPerSecond).padStart(7)} req/s  median ${l.medianMs} ms  p95 ${l.p95Ms} ms  p99 ${l.p99Ms} ms  (alone ${result.alone.medianMs} ms)  ${result.pass ? "pass" : `FAIL: ${result.failures.join("; ")}`}`,
       );
+      if (result.sideLoad) {
+        const { opened, alone, loaded } = result.sideLoad;
+        for (const [label, live] of [
+          ["alone", alone],
+          ["loaded", loaded],
+        ] as const) {
+          console.log(
+            `${"".padEnd(26)}${opened.streams} streams, ${label}: ${live.posts} posts, delivery median ${live.deliveryMedianMs} ms  p95 ${live.deliveryP95Ms} ms  max ${live.deliveryMaxMs} ms; all streams median ${live.allStreamsMedianMs} ms  max ${live.allStreamsMaxMs} ms; ${live.missedDeliveries} missed`,
+          );
+        }
+      }
     }
     machine.loadAverageAfter = os.loadavg().map(round);
     const report = {
       scenarioSet,
       startedAt: started.toISOString(),
-      target: TARGET,
+      targets: { core: CORE_TARGET, perScenario: "see results[].target" },
       settings: {
         connections,
         durationSeconds,
@@ -453,8 +609,8 @@ async function main() {
     const failed = results.filter((r) => !r.pass).length;
     console.log(
       failed
-        ? `${failed} of ${results.length} scenarios missed the target (median < ${TARGET.medianMs} ms, p95 < ${TARGET.p95Ms} ms).`
-        : `All ${results.length} scenarios met the target.`,
+        ? `${failed} of ${results.length} scenarios missed their target.`
+        : `All ${results.length} scenarios met their target.`,
     );
   } finally {
     await db.end().catch(() => {});

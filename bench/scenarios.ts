@@ -2,10 +2,14 @@
  * The benchmark scenarios: each resolves, against a running server and the scale-seeded
  * database, the requests that autocannon replays (connections rotate over the list).
  */
+import http from "node:http";
 import type pg from "pg";
 import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } from "../app/db/seed/scale.server";
 
 export type BenchRequest = { path: string; headers?: Record<string, string> };
+
+/** A signed-in session: the cookies to send, and the CSRF token forms must repeat. */
+export type Session = { cookie: string; csrfToken: string; email: string };
 
 /** What a scenario may use to find its requests. */
 export type BenchContext = {
@@ -13,17 +17,50 @@ export type BenchContext = {
   db: pg.Client;
   /** A session cookie of one scale member (signed in once and shared by scenarios). */
   signedInCookie(): Promise<string>;
+  /** Signs in as this scale member through the real form (once per address per run). */
+  signInAs(email: string): Promise<Session>;
 };
+
+/** When a scenario meets its target at the loaded connection count. */
+export type Target = { medianMs?: number; p95Ms: number };
+
+/** The people and directory pages: median < 30 ms and p95 < 80 ms. */
+export const CORE_TARGET: Target = { medianMs: 30, p95Ms: 80 };
+/** The micro social network pages (issue: p95 under 50 ms at 20 clients). */
+export const NETWORK_TARGET: Target = { p95Ms: 50 };
+
+export type Figures = Record<string, number | string>;
+
+/** Work that runs beside the measured requests (open streams, posting), with figures of its own. */
+export type SideLoad = {
+  /** Before the warm-up; resolves when everything is in place. */
+  start(): Promise<Figures>;
+  /**
+   * Runs beside a measurement (`seconds` long): the one-connection probe and the loaded run,
+   * so its figures can be compared with and without load.
+   */
+  duringLoad(seconds: number): Promise<Figures>;
+  /** Always called at the end, also after a failure: closes connections, removes what it wrote. */
+  stop(): Promise<void>;
+};
+
+export type Prepared = { requests: BenchRequest[]; note?: string; sideLoad?: SideLoad };
 
 export type Scenario = {
   name: string;
+  /** "core": people and directory pages; "networks": feeds, discovery and the live stream. */
+  group: "core" | "networks";
   description: string;
-  prepare(context: BenchContext): Promise<{ requests: BenchRequest[]; note?: string }>;
+  /** Defaults to CORE_TARGET. */
+  target?: Target;
+  prepare(context: BenchContext): Promise<Prepared>;
   /** A sanity check on one response body, so a blank or error page is never measured. */
   expect?: (html: string) => string | null;
 };
 
 const personLinks = /href="\/people\/[0-9a-f-]{36}"/g;
+const postCards = /<article class="post[ "]/g;
+const networkLinks = /href="\/networks\/[0-9a-f-]{36}"/g;
 
 function expectPeople(minimum: number) {
   return (html: string) => {
@@ -32,10 +69,17 @@ function expectPeople(minimum: number) {
   };
 }
 
-/** The "Next page" link of a directory page, as a path with its query string. */
-export function nextPageHref(html: string): string | null {
+function expectPosts(minimum: number) {
+  return (html: string) => {
+    const found = html.match(postCards)?.length ?? 0;
+    return found >= minimum ? null : `expected at least ${minimum} posts, found ${found}`;
+  };
+}
+
+/** The "Next page" link of a paginated page, as a path with its query string. */
+export function nextPageHref(html: string, basePath = "/people"): string | null {
   const match = html.match(/<a href="(\?[^"]*)" rel="next"/);
-  return match ? `/people${match[1].replaceAll("&amp;", "&")}` : null;
+  return match ? `${basePath}${match[1].replaceAll("&amp;", "&")}` : null;
 }
 
 /** Follows "Next page" links like a reader would, so the cursor is one the app itself issued. */
@@ -46,31 +90,304 @@ async function pageOf(options: {
   headers?: Record<string, string>;
 }): Promise<string> {
   let path = options.firstPath;
+  const basePath = options.firstPath.split("?")[0];
   for (let page = 1; page < options.page; page++) {
     const response = await fetch(options.baseUrl + path, { headers: options.headers });
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-    const next = nextPageHref(await response.text());
+    const next = nextPageHref(await response.text(), basePath);
     if (!next) throw new Error(`page ${page} of ${options.firstPath} has no "Next page" link`);
     path = next;
   }
   return path;
 }
 
+// ───────────────────────────── the networks used by several scenarios ─────────────────────────────
+
+/** An open network with a long feed, and some of its members who can sign in. */
+type FeedNetwork = { id: string; name: string; posts: number; memberEmails: string[] };
+
+const feedNetworks = new WeakMap<pg.Client, Promise<FeedNetwork>>();
+/** Posts the deep-page scenario pages through (page 16 = posts 301–320). */
+const DEEP_PAGE = 16;
+const MIN_FEED_POSTS = 400;
+
+/**
+ * The open network the feed and live scenarios use: the first (by id) with 400–1,000 visible
+ * posts (the seed's median network has about 100, the 90th percentile about 470) and at least
+ * five members who can sign in. Resolved once per run.
+ */
+function feedNetwork(db: pg.Client): Promise<FeedNetwork> {
+  let found = feedNetworks.get(db);
+  if (!found) {
+    found = (async () => {
+      const { rows } = await db.query<{ id: string; name: string; posts: number }>(
+        `select n.id, n.name, c.posts from networks n
+         cross join lateral (select count(*)::int as posts from posts p
+                             where p.network_id = n.id and p.deleted_at is null) c
+         where n.visibility = 'open' and c.posts between $1 and 1000
+           and (select count(*) from network_members m join users u on u.id = m.user_id
+                where m.network_id = n.id and m.status = 'active' and m.role = 'member'
+                  and u.email_verified_at is not null and u.onboarded_at is not null) >= 5
+         order by n.id limit 1`,
+        [MIN_FEED_POSTS],
+      );
+      const network = rows[0];
+      if (!network) {
+        throw new Error(
+          `no open network with ${MIN_FEED_POSTS}+ posts: seed networks with npm run seed:scale`,
+        );
+      }
+      const members = await db.query<{ email: string }>(
+        `select u.email from network_members m join users u on u.id = m.user_id
+         where m.network_id = $1 and m.status = 'active' and m.role = 'member'
+           and u.email_verified_at is not null and u.onboarded_at is not null
+         order by u.id limit 5`,
+        [network.id],
+      );
+      return { ...network, memberEmails: members.rows.map((r) => r.email) };
+    })();
+    feedNetworks.set(db, found);
+  }
+  return found;
+}
+
+/** Signs in as several members of the network, so loaded requests rotate over real readers. */
+async function memberRequests(context: BenchContext, network: FeedNetwork, path: string) {
+  const sessions = await Promise.all(network.memberEmails.map((e) => context.signInAs(e)));
+  return sessions.map((s) => ({ path, headers: { cookie: s.cookie } }));
+}
+
+// ───────────────────────────── live stream: 500 open connections ─────────────────────────────
+
+const LIVE_STREAMS = 500;
+const LIVE_OPEN_BATCH = 50;
+/** How long a post may take to reach every stream before it counts as missed. */
+const LIVE_DELIVERY_TIMEOUT_MS = 5000;
+/** Pause between two measured posts, so deliveries do not overlap. */
+const LIVE_POST_GAP_MS = 200;
+/** Marks the posts the live scenario writes, so it can remove them again. */
+const LIVE_SUBMISSION_PREFIX = "benchlive";
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+const round = (n: number) => Math.round(n * 10) / 10;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Stream = { close(): void };
+
+/**
+ * Opens one Server-Sent Events stream with node:http and reports every "post" event with the
+ * moment it arrived. Resolves once the server has subscribed it (its first "retry:" line).
+ */
+function openStream(options: {
+  url: string;
+  cookie: string;
+  agent: http.Agent;
+  onPost: (postId: string, at: number) => void;
+}): Promise<Stream> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      options.url,
+      {
+        agent: options.agent,
+        headers: { accept: "text/event-stream", cookie: options.cookie, "accept-language": "en" },
+      },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          reject(new Error(`GET ${options.url} answered ${response.statusCode}`));
+          return;
+        }
+        response.setEncoding("utf8");
+        let buffer = "";
+        let ready = false;
+        response.on("data", (chunk: string) => {
+          const at = performance.now();
+          buffer += chunk;
+          for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (!ready && block.startsWith("retry:")) {
+              ready = true;
+              resolve({ close: () => request.destroy() });
+              continue;
+            }
+            const lines = block.split("\n");
+            const type = lines.find((l) => l.startsWith("event: "))?.slice(7);
+            const data = lines.find((l) => l.startsWith("data: "))?.slice(6);
+            if (type === "post" && data) {
+              const postId = (JSON.parse(data) as { postId?: string }).postId;
+              if (postId) options.onPost(postId, at);
+            }
+          }
+        });
+        response.on("error", () => {});
+      },
+    );
+    request.on("error", (error) => reject(error));
+    request.setTimeout(15_000, () => request.destroy(new Error("stream did not open in 15 s")));
+  });
+}
+
+/**
+ * 500 readers keep the network's live stream open while the feed page is measured; a member
+ * posts every few hundred milliseconds and the time until each stream has the event is kept.
+ */
+function liveSideLoad(options: {
+  context: BenchContext;
+  network: FeedNetwork;
+  poster: Session;
+  readers: Session[];
+}): SideLoad {
+  const { context, network, poster, readers } = options;
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+  const streams: Stream[] = [];
+  const received = new Map<string, number[]>();
+  const onPost = (postId: string, at: number) => {
+    const list = received.get(postId) ?? [];
+    list.push(at);
+    received.set(postId, list);
+  };
+  const run = Date.now().toString(36);
+
+  async function post(round: number): Promise<{ id: string; sentAt: number; responseMs: number }> {
+    const submissionKey = `${LIVE_SUBMISSION_PREFIX}-${run}-${round}`;
+    const sentAt = performance.now();
+    const response = await fetch(`${context.baseUrl}/networks/${network.id}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: poster.cookie,
+        "accept-language": "en",
+      },
+      body: new URLSearchParams({
+        intent: "post",
+        body: `Benchmark post ${round}: is the live stream keeping up?`,
+        submissionKey,
+        _csrf: poster.csrfToken,
+      }),
+    });
+    const responseMs = performance.now() - sentAt;
+    await response.arrayBuffer();
+    if (response.status !== 302 && response.status !== 303) {
+      throw new Error(`posting in the live scenario answered ${response.status}`);
+    }
+    const { rows } = await context.db.query<{ id: string }>(
+      "select id from posts where network_id = $1 and submission_key = $2",
+      [network.id, submissionKey],
+    );
+    if (!rows[0]) throw new Error("the live scenario's post was not written");
+    return { id: rows[0].id, sentAt, responseMs };
+  }
+
+  return {
+    async start() {
+      const started = performance.now();
+      const url = `${context.baseUrl}/networks/${network.id}/live`;
+      for (let opened = 0; opened < LIVE_STREAMS; opened += LIVE_OPEN_BATCH) {
+        const batch = Array.from(
+          { length: Math.min(LIVE_OPEN_BATCH, LIVE_STREAMS - opened) },
+          (_, i) =>
+            openStream({
+              url,
+              cookie: readers[(opened + i) % readers.length].cookie,
+              agent,
+              onPost,
+            }),
+        );
+        streams.push(...(await Promise.all(batch)));
+      }
+      return { streams: streams.length, openAllMs: round(performance.now() - started) };
+    },
+
+    async duringLoad(seconds) {
+      const deadline = performance.now() + seconds * 1000 - 500;
+      const deliveries: number[] = [];
+      const allDelivered: number[] = [];
+      const spreads: number[] = [];
+      const responses: number[] = [];
+      let posts = 0;
+      let missed = 0;
+      while (performance.now() < deadline) {
+        posts += 1;
+        const { id, sentAt, responseMs } = await post(posts);
+        responses.push(responseMs);
+        const giveUp = performance.now() + LIVE_DELIVERY_TIMEOUT_MS;
+        while ((received.get(id)?.length ?? 0) < streams.length && performance.now() < giveUp) {
+          await sleep(2);
+        }
+        const arrivals = received.get(id) ?? [];
+        missed += streams.length - arrivals.length;
+        for (const at of arrivals) deliveries.push(at - sentAt);
+        if (arrivals.length === streams.length) allDelivered.push(Math.max(...arrivals) - sentAt);
+        // How long the fan-out itself takes: first stream to last stream.
+        if (arrivals.length) spreads.push(Math.max(...arrivals) - Math.min(...arrivals));
+        await sleep(LIVE_POST_GAP_MS);
+      }
+      deliveries.sort((a, b) => a - b);
+      allDelivered.sort((a, b) => a - b);
+      spreads.sort((a, b) => a - b);
+      responses.sort((a, b) => a - b);
+      return {
+        posts,
+        deliveries: deliveries.length,
+        missedDeliveries: missed,
+        deliveryMedianMs: round(percentile(deliveries, 50)),
+        deliveryP95Ms: round(percentile(deliveries, 95)),
+        deliveryMaxMs: round(deliveries[deliveries.length - 1] ?? Number.NaN),
+        allStreamsMedianMs: round(percentile(allDelivered, 50)),
+        allStreamsP95Ms: round(percentile(allDelivered, 95)),
+        allStreamsMaxMs: round(allDelivered[allDelivered.length - 1] ?? Number.NaN),
+        fanOutSpreadMedianMs: round(percentile(spreads, 50)),
+        fanOutSpreadMaxMs: round(spreads[spreads.length - 1] ?? Number.NaN),
+        postResponseMedianMs: round(percentile(responses, 50)),
+        postResponseMaxMs: round(responses[responses.length - 1] ?? Number.NaN),
+      };
+    },
+
+    async stop() {
+      for (const stream of streams) stream.close();
+      streams.length = 0;
+      agent.destroy();
+      // The benchmark leaves the data as the seed made it: its posts go, the activity date returns.
+      await context.db.query(`delete from posts where network_id = $1 and submission_key like $2`, [
+        network.id,
+        `${LIVE_SUBMISSION_PREFIX}-%`,
+      ]);
+      await context.db.query(
+        `update networks set last_activity_at = coalesce(
+           (select max(created_at) from posts where network_id = $1), created_at)
+         where id = $1`,
+        [network.id],
+      );
+    },
+  };
+}
+
+// ───────────────────────────── the scenarios ─────────────────────────────
+
 export const scenarios: Scenario[] = [
   {
     name: "home",
+    group: "core",
     description: "front page, anonymous: network counts and the six newest members",
     prepare: async () => ({ requests: [{ path: "/" }] }),
     expect: expectPeople(6),
   },
   {
     name: "people-first",
+    group: "core",
     description: "people directory, first page, anonymous, no filters",
     prepare: async () => ({ requests: [{ path: "/people" }] }),
     expect: expectPeople(24),
   },
   {
     name: "people-page-50-filtered",
+    group: "core",
     description:
       "people directory page 50, anonymous, country=DE & role=owner (cursor from 49 Next links)",
     prepare: async ({ baseUrl }) => {
@@ -81,6 +398,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "profile",
+    group: "core",
     description: "a member's profile page, anonymous, rotating over 8 fully visible profiles",
     prepare: async ({ db }) => {
       // Default visibility and an active organisation: every section of the page is filled.
@@ -99,6 +417,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "people-first-signed-in",
+    group: "core",
     description: "people directory, first page, as a signed-in member",
     prepare: async (context) => {
       const cookie = await context.signedInCookie();
@@ -108,6 +427,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "home-signed-in",
+    group: "core",
     description:
       "front page as a signed-in member: counts, newest members, people offering what I want",
     prepare: async (context) => {
@@ -115,6 +435,104 @@ export const scenarios: Scenario[] = [
       return { requests: [{ path: "/", headers: { cookie } }] };
     },
     expect: expectPeople(7),
+  },
+  {
+    name: "network-feed-first",
+    group: "networks",
+    target: NETWORK_TARGET,
+    description: "an open network's page, first page of its feed, anonymous visitor",
+    prepare: async ({ db }) => {
+      const network = await feedNetwork(db);
+      return {
+        requests: [{ path: `/networks/${network.id}` }],
+        note: `"${network.name}", ${network.posts} posts`,
+      };
+    },
+    expect: expectPosts(20),
+  },
+  {
+    name: "network-feed-first-member",
+    group: "networks",
+    target: NETWORK_TARGET,
+    description:
+      "the same network's first page as a signed-in member (rotating over 5 members): post form, per-post forms, live updates; the view marks the feed read when there is news",
+    prepare: async (context) => {
+      const network = await feedNetwork(context.db);
+      return {
+        requests: await memberRequests(context, network, `/networks/${network.id}`),
+        note: `"${network.name}", ${network.posts} posts`,
+      };
+    },
+    expect: expectPosts(20),
+  },
+  {
+    name: "network-feed-deep",
+    group: "networks",
+    target: NETWORK_TARGET,
+    description: `the same network's feed page ${DEEP_PAGE}, anonymous (cursor from ${DEEP_PAGE - 1} Next links)`,
+    prepare: async ({ baseUrl, db }) => {
+      const network = await feedNetwork(db);
+      const path = await pageOf({ baseUrl, firstPath: `/networks/${network.id}`, page: DEEP_PAGE });
+      return {
+        requests: [{ path }],
+        note: `posts ${(DEEP_PAGE - 1) * 20 + 1}–${DEEP_PAGE * 20} of ${network.posts}, cursor reached by following ${DEEP_PAGE - 1} Next page links`,
+      };
+    },
+    expect: expectPosts(20),
+  },
+  {
+    name: "home-feed-10-networks",
+    group: "networks",
+    target: NETWORK_TARGET,
+    description:
+      "front page as a signed-in member of exactly 10 networks: their networks, home feed across all 10, people offering what they want",
+    prepare: async (context) => {
+      const { rows } = await context.db.query<{ email: string }>(
+        `select u.email from (select user_id from network_members where status = 'active'
+                              group by user_id having count(*) = 10) m
+         join users u on u.id = m.user_id
+         where u.email_verified_at is not null and u.onboarded_at is not null
+         order by u.id limit 1`,
+      );
+      const email = rows[0]?.email;
+      if (!email) throw new Error("no member of exactly 10 networks: run npm run seed:scale");
+      const session = await context.signInAs(email);
+      return { requests: [{ path: "/", headers: { cookie: session.cookie } }] };
+    },
+    expect: expectPosts(20),
+  },
+  {
+    name: "discovery",
+    group: "networks",
+    target: NETWORK_TARGET,
+    description:
+      "networks page as a signed-in member: the 20 most active networks and 6 suggestions",
+    prepare: async (context) => {
+      const cookie = await context.signedInCookie();
+      return { requests: [{ path: "/networks", headers: { cookie } }] };
+    },
+    expect: (html) => {
+      const found = html.match(networkLinks)?.length ?? 0;
+      if (found < 20) return `expected at least 20 networks, found ${found}`;
+      return html.includes('id="suggested"') ? null : "no suggestions on the networks page";
+    },
+  },
+  {
+    name: "live-500",
+    group: "networks",
+    target: NETWORK_TARGET,
+    description: `the network's first page as a signed-in member while ${LIVE_STREAMS} live streams (SSE) of it stay open and a member posts every ~${LIVE_POST_GAP_MS} ms`,
+    prepare: async (context) => {
+      const network = await feedNetwork(context.db);
+      const requests = await memberRequests(context, network, `/networks/${network.id}`);
+      const readers = await Promise.all(network.memberEmails.map((e) => context.signInAs(e)));
+      return {
+        requests,
+        note: `"${network.name}"; ${LIVE_STREAMS} streams opened from the runner with node:http`,
+        sideLoad: liveSideLoad({ context, network, poster: readers[0], readers }),
+      };
+    },
+    expect: expectPosts(20),
   },
 ];
 
@@ -129,7 +547,13 @@ export async function signInScaleMember(baseUrl: string, db: pg.Client): Promise
   );
   const email = rows[0]?.email;
   if (!email) throw new Error("no scale member to sign in as: run npm run seed:scale");
+  return (await signIn(baseUrl, email)).cookie;
+}
+
+/** Signs in as a scale member through the real form: GET for the CSRF cookie, then POST. */
+export async function signIn(baseUrl: string, email: string): Promise<Session> {
   const page = await fetch(`${baseUrl}/signin`);
+  await page.arrayBuffer();
   const csrf = page.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
@@ -142,6 +566,7 @@ export async function signInScaleMember(baseUrl: string, db: pg.Client): Promise
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf },
     body: new URLSearchParams({ email, password: SCALE_PASSWORD, _csrf: token, next: "/" }),
   });
+  await response.arrayBuffer();
   const session = response.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
@@ -149,5 +574,5 @@ export async function signInScaleMember(baseUrl: string, db: pg.Client): Promise
   if (response.status !== 302 || !session) {
     throw new Error(`signing in as ${email} failed with status ${response.status}`);
   }
-  return `${csrf}; ${session}`;
+  return { cookie: `${csrf}; ${session}`, csrfToken: token, email };
 }

@@ -1,7 +1,9 @@
 /**
  * The scale seed: a large, realistic installation on a PostgreSQL server for the benchmarks
- * (`npm run seed:scale`). Everything is drawn from a seeded PRNG, so two runs on the same day
- * produce the same people, ids and organisations; only the time anchor (today, UTC) moves.
+ * (`npm run seed:scale`): people and organisations, then micro social networks with their
+ * members, posts, comments, reactions, forum topics and resources. Everything is drawn from
+ * seeded PRNGs against one time anchor (the moment of seeding), so two runs produce the same
+ * ids, people, networks and posts; only the absolute timestamps move.
  *
  * Rows go in as `insert … select from unnest(array, array, …)` statements of thousands of rows:
  * one round trip and one parse per table per batch, without adding a COPY client package.

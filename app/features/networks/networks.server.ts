@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { networkMembers, networks, userLanguages, userSkills, users } from "~/db/schema";
-import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
+import { fieldVisibleSql, type Viewer, visibleLevels } from "~/features/profiles/policy.server";
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { ttlCache } from "~/lib/ttl-cache";
@@ -282,11 +282,27 @@ async function computeSuggestions(options: { userId: string; limit?: number }) {
   return scored.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 6);
 }
 
+type Mix = Awaited<ReturnType<typeof countNetworkMix>>;
+// Three counting queries on every page of a network; the mix changes slowly, so each process
+// keeps it for a minute per network and per kind of viewer (visitor or member).
+const mixCache = ttlCache<string, Mix>({ ttlMs: 60_000, maxEntries: 20_000 });
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
 /**
- * Who is in the network: owners and trainers, countries, sectors. Facilitators are nudged when
- * one side is missing, because the point of a network is to bring both together.
+ * Who is in the network: owners and trainers, countries, sectors (as far as the reader may see
+ * them). Facilitators are nudged when one side is missing, because the point of a network is to
+ * bring both together.
  */
-export async function getNetworkMix(networkId: string, viewer: Viewer) {
+export function getNetworkMix(networkId: string, viewer: Viewer): Promise<Mix> {
+  const isMember = visibleLevels(viewer).includes("members");
+  // A stand-in viewer: the counts depend only on which visibility levels the reader may see.
+  const stand: Viewer = isMember ? { userId: NOBODY, verified: true } : { userId: null };
+  return mixCache.get(`${networkId}:${isMember ? "m" : "p"}`, () =>
+    countNetworkMix(networkId, stand),
+  );
+}
+
+async function countNetworkMix(networkId: string, viewer: Viewer) {
   const [roles] = await queryRows<{ owners: number; educators: number; facilitators: number }>(sql`
     select count(*) filter (where u.role = 'owner')::int as owners,
       count(*) filter (where u.role = 'educator')::int as educators,

@@ -332,7 +332,12 @@ type PostRow = {
 };
 
 /** Adds attachments, reaction counts, the viewer's reactions and recent comments to posts. */
-async function hydratePosts(rows: PostRow[], viewerId: string | null, commentsPerPost: number) {
+async function hydratePosts(
+  rows: PostRow[],
+  viewerId: string | null,
+  commentsPerPost: number,
+  withSource = false,
+) {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const db = getDb();
@@ -397,7 +402,8 @@ async function hydratePosts(rows: PostRow[], viewerId: string | null, commentsPe
       networkId: r.network_id,
       networkName: r.network_name,
       author: { id: r.author_id, name: r.author_name, photoKey: r.author_photo },
-      body: r.body,
+      // The Markdown source is only needed where the author edits it; feeds send just the HTML.
+      body: withSource ? r.body : "",
       bodyHtml: r.body_html,
       createdAt: new Date(r.created_at).toISOString(),
       edited: r.edited_at !== null,
@@ -484,7 +490,7 @@ export async function getPostThread(options: {
     from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
     where p.id = ${options.postId} and p.network_id = ${options.networkId} and p.deleted_at is null`);
   if (!rows.length) return null;
-  const [post] = await hydratePosts(rows, options.viewerId, 500);
+  const [post] = await hydratePosts(rows, options.viewerId, 500, true);
   return post;
 }
 
