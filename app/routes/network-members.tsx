@@ -31,7 +31,14 @@ import { decodeCursor } from "~/lib/cursor";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { Avatar } from "~/ui/avatar";
-import { CsrfForm, FormMessage, SelectField, SubmitButton, TextArea } from "~/ui/form";
+import {
+  CsrfForm,
+  FilterActions,
+  FormMessage,
+  SelectField,
+  SubmitButton,
+  TextArea,
+} from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/network-members";
@@ -205,12 +212,7 @@ export default function NetworkMembers() {
           />{" "}
           <span>{t("networks.onlyFacilitators")}</span>
         </label>
-        <div className="row">
-          <button type="submit" className="button">
-            {t("filters.apply")}
-          </button>
-          <a href={`/networks/${network.id}/members`}>{t("filters.clear")}</a>
-        </div>
+        <FilterActions clearHref={`/networks/${network.id}/members`} />
       </form>
       <ul className="card-list three">
         {members.map((m) => (

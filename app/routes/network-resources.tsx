@@ -35,6 +35,7 @@ import { readForm } from "~/lib/form.server";
 import {
   ChoiceGroup,
   CsrfForm,
+  FilterActions,
   FormMessage,
   SelectField,
   SubmitButton,
@@ -264,12 +265,7 @@ export default function NetworkResources() {
                 emptyLabel={t("filters.any")}
                 options={filterOptions.topics}
               />
-              <div className="row">
-                <button type="submit" className="button">
-                  {t("filters.apply")}
-                </button>
-                <a href={`${base}/resources`}>{t("filters.clear")}</a>
-              </div>
+              <FilterActions clearHref={`${base}/resources`} />
             </form>
           ) : null}
           <section aria-label={t("resources.listHeading")} className="section">

@@ -19,7 +19,7 @@ import {
 import { useI18n } from "~/i18n/context";
 import type { Locale } from "~/i18n/i18n";
 import { decodeCursor } from "~/lib/cursor";
-import { SelectField, TextField } from "~/ui/form";
+import { FilterActions, SelectField, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/networks";
 
@@ -187,12 +187,7 @@ export default function Networks() {
             emptyLabel={t("filters.any")}
             options={options.topics}
           />
-          <div className="row">
-            <button type="submit" className="button">
-              {t("filters.apply")}
-            </button>
-            <a href="/networks">{t("filters.clear")}</a>
-          </div>
+          <FilterActions clearHref="/networks" />
         </form>
         {data.networks.length === 0 ? (
           <div className="card">

@@ -11,7 +11,7 @@ import {
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
-import { SelectField, TextField } from "~/ui/form";
+import { FilterActions, SelectField, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/organisations";
 
@@ -80,12 +80,7 @@ export default function Organisations() {
           emptyLabel={t("filters.any")}
           options={options.topics}
         />
-        <div className="row">
-          <button type="submit" className="button">
-            {t("filters.apply")}
-          </button>
-          <a href="/organisations">{t("filters.clear")}</a>
-        </div>
+        <FilterActions clearHref="/organisations" />
       </form>
       {organisations.length === 0 ? (
         <div className="card">

@@ -16,7 +16,7 @@ import {
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { Avatar } from "~/ui/avatar";
-import { SelectField } from "~/ui/form";
+import { FilterActions, SelectField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/people";
 
@@ -103,12 +103,7 @@ export default function People() {
           emptyLabel={t("filters.any")}
           options={options.skills}
         />
-        <div className="row">
-          <button type="submit" className="button">
-            {t("filters.apply")}
-          </button>
-          <a href="/people">{t("filters.clear")}</a>
-        </div>
+        <FilterActions clearHref="/people" />
       </form>
       {people.length === 0 ? (
         <div className="card">

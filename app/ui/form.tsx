@@ -206,3 +206,16 @@ export function FormMessage(props: { kind: "error" | "success"; children: ReactN
     </div>
   );
 }
+
+/** The buttons under a filter form: show the results, or go back to everything. */
+export function FilterActions(props: { clearHref: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="row">
+      <button type="submit" className="button">
+        {t("filters.apply")}
+      </button>
+      <a href={props.clearHref}>{t("filters.clear")}</a>
+    </div>
+  );
+}

@@ -25,21 +25,19 @@ async function signedIn(displayName?: string) {
 
 type Visibility = "open" | "request" | "invite" | "secret";
 
-/** A network straight in the database, with its members (member_count kept right). */
+/** A network with its members, through the same builder the demo seed uses. */
 async function createNetwork(
   visibility: Visibility,
   members: { userId: string; role?: "facilitator" | "member" }[],
 ) {
-  const [network] = await query<{ id: string }>(`
-    insert into networks (name, purpose, kind, visibility, languages, member_count)
-    values ('Forum test ${visibility}', 'A network to test the forum in.', 'online',
-      '${visibility}', '{en}', ${members.length})
-    returning id`);
-  for (const m of members) {
-    await query(`insert into network_members (network_id, user_id, role, status)
-      values ('${network.id}', '${m.userId}', '${m.role ?? "member"}', 'active')`);
-  }
-  return network.id;
+  const { id } = await app.server.createNetwork({
+    name: `Forum test ${visibility}`,
+    visibility,
+    languages: ["en"],
+    facilitators: members.filter((m) => m.role === "facilitator").map((m) => m.userId),
+    members: members.filter((m) => m.role !== "facilitator").map((m) => m.userId),
+  });
+  return id;
 }
 
 async function removeMember(networkId: string, userId: string) {
