@@ -216,30 +216,14 @@ export default function ProfileForm() {
           <summary>{t("profile.offersPick")}</summary>
           {errors.offered ? <p className="error">{t(errors.offered)}</p> : null}
           {options.topicGroups.map((g) => (
-            <ChoiceGroup
-              key={g.group}
-              name="offered"
-              type="checkbox"
-              legend={t(`topicGroup.${g.group}`)}
-              options={g.topics}
-              selected={profile.offered}
-              columns
-            />
+            <TopicGroupPicker key={g.group} name="offered" group={g} selected={profile.offered} />
           ))}
         </details>
         <details className="field" open={profile.wanted.length === 0}>
           <summary>{t("profile.wantsPick")}</summary>
           {errors.wanted ? <p className="error">{t(errors.wanted)}</p> : null}
           {options.topicGroups.map((g) => (
-            <ChoiceGroup
-              key={g.group}
-              name="wanted"
-              type="checkbox"
-              legend={t(`topicGroup.${g.group}`)}
-              options={g.topics}
-              selected={profile.wanted}
-              columns
-            />
+            <TopicGroupPicker key={g.group} name="wanted" group={g} selected={profile.wanted} />
           ))}
         </details>
         <fieldset className="field">
@@ -258,5 +242,32 @@ export default function ProfileForm() {
         <SubmitButton>{t(isOnboarding ? "onboarding.next" : "form.save")}</SubmitButton>
       </CsrfForm>
     </main>
+  );
+}
+
+/**
+ * One group of topics, folded unless something in it is chosen: 105 topics twice would make the
+ * form very long on a phone.
+ */
+function TopicGroupPicker(props: {
+  name: string;
+  group: { group: string; topics: { value: string; label: string }[] };
+  selected: string[];
+}) {
+  const { t } = useI18n();
+  const chosen = props.group.topics.filter((x) => props.selected.includes(x.value)).length;
+  const label = t(`topicGroup.${props.group.group}`);
+  return (
+    <details className="topic-group" open={chosen > 0 || undefined}>
+      <summary>{chosen ? `${label} (${chosen})` : label}</summary>
+      <ChoiceGroup
+        name={props.name}
+        type="checkbox"
+        legend={label}
+        options={props.group.topics}
+        selected={props.selected}
+        columns
+      />
+    </details>
   );
 }

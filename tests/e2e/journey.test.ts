@@ -164,12 +164,17 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
       .selectOption("native");
     const pick = (summaryKey: string) =>
       page.locator("details").filter({ has: page.locator("summary", { hasText: el(summaryKey) }) });
-    await pick("profile.offersPick")
-      .getByRole("checkbox", { name: topicLabel(offered, "el"), exact: true })
-      .check();
-    await pick("profile.wantsPick")
-      .getByRole("checkbox", { name: topicLabel(wanted, "el"), exact: true })
-      .check();
+    // Topics are folded by group; open the group, then tick the topic.
+    const tick = async (summaryKey: string, slug: string) => {
+      const group = topics.find((x) => x.slug === slug)!.group;
+      const folder = pick(summaryKey)
+        .locator("details.topic-group")
+        .filter({ has: page.locator("summary", { hasText: el(`topicGroup.${group}`) }) });
+      await folder.locator("summary").click();
+      await folder.getByRole("checkbox", { name: topicLabel(slug, "el"), exact: true }).check();
+    };
+    await tick("profile.offersPick", offered);
+    await tick("profile.wantsPick", wanted);
     await Promise.all([
       page.waitForURL("**/onboarding/organisation"),
       page.getByRole("button", { name: el("onboarding.next") }).click(),
