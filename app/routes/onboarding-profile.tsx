@@ -1,5 +1,4 @@
 import { data, redirect, useActionData, useLoaderData, useMatches } from "react-router";
-import { profileFields } from "~/db/schema/accounts";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { fieldErrors } from "~/features/accounts/schema";
@@ -9,7 +8,7 @@ import {
   getOwnProfile,
   updateProfile,
 } from "~/features/profiles/profiles.server";
-import { LANGUAGE_ROWS, profileSchema } from "~/features/profiles/schema";
+import { LANGUAGE_ROWS, profileFields, profileSchema } from "~/features/profiles/schema";
 import { languageLevels } from "~/features/taxonomy/types";
 import {
   countryOptions,

@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { profileFields } from "~/db/schema/accounts";
+
+/** The profile fields that carry their own visibility (for forms). */
+export { profileFields };
+
 import { languageLevels } from "~/features/taxonomy/types";
 
 export const LANGUAGE_ROWS = 6;
