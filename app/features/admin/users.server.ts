@@ -1,7 +1,8 @@
 import { and, count, eq, ne, type SQL, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { users } from "~/db/schema";
-import { type Cursor, encodeCursor } from "~/lib/cursor";
+import type { Cursor } from "~/lib/cursor";
+import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 
 /** Users for the admin list, newest first, optionally matching a name or email fragment. */
 export async function listUsersForAdmin(options: {
@@ -16,9 +17,7 @@ export async function listUsersForAdmin(options: {
     where.push(sql`(u.email ilike ${like} or u.display_name ilike ${like})`);
   }
   if (options.after) {
-    where.push(
-      sql`(u.created_at, u.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`,
-    );
+    where.push(afterCursorSql(options.after, "u.created_at", "u.id"));
   }
   const result = await queryRows<{
     id: string;
@@ -32,11 +31,10 @@ export async function listUsersForAdmin(options: {
   }>(sql`
     select u.id, u.email, u.display_name, u.role, u.is_facilitator, u.is_admin,
       u.email_verified_at is not null as verified,
-      to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+      ${cursorAtSql("u.created_at")}
     from users u where ${sql.join(where, sql` and `)}
     order by u.created_at desc, u.id desc limit ${limit + 1}`);
-  const rows = result.slice(0, limit);
-  const last = rows[rows.length - 1];
+  const { page: rows, next } = keysetPage(result, limit);
   return {
     users: rows.map((r) => ({
       id: r.id,
@@ -47,7 +45,7 @@ export async function listUsersForAdmin(options: {
       isAdmin: r.is_admin,
       verified: r.verified,
     })),
-    next: result.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    next,
   };
 }
 

@@ -3,6 +3,7 @@ import { type Db, getDb, queryRows } from "~/db/client.server";
 import { forumReplies, forumTopics, networks } from "~/db/schema";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
+import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { renderMarkdown } from "./markdown";
@@ -242,21 +243,9 @@ export async function deleteReply(
   await publishTopicEvent(options.networkId, topic.id, "reply-deleted");
 }
 
-const cursorAt = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`);
-
 // Feeds show an author's photo only when everyone may see it: a feed is read by members and,
 // in open networks, by anyone, so one rule that is safe for every reader keeps the query shared.
 const authorPhoto = sql`case when coalesce(u.visibility->>'photo', 'public') = 'public' then u.photo_key end`;
-
-function pageOf<T extends { id: string; cursor_at: string }>(rows: T[], limit: number) {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    page,
-    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
-  };
-}
 
 type TopicRow = {
   id: string;
@@ -278,17 +267,17 @@ export async function listTopics(options: {
 }) {
   const limit = options.limit ?? TOPIC_PAGE_SIZE;
   const after = options.after
-    ? sql`and (t.last_activity_at, t.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    ? sql`and ${afterCursorSql(options.after, "t.last_activity_at", "t.id")}`
     : sql``;
   const rows = await queryRows<TopicRow>(sql`
     select t.id, t.title, t.author_id, u.display_name as author_name, t.reply_count,
       t.answer_reply_id is not null as answered, t.created_at, t.last_activity_at,
-      ${cursorAt("t.last_activity_at")}
+      ${cursorAtSql("t.last_activity_at")}
     from forum_topics t join users u on u.id = t.author_id
     where t.network_id = ${options.networkId} and t.deleted_at is null ${after}
     order by t.last_activity_at desc, t.id desc
     limit ${limit + 1}`);
-  const { page, next } = pageOf(rows, limit);
+  const { page, next } = keysetPage(rows, limit);
   return {
     topics: page.map((r) => ({
       id: r.id,
@@ -314,7 +303,7 @@ type ReplyRow = {
 };
 
 const replyColumns = sql`r.id, r.author_id, u.display_name as author_name,
-  ${authorPhoto} as author_photo, r.body_html, r.created_at, ${cursorAt("r.created_at")}`;
+  ${authorPhoto} as author_photo, r.body_html, r.created_at, ${cursorAtSql("r.created_at")}`;
 
 function toReply(r: ReplyRow) {
   return {
@@ -368,7 +357,7 @@ export async function getTopic(options: TopicRef & { after: Cursor | null; limit
           where r.id = ${topic.answer_reply_id} and r.topic_id = ${topic.id} and r.deleted_at is null`)
       : Promise.resolve([]),
   ]);
-  const { page, next } = pageOf(rows, limit);
+  const { page, next } = keysetPage(rows, limit);
   return {
     id: topic.id,
     title: topic.title,
@@ -403,7 +392,7 @@ export async function replyPageCursor(
   const skip = Math.floor(before / limit) * limit;
   if (skip === 0) return null;
   const [boundary] = await queryRows<{ id: string; cursor_at: string }>(sql`
-    select r.id, ${cursorAt("r.created_at")}
+    select r.id, ${cursorAtSql("r.created_at")}
     from forum_replies r
     where r.topic_id = ${options.topicId} and r.deleted_at is null
     order by r.created_at, r.id

@@ -2,8 +2,9 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { networkMembers, networks } from "~/db/schema";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
-import { type Cursor, encodeCursor } from "~/lib/cursor";
+import type { Cursor } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
+import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { publish } from "~/lib/pubsub.server";
 
 /** An expected refusal of a membership change, with the catalogue key that explains it. */
@@ -282,9 +283,7 @@ export async function listNetworkMembers(options: {
   if (filters.country)
     where.push(sql`u.country = ${filters.country}`, fieldVisibleSql(options.viewer, "location"));
   if (options.after) {
-    where.push(
-      sql`(m.created_at, u.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`,
-    );
+    where.push(afterCursorSql(options.after, "m.created_at", "u.id"));
   }
   const rows = await queryRows<{
     id: string;
@@ -300,13 +299,12 @@ export async function listNetworkMembers(options: {
       case when ${fieldVisibleSql(options.viewer, "location")} then u.country end as country,
       case when ${fieldVisibleSql(options.viewer, "headline")} then u.headline end as headline,
       case when ${fieldVisibleSql(options.viewer, "photo")} then u.photo_key end as photo_key,
-      to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+      ${cursorAtSql("m.created_at")}
     from network_members m join users u on u.id = m.user_id
     where ${sql.join(where, sql` and `)}
     order by m.created_at desc, u.id desc
     limit ${limit + 1}`);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const { page, next } = keysetPage(rows, limit);
   return {
     members: page.map((r) => ({
       id: r.id,
@@ -317,6 +315,6 @@ export async function listNetworkMembers(options: {
       headline: r.headline ?? "",
       photoKey: r.photo_key,
     })),
-    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    next,
   };
 }

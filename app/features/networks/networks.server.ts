@@ -3,7 +3,8 @@ import { getDb, queryRows } from "~/db/client.server";
 import { networkMembers, networks, userLanguages, userSkills, users } from "~/db/schema";
 import { fieldVisibleSql, type Viewer, visibleLevels } from "~/features/profiles/policy.server";
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
-import { type Cursor, encodeCursor } from "~/lib/cursor";
+import type { Cursor } from "~/lib/cursor";
+import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { ttlCache } from "~/lib/ttl-cache";
 import type { NetworkInput } from "./schema";
 
@@ -121,7 +122,7 @@ const listedColumns = (viewerId: string | null) => sql`
   n.id, n.name, n.purpose, n.kind, n.place, n.countries, n.languages, n.topics, n.visibility,
   n.member_count, n.member_cap,
   ${viewerId ? sql`(select m.status from network_members m where m.network_id = n.id and m.user_id = ${viewerId})` : sql`null`} as my_status,
-  to_char(n.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`;
+  ${cursorAtSql("n.last_activity_at")}`;
 
 /**
  * Networks to discover, most recently active first, keyset-paginated. Secret networks are never
@@ -141,19 +142,17 @@ export async function listNetworks(options: {
   if (filters.topic) where.push(sql`n.topics @> array[${filters.topic}]::text[]`);
   if (filters.kind) where.push(sql`n.kind = ${filters.kind}`);
   if (filters.q) where.push(sql`n.name ilike ${`%${filters.q.replace(/[\\%_]/g, "\\$&")}%`}`);
-  if (after)
-    where.push(sql`(n.last_activity_at, n.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  if (after) where.push(afterCursorSql(after, "n.last_activity_at", "n.id"));
   const rows = await queryRows<ListedRow>(sql`
     select ${listedColumns(options.viewerId)}
     from networks n
     where ${sql.join(where, sql` and `)}
     order by n.last_activity_at desc, n.id desc
     limit ${limit + 1}`);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const { page, next } = keysetPage(rows, limit);
   return {
     networks: page.map(listedNetwork),
-    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    next,
   };
 }
 

@@ -9,9 +9,10 @@ import {
   posts,
   type reactionKinds,
 } from "~/db/schema";
-import { type Cursor, encodeCursor } from "~/lib/cursor";
+import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
 import { isUuid } from "~/lib/ids";
+import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import {
@@ -430,16 +431,7 @@ const postColumns = sql`p.id, p.network_id, n.name as network_name, p.author_id,
   u.display_name as author_name,
   case when coalesce(u.visibility->>'photo', 'public') = 'public' then u.photo_key end as author_photo,
   p.body, p.body_html, p.created_at, p.edited_at, p.pinned_at,
-  to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`;
-
-function pageOf<T extends { id: string; cursor_at: string }>(rows: T[], limit: number) {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    page,
-    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
-  };
-}
+  ${cursorAtSql("p.created_at")}`;
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -455,7 +447,7 @@ export async function listNetworkFeed(options: {
 }) {
   const limit = options.limit ?? FEED_PAGE_SIZE;
   const after = options.after
-    ? sql`and (p.created_at, p.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    ? sql`and ${afterCursorSql(options.after, "p.created_at", "p.id")}`
     : sql``;
   const rows = await queryRows<PostRow & { cursor_at: string }>(sql`
     select ${postColumns}
@@ -470,7 +462,7 @@ export async function listNetworkFeed(options: {
         from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
         where p.network_id = ${options.networkId} and p.pinned_at is not null and p.deleted_at is null
         order by p.pinned_at desc limit 3`);
-  const { page, next } = pageOf(rows, limit);
+  const { page, next } = keysetPage(rows, limit);
   return {
     pinned: await hydratePosts(pinnedRows, options.viewerId, 3),
     posts: await hydratePosts(page, options.viewerId, 3),
@@ -505,7 +497,7 @@ export async function listHomeFeed(options: {
 }) {
   const limit = options.limit ?? FEED_PAGE_SIZE;
   const after = options.after
-    ? sql`and (p.created_at, p.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    ? sql`and ${afterCursorSql(options.after, "p.created_at", "p.id")}`
     : sql``;
   // Newest posts of each of the person's networks through that network's feed index, then the
   // newest of those: a few short index scans instead of sorting every post of every network.
@@ -523,7 +515,7 @@ export async function listHomeFeed(options: {
     where m.user_id = ${options.userId} and m.status = 'active'
     order by p.created_at desc, p.id desc
     limit ${limit + 1}`);
-  const { page, next } = pageOf(rows, limit);
+  const { page, next } = keysetPage(rows, limit);
   return { posts: await hydratePosts(page, options.userId, 2), next };
 }
 

@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { networkResources, networks } from "~/db/schema";
-import { type Cursor, encodeCursor } from "~/lib/cursor";
+import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
 import { isUuid } from "~/lib/ids";
+import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import {
@@ -174,21 +175,20 @@ export async function listResources(options: {
   const limit = options.limit ?? RESOURCE_PAGE_SIZE;
   const { language, topic } = options.filters;
   const after = options.after
-    ? sql`and (r.created_at, r.id) < (${options.after.at}::timestamptz, ${options.after.id}::uuid)`
+    ? sql`and ${afterCursorSql(options.after, "r.created_at", "r.id")}`
     : sql``;
   const byLanguage = language ? sql`and r.language = ${language}` : sql``;
   const byTopic = topic ? sql`and ${topic} = any(r.topics)` : sql``;
   const rows = await queryRows<ResourceRow>(sql`
     select r.id, r.kind, r.title, r.description, r.url, r.filename, r.content_type, r.size_bytes,
       r.language, r.topics, r.added_by, u.display_name as added_by_name, r.created_at,
-      to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+      ${cursorAtSql("r.created_at")}
     from network_resources r join users u on u.id = r.added_by
     where r.network_id = ${options.networkId} and r.deleted_at is null
       ${byLanguage} ${byTopic} ${after}
     order by r.created_at desc, r.id desc
     limit ${limit + 1}`);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const { page, next } = keysetPage(rows, limit);
   return {
     resources: page.map((r) => ({
       id: r.id,
@@ -205,7 +205,7 @@ export async function listResources(options: {
       addedBy: { id: r.added_by, name: r.added_by_name },
       createdAt: new Date(r.created_at).toISOString(),
     })),
-    next: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    next,
   };
 }
 

@@ -8,8 +8,9 @@ import {
   isTopic,
   naceSectionOf,
 } from "~/features/taxonomy/vocabulary.server";
-import { type Cursor, encodeCursor } from "~/lib/cursor";
+import type { Cursor } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
+import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import type { OrganisationInput } from "./schema";
 
 /** Checks organisation values against the built-in vocabularies; field → catalogue key. */
@@ -290,7 +291,7 @@ export async function listOrganisations(options: {
     );
   }
   if (filters.q) where.push(sql`o.name ilike ${`%${filters.q.replace(/[\\%_]/g, "\\$&")}%`}`);
-  if (after) where.push(sql`(o.created_at, o.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  if (after) where.push(afterCursorSql(after, "o.created_at", "o.id"));
   const result = await queryRows<{
     id: string;
     kind: "enterprise" | "provider";
@@ -306,13 +307,12 @@ export async function listOrganisations(options: {
     select o.id, o.kind, o.name, o.country, o.region, o.nace_division, o.size_band, o.provider_type,
       (select count(*)::int from organisation_members om
         where om.organisation_id = o.id and om.status = 'active') as members,
-      to_char(o.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
+      ${cursorAtSql("o.created_at")}
     from organisations o
     where ${sql.join(where, sql` and `)}
     order by o.created_at desc, o.id desc
     limit ${limit + 1}`);
-  const rows = result.slice(0, limit);
-  const last = rows[rows.length - 1];
+  const { page: rows, next } = keysetPage(result, limit);
   return {
     organisations: rows.map((r) => ({
       id: r.id,
@@ -325,6 +325,6 @@ export async function listOrganisations(options: {
       providerType: r.provider_type,
       members: Number(r.members),
     })),
-    next: result.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    next,
   };
 }

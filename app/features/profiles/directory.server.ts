@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { queryRows } from "~/db/client.server";
-import { type Cursor, encodeCursor } from "~/lib/cursor";
+import type { Cursor } from "~/lib/cursor";
+import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { ttlCache } from "~/lib/ttl-cache";
 import { fieldVisibleSql, type Viewer } from "./policy.server";
 
@@ -63,10 +64,10 @@ export async function listPeople(options: {
       fieldVisibleSql(viewer, "organisations"),
     );
   }
-  if (after) where.push(sql`(u.created_at, u.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  if (after) where.push(afterCursorSql(after, "u.created_at", "u.id"));
   const result = await queryRows<Row>(sql`
     select u.id, u.display_name, u.role,
-      to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
+      ${cursorAtSql("u.created_at")},
       case when ${fieldVisibleSql(viewer, "headline")} then u.headline end as headline,
       case when ${fieldVisibleSql(viewer, "location")} then u.country end as country,
       case when ${fieldVisibleSql(viewer, "location")} then u.region end as region,
@@ -78,8 +79,7 @@ export async function listPeople(options: {
     where ${sql.join(where, sql` and `)}
     order by u.created_at desc, u.id desc
     limit ${limit + 1}`);
-  const rows = result.slice(0, limit);
-  const last = rows[rows.length - 1];
+  const { page: rows, next } = keysetPage(result, limit);
   return {
     people: rows.map((r) => ({
       id: r.id,
@@ -91,7 +91,7 @@ export async function listPeople(options: {
       photoKey: r.photo_key,
       offered: (r.offered ?? []).slice(0, 4),
     })),
-    next: result.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    next,
   };
 }
 
