@@ -1,5 +1,5 @@
-import sharp from "sharp";
 import { randomToken } from "~/lib/crypto.server";
+import { reencodePhoto, sniffImage } from "~/lib/images.server";
 import { getStorage } from "~/lib/storage.server";
 
 export const MAX_FILES_PER_POST = 4;
@@ -26,7 +26,6 @@ export type StoredFile = {
   height: number | null;
 };
 
-const imageFormats = new Set(["jpeg", "png", "webp", "gif"]);
 const imageExtensions = new Set([
   "jpg",
   "jpeg",
@@ -125,37 +124,24 @@ export async function storeUpload(options: {
   if (file.size > maxBytes) throw new UploadError("upload.tooLarge");
   const bytes = Buffer.from(await file.arrayBuffer());
   const id = randomToken().slice(0, 16);
-  let metadata: sharp.Metadata | null = null;
-  try {
-    metadata = await sharp(bytes, { limitInputPixels: 40_000_000 }).metadata();
-  } catch {
-    metadata = null;
-  }
   const declared = declaredExtension(file.name);
-  if (metadata?.format && imageFormats.has(metadata.format)) {
-    let output: { data: Buffer; info: sharp.OutputInfo };
-    try {
-      output = await sharp(bytes, { limitInputPixels: 40_000_000, failOn: "error" })
-        .rotate()
-        .resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toBuffer({ resolveWithObject: true });
-    } catch {
-      throw new UploadError("upload.unsupported");
-    }
+  const kind = await sniffImage(bytes);
+  if (kind === "photo") {
+    const photo = await reencodePhoto(bytes, { size: 1600, crop: false });
+    if (!photo) throw new UploadError("upload.unsupported");
     const storageKey = `${prefix}/${id}.webp`;
-    await getStorage().put(storageKey, output.data);
+    await getStorage().put(storageKey, photo.data);
     return {
       kind: "image",
       storageKey,
       filename: safeFilename(file.name, "webp"),
       contentType: "image/webp",
-      sizeBytes: output.data.length,
-      width: output.info.width,
-      height: output.info.height,
+      sizeBytes: photo.data.length,
+      width: photo.width,
+      height: photo.height,
     };
   }
-  if (metadata?.format) throw new UploadError("upload.unsupported");
+  if (kind === "unsupported-image") throw new UploadError("upload.unsupported");
   // A file that says it is a photo but is not one, or claims another document type, is refused.
   if (imageExtensions.has(declared) || file.type.startsWith("image/")) {
     throw new UploadError("upload.disguised");
