@@ -16,11 +16,8 @@ function query<T = Record<string, unknown>>(text: string) {
   return app.server.queryRows<T>(app.server.rawSql(text));
 }
 
-async function signedIn(displayName?: string) {
-  const user = await app.createUser({ password, displayName });
-  const client = app.client();
-  await client.signIn(user.email, password);
-  return { user, client };
+function signedIn(displayName?: string) {
+  return app.signedIn({ password, displayName });
 }
 
 type Visibility = "open" | "request" | "invite" | "secret";

@@ -21,11 +21,8 @@ function query<T = Record<string, unknown>>(text: string) {
   return app.server.queryRows<T>(app.server.rawSql(text));
 }
 
-async function signedIn() {
-  const user = await app.createUser({ password });
-  const client = app.client();
-  await client.signIn(user.email, password);
-  return { user, client };
+function signedIn() {
+  return app.signedIn({ password });
 }
 
 type Visibility = "open" | "request" | "invite" | "secret";

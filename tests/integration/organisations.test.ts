@@ -12,11 +12,8 @@ afterAll(async () => {
 
 const password = "a long enough passphrase";
 
-async function signedIn(spec: Parameters<TestApp["createUser"]>[0] = {}) {
-  const user = await app.createUser({ password, ...spec });
-  const client = app.client();
-  await client.signIn(user.email, password);
-  return { user, client };
+function signedIn(spec: Parameters<TestApp["createUser"]>[0] = {}) {
+  return app.signedIn({ password, ...spec });
 }
 
 const enterprise = {

@@ -37,11 +37,8 @@ function profileForm(overrides: Record<string, string | string[] | Blob> = {}) {
   };
 }
 
-async function signedInNewUser(spec: Parameters<TestApp["createUser"]>[0] = {}) {
-  const user = await app.createUser({ password, onboarded: false, languages: [], ...spec });
-  const client = app.client();
-  await client.signIn(user.email, password);
-  return { user, client };
+function signedInNewUser(spec: Parameters<TestApp["createUser"]>[0] = {}) {
+  return app.signedIn({ password, onboarded: false, languages: [], ...spec });
 }
 
 describe("onboarding profile", () => {

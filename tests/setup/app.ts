@@ -50,6 +50,13 @@ export async function startTestApp(envOverrides: Record<string, string> = {}) {
     createUser: server.createUser,
     createOrganisation: server.createOrganisation,
     client: () => new TestClient(url),
+    /** A new person (verified and onboarded unless told otherwise), signed in on a new client. */
+    async signedIn(spec: Parameters<Server["createUser"]>[0] = {}) {
+      const user = await server.createUser(spec);
+      const client = new TestClient(url);
+      await client.signIn(user.email, user.password);
+      return { user, client };
+    },
     mailbox: () => readMailbox(dataDir),
     lastMailTo: (address: string) => lastMailTo(dataDir, address),
     linkIn,
