@@ -40,6 +40,7 @@ import {
   TextArea,
 } from "~/ui/form";
 import { formatDate } from "~/ui/format";
+import { JoinRequests } from "~/ui/join-requests";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/network-members";
 
@@ -259,38 +260,7 @@ export default function NetworkMembers() {
 
       {network.isFacilitator ? (
         <>
-          {pending.length ? (
-            <section className="section" aria-labelledby="requests">
-              <h2 id="requests">{t("networks.requestsHeading")}</h2>
-              <ul className="card-list">
-                {pending.map((p) => (
-                  <li key={p.id} className="card">
-                    <p>
-                      <a href={`/people/${p.id}`}>{p.displayName}</a> ({t(`role.${p.role}`)})
-                    </p>
-                    <div className="row">
-                      <CsrfForm method="post">
-                        <input type="hidden" name="userId" value={p.id} />
-                        <SubmitButton name="intent" value="approve" className="button small">
-                          {t("org.approve")}
-                        </SubmitButton>
-                      </CsrfForm>
-                      <CsrfForm method="post">
-                        <input type="hidden" name="userId" value={p.id} />
-                        <SubmitButton
-                          name="intent"
-                          value="decline"
-                          className="button secondary small"
-                        >
-                          {t("org.decline")}
-                        </SubmitButton>
-                      </CsrfForm>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <JoinRequests heading={t("networks.requestsHeading")} people={pending} />
           <section className="section narrow-column" aria-labelledby="invite">
             <h2 id="invite">{t("invites.heading2")}</h2>
             <CsrfForm method="post" className="stack">

@@ -20,6 +20,7 @@ import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { EscoAcknowledgement } from "~/ui/esco-ack";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
+import { JoinRequests } from "~/ui/join-requests";
 import type { Route } from "./+types/organisation";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -186,34 +187,7 @@ export default function Organisation() {
           <p className="muted">{t("org.noPeople")}</p>
         )}
       </section>
-      {pending.length ? (
-        <section className="section" aria-labelledby="pending">
-          <h2 id="pending">{t("org.pendingHeading")}</h2>
-          <ul className="card-list">
-            {pending.map((p) => (
-              <li key={p.id} className="card">
-                <p>
-                  <a href={`/people/${p.id}`}>{p.displayName}</a> ({t(`role.${p.role}`)})
-                </p>
-                <div className="row">
-                  <CsrfForm method="post">
-                    <input type="hidden" name="userId" value={p.id} />
-                    <SubmitButton name="intent" value="approve" className="button small">
-                      {t("org.approve")}
-                    </SubmitButton>
-                  </CsrfForm>
-                  <CsrfForm method="post">
-                    <input type="hidden" name="userId" value={p.id} />
-                    <SubmitButton name="intent" value="decline" className="button secondary small">
-                      {t("org.decline")}
-                    </SubmitButton>
-                  </CsrfForm>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <JoinRequests heading={t("org.pendingHeading")} people={pending} />
       <section className="section">
         {!signedIn ? (
           <p>
