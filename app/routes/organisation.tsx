@@ -6,6 +6,7 @@ import {
   getOrganisation,
   isOrganisationAdmin,
   leaveOrganisation,
+  organisationExists,
   requestToJoin,
 } from "~/features/organisations/organisations.server";
 import { viewerOf } from "~/features/profiles/policy.server";
@@ -48,9 +49,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user } = await requireUser(context, request);
   const form = await readForm(request);
-  const found = await getOrganisation({ id: params.id, viewer: { userId: user.id } });
-  if (!found) throw httpError(404, "org.notFound");
-  const organisationId = found.organisation.id;
+  // The page's data (members, topics, requests) is not needed to act; existence is.
+  if (!(await organisationExists(params.id))) throw httpError(404, "org.notFound");
+  const organisationId = params.id;
   switch (form.intent) {
     case "join":
       await requestToJoin({ organisationId, userId: user.id });

@@ -111,6 +111,16 @@ export async function isOrganisationAdmin(
   return membership?.role === "admin" && membership.status === "active";
 }
 
+/** Whether an organisation with this id exists (actions need nothing more before acting). */
+export async function organisationExists(id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const [row] = await getDb()
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return Boolean(row);
+}
+
 export type Membership = { role: "admin" | "member"; status: "pending" | "active" } | null;
 
 export async function getMembership(organisationId: string, userId: string): Promise<Membership> {
