@@ -30,7 +30,7 @@ import { cookieNames, readCookie, serializeCookie } from "~/lib/cookies.server";
 import { safeEqual } from "~/lib/crypto.server";
 import { type Env, getEnv, setEnv } from "~/lib/env.server";
 import { getLogger } from "~/lib/logger.server";
-import { stopListening } from "~/lib/pubsub.server";
+import { listenerStatus, startListening, stopListening } from "~/lib/pubsub.server";
 import { ensureSecret } from "~/lib/secret.server";
 
 export { getDatabase, queryRows } from "~/db/client.server";
@@ -41,6 +41,7 @@ export {
   createUser,
 } from "~/db/seed/builders.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
+export { removeOrphanedFiles } from "~/lib/orphaned-files.server";
 export { stopListening } from "~/lib/pubsub.server";
 
 /** Raw SQL for tests and scripts that check what the application wrote. */
@@ -154,13 +155,25 @@ export function createApp(options: { env: Env; database: Database }): App {
   app.get("/healthz", (_req, res) => {
     res.type("text/plain").send("ok");
   });
+  // Ready means "can serve pages and take writes": the database answers. Live events are a
+  // line of their own, not a 503: taking every instance out of the load balancer because live
+  // delivery paused would turn a degraded feature into an outage (decision 006).
   app.get("/readyz", async (_req, res) => {
     try {
       await database.ping();
-      res.type("text/plain").send("ready");
     } catch {
       res.status(503).type("text/plain").send("database unavailable");
+      return;
     }
+    void startListening();
+    const live = listenerStatus();
+    const line =
+      live.state === "listening"
+        ? "live events: listening"
+        : live.downSince
+          ? `live events: down since ${live.downSince.toISOString()}, reconnecting (${live.failures} failed attempts)`
+          : "live events: connecting";
+    res.type("text/plain").send(`ready\n${line}`);
   });
 
   app.use(async (req, res) => {

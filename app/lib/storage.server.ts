@@ -4,12 +4,14 @@ import { getEnv } from "./env.server";
 
 /**
  * Where uploaded files live. The disk implementation is the default; an S3-compatible store can
- * implement the same three calls.
+ * implement the same four calls.
  */
 export interface FileStorage {
   put(key: string, body: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
   remove(key: string): Promise<void>;
+  /** Every stored file with when it was last written (for the orphaned-files sweep). */
+  list(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 const safeKey = /^[a-z0-9][a-z0-9/_.-]{0,200}$/i;
@@ -39,6 +41,27 @@ export function diskStorage(root = path.join(getEnv().dataDir, "uploads")): File
     },
     async remove(key) {
       await fs.rm(resolveKey(root, key), { force: true });
+    },
+    async *list() {
+      const pending = [""];
+      while (pending.length) {
+        const folder = pending.pop() as string;
+        let entries: import("node:fs").Dirent[];
+        try {
+          entries = await fs.readdir(path.join(root, folder), { withFileTypes: true });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+          throw error;
+        }
+        for (const entry of entries) {
+          const key = folder ? `${folder}/${entry.name}` : entry.name;
+          if (entry.isDirectory()) pending.push(key);
+          else if (entry.isFile()) {
+            const stat = await fs.stat(path.join(root, key)).catch(() => null);
+            if (stat) yield { key, modifiedAt: stat.mtime };
+          }
+        }
+      }
     },
   };
 }

@@ -9,7 +9,9 @@ import {
 } from "~/features/networks/invitations.server";
 import {
   decideJoinRequest,
+  liftRemoval,
   listNetworkMembers,
+  listRemovals,
   MembershipError,
   removeMember,
   setNetworkRole,
@@ -70,6 +72,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       ).members
     : [];
   const invitations = access.isFacilitator ? await listInvitations(access.network.id) : [];
+  // Who was removed is for this network's facilitators only.
+  const removals = access.isFacilitator ? await listRemovals(access.network.id) : [];
   return {
     network: header,
     viewerId: viewer.userId,
@@ -88,6 +92,13 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       email: i.email,
       expiresAt: i.expiresAt.toISOString(),
       usedCount: i.usedCount,
+    })),
+    removals: removals.map((r) => ({
+      id: r.id,
+      userId: r.userId,
+      displayName: r.displayName,
+      removedAt: r.removedAt.toISOString(),
+      removedByName: r.removedByName,
     })),
     countries: countryOptions(locale).slice(0, 60),
   };
@@ -113,6 +124,9 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       case "remove":
         await removeMember({ networkId, userId, by: user.id });
         return done("networks.removed");
+      case "lift-removal":
+        await liftRemoval({ networkId, removalId: String(form.removalId ?? "") });
+        return done("networks.removalLifted");
       case "promote":
       case "demote":
         await setNetworkRole({
@@ -169,7 +183,7 @@ export default function NetworkMembers() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const { network, members, pending, invitations, filters } = loaded;
+  const { network, members, pending, invitations, removals, filters } = loaded;
   return (
     <main id="main" className="page">
       <title>{`${t("networks.membersTitle")} · ${network.name} · Synergy`}</title>
@@ -261,6 +275,32 @@ export default function NetworkMembers() {
       {network.isFacilitator ? (
         <>
           <JoinRequests heading={t("networks.requestsHeading")} people={pending} />
+          {removals.length ? (
+            <section className="section narrow-column" aria-labelledby="removals">
+              <h2 id="removals">{t("networks.removalsHeading")}</h2>
+              <p className="muted">{t("networks.removalsHint")}</p>
+              <ul>
+                {removals.map((r) => (
+                  <li key={r.id}>
+                    <a href={`/people/${r.userId}`}>{r.displayName}</a>{" "}
+                    <span className="muted">
+                      {t("networks.removedOn", {
+                        date: formatDate(r.removedAt, locale),
+                        by: r.removedByName ?? "—",
+                      })}
+                    </span>{" "}
+                    <CsrfForm method="post" className="inline-form">
+                      <input type="hidden" name="removalId" value={r.id} />
+                      <SubmitButton name="intent" value="lift-removal" className="link-button">
+                        {t("networks.liftRemoval")}
+                        <span className="sr-only"> {r.displayName}</span>
+                      </SubmitButton>
+                    </CsrfForm>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="section narrow-column" aria-labelledby="invite">
             <h2 id="invite">{t("invites.heading2")}</h2>
             <CsrfForm method="post" className="stack">

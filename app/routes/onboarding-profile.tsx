@@ -2,7 +2,11 @@ import { data, redirect, useActionData, useLoaderData, useMatches } from "react-
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { fieldErrors } from "~/features/accounts/schema";
-import { PhotoError, storeProfilePhoto } from "~/features/profiles/photo.server";
+import {
+  discardProfilePhoto,
+  PhotoError,
+  storeProfilePhoto,
+} from "~/features/profiles/photo.server";
 import {
   checkProfileVocabulary,
   getOwnProfile,
@@ -96,7 +100,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       throw error;
     }
   }
-  await updateProfile({ userId: user.id, input: parsed.data, newPhotoKey });
+  try {
+    await updateProfile({ userId: user.id, input: parsed.data, newPhotoKey });
+  } catch (error) {
+    // The profile did not commit: the new photo belongs to nobody.
+    if (newPhotoKey) await discardProfilePhoto(newPhotoKey);
+    throw error;
+  }
   const isOnboarding = new URL(request.url).pathname.startsWith("/onboarding");
   return redirect(isOnboarding ? "/onboarding/organisation" : `/people/${user.id}`);
 }

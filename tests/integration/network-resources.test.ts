@@ -42,11 +42,13 @@ async function createNetwork(
   return id;
 }
 
-async function removeMember(networkId: string, userId: string) {
-  await query(
-    `delete from network_members where network_id = '${networkId}' and user_id = '${userId}'`,
-  );
-  await query(`update networks set member_count = member_count - 1 where id = '${networkId}'`);
+/** Removes a member the way a facilitator does, through the members page's form. */
+async function removeMember(facilitator: TestClient, networkId: string, userId: string) {
+  const response = await facilitator.post(`/networks/${networkId}/members`, {
+    intent: "remove",
+    userId,
+  });
+  expect(response.status).toBe(200);
 }
 
 let keyCounter = 0;
@@ -536,14 +538,17 @@ describe("who may read, write and delete", () => {
   });
 
   it("takes a removed member's access away at once", async () => {
-    const { user: stays } = await signedIn();
+    const { user: stays, client: facilitator } = await signedIn();
     const { user: leaves, client } = await signedIn();
-    const networkId = await createNetwork("request", [{ userId: stays.id }, { userId: leaves.id }]);
+    const networkId = await createNetwork("request", [
+      { userId: stays.id, role: "facilitator" },
+      { userId: leaves.id },
+    ]);
     await addFile(client, networkId, pdf(), "before.pdf");
     const [file] = await resourceRows(networkId);
     const fileUrl = `/networks/${networkId}/resources/${file.id}/${file.filename}`;
     expect((await client.get(fileUrl)).status).toBe(200);
-    await removeMember(networkId, leaves.id);
+    await removeMember(facilitator, networkId, leaves.id);
     expect((await client.get(fileUrl)).status).toBe(403);
     expect((await client.get(`/networks/${networkId}/resources`)).status).toBe(403);
     expect((await addLink(client, networkId)).status).toBe(403);

@@ -454,7 +454,21 @@ describe("live updates", () => {
     const { id } = await network({ members: [a.id, b.id] });
     const stream = await openStream(cb, `/networks/${id}/live`);
     await post(ca, id, "Live hello");
-    expect(await stream.waitFor("event: post")).toBe(true);
+    const [{ id: postId }] = await app.server.queryRows<{ id: string }>(
+      app.server.rawSql(`select id from posts where network_id = '${id}'`),
+    );
+    const postEvent = `event: post\ndata: ${JSON.stringify({ postId })}`;
+    expect(await stream.waitFor(postEvent)).toBe(true);
+    const commented = await ca.post(`/networks/${id}`, {
+      intent: "comment",
+      postId,
+      body: "A live comment",
+    });
+    expect(commented.status).toBe(200);
+    expect(await stream.waitFor(`event: comment\ndata: ${JSON.stringify({ postId })}`)).toBe(true);
+    const reacted = await ca.post(`/networks/${id}`, { intent: "react", postId, kind: "thanks" });
+    expect(reacted.status).toBe(200);
+    expect(await stream.waitFor(`event: reaction\ndata: ${JSON.stringify({ postId })}`)).toBe(true);
     stream.close();
   });
 });

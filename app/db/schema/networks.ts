@@ -66,7 +66,7 @@ export const networkMembers = pgTable(
     role: text("role", { enum: ["facilitator", "member"] })
       .notNull()
       .default("member"),
-    /** "removed": taken out by a facilitator; kept so that a shared link cannot bring them back. */
+    /** "removed" is no longer written: removals live in network_removals (decision 006). */
     status: text("status", { enum: ["pending", "active", "removed"] })
       .notNull()
       .default("active"),
@@ -78,6 +78,32 @@ export const networkMembers = pgTable(
     primaryKey({ columns: [t.networkId, t.userId] }),
     index("network_members_user_idx").on(t.userId, t.status),
     index("network_members_network_idx").on(t.networkId, t.status, t.role),
+  ],
+);
+
+/**
+ * Removals by a facilitator: while a row stands the person cannot come back by any way in
+ * (joining, a request, a shared link, an email invitation, a facilitator's approval). It is kept
+ * apart from network_members so that leaving, which deletes the membership, cannot erase it; a
+ * facilitator lifting the removal deletes the row. Each removal has its own id, so a replayed
+ * "lift" form cannot lift a later removal of the same person.
+ */
+export const networkRemovals = pgTable(
+  "network_removals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    removedBy: uuid("removed_by").references(() => users.id, { onDelete: "set null" }),
+    removedAt: timestamp("removed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("network_removals_member_key").on(t.networkId, t.userId),
+    index("network_removals_network_idx").on(t.networkId, t.removedAt.desc(), t.id.desc()),
   ],
 );
 

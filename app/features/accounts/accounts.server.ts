@@ -8,7 +8,7 @@ import { getEnv } from "~/lib/env.server";
 import { sendMail } from "~/lib/mail.server";
 import { hitRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
-import { revokeAllSessions } from "./sessions.server";
+import { announceSessionsChanged, revokeAllSessions } from "./sessions.server";
 import { consumeToken, issueToken, retireTokens } from "./tokens.server";
 
 /** An expected failure of an account operation: the field and the catalogue key to show. */
@@ -256,9 +256,9 @@ export async function resetPassword(options: {
     );
   if (!known) return false;
   const passwordHash = await hashPassword(options.password);
-  return getDb().transaction(async (tx) => {
+  const resetFor = await getDb().transaction(async (tx) => {
     const used = await consumeToken(tx, { token: options.token, purpose: "reset_password" });
-    if (!used) return false;
+    if (!used) return null;
     const changed = await tx
       .update(users)
       // Reading the reset mail proves the address too.
@@ -266,11 +266,13 @@ export async function resetPassword(options: {
       .where(and(eq(users.id, used.userId), eq(users.email, used.email)))
       .returning({ id: users.id });
     // The account's address changed since the link was sent: the link no longer speaks for it.
-    if (!changed.length) return false;
+    if (!changed.length) return null;
     await retireTokens(tx, used.userId, "reset_password");
     await revokeAllSessions({ userId: used.userId, db: tx });
-    return true;
+    return used.userId;
   });
+  if (resetFor) await announceSessionsChanged(resetFor);
+  return resetFor !== null;
 }
 
 async function requireCurrentPassword(userId: string, password: string) {
@@ -299,6 +301,7 @@ export async function changePassword(options: {
       .where(eq(users.id, options.userId));
     await revokeAllSessions({ userId: options.userId, exceptSessionId: options.sessionId, db: tx });
   });
+  await announceSessionsChanged(options.userId);
 }
 
 /**

@@ -5,6 +5,7 @@ import { isLocale } from "~/i18n/i18n";
 import type { Auth } from "~/lib/context";
 import { cookieNames, serializeCookie } from "~/lib/cookies.server";
 import { randomToken, sha256 } from "~/lib/crypto.server";
+import { publish } from "~/lib/pubsub.server";
 
 const SESSION_DAYS = 30;
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
@@ -92,14 +93,35 @@ export async function listSessions(userId: string) {
     .orderBy(desc(sessions.lastSeenAt));
 }
 
+/** Whether a session (by its id, not its token) still exists and has not expired. */
+export async function isSessionLive(sessionId: string): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`)));
+  return Boolean(row);
+}
+
+/**
+ * Tells the person's open live streams (in every app process) that sessions ended, so that a
+ * stream opened under a signed-out or revoked session stops. Call it after the commit.
+ */
+export async function announceSessionsChanged(userId: string): Promise<void> {
+  await publish({ topic: `user:${userId}`, type: "sessions-changed" });
+}
+
 /** Ends one of the person's sessions (only their own). */
 export async function revokeSession(options: { userId: string; sessionId: string }) {
   await getDb()
     .delete(sessions)
     .where(and(eq(sessions.userId, options.userId), eq(sessions.id, options.sessionId)));
+  await announceSessionsChanged(options.userId);
 }
 
-/** Ends every session of the person, or every one but `exceptSessionId`. */
+/**
+ * Ends every session of the person, or every one but `exceptSessionId`. Inside a caller's
+ * transaction (`db`), the caller calls announceSessionsChanged after its commit.
+ */
 export async function revokeAllSessions(options: {
   userId: string;
   exceptSessionId?: string;
@@ -109,4 +131,5 @@ export async function revokeAllSessions(options: {
     ? and(eq(sessions.userId, options.userId), ne(sessions.id, options.exceptSessionId))
     : eq(sessions.userId, options.userId);
   await (options.db ?? getDb()).delete(sessions).where(where);
+  if (!options.db) await announceSessionsChanged(options.userId);
 }

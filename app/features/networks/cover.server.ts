@@ -23,7 +23,15 @@ export async function saveNetworkCover(options: {
       await removeUploads([stored]);
       return "upload.imageOnly";
     }
-    const previous = await setNetworkCover({ id: options.networkId, coverKey: stored.storageKey });
+    let previous: string | null;
+    try {
+      previous = await setNetworkCover({ id: options.networkId, coverKey: stored.storageKey });
+    } catch (error) {
+      // The new key did not commit: nothing points at the new file.
+      await removeUploads([stored]);
+      throw error;
+    }
+    // Only after the commit: the old file is no longer referenced.
     if (previous) await getStorage().remove(previous);
     return null;
   } catch (error) {

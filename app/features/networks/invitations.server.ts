@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { getDb } from "~/db/client.server";
+import { getDb, queryRows } from "~/db/client.server";
 import { networkInvitations, networks, users } from "~/db/schema";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale } from "~/i18n/i18n";
@@ -33,6 +33,16 @@ export async function inviteByEmail(options: {
     options.emails.length,
   );
   if (!limit.allowed) throw new MembershipError(409, "invites.tooManyToday");
+  // Someone a facilitator removed is not invited back by mail while the removal stands; the
+  // facilitator lifts it first (the invitation would be refused on acceptance anyway).
+  const [removed] = await queryRows<{ n: number }>(sql`
+    select count(*)::int as n from network_removals r join users u on u.id = r.user_id
+    where r.network_id = ${options.networkId}
+      and lower(u.email) in (${sql.join(
+        options.emails.map((e) => sql`${e.toLowerCase()}`),
+        sql`, `,
+      )})`);
+  if (Number(removed.n) > 0) throw new MembershipError(409, "invites.removedAddress");
   const db = getDb();
   const [network] = await db
     .select({ name: networks.name, purpose: networks.purpose })
@@ -187,11 +197,7 @@ export async function acceptInvitation(options: {
       )
       .for("update");
     if (!invitation) throw new MembershipError(404, "invites.invalid");
-    await joinByInvitation(tx, {
-      networkId: invitation.networkId,
-      userId: options.userId,
-      kind: invitation.kind,
-    });
+    await joinByInvitation(tx, { networkId: invitation.networkId, userId: options.userId });
     await tx
       .update(networkInvitations)
       .set({

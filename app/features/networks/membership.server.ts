@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
-import { networkMembers, networks } from "~/db/schema";
+import { networkMembers, networkRemovals, networks } from "~/db/schema";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
 import type { Cursor } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
@@ -41,20 +41,24 @@ async function membershipStatus(tx: Db, networkId: string, userId: string) {
 }
 
 /**
- * Makes someone an active member within the cap (the caller holds the network lock). Someone a
- * facilitator removed comes back only through `allowRemoved` (a personal email invitation).
+ * Refuses anyone a facilitator removed from the network, whichever way they try to come in;
+ * only lifting the removal (liftRemoval) opens the ways in again.
  */
-async function addActiveMember(
-  tx: Db,
-  options: { networkId: string; userId: string; allowRemoved?: boolean },
-) {
+async function assertNotRemoved(tx: Db, networkId: string, userId: string) {
+  const [removal] = await tx
+    .select({ id: networkRemovals.id })
+    .from(networkRemovals)
+    .where(and(eq(networkRemovals.networkId, networkId), eq(networkRemovals.userId, userId)));
+  if (removal) throw new MembershipError(403, "networks.removedBefore");
+}
+
+/** Makes someone an active member within the cap, unless a facilitator removed them. */
+async function addActiveMember(tx: Db, options: { networkId: string; userId: string }) {
   const { networkId, userId } = options;
   const network = await lockNetwork(tx, networkId);
+  await assertNotRemoved(tx, networkId, userId);
   const status = await membershipStatus(tx, networkId, userId);
   if (status === "active") return false;
-  if (status === "removed" && !options.allowRemoved) {
-    throw new MembershipError(403, "networks.removedBefore");
-  }
   if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
   if (status) {
     await tx
@@ -85,8 +89,8 @@ export async function joinNetwork(options: {
       throw new MembershipError(403, "networks.inviteOnly");
     }
     if (network.visibility === "request") {
+      await assertNotRemoved(tx, options.networkId, options.userId);
       const status = await membershipStatus(tx, options.networkId, options.userId);
-      if (status === "removed") throw new MembershipError(403, "networks.removedBefore");
       if (status === "active") return "joined";
       if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
       await tx
@@ -101,18 +105,11 @@ export async function joinNetwork(options: {
 }
 
 /**
- * Joins through an invitation (any visibility), still within the member cap. A personal email
- * invitation may bring back someone who was removed; a shared link may not.
+ * Joins through an invitation (any visibility, email or link), still within the member cap and
+ * never while a removal of this person stands.
  */
-export async function joinByInvitation(
-  tx: Db,
-  options: { networkId: string; userId: string; kind: "email" | "link" },
-) {
-  return addActiveMember(tx, {
-    networkId: options.networkId,
-    userId: options.userId,
-    allowRemoved: options.kind === "email",
-  });
+export async function joinByInvitation(tx: Db, options: { networkId: string; userId: string }) {
+  return addActiveMember(tx, { networkId: options.networkId, userId: options.userId });
 }
 
 /** A facilitator's answer to a request to join. */
@@ -196,7 +193,8 @@ export async function leaveNetwork(options: { networkId: string; userId: string 
 
 /**
  * A facilitator removes someone (not themselves: they leave instead). Access ends at once, and
- * the person cannot come back by themselves (joining, a request or a shared link).
+ * a removal record stands until a facilitator lifts it: leaving cannot erase it, and no way in
+ * (joining, a request, a shared link, an email invitation, an approval) works while it stands.
  */
 export async function removeMember(options: { networkId: string; userId: string; by: string }) {
   if (!isUuid(options.userId)) throw new MembershipError(404, "networks.notMember");
@@ -204,8 +202,7 @@ export async function removeMember(options: { networkId: string; userId: string;
   await getDb().transaction(async (tx) => {
     await lockNetwork(tx, options.networkId);
     const [removed] = await tx
-      .update(networkMembers)
-      .set({ status: "removed", role: "member" })
+      .delete(networkMembers)
       .where(
         and(
           eq(networkMembers.networkId, options.networkId),
@@ -219,12 +216,65 @@ export async function removeMember(options: { networkId: string; userId: string;
       .update(networks)
       .set({ memberCount: sql`${networks.memberCount} - 1` })
       .where(eq(networks.id, options.networkId));
+    await tx
+      .insert(networkRemovals)
+      .values({ networkId: options.networkId, userId: options.userId, removedBy: options.by })
+      .onConflictDoUpdate({
+        target: [networkRemovals.networkId, networkRemovals.userId],
+        set: { removedBy: options.by, removedAt: sql`now()` },
+      });
   });
   await publish({
     topic: `network:${options.networkId}`,
     type: "member-removed",
     data: { userId: options.userId },
   });
+}
+
+/**
+ * The removals standing in a network, newest first (for its facilitators; checked by the
+ * caller), with who was removed, when and by whom.
+ */
+export async function listRemovals(networkId: string, limit = 100) {
+  const rows = await queryRows<{
+    id: string;
+    user_id: string;
+    display_name: string;
+    removed_at: string | Date;
+    removed_by_name: string | null;
+  }>(sql`
+    select r.id, r.user_id, u.display_name, r.removed_at, b.display_name as removed_by_name
+    from network_removals r
+    join users u on u.id = r.user_id
+    left join users b on b.id = r.removed_by
+    where r.network_id = ${networkId}
+    order by r.removed_at desc, r.id desc
+    limit ${limit}`);
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    displayName: r.display_name,
+    removedAt: new Date(r.removed_at),
+    removedByName: r.removed_by_name,
+  }));
+}
+
+/**
+ * A facilitator lifts one removal (by its id, within this network): the person may then come
+ * back by the normal ways. A lift of a removal already lifted (a replayed form) finds nothing.
+ */
+export async function liftRemoval(options: { networkId: string; removalId: string }) {
+  if (!isUuid(options.removalId)) throw new MembershipError(404, "networks.noSuchRemoval");
+  const rows = await getDb()
+    .delete(networkRemovals)
+    .where(
+      and(
+        eq(networkRemovals.id, options.removalId),
+        eq(networkRemovals.networkId, options.networkId),
+      ),
+    )
+    .returning({ id: networkRemovals.id });
+  if (!rows.length) throw new MembershipError(404, "networks.noSuchRemoval");
 }
 
 /** Makes a member a co-facilitator, or a facilitator a member again (never the last one). */

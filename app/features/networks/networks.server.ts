@@ -5,6 +5,7 @@ import { fieldVisibleSql, type Viewer, visibleLevels } from "~/features/profiles
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
 import type { Cursor } from "~/lib/cursor";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import { publish } from "~/lib/pubsub.server";
 import { ttlCache } from "~/lib/ttl-cache";
 import type { NetworkInput } from "./schema";
 
@@ -61,20 +62,29 @@ export async function updateNetwork(options: {
       and(eq(networks.id, options.id), sql`${networks.memberCount} <= ${options.input.memberCap}`),
     )
     .returning({ id: networks.id });
+  if (rows.length) {
+    // Who may read may have changed (an open network made members-only): live streams re-check.
+    await publish({ topic: `network:${options.id}`, type: "access-changed" });
+  }
   return rows.length > 0;
 }
 
 /** Sets or clears a network's cover image key; returns the previous one. */
 export async function setNetworkCover(options: { id: string; coverKey: string | null }) {
-  const [before] = await getDb()
-    .select({ coverKey: networks.coverKey })
-    .from(networks)
-    .where(eq(networks.id, options.id));
-  await getDb()
-    .update(networks)
-    .set({ coverKey: options.coverKey })
-    .where(eq(networks.id, options.id));
-  return before?.coverKey ?? null;
+  // One transaction with the row locked: two covers saved at once must each learn the key they
+  // replaced, or one old file would be left behind with nothing pointing at it.
+  return getDb().transaction(async (tx) => {
+    const [before] = await tx
+      .select({ coverKey: networks.coverKey })
+      .from(networks)
+      .where(eq(networks.id, options.id))
+      .for("update");
+    await tx
+      .update(networks)
+      .set({ coverKey: options.coverKey })
+      .where(eq(networks.id, options.id));
+    return before?.coverKey ?? null;
+  });
 }
 
 export type NetworkFilters = {

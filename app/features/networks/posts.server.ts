@@ -54,7 +54,8 @@ async function limitPosting(userId: string) {
 /**
  * Writes a post with its attachments and mentions in one transaction. A form sent twice (same
  * submission key) returns the post the first one made instead of writing another. Files are
- * stored before the transaction and removed again if it fails.
+ * stored before the transaction and removed again only if it did not commit (a crash in between
+ * leaves files no row references: removeOrphanedFiles collects them).
  */
 export async function createPost(options: {
   networkId: string;
@@ -91,8 +92,9 @@ export async function createPost(options: {
       throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
     throw error;
   }
+  let result: { id: string } | null;
   try {
-    const result = await getDb().transaction(async (tx) => {
+    result = await getDb().transaction(async (tx) => {
       const { html, mentioned } = await renderWithMentions(tx, networkId, body);
       const [post] = await tx
         .insert(posts)
@@ -115,21 +117,22 @@ export async function createPost(options: {
         .where(eq(networks.id, networkId));
       return post;
     });
-    if (!result) {
-      // A concurrent twin of this submission won the race.
-      await removeUploads(stored);
-      const [existing] = await getDb()
-        .select({ id: posts.id })
-        .from(posts)
-        .where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, submissionKey ?? "")));
-      return { id: existing.id, duplicate: true };
-    }
-    await publish({ topic: `network:${networkId}`, type: "post", data: { postId: result.id } });
-    return { id: result.id, duplicate: false };
   } catch (error) {
+    // Only here did the write not commit: from the next line on, the files belong to a post.
     await removeUploads(stored);
     throw error;
   }
+  if (!result) {
+    // A concurrent twin of this submission won the race.
+    await removeUploads(stored);
+    const [existing] = await getDb()
+      .select({ id: posts.id })
+      .from(posts)
+      .where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, submissionKey ?? "")));
+    return { id: existing.id, duplicate: true };
+  }
+  await publish({ topic: `network:${networkId}`, type: "post", data: { postId: result.id } });
+  return { id: result.id, duplicate: false };
 }
 
 type PostRef = { networkId: string; postId: string };

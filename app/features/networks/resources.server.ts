@@ -77,14 +77,12 @@ async function insertResource(
       .where(eq(networks.id, fields.networkId));
     return row;
   });
-  if (created) {
-    await publish({
-      topic: `network:${fields.networkId}`,
-      type: "resource",
-      data: { resourceId: created.id },
-    });
-  }
   return created;
+}
+
+/** Tells live viewers about a committed resource (best effort, never throws). */
+function announceResource(networkId: string, resourceId: string) {
+  return publish({ topic: `network:${networkId}`, type: "resource", data: { resourceId } });
 }
 
 /**
@@ -98,7 +96,10 @@ export async function addLinkResource(
   if (existing) return { id: existing.id, duplicate: true };
   await limitSharing(options.userId);
   const created = await insertResource(options, { kind: "link", url: options.url });
-  if (created) return { id: created.id, duplicate: false };
+  if (created) {
+    await announceResource(options.networkId, created.id);
+    return { id: created.id, duplicate: false };
+  }
   const twin = await findBySubmission(options.userId, options.submissionKey);
   if (!twin) throw new PostError(400, "errors.conflict");
   return { id: twin.id, duplicate: true };
@@ -107,7 +108,7 @@ export async function addLinkResource(
 /**
  * Shares a file. Its bytes decide what it is (storeUpload): photos are re-encoded, documents
  * accepted only as PDF, office formats or plain text; anything else is refused. The file is
- * stored before the transaction and removed again if the row is not written.
+ * stored before the transaction and removed again only if the row did not commit.
  */
 export async function addFileResource(
   options: ResourceFields & { file: unknown },
@@ -134,10 +135,14 @@ export async function addFileResource(
   try {
     created = await insertResource(options, { kind: "file", file: stored });
   } catch (error) {
+    // The row did not commit: the file belongs to nothing.
     await removeUploads([stored]);
     throw error;
   }
-  if (created) return { id: created.id, duplicate: false };
+  if (created) {
+    await announceResource(options.networkId, created.id);
+    return { id: created.id, duplicate: false };
+  }
   // A concurrent twin of this submission won the race: keep its file, drop ours.
   await removeUploads([stored]);
   const twin = await findBySubmission(options.userId, options.submissionKey);

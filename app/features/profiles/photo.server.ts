@@ -25,3 +25,8 @@ export async function storeProfilePhoto(options: { userId: string; file: File })
   await getStorage().put(key, photo.data);
   return key;
 }
+
+/** Deletes a stored photo that no profile points at (its profile write did not commit). */
+export async function discardProfilePhoto(key: string): Promise<void> {
+  await getStorage().remove(key);
+}

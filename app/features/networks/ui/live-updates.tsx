@@ -36,10 +36,15 @@ export function LiveUpdates(props: { streamUrl: string }) {
     ]) {
       source.addEventListener(type, refresh);
     }
-    source.addEventListener("removed", () => {
-      source.close();
-      revalidatorRef.current.revalidate();
-    });
+    // The viewer's access ended (removed, signed out, the network closed to them): stop, and
+    // reload so that the page shows what they may still see.
+    for (const type of ["removed", "access-ended"]) {
+      source.addEventListener(type, () => {
+        source.close();
+        setStatus("offline");
+        revalidatorRef.current.revalidate();
+      });
+    }
     return () => {
       clearTimeout(timer);
       source.close();
