@@ -221,7 +221,8 @@ export async function removeMember(options: { networkId: string; userId: string;
       .values({ networkId: options.networkId, userId: options.userId, removedBy: options.by })
       .onConflictDoUpdate({
         target: [networkRemovals.networkId, networkRemovals.userId],
-        set: { removedBy: options.by, removedAt: sql`now()` },
+        // A fresh id: a lift form made for an earlier removal must not lift this one.
+        set: { id: sql`gen_random_uuid()`, removedBy: options.by, removedAt: sql`now()` },
       });
   });
   await publish({
