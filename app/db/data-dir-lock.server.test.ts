@@ -62,7 +62,8 @@ async function exited(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
-describe("the embedded database lock", () => {
+// Several tests start Node processes, which takes seconds on a busy machine.
+describe("the embedded database lock", { timeout: 60_000 }, () => {
   it("is counted within one process and removed with the last release", () => {
     const dir = freshDatabaseDir();
     const first = acquireDatabaseLock(dir);
