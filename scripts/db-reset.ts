@@ -1,7 +1,7 @@
 /**
  * npm run db:reset — deletes the embedded database, uploads and written mail in DATA_DIR and
  * seeds the demo network again. With DATABASE_URL set it empties that database's tables (asks
- * for --yes first). Stop the running server before resetting embedded data.
+ * for --yes first). Refuses to touch embedded data while a server (or another script) owns it.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "../app/db/client.server";
 import { seedDemo } from "../app/db/seed/demo.server";
 import { getEnv } from "../app/lib/env.server";
-import { openScriptDatabase, runScript } from "./open-database";
+import { claimEmbeddedDatabase, openScriptDatabase, runScript } from "./open-database";
 
 await runScript(async () => {
   const env = getEnv();
@@ -20,6 +20,8 @@ await runScript(async () => {
       );
     }
   } else {
+    // Deleting the files under a running server would corrupt what it serves.
+    claimEmbeddedDatabase();
     for (const folder of ["db", "uploads", "mail"]) {
       fs.rmSync(path.join(env.dataDir, folder), { recursive: true, force: true });
     }

@@ -15,12 +15,14 @@ import express from "express";
 import { type AppLoadContext, createRequestHandler } from "react-router";
 import {
   type Database,
+  embeddedDatabaseDir,
   getDatabase,
   migrateDatabase,
   openDatabase,
   setDatabase,
 } from "~/db/client.server";
-import { isDatabaseEmpty, seedDemo } from "~/db/seed/demo.server";
+import { acquireDatabaseLock } from "~/db/data-dir-lock.server.js";
+import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.server";
 import { findSession } from "~/features/accounts/sessions.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -46,7 +48,15 @@ export { stopListening } from "~/lib/pubsub.server";
 
 /** Raw SQL for tests and scripts that check what the application wrote. */
 export const rawSql = (text: string) => sql.raw(text);
-export { migrateDatabase, openDatabase, seedDemo, setDatabase, setEnv, syncTaxonomy };
+export {
+  migrateDatabase,
+  openDatabase,
+  seedDemo,
+  seedDemoIfEmpty,
+  setDatabase,
+  setEnv,
+  syncTaxonomy,
+};
 
 const UPLOAD_PATHS = [
   /^\/onboarding\/profile$/,
@@ -306,7 +316,7 @@ async function readCsrfToken(request: Request): Promise<string | undefined> {
 async function openConfiguredDatabase(env: Env): Promise<Database> {
   return env.DATABASE_URL
     ? openDatabase({ url: env.DATABASE_URL })
-    : openDatabase({ dataDir: path.join(env.dataDir, "db") });
+    : openDatabase({ dataDir: embeddedDatabaseDir(env.dataDir) });
 }
 
 /**
@@ -322,8 +332,10 @@ export async function prepare(): Promise<void> {
     setDatabase(database);
     await syncTaxonomy();
     if (env.SEED_DEMO && (await isDatabaseEmpty())) {
+      // Tests wait for this line to kill a process in the middle of the seed.
       getLogger().info("empty database: adding the demo network");
-      await seedDemo();
+      const seeded = await seedDemoIfEmpty();
+      if (seeded) getLogger().info(seeded, "demo network added");
     }
   } finally {
     if (env.DATABASE_URL) await database.close();
@@ -337,6 +349,8 @@ export async function prepare(): Promise<void> {
  */
 export async function start(options: { prepared?: boolean } = {}): Promise<http.Server> {
   const env = getEnv();
+  // One process owns an embedded database: refuse before touching DATA_DIR (decision 008).
+  if (!env.DATABASE_URL) acquireDatabaseLock(embeddedDatabaseDir(env.dataDir));
   const logger = getLogger();
   await ensureSecret(env);
   let database: Database;

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { acquireDatabaseLock, type DatabaseLock } from "./data-dir-lock.server.js";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -27,6 +28,11 @@ export type Database = {
 
 export const migrationsFolder = path.resolve(process.cwd(), "app/db/migrations");
 
+/** Where the embedded database of an installation lives inside its DATA_DIR. */
+export function embeddedDatabaseDir(dataDir: string): string {
+  return path.join(dataDir, "db");
+}
+
 type OpenOptions =
   | { url: string }
   | { dataDir: string }
@@ -36,7 +42,9 @@ type OpenOptions =
 /**
  * Opens PostgreSQL: a server when `url` is given, otherwise embedded PGlite (on disk in
  * `dataDir`, in memory from a `loadDataDir` dump, or an instance the caller made).
- * This is the only place the application opens database connections.
+ * This is the only place the application opens database connections. A `dataDir` is owned by
+ * one process: opening one that another running process holds throws DatabaseLockedError
+ * before anything is read, and close() gives the folder back.
  */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ("url" in options) {
@@ -69,13 +77,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
   }
   let client: PGlite;
+  let lock: DatabaseLock | undefined;
   if ("pglite" in options) {
     client = options.pglite;
   } else if ("loadDataDir" in options) {
     client = await PGlite.create({ loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
   } else {
-    fs.mkdirSync(options.dataDir, { recursive: true });
-    client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
+    lock = acquireDatabaseLock(options.dataDir);
+    try {
+      fs.mkdirSync(options.dataDir, { recursive: true });
+      client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
@@ -85,7 +100,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     ping: async () => {
       await client.query("select 1");
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

@@ -21,10 +21,12 @@ export async function openTestDatabase<D extends { close(): Promise<void> }>(
     const database = await open({ loadDataDir: dump });
     return { database, cleanup: () => database.close() };
   }
-  const name = `synergy_test_${randomBytes(6).toString("hex")}`;
+  // Named after the run, so that the run drops it at the end even if this file's cleanup
+  // never runs, and no other run ever touches it.
+  const name = `${template.prefix}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: template.url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${template.template}`);
+  await admin.query(`create database "${name}" template "${template.template}"`);
   await admin.end();
   const url = new URL(template.url);
   url.pathname = `/${name}`;
@@ -36,7 +38,7 @@ export async function openTestDatabase<D extends { close(): Promise<void> }>(
       await database.close();
       const drop = new pg.Client({ connectionString: template.url });
       await drop.connect();
-      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.query(`drop database if exists "${name}" with (force)`);
       await drop.end();
     },
   };

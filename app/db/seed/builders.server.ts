@@ -1,9 +1,11 @@
 /**
  * Builders that put people and organisations straight into the database. The demo seed, the
  * admin command and the tests all use them, so test data has the same shape as real data.
+ * Each takes an optional `db`: the demo seed passes its transaction so the whole demo is written
+ * at once or not at all.
  */
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "~/db/client.server";
+import { type Db, getDb } from "~/db/client.server";
 import {
   type FieldVisibility,
   networkMembers,
@@ -50,6 +52,7 @@ export type UserSpec = {
 /** Creates a person (verified and onboarded unless told otherwise). */
 export async function createUser(
   spec: UserSpec = {},
+  db: Db = getDb(),
 ): Promise<{ id: string; email: string; password: string }> {
   counter += 1;
   const unique = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
@@ -59,7 +62,6 @@ export async function createUser(
   const verified = spec.verified ?? true;
   const onboarded = spec.onboarded ?? true;
   const createdAt = spec.createdAt ?? new Date();
-  const db = getDb();
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
@@ -121,12 +123,15 @@ export type OrganisationSpec = {
 };
 
 /** Creates an organisation with its members. */
-export async function createOrganisation(spec: OrganisationSpec = {}): Promise<{ id: string }> {
+export async function createOrganisation(
+  spec: OrganisationSpec = {},
+  db: Db = getDb(),
+): Promise<{ id: string }> {
   counter += 1;
   const kind = spec.kind ?? "enterprise";
   const members = spec.members ?? [];
   const creator = members.find((m) => m.role === "admin") ?? members[0];
-  return getDb().transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const naceDivision = kind === "enterprise" ? (spec.naceDivision ?? "47") : null;
     const [org] = await tx
       .insert(organisations)
@@ -185,12 +190,15 @@ export type NetworkSpec = {
 };
 
 /** Creates a network with its facilitators, members and pending requests. */
-export async function createNetwork(spec: NetworkSpec = {}): Promise<{ id: string }> {
+export async function createNetwork(
+  spec: NetworkSpec = {},
+  db: Db = getDb(),
+): Promise<{ id: string }> {
   counter += 1;
   const facilitators = spec.facilitators ?? [];
   const members = spec.members ?? [];
   const createdAt = spec.createdAt ?? new Date();
-  return getDb().transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [network] = await tx
       .insert(networks)
       .values({
@@ -235,15 +243,18 @@ export async function createNetwork(spec: NetworkSpec = {}): Promise<{ id: strin
 }
 
 /** Writes a post as it was at `createdAt` (Markdown rendered, mentions resolved among members). */
-export async function createPostAt(spec: {
-  networkId: string;
-  authorId: string;
-  body: string;
-  createdAt?: Date;
-  pinned?: boolean;
-}): Promise<{ id: string }> {
+export async function createPostAt(
+  spec: {
+    networkId: string;
+    authorId: string;
+    body: string;
+    createdAt?: Date;
+    pinned?: boolean;
+  },
+  db: Db = getDb(),
+): Promise<{ id: string }> {
   const createdAt = spec.createdAt ?? new Date();
-  return getDb().transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const members = await mentionableMembers(tx, spec.networkId);
     const [post] = await tx
       .insert(posts)

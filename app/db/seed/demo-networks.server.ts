@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "~/db/client.server";
+import type { Db } from "~/db/client.server";
 import { comments, forumReplies, forumTopics, networkResources, postReactions } from "~/db/schema";
 import { renderMarkdown } from "~/features/networks/markdown";
 import { mentionableMembers, mentionHandle } from "~/features/networks/mentions.server";
+import { getLogger } from "~/lib/logger.server";
 import { createNetwork, createPostAt } from "./builders.server";
 import { demoPeople } from "./demo-data";
 import { demoNetworks } from "./demo-networks";
@@ -24,9 +25,13 @@ function rewriteMentions(body: string): string {
   });
 }
 
-/** Adds the demo networks with their posts, comments, reactions, discussions and resources. */
+/**
+ * Adds the demo networks with their posts, comments, reactions, discussions and resources,
+ * through `db` (the demo seed's transaction).
+ */
 export async function seedDemoNetworks(
   personIds: Map<string, string>,
+  db: Db,
 ): Promise<{ networks: number; posts: number }> {
   const now = Date.now();
   const id = (key: string) => {
@@ -36,33 +41,38 @@ export async function seedDemoNetworks(
   };
   let postCount = 0;
   for (const demo of demoNetworks) {
-    const { id: networkId } = await createNetwork({
-      name: demo.name,
-      purpose: demo.purpose,
-      description: demo.description,
-      kind: demo.kind,
-      place: demo.place ?? "",
-      countries: demo.countries,
-      languages: demo.languages,
-      topics: demo.topics,
-      visibility: demo.visibility,
-      memberCap: demo.memberCap ?? 40,
-      createdAt: new Date(now - demo.createdDaysAgo * DAY),
-      facilitators: demo.facilitators.map(id),
-      members: demo.members.map(id),
-    });
-    const db = getDb();
+    const { id: networkId } = await createNetwork(
+      {
+        name: demo.name,
+        purpose: demo.purpose,
+        description: demo.description,
+        kind: demo.kind,
+        place: demo.place ?? "",
+        countries: demo.countries,
+        languages: demo.languages,
+        topics: demo.topics,
+        visibility: demo.visibility,
+        memberCap: demo.memberCap ?? 40,
+        createdAt: new Date(now - demo.createdDaysAgo * DAY),
+        facilitators: demo.facilitators.map(id),
+        members: demo.members.map(id),
+      },
+      db,
+    );
     const mentions = await mentionableMembers(db, networkId);
     const render = (body: string) => renderMarkdown(rewriteMentions(body), { mentions });
     for (const post of demo.posts) {
       const createdAt = now - post.daysAgo * DAY;
-      const { id: postId } = await createPostAt({
-        networkId,
-        authorId: id(post.author),
-        body: rewriteMentions(post.body),
-        createdAt: new Date(createdAt),
-        pinned: post.pinned,
-      });
+      const { id: postId } = await createPostAt(
+        {
+          networkId,
+          authorId: id(post.author),
+          body: rewriteMentions(post.body),
+          createdAt: new Date(createdAt),
+          pinned: post.pinned,
+        },
+        db,
+      );
       postCount += 1;
       if (post.reactions?.length) {
         await db
@@ -147,6 +157,8 @@ export async function seedDemoNetworks(
         coalesce((select max(c.created_at) from comments c join posts p on p.id = c.post_id where p.network_id = ${networkId}), last_activity_at),
         coalesce((select max(last_activity_at) from forum_topics where network_id = ${networkId}), last_activity_at))
       where id = ${networkId}`);
+    // Lets a test stop the process at a known point in the seed.
+    getLogger().debug({ network: demo.name }, "demo network written");
   }
   return { networks: demoNetworks.length, posts: postCount };
 }
