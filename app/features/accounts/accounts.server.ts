@@ -7,9 +7,11 @@ import { sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
 import { sendMail } from "~/lib/mail.server";
 import { hitRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
+import { formatDateTime } from "~/ui/format";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { revokeAllSessions } from "./sessions.server";
-import { consumeToken, issueToken, retireTokens } from "./tokens.server";
+import { consumeToken, issueToken, retireTokens, tokenLifetimes } from "./tokens.server";
 
 /** An expected failure of an account operation: the field and the catalogue key to show. */
 export class AccountError extends Error {
@@ -23,6 +25,12 @@ export class AccountError extends Error {
   }
 }
 
+/** When a link mailed now stops working, as the recipient reads it: in their zone, zone named. */
+function linkExpiry(purpose: keyof typeof tokenLifetimes, locale: Locale, timeZone: string) {
+  const zone = canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE;
+  return formatDateTime(Date.now() + tokenLifetimes[purpose], locale, zone, "id");
+}
+
 function link(path: string, token: string): string {
   return new URL(`${path}?token=${encodeURIComponent(token)}`, getEnv().PUBLIC_URL).toString();
 }
@@ -32,6 +40,7 @@ async function sendVerification(options: {
   email: string;
   displayName: string;
   locale: Locale;
+  timeZone: string;
 }) {
   // Only the newest link works: an older one (perhaps to a mistyped address) must not be able
   // to change the account's email later.
@@ -45,7 +54,11 @@ async function sendVerification(options: {
   await sendMail({
     to: options.email,
     subject: t("mail.verify.subject"),
-    text: t("mail.verify.body", { name: options.displayName, link: link("/verify-email", token) }),
+    text: t("mail.verify.body", {
+      name: options.displayName,
+      link: link("/verify-email", token),
+      until: linkExpiry("verify_email", options.locale, options.timeZone),
+    }),
   });
 }
 
@@ -59,6 +72,8 @@ export async function signUp(options: {
   password: string;
   role: "owner" | "educator";
   locale: Locale;
+  /** IANA zone, already checked with canonicalTimeZone. */
+  timeZone: string;
   ip: string;
 }): Promise<{ userId: string }> {
   const limit = await hitRateLimit(`signup:ip:${options.ip}`, 10, 3600);
@@ -76,6 +91,7 @@ export async function signUp(options: {
       displayName: options.displayName,
       role: options.role,
       locale: options.locale,
+      timeZone: options.timeZone,
     })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
@@ -85,6 +101,7 @@ export async function signUp(options: {
     email: options.email,
     displayName: options.displayName,
     locale: options.locale,
+    timeZone: options.timeZone,
   });
   return { userId: created.id };
 }
@@ -98,7 +115,12 @@ export async function resendVerification(userId: string): Promise<void> {
     });
   }
   const [user] = await getDb()
-    .select({ email: users.email, displayName: users.displayName, locale: users.locale })
+    .select({
+      email: users.email,
+      displayName: users.displayName,
+      locale: users.locale,
+      timeZone: users.timeZone,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return;
@@ -214,7 +236,12 @@ export async function requestPasswordReset(options: { email: string; ip: string 
   // Past the per-address limit we stay silent rather than reveal that the address exists.
   if (!perEmail.allowed) return;
   const [user] = await getDb()
-    .select({ id: users.id, displayName: users.displayName, locale: users.locale })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      locale: users.locale,
+      timeZone: users.timeZone,
+    })
     .from(users)
     .where(eq(users.email, options.email));
   if (!user) return;
@@ -227,7 +254,11 @@ export async function requestPasswordReset(options: { email: string; ip: string 
   await sendMail({
     to: options.email,
     subject: t("mail.reset.subject"),
-    text: t("mail.reset.body", { name: user.displayName, link: link("/reset-password", token) }),
+    text: t("mail.reset.body", {
+      name: user.displayName,
+      link: link("/reset-password", token),
+      until: linkExpiry("reset_password", user.locale as Locale, user.timeZone),
+    }),
   });
 }
 
@@ -317,7 +348,7 @@ export async function requestEmailChange(options: {
     .where(eq(users.email, options.email));
   if (taken) throw new AccountError(409, "email", "auth.emailTaken");
   const [user] = await getDb()
-    .select({ displayName: users.displayName, locale: users.locale })
+    .select({ displayName: users.displayName, locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(eq(users.id, options.userId));
   await sendVerification({
@@ -325,6 +356,7 @@ export async function requestEmailChange(options: {
     email: options.email,
     displayName: user.displayName,
     locale: user.locale as Locale,
+    timeZone: user.timeZone,
   });
 }
 

@@ -5,6 +5,7 @@ import { isLocale } from "~/i18n/i18n";
 import type { Auth } from "~/lib/context";
 import { cookieNames, serializeCookie } from "~/lib/cookies.server";
 import { randomToken, sha256 } from "~/lib/crypto.server";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
 
 const SESSION_DAYS = 30;
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
@@ -49,6 +50,7 @@ export async function findSession(token: string | undefined): Promise<Auth> {
       isFacilitator: users.isFacilitator,
       isAdmin: users.isAdmin,
       locale: users.locale,
+      timeZone: users.timeZone,
       onboardedAt: users.onboardedAt,
       photoKey: users.photoKey,
     })
@@ -71,6 +73,7 @@ export async function findSession(token: string | undefined): Promise<Auth> {
       isFacilitator: row.isFacilitator,
       isAdmin: row.isAdmin,
       locale: isLocale(row.locale) ? row.locale : "en",
+      timeZone: canonicalTimeZone(row.timeZone) ?? DEFAULT_TIME_ZONE,
       onboarded: row.onboardedAt !== null,
       photoKey: row.photoKey,
     },
