@@ -1,4 +1,4 @@
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import {
   AccountError,
   changePassword,
@@ -70,7 +70,9 @@ export async function action({ request, context }: Route.ActionArgs) {
         const parsed = timeZoneSchema.safeParse(form.timeZone);
         if (!parsed.success) return fail({ timeZone: "timeZone.invalid" });
         await changeTimeZone({ userId: user.id, timeZone: parsed.data });
-        return data<Result>({ intent, ok: true, errors: {} });
+        // A fresh request, so that this page and its footer are rendered with the new zone (this
+        // request's session was read before the change).
+        throw redirect("/settings/account?saved=time-zone");
       }
       case "revoke": {
         const key = String(form.session ?? "");
@@ -111,6 +113,8 @@ export default function AccountSettings() {
   const pw = errorsFor("password");
   const em = errorsFor("email");
   const tz = errorsFor("time-zone");
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
   return (
     <main id="main" className="page narrow">
       <title>{`${t("settings.title")} · Synergy`}</title>
@@ -184,7 +188,7 @@ export default function AccountSettings() {
       <section className="section" aria-labelledby="time-zone-heading">
         <h2 id="time-zone-heading">{t("timeZone.heading")}</h2>
         <p>{t("timeZone.intro")}</p>
-        {result?.intent === "time-zone" && result.ok ? (
+        {saved === "time-zone" ? (
           <FormMessage kind="success">{t("timeZone.saved", { zone: savedZone })}</FormMessage>
         ) : null}
         <CsrfForm method="post" className="stack" noValidate>

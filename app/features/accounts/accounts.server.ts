@@ -11,7 +11,7 @@ import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
 import { formatDateTime } from "~/ui/format";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { revokeAllSessions } from "./sessions.server";
-import { consumeToken, issueToken, retireTokens, tokenLifetimes } from "./tokens.server";
+import { consumeToken, issueToken, retireTokens, tokenExpiry } from "./tokens.server";
 
 /** An expected failure of an account operation: the field and the catalogue key to show. */
 export class AccountError extends Error {
@@ -25,10 +25,9 @@ export class AccountError extends Error {
   }
 }
 
-/** When a link mailed now stops working, as the recipient reads it: in their zone, zone named. */
-function linkExpiry(purpose: keyof typeof tokenLifetimes, locale: Locale, timeZone: string) {
-  const zone = canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE;
-  return formatDateTime(Date.now() + tokenLifetimes[purpose], locale, zone, "id");
+/** When a mailed link stops working, as its recipient reads it: in their zone, zone named. */
+function expiryForMail(expiresAt: Date, locale: Locale, timeZone: string): string {
+  return formatDateTime(expiresAt, locale, canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE, "id");
 }
 
 function link(path: string, token: string): string {
@@ -45,10 +44,12 @@ async function sendVerification(options: {
   // Only the newest link works: an older one (perhaps to a mistyped address) must not be able
   // to change the account's email later.
   await retireTokens(getDb(), options.userId, "verify_email");
+  const expiresAt = tokenExpiry("verify_email");
   const token = await issueToken(getDb(), {
     userId: options.userId,
     purpose: "verify_email",
     email: options.email,
+    expiresAt,
   });
   const t = translatorFor(options.locale);
   await sendMail({
@@ -57,7 +58,7 @@ async function sendVerification(options: {
     text: t("mail.verify.body", {
       name: options.displayName,
       link: link("/verify-email", token),
-      until: linkExpiry("verify_email", options.locale, options.timeZone),
+      until: expiryForMail(expiresAt, options.locale, options.timeZone),
     }),
   });
 }
@@ -245,10 +246,12 @@ export async function requestPasswordReset(options: { email: string; ip: string 
     .from(users)
     .where(eq(users.email, options.email));
   if (!user) return;
+  const expiresAt = tokenExpiry("reset_password");
   const token = await issueToken(getDb(), {
     userId: user.id,
     purpose: "reset_password",
     email: options.email,
+    expiresAt,
   });
   const t = translatorFor(user.locale as Locale);
   await sendMail({
@@ -257,7 +260,7 @@ export async function requestPasswordReset(options: { email: string; ip: string 
     text: t("mail.reset.body", {
       name: user.displayName,
       link: link("/reset-password", token),
-      until: linkExpiry("reset_password", user.locale as Locale, user.timeZone),
+      until: expiryForMail(expiresAt, user.locale as Locale, user.timeZone),
     }),
   });
 }
