@@ -56,6 +56,15 @@ export type TimeZoneGroup = { region: string; zones: { value: string; label: str
  * the browser's own (possibly different) zone list never changes what is rendered.
  */
 export function timeZoneGroups(now: Date = new Date()): TimeZoneGroup[] {
+  // Built once an hour: a label may show the old offset for less than an hour after a change.
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (groupsCache?.hour !== hour) groupsCache = { hour, groups: buildGroups(now) };
+  return groupsCache.groups;
+}
+
+let groupsCache: { hour: number; groups: TimeZoneGroup[] } | undefined;
+
+function buildGroups(now: Date): TimeZoneGroup[] {
   const groups = new Map<string, TimeZoneGroup>();
   for (const zone of listTimeZones()) {
     const region = zone.includes("/") ? zone.slice(0, zone.indexOf("/")) : "UTC";
