@@ -1,7 +1,8 @@
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { createTranslator, type Locale, type Messages, type Translate } from "./i18n";
 
-type I18n = { locale: Locale; t: Translate };
+/** The page's language, translator and the viewer's IANA time zone (from the root loader). */
+type I18n = { locale: Locale; t: Translate; timeZone: string };
 // Only when the root itself fails (no catalogue loaded): plain English for the error page.
 const fallback: Record<string, string> = {
   "errors.unexpected": "Something went wrong on our side. Please try again.",
@@ -10,21 +11,27 @@ const fallback: Record<string, string> = {
 };
 const I18nContext = createContext<I18n>({
   locale: "en",
+  timeZone: "UTC",
   t: (key, values) =>
     key === "errors.status" ? `Error ${values?.status}` : (fallback[key] ?? key),
 });
 
-/** Provides the page's locale and translator to every component below it. */
-export function I18nProvider(props: { locale: Locale; messages: Messages; children: ReactNode }) {
-  const { locale, messages, children } = props;
+/** Provides the page's locale, translator and time zone to every component below it. */
+export function I18nProvider(props: {
+  locale: Locale;
+  messages: Messages;
+  timeZone: string;
+  children: ReactNode;
+}) {
+  const { locale, messages, timeZone, children } = props;
   const value = useMemo(
-    () => ({ locale, t: createTranslator(locale, messages) }),
-    [locale, messages],
+    () => ({ locale, timeZone, t: createTranslator(locale, messages) }),
+    [locale, messages, timeZone],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-/** The translator and locale of the current page. */
+/** The translator, locale and viewer's time zone of the current page. */
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }

@@ -11,6 +11,8 @@ export type CurrentUser = {
   isFacilitator: boolean;
   isAdmin: boolean;
   locale: Locale;
+  /** IANA zone every time is shown in. */
+  timeZone: string;
   onboarded: boolean;
   photoKey: string | null;
 };

@@ -41,7 +41,7 @@ import {
   SubmitButton,
   TextArea,
 } from "~/ui/form";
-import { formatDate } from "~/ui/format";
+import { formatDate, formatDateTime } from "~/ui/format";
 import { JoinRequests } from "~/ui/join-requests";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/network-members";
@@ -182,7 +182,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 export default function NetworkMembers() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { network, members, pending, invitations, removals, filters } = loaded;
   return (
     <main id="main" className="page">
@@ -285,7 +285,7 @@ export default function NetworkMembers() {
                     <a href={`/people/${r.userId}`}>{r.displayName}</a>{" "}
                     <span className="muted">
                       {t("networks.removedOn", {
-                        date: formatDate(r.removedAt, locale),
+                        date: formatDate(r.removedAt, locale, timeZone),
                         by: r.removedByName ?? "—",
                       })}
                     </span>{" "}
@@ -333,7 +333,7 @@ export default function NetworkMembers() {
                   <li key={i.id}>
                     {i.kind === "email" ? i.email : t("invites.linkUsed", { count: i.usedCount })}{" "}
                     <span className="muted">
-                      {t("invites.until", { date: formatDate(i.expiresAt, locale) })}
+                      {t("invites.until", { date: formatDateTime(i.expiresAt, locale, timeZone) })}
                     </span>
                     {i.kind === "link" ? (
                       <CsrfForm method="post" className="inline-form">

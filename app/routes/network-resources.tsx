@@ -42,8 +42,8 @@ import {
   TextArea,
   TextField,
 } from "~/ui/form";
-import { formatDate } from "~/ui/format";
 import { Pager } from "~/ui/pager";
+import { Time } from "~/ui/time";
 import type { Route } from "./+types/network-resources";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -204,7 +204,7 @@ export default function NetworkResources() {
     limits,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const base = `/networks/${network.id}`;
   return (
     <main id="main" className="page">
@@ -311,7 +311,7 @@ export default function NetworkResources() {
                           ? `${r.filename} (${Math.max(1, Math.round((r.sizeBytes ?? 0) / 1024))} KB) · `
                           : ""}
                         {r.languageName} · {t("resources.addedBy", { name: r.addedBy.name })} ·{" "}
-                        <time dateTime={r.createdAt}>{formatDate(r.createdAt, locale)}</time>
+                        <Time value={r.createdAt} style="date" />
                       </p>
                       {r.description ? <Description text={r.description} /> : null}
                       {r.topicLabels.length ? (

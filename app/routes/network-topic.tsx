@@ -28,8 +28,8 @@ import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { Avatar } from "~/ui/avatar";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
-import { formatDateTime } from "~/ui/format";
 import { Pager } from "~/ui/pager";
+import { Time } from "~/ui/time";
 import type { Route } from "./+types/network-topic";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -116,7 +116,7 @@ export default function NetworkTopic() {
   const { network, topic, viewerId, isFirstPage, submissionKey, maxBodyLength } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const base = `/networks/${network.id}`;
   if (!topic) {
     return (
@@ -153,7 +153,7 @@ export default function NetworkTopic() {
           <Avatar name={topic.author.name} photoKey={topic.author.photoKey} />
           <p className="muted no-margin">
             <a href={`/people/${topic.author.id}`}>{topic.author.name}</a> ·{" "}
-            <time dateTime={topic.createdAt}>{formatDateTime(topic.createdAt, locale)}</time>
+            <Time value={topic.createdAt} />
             {topic.answer ? (
               <>
                 {" "}
@@ -233,13 +233,13 @@ function Reply(props: {
   anchor: boolean;
 }) {
   const { reply, topicUrl, canWrite, canMark, isAnswer } = props;
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const canDelete = canWrite && (props.viewerId === reply.author.id || props.canModerate);
   return (
     <div className="comment" id={props.anchor ? `reply-${reply.id}` : undefined}>
       <p className="muted no-margin">
         <a href={`/people/${reply.author.id}`}>{reply.author.name}</a> ·{" "}
-        <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt, locale)}</time>
+        <Time value={reply.createdAt} />
         {isAnswer ? (
           <>
             {" "}

@@ -18,8 +18,8 @@ import { decodeCursor } from "~/lib/cursor";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
-import { formatDateTime } from "~/ui/format";
 import { Pager } from "~/ui/pager";
+import { Time } from "~/ui/time";
 import type { Route } from "./+types/network-topics";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -80,7 +80,7 @@ export default function NetworkTopics() {
   const { network, list, isFirstPage, deleted, submissionKey, limits } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const errors = result?.errors ?? {};
   return (
     <main id="main" className="page">
@@ -152,10 +152,7 @@ export default function NetworkTopics() {
                       {" · "}
                       {t("forum.replies", { count: topic.replyCount })}
                       {" · "}
-                      {t("forum.lastActivity")}{" "}
-                      <time dateTime={topic.lastActivityAt}>
-                        {formatDateTime(topic.lastActivityAt, locale)}
-                      </time>
+                      {t("forum.lastActivity")} <Time value={topic.lastActivityAt} />
                     </p>
                   </li>
                 ))}

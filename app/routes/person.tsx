@@ -62,7 +62,7 @@ function TopicList(props: {
 
 export default function Person() {
   const { profile, signedIn } = useLoaderData<typeof loader>();
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const usesEsco = [...profile.offered, ...profile.wanted].some((x) => x.escoUri);
   return (
     <main id="main" className="page">
@@ -82,7 +82,7 @@ export default function Person() {
             </p>
           ) : null}
           <p className="muted">
-            {t("profile.memberSince", { date: formatDate(profile.memberSince, locale) })}
+            {t("profile.memberSince", { date: formatDate(profile.memberSince, locale, timeZone) })}
           </p>
           {profile.isSelf ? (
             <p>

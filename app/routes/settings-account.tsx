@@ -1,17 +1,23 @@
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import {
   AccountError,
   changePassword,
   requestEmailChange,
 } from "~/features/accounts/accounts.server";
 import { requireUser } from "~/features/accounts/guard.server";
-import { changeEmailSchema, changePasswordSchema, fieldErrors } from "~/features/accounts/schema";
+import {
+  changeEmailSchema,
+  changePasswordSchema,
+  fieldErrors,
+  timeZoneSchema,
+} from "~/features/accounts/schema";
 import {
   clearSessionCookie,
   listSessions,
   revokeAllSessions,
   revokeSession,
 } from "~/features/accounts/sessions.server";
+import { changeTimeZone, timeZoneGroups } from "~/features/accounts/time-zone.server";
 import { useI18n } from "~/i18n/context";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -25,6 +31,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     email: user.email,
     emailVerified: user.emailVerified,
+    timeZone: user.timeZone,
+    timeZoneGroups: timeZoneGroups(),
     sessions: sessions.map((s) => ({
       key: s.id.slice(0, 16),
       userAgent: s.userAgent,
@@ -58,6 +66,14 @@ export async function action({ request, context }: Route.ActionArgs) {
         await requestEmailChange({ userId: user.id, ...parsed.data });
         return data<Result>({ intent, ok: true, errors: {} });
       }
+      case "time-zone": {
+        const parsed = timeZoneSchema.safeParse(form.timeZone);
+        if (!parsed.success) return fail({ timeZone: "timeZone.invalid" });
+        await changeTimeZone({ userId: user.id, timeZone: parsed.data });
+        // A fresh request, so that this page and its footer are rendered with the new zone (this
+        // request's session was read before the change).
+        throw redirect("/settings/account?saved=time-zone");
+      }
       case "revoke": {
         const key = String(form.session ?? "");
         const sessions = await listSessions(user.id);
@@ -84,12 +100,21 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function AccountSettings() {
-  const { email, emailVerified, sessions } = useLoaderData<typeof loader>();
+  const {
+    email,
+    emailVerified,
+    timeZone: savedZone,
+    timeZoneGroups,
+    sessions,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : {});
   const pw = errorsFor("password");
   const em = errorsFor("email");
+  const tz = errorsFor("time-zone");
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
   return (
     <main id="main" className="page narrow">
       <title>{`${t("settings.title")} · Synergy`}</title>
@@ -160,6 +185,45 @@ export default function AccountSettings() {
         </CsrfForm>
       </section>
 
+      <section className="section" aria-labelledby="time-zone-heading">
+        <h2 id="time-zone-heading">{t("timeZone.heading")}</h2>
+        <p>{t("timeZone.intro")}</p>
+        {saved === "time-zone" ? (
+          <FormMessage kind="success">{t("timeZone.saved", { zone: savedZone })}</FormMessage>
+        ) : null}
+        <CsrfForm method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="time-zone" />
+          {/* SelectField has no option groups; this is its markup with them. */}
+          <div className={`field${tz.timeZone ? " has-error" : ""}`}>
+            <label htmlFor="f-timeZone">{t("timeZone.label")}</label>
+            {tz.timeZone ? (
+              <p className="error" id="f-timeZone-error">
+                {t(tz.timeZone)}
+              </p>
+            ) : null}
+            <select
+              id="f-timeZone"
+              name="timeZone"
+              key={savedZone}
+              defaultValue={savedZone}
+              aria-invalid={tz.timeZone ? true : undefined}
+              aria-describedby={tz.timeZone ? "f-timeZone-error" : undefined}
+            >
+              {timeZoneGroups.map((group) => (
+                <optgroup key={group.region} label={group.region}>
+                  {group.zones.map((zone) => (
+                    <option key={zone.value} value={zone.value}>
+                      {zone.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <SubmitButton>{t("timeZone.save")}</SubmitButton>
+        </CsrfForm>
+      </section>
+
       <section className="section" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("settings.sessionsHeading")}</h2>
         <p>{t("settings.sessionsIntro")}</p>
@@ -171,7 +235,7 @@ export default function AccountSettings() {
                 {s.isCurrent ? <span className="badge"> {t("settings.thisDevice")}</span> : null}
               </p>
               <p className="muted">
-                {t("settings.lastActive", { when: formatDateTime(s.lastSeenAt, locale) })}
+                {t("settings.lastActive", { when: formatDateTime(s.lastSeenAt, locale, timeZone) })}
                 {s.ip ? ` · ${s.ip}` : ""}
               </p>
               <CsrfForm method="post">

@@ -1,8 +1,10 @@
-import { data, redirect, useActionData, useSearchParams } from "react-router";
+import { useEffect, useState } from "react";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { AccountError, signUp } from "~/features/accounts/accounts.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
-import { fieldErrors, signUpSchema } from "~/features/accounts/schema";
+import { fieldErrors, signUpSchema, timeZoneSchema } from "~/features/accounts/schema";
 import { createSession } from "~/features/accounts/sessions.server";
+import { proposedTimeZone } from "~/features/accounts/time-zone.server";
 import { acceptInvitation } from "~/features/networks/invitations.server";
 import { MembershipError } from "~/features/networks/membership.server";
 import { useI18n } from "~/i18n/context";
@@ -10,9 +12,10 @@ import { readForm } from "~/lib/form.server";
 import { ChoiceGroup, CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/signup";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   if (await context.auth()) throw redirect("/");
-  return null;
+  const locale = resolveLocale(null, context.requestLocale);
+  return { proposedTimeZone: proposedTimeZone(request.headers.get("cookie"), locale) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -21,14 +24,28 @@ export async function action({ request, context }: Route.ActionArgs) {
     displayName: String(form.displayName ?? ""),
     email: String(form.email ?? ""),
     role: String(form.role ?? ""),
+    timeZone: typeof form.timeZone === "string" ? form.timeZone : "",
   };
-  const parsed = signUpSchema.safeParse(form);
-  if (!parsed.success) {
-    return data({ errors: fieldErrors(parsed.error), values, retry: undefined }, { status: 400 });
-  }
   const locale = resolveLocale(null, context.requestLocale);
+  const parsed = signUpSchema.safeParse(form);
+  // The page's script sends the browser's zone; a form sent without it gets the proposal.
+  const zone = values.timeZone
+    ? timeZoneSchema.safeParse(values.timeZone)
+    : { success: true as const, data: proposedTimeZone(request.headers.get("cookie"), locale) };
+  if (!parsed.success || !zone.success) {
+    const errors = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+      ...(zone.success ? {} : { timeZone: "timeZone.invalid" }),
+    };
+    return data({ errors, values, retry: undefined }, { status: 400 });
+  }
   try {
-    const { userId } = await signUp({ ...parsed.data, locale, ip: context.ip });
+    const { userId } = await signUp({
+      ...parsed.data,
+      locale,
+      timeZone: zone.data,
+      ip: context.ip,
+    });
     const cookie = await createSession({
       userId,
       userAgent: request.headers.get("user-agent") ?? "",
@@ -57,11 +74,29 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function SignUp() {
+  const { proposedTimeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const values = result?.values;
+  const [timeZone, setTimeZone] = useState(values?.timeZone || proposedTimeZone);
+  // The browser's zone is read after hydration, never during render, so that the server's HTML
+  // and the first client render agree; without JavaScript the server's proposal is sent.
+  useEffect(() => {
+    try {
+      const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      if (browserZone) setTimeZone(browserZone);
+    } catch {
+      // A browser without Intl time zones keeps the proposal.
+    }
+  }, []);
+  // A zone the server refused (a browser with a zone list unlike ours) gives way to the proposal,
+  // so that sending the form again works.
+  const refusedZone = Boolean(result?.errors && "timeZone" in result.errors);
+  useEffect(() => {
+    if (refusedZone) setTimeZone(proposedTimeZone);
+  }, [refusedZone, proposedTimeZone]);
   return (
     <main id="main" className="page narrow">
       <title>{`${t("signup.title")} · Synergy`}</title>
@@ -113,6 +148,14 @@ export default function SignUp() {
           error={errors.password}
           required
         />
+        <input type="hidden" name="timeZone" value={timeZone} />
+        {errors.timeZone ? (
+          <FormMessage kind="error">{t(errors.timeZone)}</FormMessage>
+        ) : (
+          <p className="muted" id="signup-time-zone">
+            {t("timeZone.signupNote", { zone: timeZone })}
+          </p>
+        )}
         <SubmitButton>{t("signup.submit")}</SubmitButton>
       </CsrfForm>
       <p className="section">

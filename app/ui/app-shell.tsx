@@ -92,6 +92,17 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
             {t("nav.changeLanguage")}
           </button>
         </CsrfForm>
+        <p className="muted" id="time-zone-note">
+          {data.timeZoneKnown
+            ? t("timeZone.shownIn", { zone: data.timeZone })
+            : t("timeZone.shownInUtc")}
+          {user ? (
+            <>
+              {" "}
+              <a href="/settings/account#time-zone-heading">{t("timeZone.change")}</a>
+            </>
+          ) : null}
+        </p>
         <p className="muted">
           {t("footer.tagline")} <a href="/vocabularies">{t("footer.vocabularies")}</a>
         </p>

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { naceDivisions } from "~/features/taxonomy/data/nace";
 import { topics } from "~/features/taxonomy/data/topics";
 import type { Locale } from "~/i18n/i18n";
+import { formatDateTime } from "~/ui/format";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
   accessibilityReport,
@@ -83,6 +84,7 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     });
     const { context, page, problems } = await openPage(browser, {
       locale: "el-GR",
+      timezoneId: "Europe/Athens",
       viewport: { width: 1280, height: 800 },
     });
     const name = "Ελένη Παπαδοπούλου";
@@ -126,7 +128,16 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     // The verification mail, in the language the person signed up in.
     const mail = await waitForMail(app, email);
     const link = app.linkIn(mail, "/verify-email");
-    expect(mail.text).toContain(el("mail.verify.body", { name, link }));
+    // …which says until when the link works, in the zone her browser told the sign-up page.
+    const [token] = await app.server.queryRows<{ expires_at: string; time_zone: string }>(
+      app.server.rawSql(
+        `select t.expires_at, u.time_zone from auth_tokens t join users u on u.id = t.user_id
+         where u.email = '${email}'`,
+      ),
+    );
+    expect(token.time_zone).toBe("Europe/Athens");
+    const until = formatDateTime(token.expires_at, "el", "Europe/Athens", "id");
+    expect(mail.text).toContain(el("mail.verify.body", { name, link, until }));
     expect(mail.subject).toBe(el("mail.verify.subject"));
     await page.goto(link, { waitUntil: "networkidle" });
     expect(new URL(page.url()).pathname).toBe("/onboarding/profile");

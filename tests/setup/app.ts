@@ -91,6 +91,11 @@ export class TestClient {
     }
   }
 
+  /** Sets a cookie as the page's own script would (for example the browser's time zone). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   /** The Cookie header this client sends (for raw fetches such as event streams). */
   cookieHeaderForTests(): string {
     return this.cookieHeader();

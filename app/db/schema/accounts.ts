@@ -37,6 +37,11 @@ export const users = pgTable(
     isFacilitator: boolean("is_facilitator").notNull().default(false),
     isAdmin: boolean("is_admin").notNull().default(false),
     locale: text("locale").notNull().default("en"),
+    /**
+     * IANA zone every time is shown in (canonical spelling, checked against Intl's list by the
+     * app). Accounts from before time zones get Central European Time (docs/decisions/009).
+     */
+    timeZone: text("time_zone").notNull().default("Europe/Brussels"),
     displayName: text("display_name").notNull(),
     headline: text("headline").notNull().default(""),
     bio: text("bio").notNull().default(""),

@@ -23,6 +23,7 @@ import { hashPassword } from "~/features/accounts/password.server";
 import { findMentions, renderMarkdown } from "~/features/networks/markdown";
 import { mentionableMembers } from "~/features/networks/mentions.server";
 import { naceSectionOf } from "~/features/taxonomy/vocabulary.server";
+import { DEFAULT_TIME_ZONE, timeZoneForCountry } from "~/lib/time-zones";
 
 let counter = 0;
 
@@ -36,6 +37,8 @@ export type UserSpec = {
   verified?: boolean;
   onboarded?: boolean;
   locale?: string;
+  /** IANA zone; by default the main zone of the person's country. */
+  timeZone?: string;
   headline?: string;
   bio?: string;
   country?: string | null;
@@ -62,6 +65,7 @@ export async function createUser(
   const verified = spec.verified ?? true;
   const onboarded = spec.onboarded ?? true;
   const createdAt = spec.createdAt ?? new Date();
+  const country = spec.country === undefined ? "IE" : spec.country;
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
@@ -73,9 +77,10 @@ export async function createUser(
         emailVerifiedAt: verified ? createdAt : null,
         onboardedAt: onboarded ? createdAt : null,
         locale: spec.locale ?? "en",
+        timeZone: spec.timeZone ?? timeZoneForCountry(country) ?? DEFAULT_TIME_ZONE,
         headline: spec.headline ?? "",
         bio: spec.bio ?? "",
-        country: spec.country === undefined ? "IE" : spec.country,
+        country,
         region: spec.region ?? "",
         isFacilitator: spec.isFacilitator ?? false,
         isAdmin: spec.isAdmin ?? false,

@@ -24,6 +24,7 @@ import {
   type TopicGroup,
   topicGroups,
 } from "~/features/taxonomy/types";
+import { DEFAULT_TIME_ZONE, timeZoneForCountry } from "~/lib/time-zones";
 
 /** Every scale account signs in with this password (printed by `npm run seed:scale`). */
 export const SCALE_PASSWORD = "synergy-scale-2026";
@@ -1812,6 +1813,7 @@ async function load(
     { name: "headline", type: "text" },
     { name: "bio", type: "text" },
     { name: "country", type: "text" },
+    { name: "time_zone", type: "text" },
     { name: "region", type: "text" },
     { name: "visibility", type: "text", cast: "jsonb" },
     { name: "onboarded_at", type: "timestamptz" },
@@ -1912,6 +1914,8 @@ async function load(
     // Follow-up moments (verification, onboarding, joining) never pass the anchor.
     const iso = (ms: number) => new Date(Math.min(ms, now)).toISOString();
     const verifiedAt = createdAt + rng.int(60_000, 3600_000);
+    // Everyone lives in their country's main zone (also those who have not said their country).
+    const zone = timeZoneForCountry(code) ?? DEFAULT_TIME_ZONE;
 
     if (!isOnboarded) {
       users.push(
@@ -1926,6 +1930,7 @@ async function load(
         "",
         "",
         null,
+        zone,
         "",
         "{}",
         null,
@@ -2140,6 +2145,7 @@ async function load(
         headline,
         bio,
         code,
+        zone,
         region,
         JSON.stringify(pickVisibility(rng)),
         iso(onboardedAt),

@@ -7,9 +7,11 @@ import { sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
 import { sendMail } from "~/lib/mail.server";
 import { hitRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
+import { formatDateTime } from "~/ui/format";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { announceSessionsChanged, revokeAllSessions } from "./sessions.server";
-import { consumeToken, issueToken, retireTokens } from "./tokens.server";
+import { consumeToken, issueToken, retireTokens, tokenExpiry } from "./tokens.server";
 
 /** An expected failure of an account operation: the field and the catalogue key to show. */
 export class AccountError extends Error {
@@ -23,6 +25,11 @@ export class AccountError extends Error {
   }
 }
 
+/** When a mailed link stops working, as its recipient reads it: in their zone, zone named. */
+function expiryForMail(expiresAt: Date, locale: Locale, timeZone: string): string {
+  return formatDateTime(expiresAt, locale, canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE, "id");
+}
+
 function link(path: string, token: string): string {
   return new URL(`${path}?token=${encodeURIComponent(token)}`, getEnv().PUBLIC_URL).toString();
 }
@@ -32,20 +39,27 @@ async function sendVerification(options: {
   email: string;
   displayName: string;
   locale: Locale;
+  timeZone: string;
 }) {
   // Only the newest link works: an older one (perhaps to a mistyped address) must not be able
   // to change the account's email later.
   await retireTokens(getDb(), options.userId, "verify_email");
+  const expiresAt = tokenExpiry("verify_email");
   const token = await issueToken(getDb(), {
     userId: options.userId,
     purpose: "verify_email",
     email: options.email,
+    expiresAt,
   });
   const t = translatorFor(options.locale);
   await sendMail({
     to: options.email,
     subject: t("mail.verify.subject"),
-    text: t("mail.verify.body", { name: options.displayName, link: link("/verify-email", token) }),
+    text: t("mail.verify.body", {
+      name: options.displayName,
+      link: link("/verify-email", token),
+      until: expiryForMail(expiresAt, options.locale, options.timeZone),
+    }),
   });
 }
 
@@ -59,6 +73,8 @@ export async function signUp(options: {
   password: string;
   role: "owner" | "educator";
   locale: Locale;
+  /** IANA zone, already checked with canonicalTimeZone. */
+  timeZone: string;
   ip: string;
 }): Promise<{ userId: string }> {
   const limit = await hitRateLimit(`signup:ip:${options.ip}`, 10, 3600);
@@ -76,6 +92,7 @@ export async function signUp(options: {
       displayName: options.displayName,
       role: options.role,
       locale: options.locale,
+      timeZone: options.timeZone,
     })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
@@ -85,6 +102,7 @@ export async function signUp(options: {
     email: options.email,
     displayName: options.displayName,
     locale: options.locale,
+    timeZone: options.timeZone,
   });
   return { userId: created.id };
 }
@@ -98,7 +116,12 @@ export async function resendVerification(userId: string): Promise<void> {
     });
   }
   const [user] = await getDb()
-    .select({ email: users.email, displayName: users.displayName, locale: users.locale })
+    .select({
+      email: users.email,
+      displayName: users.displayName,
+      locale: users.locale,
+      timeZone: users.timeZone,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return;
@@ -214,20 +237,31 @@ export async function requestPasswordReset(options: { email: string; ip: string 
   // Past the per-address limit we stay silent rather than reveal that the address exists.
   if (!perEmail.allowed) return;
   const [user] = await getDb()
-    .select({ id: users.id, displayName: users.displayName, locale: users.locale })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      locale: users.locale,
+      timeZone: users.timeZone,
+    })
     .from(users)
     .where(eq(users.email, options.email));
   if (!user) return;
+  const expiresAt = tokenExpiry("reset_password");
   const token = await issueToken(getDb(), {
     userId: user.id,
     purpose: "reset_password",
     email: options.email,
+    expiresAt,
   });
   const t = translatorFor(user.locale as Locale);
   await sendMail({
     to: options.email,
     subject: t("mail.reset.subject"),
-    text: t("mail.reset.body", { name: user.displayName, link: link("/reset-password", token) }),
+    text: t("mail.reset.body", {
+      name: user.displayName,
+      link: link("/reset-password", token),
+      until: expiryForMail(expiresAt, user.locale as Locale, user.timeZone),
+    }),
   });
 }
 
@@ -320,7 +354,7 @@ export async function requestEmailChange(options: {
     .where(eq(users.email, options.email));
   if (taken) throw new AccountError(409, "email", "auth.emailTaken");
   const [user] = await getDb()
-    .select({ displayName: users.displayName, locale: users.locale })
+    .select({ displayName: users.displayName, locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(eq(users.id, options.userId));
   await sendVerification({
@@ -328,6 +362,7 @@ export async function requestEmailChange(options: {
     email: options.email,
     displayName: user.displayName,
     locale: user.locale as Locale,
+    timeZone: user.timeZone,
   });
 }
 

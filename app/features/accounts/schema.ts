@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalTimeZone } from "~/lib/time-zones";
 import { isCommonPassword } from "./common-passwords";
 
 /** Emails are compared and stored trimmed and lower-cased. */
@@ -25,6 +26,16 @@ export const signUpSchema = z.object({
   email: emailSchema,
   password: newPasswordSchema,
   role: z.enum(["owner", "educator"], { error: "auth.roleRequired" }),
+});
+
+/** An IANA zone of Intl's list (any spelling that names one), given back in canonical spelling. */
+export const timeZoneSchema = z.string({ error: "timeZone.invalid" }).transform((value, ctx) => {
+  const zone = canonicalTimeZone(value.trim());
+  if (!zone) {
+    ctx.addIssue({ code: "custom", message: "timeZone.invalid" });
+    return z.NEVER;
+  }
+  return zone;
 });
 
 export const signInSchema = z.object({

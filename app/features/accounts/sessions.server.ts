@@ -6,6 +6,7 @@ import type { Auth } from "~/lib/context";
 import { cookieNames, serializeCookie } from "~/lib/cookies.server";
 import { randomToken, sha256 } from "~/lib/crypto.server";
 import { publish } from "~/lib/pubsub.server";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
 
 const SESSION_DAYS = 30;
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
@@ -50,6 +51,7 @@ export async function findSession(token: string | undefined): Promise<Auth> {
       isFacilitator: users.isFacilitator,
       isAdmin: users.isAdmin,
       locale: users.locale,
+      timeZone: users.timeZone,
       onboardedAt: users.onboardedAt,
       photoKey: users.photoKey,
     })
@@ -72,6 +74,7 @@ export async function findSession(token: string | undefined): Promise<Auth> {
       isFacilitator: row.isFacilitator,
       isAdmin: row.isAdmin,
       locale: isLocale(row.locale) ? row.locale : "en",
+      timeZone: canonicalTimeZone(row.timeZone) ?? DEFAULT_TIME_ZONE,
       onboarded: row.onboardedAt !== null,
       photoKey: row.photoKey,
     },

@@ -10,10 +10,18 @@ export const tokenLifetimes: Record<TokenPurpose, number> = {
   reset_password: 3600_000,
 };
 
-/** Issues a single-use token; only its hash is stored. Returns the token for the email link. */
+/** When a token issued now for this purpose stops working. */
+export function tokenExpiry(purpose: TokenPurpose): Date {
+  return new Date(Date.now() + tokenLifetimes[purpose]);
+}
+
+/**
+ * Issues a single-use token; only its hash is stored. Returns the token for the email link.
+ * `expiresAt` lets the caller state in the mail exactly the expiry that is stored.
+ */
 export async function issueToken(
   db: Db,
-  options: { userId: string; purpose: TokenPurpose; email: string },
+  options: { userId: string; purpose: TokenPurpose; email: string; expiresAt?: Date },
 ): Promise<string> {
   const token = randomToken();
   await db.insert(authTokens).values({
@@ -21,7 +29,7 @@ export async function issueToken(
     userId: options.userId,
     purpose: options.purpose,
     email: options.email,
-    expiresAt: new Date(Date.now() + tokenLifetimes[options.purpose]),
+    expiresAt: options.expiresAt ?? tokenExpiry(options.purpose),
   });
   return token;
 }

@@ -8,6 +8,8 @@ import { getEnv } from "~/lib/env.server";
 import { isUuid } from "~/lib/ids";
 import { sendMail } from "~/lib/mail.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
+import { formatDateTime } from "~/ui/format";
 import { joinByInvitation, MembershipError } from "./membership.server";
 
 const EMAIL_INVITE_DAYS = 14;
@@ -49,9 +51,10 @@ export async function inviteByEmail(options: {
     .from(networks)
     .where(eq(networks.id, options.networkId));
   const [inviter] = await db
-    .select({ name: users.displayName, locale: users.locale })
+    .select({ name: users.displayName, locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(eq(users.id, options.invitedBy));
+  const expiresAt = new Date(Date.now() + EMAIL_INVITE_DAYS * 86400_000);
   const tokens = options.emails.map((email) => ({ email, token: randomToken() }));
   await db.insert(networkInvitations).values(
     tokens.map(({ email, token }) => ({
@@ -60,11 +63,19 @@ export async function inviteByEmail(options: {
       email,
       tokenHash: sha256(token),
       createdBy: options.invitedBy,
-      expiresAt: new Date(Date.now() + EMAIL_INVITE_DAYS * 86400_000),
+      expiresAt,
     })),
   );
-  // Written in the inviter's language: we know nothing yet about the person invited.
-  const t = translatorFor(isLocale(inviter.locale) ? inviter.locale : "en");
+  // Written in the inviter's language and zone (named): we know nothing yet about the person
+  // invited.
+  const locale = isLocale(inviter.locale) ? inviter.locale : "en";
+  const t = translatorFor(locale);
+  const until = formatDateTime(
+    expiresAt,
+    locale,
+    canonicalTimeZone(inviter.timeZone) ?? DEFAULT_TIME_ZONE,
+    "id",
+  );
   for (const { email, token } of tokens) {
     await sendMail({
       to: email,
@@ -75,6 +86,7 @@ export async function inviteByEmail(options: {
         purpose: network.purpose,
         link: invitationUrl(token),
         days: EMAIL_INVITE_DAYS,
+        until,
       }),
     });
   }

@@ -2,7 +2,7 @@ import { reactionKinds } from "~/db/schema/networks";
 import { useI18n } from "~/i18n/context";
 import { Avatar } from "~/ui/avatar";
 import { CsrfForm, SubmitButton, TextArea } from "~/ui/form";
-import { formatDateTime } from "~/ui/format";
+import { Time } from "~/ui/time";
 import type { FeedPost } from "../posts.server";
 
 const reactionIcons: Record<(typeof reactionKinds)[number], string> = {
@@ -27,7 +27,7 @@ export function PostCard(props: {
   full?: boolean;
 }) {
   const { post, viewerId, canWrite, canModerate, submissionKey } = props;
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const base = `/networks/${post.networkId}`;
   const postUrl = `${base}/posts/${post.id}`;
   const topLevel = post.comments.filter((c) => !c.parentId);
@@ -51,7 +51,7 @@ export function PostCard(props: {
           </p>
           <p className="muted no-margin">
             <a href={postUrl} className="muted">
-              <time dateTime={post.createdAt}>{formatDateTime(post.createdAt, locale)}</time>
+              <Time value={post.createdAt} />
             </a>
             {post.edited ? ` · ${t("posts.edited")}` : ""}
             {post.pinned ? ` · ${t("posts.pinned")}` : ""}
@@ -236,12 +236,12 @@ function Comment(props: {
   reply?: boolean;
 }) {
   const { comment, viewerId, canModerate } = props;
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <div className={`comment${props.reply ? " reply" : ""}`}>
       <p className="muted no-margin">
         <a href={`/people/${comment.author.id}`}>{comment.author.name}</a> ·{" "}
-        <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
+        <Time value={comment.createdAt} />
       </p>
       <div
         className="post-body"
