@@ -77,7 +77,7 @@ describe("one mapping to HTTP", () => {
     expect(unpack(toHttpError(error)).headers.get("Retry-After")).toBe("300");
     const failure = unpack(toActionFailure(error));
     expect(failure.headers.get("Retry-After")).toBe("300");
-    expect(failure.body).toMatchObject({ values: { minutes: 5 } });
+    expect(failure.body).toMatchObject({ messageValues: { minutes: 5 } });
   });
 
   it("a failure names its field beside the banner message, and keeps what the form re-shows", () => {

@@ -114,14 +114,15 @@ export function toHttpError(error: DomainError) {
 
 /**
  * What a form shows after a refused action: `message` for the banner, `errors[field]` next to
- * the field the refusal names, `values` for the message's figures. Every action answers its
+ * the field the refusal names, `messageValues` for the message's figures (named so that it never
+ * clashes with a form's own `values`). Every action answers its
  * refusals in this one shape, so every form reads them the same way.
  */
 export type ActionFailure = {
   ok: false;
   message: string;
   errors: Record<string, string>;
-  values?: MessageValues;
+  messageValues?: MessageValues;
 };
 
 /**
@@ -136,7 +137,7 @@ export function toActionFailure<Extra extends Record<string, unknown> = Record<n
     ok: false,
     message: error.messageKey,
     errors: error.field ? { [error.field]: error.messageKey } : {},
-    ...(error.values ? { values: error.values } : {}),
+    ...(error.values ? { messageValues: error.values } : {}),
   };
   return data<ActionFailure & Extra>(
     { ...(extra as Extra), ...failure },
