@@ -107,13 +107,13 @@ const networkTable: Partial<Record<NetworkAction, Record<Who, Row>>> = {
     unverified: hidden(VF),
   },
   moderate: {
-    admin: hidden(NM),
+    admin: hidden(FO),
     facilitator: all(OK),
-    facilitatorElsewhere: hidden(NM),
+    facilitatorElsewhere: hidden(FO),
     member: all(FO),
-    pending: hidden(NM),
-    removed: hidden(NM),
-    nonMember: hidden(NM),
+    pending: hidden(FO),
+    removed: hidden(FO),
+    nonMember: hidden(FO),
     anonymous: hidden(SI),
     unverifiedMember: all(VF),
     unverified: hidden(VF),
@@ -132,11 +132,11 @@ const networkTable: Partial<Record<NetworkAction, Record<Who, Row>>> = {
   },
   join: {
     admin: [OK, OK, IO, NF],
-    facilitator: all(OK),
+    facilitator: [OK, OK, IO, IO],
     facilitatorElsewhere: [OK, OK, IO, NF],
-    member: all(OK),
+    member: [OK, OK, IO, IO],
     pending: [OK, OK, IO, NF],
-    removed: hidden(RB),
+    removed: [RB, RB, IO, NF],
     nonMember: [OK, OK, IO, NF],
     anonymous: hidden(SI),
     unverifiedMember: all(VF),
@@ -406,6 +406,6 @@ describe("deciding", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(DomainError);
-    expect(thrown).toMatchObject({ status: 403, messageKey: "networks.notMember" });
+    expect(thrown).toMatchObject({ status: 403, messageKey: "networks.facilitatorsOnly" });
   });
 });

@@ -95,10 +95,15 @@ function mayWrite(actor: Actor, n: NetworkSubject): Verdict {
   );
 }
 
-/** Moderating and managing: an active facilitator of this network, with a confirmed email. */
+/**
+ * Moderating and managing: an active facilitator of this network, with a confirmed email.
+ * Anyone else hears "facilitators only", members or not (as the app has always answered).
+ */
 function mayModerate(actor: Actor, n: NetworkSubject): Verdict {
   return every(
-    () => mayWrite(actor, n),
+    () => mayView(n),
+    () => (actor ? allow : signInFirst),
+    () => mayWriteInNetworks(actor),
     () => (isNetworkFacilitator(n) ? allow : refuse(403, "networks.facilitatorsOnly")),
   );
 }
@@ -171,19 +176,19 @@ export const networkPolicy = definePolicy("networks", {
   liftRemoval: (actor: Actor, n: NetworkSubject) => mayModerate(actor, n),
   /**
    * Join an open network or ask to join a request network. Invite-only and secret ones need an
-   * invitation; someone removed stays out until a facilitator lifts the removal. Joining twice
-   * is allowed (nothing changes); the member cap is checked under the network's lock.
+   * invitation (whoever asks); someone removed stays out until a facilitator lifts the removal.
+   * Joining twice changes nothing; the member cap is checked under the network's lock.
    */
   join: (actor: Actor, n: NetworkSubject) =>
     every(
       () => mayView(n),
       () => (actor ? allow : signInFirst),
       () => mayWriteInNetworks(actor),
-      () => (n.membership?.status === "removed" ? refuse(403, "networks.removedBefore") : allow),
       () =>
-        isActive(n) || n.visibility === "open" || n.visibility === "request"
+        n.visibility === "open" || n.visibility === "request"
           ? allow
           : refuse(403, "networks.inviteOnly"),
+      () => (n.membership?.status === "removed" ? refuse(403, "networks.removedBefore") : allow),
     ),
   /**
    * Accept an invitation. A personal email invitation may bring back someone removed (a
