@@ -1,16 +1,22 @@
 /**
  * The network rules (app/features/networks/rules.ts) must say what the running app does: for
- * every kind of actor and network, the status and message of reading, posting, pinning and
- * joining over HTTP equal the rule's verdict. This pins today's behaviour while routes still
+ * every kind of actor and network, the status and message of reading, posting, pinning, deleting
+ * and joining over HTTP equal the rule's verdict; the same for editing an organisation and for
+ * the admin pages. This pins today's behaviour while routes still
  * use their own assertions, and keeps it when they switch to `networkPolicy.authorize()`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminPolicy } from "~/features/admin/rules";
 import {
   type MembershipView,
   type NetworkAction,
   type NetworkVisibility,
   networkPolicy,
 } from "~/features/networks/rules";
+import {
+  type OrganisationMembershipView,
+  organisationPolicy,
+} from "~/features/organisations/rules";
 import type { Actor, Verdict } from "~/lib/policy";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { catalogues, escapeHtml } from "../setup/html";
@@ -83,29 +89,35 @@ beforeAll(async () => {
   // The facilitator elsewhere runs a network of their own.
   await app.server.createNetwork({ facilitators: [idOf("facilitatorElsewhere")] });
   for (const visibility of visibilities) {
-    const { id } = await app.server.createNetwork({
-      visibility,
-      facilitators: [idOf("facilitator")],
-      members: [idOf("member"), idOf("removed"), idOf("unverifiedMember")],
-      pending: [idOf("pending")],
-    });
-    // Removed the way a facilitator removes, not by writing the row.
-    const removal = await cast.facilitator.client.post(`/networks/${id}/members`, {
-      intent: "remove",
-      userId: idOf("removed"),
-    });
-    expect(removal.status).toBe(200);
-    const posted = await cast.member.client.post(`/networks/${id}`, {
-      intent: "post",
-      body: `Hello from a ${visibility} network.`,
-    });
-    expect(posted.status).toBe(302);
-    const [row] = await app.server.queryRows<{ id: string }>(
-      app.server.rawSql(`select id from posts where network_id = '${id}' limit 1`),
-    );
-    networksByVisibility.set(visibility, { id, postId: row.id });
+    networksByVisibility.set(visibility, await networkWithEveryone(visibility));
   }
 });
+
+/** A network where everyone in the cast has their place, with one post by the member. */
+async function networkWithEveryone(visibility: NetworkVisibility) {
+  const idOf = (who: Who) => cast[who].actor?.id as string;
+  const { id } = await app.server.createNetwork({
+    visibility,
+    facilitators: [idOf("facilitator")],
+    members: [idOf("member"), idOf("removed"), idOf("unverifiedMember")],
+    pending: [idOf("pending")],
+  });
+  // Removed the way a facilitator removes, not by writing the row.
+  const removal = await cast.facilitator.client.post(`/networks/${id}/members`, {
+    intent: "remove",
+    userId: idOf("removed"),
+  });
+  expect(removal.status).toBe(200);
+  const posted = await cast.member.client.post(`/networks/${id}`, {
+    intent: "post",
+    body: `Hello from a ${visibility} network.`,
+  });
+  expect(posted.status).toBe(302);
+  const [row] = await app.server.queryRows<{ id: string }>(
+    app.server.rawSql(`select id from posts where network_id = '${id}' limit 1`),
+  );
+  return { id, postId: row.id };
+}
 
 const show = (verdict: Verdict) =>
   verdict === true ? "ok" : `${verdict.status} ${verdict.messageKey}`;
@@ -189,5 +201,103 @@ describe("the network rules agree with the app", () => {
       (client, { id }) => client.post(`/networks/${id}`, { intent: "join" }),
       (r) => r.status === 200,
     );
+  });
+});
+
+describe("the content rules agree with the app", () => {
+  it("deleteContent: deleting a post someone else wrote, or one's own", async () => {
+    // A network of its own: the join test above let outsiders into the first ones.
+    const { id } = await networkWithEveryone("open");
+    const author = cast.member;
+    const mismatches: string[] = [];
+    for (const who of Object.keys(specs) as Who[]) {
+      // A fresh post by the member for every try, since a success deletes it.
+      const body = `To delete, tried by ${who}.`;
+      expect((await author.client.post(`/networks/${id}`, { intent: "post", body })).status).toBe(
+        302,
+      );
+      const [row] = await app.server.queryRows<{ id: string }>(
+        app.server.rawSql(`select id from posts where body = '${body}'`),
+      );
+      const { actor, membership } = cast[who];
+      const verdict = networkPolicy.verdict(actor, "deleteContent", {
+        network: { id, visibility: "open", membership },
+        authorId: author.actor!.id,
+      });
+      const response = await cast[who].client.post(`/networks/${id}`, {
+        intent: "delete-post",
+        postId: row.id,
+      });
+      const actual = await appSays(
+        response,
+        (r) => r.status === 200,
+        verdict === true ? undefined : verdict.messageKey,
+      );
+      const expected = who === "anonymous" ? "sign-in" : show(verdict);
+      if (actual !== expected) mismatches.push(`${who}: rule ${expected}, app ${actual}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe("the organisation and admin rules agree with the app", () => {
+  const places: Record<Who, OrganisationMembershipView | null> = {
+    admin: null,
+    facilitator: { role: "admin", status: "active" },
+    facilitatorElsewhere: null,
+    member: { role: "member", status: "active" },
+    pending: { role: "member", status: "pending" },
+    removed: { role: "admin", status: "pending" },
+    nonMember: null,
+    unverifiedMember: { role: "admin", status: "active" },
+    unverified: null,
+    anonymous: null,
+  };
+
+  it("edit: the organisation's edit page", async () => {
+    const members = (Object.keys(places) as Who[]).flatMap((who) => {
+      const place = places[who];
+      const actor = cast[who].actor;
+      return place && actor ? [{ userId: actor.id, ...place }] : [];
+    });
+    const { id } = await app.server.createOrganisation({ members });
+    const mismatches: string[] = [];
+    for (const who of Object.keys(specs) as Who[]) {
+      const verdict = organisationPolicy.verdict(cast[who].actor, "edit", {
+        id,
+        membership: places[who],
+      });
+      const response = await cast[who].client.get(`/organisations/${id}/edit`);
+      const actual = await appSays(
+        response,
+        (r) => r.status === 200,
+        verdict === true ? undefined : verdict.messageKey,
+      );
+      const expected = who === "anonymous" ? "sign-in" : show(verdict);
+      if (actual !== expected) mismatches.push(`${who}: rule ${expected}, app ${actual}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("seePeople and manageInstallationSettings: the admin pages", async () => {
+    const mismatches: string[] = [];
+    for (const [action, path] of [
+      ["seePeople", "/admin/users"],
+      ["manageInstallationSettings", "/admin/settings"],
+    ] as const) {
+      for (const who of Object.keys(specs) as Who[]) {
+        const verdict = adminPolicy.verdict(cast[who].actor, action, undefined);
+        const response = await cast[who].client.get(path);
+        const actual = await appSays(
+          response,
+          (r) => r.status === 200,
+          verdict === true ? undefined : verdict.messageKey,
+        );
+        const expected = who === "anonymous" ? "sign-in" : show(verdict);
+        if (actual !== expected)
+          mismatches.push(`${action} ${who}: rule ${expected}, app ${actual}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });
