@@ -114,9 +114,9 @@ export function toHttpError(error: DomainError) {
 
 /**
  * What a form shows after a refused action: `message` for the banner, `errors[field]` next to
- * the field the refusal names, `messageValues` for the message's figures (named so that it never
- * clashes with a form's own `values`). Every action answers its
- * refusals in this one shape, so every form reads them the same way.
+ * the field the refusal names, `messageValues` for the message's figures (named so that it
+ * never clashes with a form's own `values`). Every action answers its refusals in this one
+ * shape, so every form reads them the same way.
  */
 export type ActionFailure = {
   ok: false;

@@ -85,7 +85,10 @@ function mayRead(n: NetworkSubject): Verdict {
   );
 }
 
-/** Writing anything: the network visible (a secret one 404s first), signed in, a confirmed email, an active member. */
+/**
+ * Writing anything: the network visible (a secret one 404s first), signed in, a confirmed
+ * email, an active member.
+ */
 function mayWrite(actor: Actor, n: NetworkSubject): Verdict {
   return every(
     () => mayView(n),
