@@ -64,13 +64,24 @@ function membershipFor(place: Spec["place"]): MembershipView | null {
   return null;
 }
 
+// Ten people, five networks and their removals and posts: generous on a busy machine.
+const SETUP_TIMEOUT_MS = 180_000;
+
 beforeAll(async () => {
+  // One password hash for everyone: hashing is the slow part of making people.
+  const password = "agreement passphrase 1";
+  const first = await app.createUser({ password });
+  const [{ hash }] = await app.server.queryRows<{ hash: string }>(
+    app.server.rawSql(`select password_hash as hash from users where id = '${first.id}'`),
+  );
   const entries = await Promise.all(
     (Object.entries(specs) as Array<[Who, Spec]>).map(async ([who, spec]) => {
       if (who === "anonymous") {
         return [who, { actor: null, client: app.client(), membership: null }] as const;
       }
       const { user, client } = await app.signedIn({
+        password,
+        passwordHash: hash,
         verified: spec.verified ?? true,
         isAdmin: spec.isAdmin ?? false,
         isFacilitator: spec.isFacilitator ?? false,
@@ -91,7 +102,7 @@ beforeAll(async () => {
   for (const visibility of visibilities) {
     networksByVisibility.set(visibility, await networkWithEveryone(visibility));
   }
-});
+}, SETUP_TIMEOUT_MS);
 
 /** A network where everyone in the cast has their place, with one post by the member. */
 async function networkWithEveryone(visibility: NetworkVisibility) {
