@@ -235,10 +235,12 @@ async function runBatch(
     try {
       const data = definition.payload.parse(job.data);
       await definition.handle(data, { id: job.id });
+      // Recorded one by one, so that a crash mid-batch re-runs only the jobs not yet done.
+      await instance.complete(definition.name, job.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       getLogger().warn({ job: definition.name, jobId: job.id, error: message }, "job failed");
-      // The batch's other jobs are completed by pg-boss afterwards; this one is retried.
+      // This one is retried after a pause; the rest of the batch goes on.
       await instance.fail(definition.name, job.id, { message });
     }
   }

@@ -56,7 +56,7 @@ export const mailJob = defineJob({
   payload: mailJobPayload,
   retryLimit: 8,
   retryDelaySeconds: 5,
-  expireInSeconds: 60,
+  expireInSeconds: 30,
   batchSize: 20,
   pollingIntervalSeconds: 1,
   async handle(mail, job) {
