@@ -103,6 +103,27 @@ describe("invitation forms sent again", () => {
   });
 });
 
+describe("password reset form sent again", () => {
+  it("mails one reset link when the same form is sent twice", async () => {
+    const user = await app.createUser({ password });
+    const client = app.client();
+    const html = await (await client.get("/forgot-password")).text();
+    const submissionKey = html.match(/name="submissionKey" value="([^"]+)"/)?.[1];
+    expect(submissionKey).toBeTruthy();
+    for (let i = 0; i < 2; i++) {
+      const response = await client.post("/forgot-password", {
+        email: user.email,
+        submissionKey: submissionKey!,
+      });
+      expect(response.status).toBe(200);
+    }
+    expect(await mailsTo(user.email)).toHaveLength(1);
+    // The link that went out works.
+    const link = app.linkIn(await app.lastMailTo(user.email), "/reset-password");
+    expect((await client.get(link)).status).toBe(200);
+  });
+});
+
 describe("the admin's queue page", () => {
   it("is for admins only", async () => {
     expect((await app.client().get("/admin/jobs")).status).toBe(302);

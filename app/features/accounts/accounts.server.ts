@@ -203,7 +203,12 @@ export async function checkSignIn(options: {
  * Emails a reset link (valid one hour, single use) when the address has an account; does the
  * same visible thing when it has not.
  */
-export async function requestPasswordReset(options: { email: string; ip: string }): Promise<void> {
+export async function requestPasswordReset(options: {
+  email: string;
+  ip: string;
+  /** The form's submission key: the same form sent again does not mail again. */
+  submissionKey?: string;
+}): Promise<void> {
   const limit = await hitRateLimit(`reset:ip:${options.ip}`, 10, 3600);
   const perEmail = await hitRateLimit(`reset:email:${options.email}`, 3, 3600);
   if (!limit.allowed) {
@@ -224,11 +229,14 @@ export async function requestPasswordReset(options: { email: string; ip: string 
     email: options.email,
   });
   const t = translatorFor(user.locale as Locale);
-  await sendMail({
-    to: options.email,
-    subject: t("mail.reset.subject"),
-    text: t("mail.reset.body", { name: user.displayName, link: link("/reset-password", token) }),
-  });
+  await sendMail(
+    {
+      to: options.email,
+      subject: t("mail.reset.subject"),
+      text: t("mail.reset.body", { name: user.displayName, link: link("/reset-password", token) }),
+    },
+    { key: options.submissionKey ? `reset:${options.submissionKey}:${options.email}` : undefined },
+  );
 }
 
 /** Sets a new password from a reset token and signs the account out everywhere. */
