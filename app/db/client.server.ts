@@ -128,7 +128,8 @@ async function installJobQueue(
   if (!(rows[0] as { installed: string | null }).installed) {
     await run(PgBoss.getConstructionPlans(jobSchema));
   }
-  for (const name of jobNames) {
+  // pg-boss's own queue for cron schedules too, so starting a scheduler creates nothing.
+  for (const name of [...jobNames, "__pgboss__send-it"]) {
     // create_queue does nothing for a queue that exists.
     await run(`select ${jobSchema}.create_queue($1, $2)`, [name, { policy: "standard" }]);
   }

@@ -59,7 +59,6 @@ export function jobDefinitions(): JobDefinition<unknown>[] {
 
 let boss: PgBoss | undefined;
 let bossDatabase: Database | undefined;
-let starting: Promise<PgBoss> | undefined;
 let workersRunning = false;
 const localWorkers = new Map<JobName, string>();
 
@@ -111,7 +110,7 @@ function positionalSql(text: string, values: unknown[]): SQL {
   return sql.join(chunks, sql.raw(""));
 }
 
-async function openQueue(database: Database, options: { workers: boolean }): Promise<PgBoss> {
+function newQueue(database: Database, options: { workers: boolean }): PgBoss {
   const instance = new PgBoss({
     db: executorFor(database),
     schema: jobSchema,
@@ -128,21 +127,21 @@ async function openQueue(database: Database, options: { workers: boolean }): Pro
   instance.on("error", (error: Error) => {
     getLogger().error({ err: { message: error.message } }, "job queue error");
   });
-  await instance.start();
   return instance;
 }
 
-/** The queue on the open database, started once (without workers unless they were started). */
-async function getQueue(): Promise<PgBoss> {
+/**
+ * The queue on the open database: the workers' instance when this process runs workers,
+ * otherwise one that only sends. It is never started, so that queuing needs no query of its
+ * own: on PGlite a query outside the caller's transaction would wait for that transaction.
+ */
+function getQueue(): PgBoss {
   const database = getDatabase();
-  if (boss && bossDatabase === database) return boss;
-  starting ??= openQueue(database, { workers: false }).then((instance) => {
-    boss = instance;
+  if (!boss || bossDatabase !== database) {
+    boss = newQueue(database, { workers: false });
     bossDatabase = database;
-    starting = undefined;
-    return instance;
-  });
-  return starting;
+  }
+  return boss;
 }
 
 /** A UUID derived from the job name and idempotency key: queuing the same key twice is a no-op
@@ -166,7 +165,7 @@ export async function enqueue<T>(
   const definition = definitions.get(name);
   if (!definition) throw new Error(`Unknown job ${name}: import its definition first.`);
   const payload = definition.payload.parse(data);
-  const queue = await getQueue();
+  const queue = getQueue();
   const id = await queue.send(
     name,
     payload as object,
@@ -201,7 +200,8 @@ export async function startJobWorkers(database: Database = getDatabase()): Promi
       `update ${jobSchema}.job set state = 'retry', start_after = now() where state = 'active'`,
     );
   }
-  const instance = await openQueue(database, { workers: true });
+  const instance = newQueue(database, { workers: true });
+  await instance.start();
   boss = instance;
   bossDatabase = database;
   workersRunning = true;
@@ -251,10 +251,9 @@ async function runBatch(
  * what is still active then is handed back for a retry.
  */
 export async function stopJobQueue(options: { timeoutMs?: number } = {}): Promise<void> {
-  const instance = boss ?? (await starting?.catch(() => undefined));
+  const instance = boss;
   boss = undefined;
   bossDatabase = undefined;
-  starting = undefined;
   workersRunning = false;
   localWorkers.clear();
   if (!instance) return;

@@ -103,6 +103,35 @@ describe("invitation forms sent again", () => {
   });
 });
 
+describe("the clean-up job", () => {
+  it("removes expired sessions, old rate-limit windows and long-expired invitations", async () => {
+    const { user, client } = await app.signedIn({ password });
+    const { id } = await app.server.createNetwork({ facilitators: [user.id] });
+    const mark = `cleanup-${Date.now()}`;
+    const run = (text: string) => app.server.queryRows(app.server.rawSql(text));
+    await run(`insert into sessions (id, user_id, expires_at)
+      values ('${mark}-old', '${user.id}', now() - interval '1 hour')`);
+    await run(`insert into rate_limits (key, window_start, hits)
+      values ('${mark}-old', now() - interval '3 days', 1), ('${mark}-new', now(), 1)`);
+    await run(`insert into network_invitations (network_id, kind, email, token_hash, expires_at)
+      values ('${id}', 'email', 'old@example.org', '${mark}-old', now() - interval '31 days'),
+             ('${id}', 'email', 'new@example.org', '${mark}-new', now() + interval '1 day')`);
+    await app.server.enqueue("maintenance.cleanup", {});
+    await app.server.waitForJobs({ names: ["maintenance.cleanup"], timeoutMs: 15_000 });
+    const left =
+      await run(`select 'session' as kind, id as key from sessions where id like '${mark}%'
+      union all select 'limit', key from rate_limits where key like '${mark}%'
+      union all select 'invitation', token_hash from network_invitations
+        where token_hash like '${mark}%' order by 1, 2`);
+    expect(left).toEqual([
+      { kind: "invitation", key: `${mark}-new` },
+      { kind: "limit", key: `${mark}-new` },
+    ]);
+    // The signed-in person's own (live) session is untouched.
+    expect((await client.get("/settings/account")).status).toBe(200);
+  });
+});
+
 describe("password reset form sent again", () => {
   it("mails one reset link when the same form is sent twice", async () => {
     const user = await app.createUser({ password });
