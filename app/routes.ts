@@ -21,6 +21,7 @@ export default [
     route("organisations/:id/edit", "routes/organisation-edit.tsx"),
     route("admin/users", "routes/admin-users.tsx"),
     route("admin/settings", "routes/admin-settings.tsx"),
+    route("admin/jobs", "routes/admin-jobs.tsx"),
     route("networks", "routes/networks.tsx"),
     route("networks/new", "routes/network-new.tsx"),
     route("networks/:id", "routes/network.tsx"),

@@ -24,6 +24,7 @@ import {
 import { acquireDatabaseLock } from "~/db/data-dir-lock.server.js";
 import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.server";
 import { findSession } from "~/features/accounts/sessions.server";
+import { cleanupJob } from "~/features/maintenance/cleanup.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale, type Locale, negotiateLocale } from "~/i18n/i18n";
@@ -31,7 +32,9 @@ import type { Auth } from "~/lib/context";
 import { cookieNames, readCookie, serializeCookie } from "~/lib/cookies.server";
 import { safeEqual } from "~/lib/crypto.server";
 import { type Env, getEnv, setEnv } from "~/lib/env.server";
+import { startJobWorkers, stopJobQueue } from "~/lib/jobs.server";
 import { getLogger } from "~/lib/logger.server";
+import { mailJob } from "~/lib/mail.server";
 import { listenerStatus, startListening, stopListening } from "~/lib/pubsub.server";
 import { ensureSecret } from "~/lib/secret.server";
 
@@ -44,6 +47,15 @@ export {
 } from "~/db/seed/builders.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export { removeOrphanedFiles } from "~/lib/orphaned-files.server";
+export {
+  countJobs,
+  enqueue,
+  latestFailedJobs,
+  startJobWorkers,
+  stopJobQueue,
+  waitForJobs,
+} from "~/lib/jobs.server";
+export { sendMail } from "~/lib/mail.server";
 export { stopListening } from "~/lib/pubsub.server";
 
 /** Raw SQL for tests and scripts that check what the application wrote. */
@@ -57,6 +69,9 @@ export {
   setEnv,
   syncTaxonomy,
 };
+
+/** Every job type the workers run (imported here so that each registers itself). */
+export const jobTypes = [mailJob.name, cleanupJob.name];
 
 const UPLOAD_PATHS = [
   /^\/onboarding\/profile$/,
@@ -370,14 +385,42 @@ export async function start(options: { prepared?: boolean } = {}): Promise<http.
     { database: database.kind, pid: process.pid },
     `Synergy is running at http://${shown}:${env.PORT} (${database.kind === "pglite" ? "embedded PostgreSQL" : "PostgreSQL server"})`,
   );
+  if (env.JOB_WORKERS) await startJobWorkers(database);
   const shutdown = () => {
     void stopListening();
-    server.close(() => {
-      database.close().finally(() => process.exit(0));
-    });
+    server.close();
+    // Jobs in hand get a few seconds to finish; the rest are handed back to the queue.
+    stopJobQueue({ timeoutMs: 3000 })
+      .catch((error) => logger.error({ err: error }, "job queue did not stop cleanly"))
+      .finally(() => database.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   return server;
+}
+
+/**
+ * Runs only the background-job workers (`npm run worker`), for installations whose app
+ * processes run with JOB_WORKERS=false. Stops on SIGTERM/SIGINT after the jobs in hand.
+ */
+export async function runWorker(): Promise<void> {
+  const env = getEnv();
+  const logger = getLogger();
+  const database = await openConfiguredDatabase(env);
+  await migrateDatabase(database);
+  setDatabase(database);
+  await startJobWorkers(database);
+  logger.info(
+    { database: database.kind, pid: process.pid, jobs: jobTypes },
+    "Synergy job worker is running",
+  );
+  const shutdown = () => {
+    stopJobQueue({ timeoutMs: 10_000 })
+      .catch((error) => logger.error({ err: error }, "job queue did not stop cleanly"))
+      .finally(() => database.close().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 12_000).unref();
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
 }

@@ -10,6 +10,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { acquireDatabaseLock, type DatabaseLock } from "./data-dir-lock.server.js";
+import PgBoss from "pg-boss";
+import { jobNames, jobSchema } from "~/lib/job-names";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -110,7 +112,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   };
 }
 
-/** Applies the committed migrations; concurrent processes on one server wait for each other. */
+/**
+ * Applies the committed migrations and installs the job queue's tables (pg-boss) with one queue
+ * per job name; concurrent processes on one server wait for each other.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
   await database.db.execute(sql`create extension if not exists pg_trgm`);
   if (database.kind === "pg" && database.pool) {
@@ -118,6 +123,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     try {
       await client.query("select pg_advisory_lock(724001)");
       await migratePg(drizzlePg({ client }), { migrationsFolder });
+      await installJobQueue((text, values) => client.query(text, values));
     } finally {
       await client.query("select pg_advisory_unlock(724001)").catch(() => {});
       client.release();
@@ -125,6 +131,29 @@ export async function migrateDatabase(database: Database): Promise<void> {
     return;
   }
   await migratePglite(database.db as never, { migrationsFolder });
+  const pglite = database.pglite!;
+  await installJobQueue(async (text, values) =>
+    values ? pglite.query(text, values) : { rows: (await pglite.exec(text)).at(-1)?.rows ?? [] },
+  );
+}
+
+/**
+ * pg-boss's own tables, made here rather than when the queue starts, so that the test template
+ * already holds them and a newer pg-boss finds its schema version to migrate from. Upgrades
+ * between pg-boss versions are applied by the queue at start (its `migrate` option).
+ */
+async function installJobQueue(
+  run: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>,
+): Promise<void> {
+  const { rows } = await run(`select to_regclass('${jobSchema}.version') as installed`);
+  if (!(rows[0] as { installed: string | null }).installed) {
+    await run(PgBoss.getConstructionPlans(jobSchema));
+  }
+  // pg-boss's own queue for cron schedules too, so starting a scheduler creates nothing.
+  for (const name of [...jobNames, "__pgboss__send-it"]) {
+    // create_queue does nothing for a queue that exists.
+    await run(`select ${jobSchema}.create_queue($1, $2)`, [name, { policy: "standard" }]);
+  }
 }
 
 function safeUrl(url: string): string {

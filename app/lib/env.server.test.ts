@@ -23,6 +23,12 @@ describe("parseEnv", () => {
     expect(message).toContain("SESSION_SECRET: SESSION_SECRET must be at least 32 characters");
   });
 
+  it("runs job workers in the app process unless told not to", () => {
+    expect(parseEnv({}).JOB_WORKERS).toBe(true);
+    expect(parseEnv({ JOB_WORKERS: "false" }).JOB_WORKERS).toBe(false);
+    expect(() => parseEnv({ JOB_WORKERS: "sometimes" })).toThrow(/JOB_WORKERS/);
+  });
+
   it("turns on secure cookies behind https", () => {
     expect(parseEnv({ PUBLIC_URL: "https://synergy.example.org" }).secureCookies).toBe(true);
   });

@@ -25,6 +25,8 @@ const envSchema = z.object({
   TRUST_PROXY: booleanish.default(false),
   RATE_LIMITS: booleanish.default(true),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Run the background-job workers inside each app process (false: `npm run worker` does). */
+  JOB_WORKERS: booleanish.default(true),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; secureCookies: boolean };

@@ -1,35 +1,102 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
+import { z } from "zod";
+import { type Db, getDb } from "~/db/client.server";
+import { deliveredMails } from "~/db/schema";
 import { getEnv } from "./env.server";
+import { defineJob, enqueue } from "./jobs.server";
 import { getLogger } from "./logger.server";
 
 export type Mail = { to: string; subject: string; text: string };
 
+const mailJobPayload = z.object({
+  to: z.string().min(3).max(320),
+  subject: z.string().max(1000),
+  text: z.string().max(100_000),
+  /** When it was queued (ms and a sub-ms counter): names the .eml file so files sort in order. */
+  queuedAt: z.string().regex(/^\d+-\d+$/),
+});
+
 let transport: Transporter | undefined;
 
 /**
- * Sends one email: over SMTP when SMTP_URL is set, otherwise written as an .eml file to
- * DATA_DIR/mail/ (and logged) so that a local installation can still be tried end to end.
+ * Sends one email as a durable job: it is delivered by a worker, retried with backoff, and
+ * delivered once even when a process dies mid-way. With `key` (say "invite:<invitation id>"),
+ * sending the same key again does nothing. With `tx`, the mail is queued in that transaction,
+ * so it goes out exactly when the write commits. Without `tx`, a failing queue is logged and
+ * swallowed: the caller's write has already committed and must not turn into an error.
  */
-export async function sendMail(mail: Mail): Promise<void> {
-  const env = getEnv();
-  const message = { from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text };
-  if (env.SMTP_URL) {
-    transport ??= nodemailer.createTransport(env.SMTP_URL);
-    await transport.sendMail(message);
+export async function sendMail(mail: Mail, options: { key?: string; tx?: Db } = {}): Promise<void> {
+  const data = { ...mail, queuedAt: `${Date.now()}-${process.hrtime.bigint()}` };
+  if (options.tx) {
+    await enqueue("mail.send", data, options);
     return;
   }
-  const writer = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: "unix",
-  });
-  const info = await writer.sendMail(message);
-  const dir = path.join(env.dataDir, "mail");
-  await fs.mkdir(dir, { recursive: true });
-  const safeTo = mail.to.replace(/[^a-z0-9@._-]/gi, "_");
-  const file = path.join(dir, `${Date.now()}-${process.hrtime.bigint()}-${safeTo}.eml`);
-  await fs.writeFile(file, info.message as Buffer);
-  getLogger().info({ to: mail.to, subject: mail.subject, file }, "mail written to disk");
+  try {
+    await enqueue("mail.send", data, options);
+  } catch (error) {
+    getLogger().error(
+      { err: { message: (error as Error).message }, subject: mail.subject },
+      "mail could not be queued",
+    );
+  }
 }
+
+/**
+ * Delivers one queued mail: over SMTP when SMTP_URL is set, otherwise as an .eml file in
+ * DATA_DIR/mail/ (and logged) so that a local installation can still be tried end to end.
+ * Delivered at most once per job id: the file is created exclusively under a name derived from
+ * the id; for SMTP a delivered-keys row is checked before and written after sending (a crash in
+ * between those two can still send twice; SMTP offers nothing better).
+ */
+export const mailJob = defineJob({
+  name: "mail.send",
+  payload: mailJobPayload,
+  retryLimit: 8,
+  retryDelaySeconds: 5,
+  expireInSeconds: 30,
+  batchSize: 20,
+  pollingIntervalSeconds: 1,
+  async handle(mail, job) {
+    const env = getEnv();
+    const message = { from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text };
+    if (env.SMTP_URL) {
+      const db = getDb();
+      const [known] = await db
+        .select({ key: deliveredMails.key })
+        .from(deliveredMails)
+        .where(sql`${deliveredMails.key} = ${job.id}`);
+      if (known) return;
+      transport ??= nodemailer.createTransport(env.SMTP_URL);
+      await transport.sendMail(message);
+      await db.insert(deliveredMails).values({ key: job.id }).onConflictDoNothing();
+      return;
+    }
+    const writer = nodemailer.createTransport({
+      streamTransport: true,
+      buffer: true,
+      newline: "unix",
+    });
+    const info = await writer.sendMail(message);
+    const dir = path.join(env.dataDir, "mail");
+    await fs.mkdir(dir, { recursive: true });
+    const safeTo = mail.to.replace(/[^a-z0-9@._-]/gi, "_").slice(0, 100);
+    const file = path.join(dir, `${mail.queuedAt}-${job.id}-${safeTo}.eml`);
+    // Written aside, then linked into place: the link fails if an earlier attempt already
+    // delivered it, and a reader never sees a half-written file.
+    const temporary = path.join(dir, `.${job.id}.${process.pid}.tmp`);
+    await fs.writeFile(temporary, info.message as Buffer);
+    try {
+      await fs.link(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      getLogger().info({ jobId: job.id }, "mail already delivered");
+      return;
+    } finally {
+      await fs.rm(temporary, { force: true });
+    }
+    getLogger().info({ to: mail.to, subject: mail.subject, file }, "mail written to disk");
+  },
+});

@@ -27,7 +27,8 @@ export default function AdminSettings() {
       <title>{`${t("adminSettings.title")} · Synergy`}</title>
       <h1>{t("adminSettings.title")}</h1>
       <p>
-        <a href="/admin/users">{t("admin.title")}</a>
+        <a href="/admin/users">{t("admin.title")}</a> ·{" "}
+        <a href="/admin/jobs">{t("adminJobs.title")}</a>
       </p>
       {result?.saved ? <FormMessage kind="success">{t("admin.saved")}</FormMessage> : null}
       <CsrfForm method="post" className="stack">

@@ -49,7 +49,8 @@ export default function AdminUsers() {
       <title>{`${t("admin.title")} · Synergy`}</title>
       <h1>{t("admin.title")}</h1>
       <p>
-        <a href="/admin/settings">{t("adminSettings.title")}</a>
+        <a href="/admin/settings">{t("adminSettings.title")}</a> ·{" "}
+        <a href="/admin/jobs">{t("adminJobs.title")}</a>
       </p>
       {result ? (
         <FormMessage kind={result.ok ? "success" : "error"}>{t(result.message)}</FormMessage>

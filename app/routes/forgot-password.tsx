@@ -1,10 +1,16 @@
-import { data, useActionData } from "react-router";
+import { data, useActionData, useLoaderData } from "react-router";
 import { AccountError, requestPasswordReset } from "~/features/accounts/accounts.server";
 import { fieldErrors, forgotPasswordSchema } from "~/features/accounts/schema";
 import { useI18n } from "~/i18n/context";
+import { randomToken } from "~/lib/crypto.server";
 import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/forgot-password";
+
+/** A key per filling-in of the form: sent twice (say after an error), it mails once. */
+export function loader() {
+  return { submissionKey: randomToken().slice(0, 24) };
+}
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
@@ -21,7 +27,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
   try {
-    await requestPasswordReset({ email: parsed.data.email, ip: context.ip });
+    const submissionKey = String(form.submissionKey ?? "");
+    await requestPasswordReset({
+      email: parsed.data.email,
+      ip: context.ip,
+      submissionKey: /^[A-Za-z0-9_-]{10,64}$/.test(submissionKey) ? submissionKey : undefined,
+    });
   } catch (error) {
     if (error instanceof AccountError) {
       return data(
@@ -40,6 +51,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function ForgotPassword() {
+  const { submissionKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
@@ -58,6 +70,7 @@ export default function ForgotPassword() {
             </FormMessage>
           ) : null}
           <CsrfForm method="post" className="stack" noValidate>
+            <input type="hidden" name="submissionKey" value={submissionKey} />
             <TextField
               name="email"
               type="email"

@@ -29,6 +29,7 @@ import { viewerOf } from "~/features/profiles/policy.server";
 import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
 import { countryName, countryOptions } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -101,10 +102,18 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       removedByName: r.removedByName,
     })),
     countries: countryOptions(locale).slice(0, 60),
+    /** A new one each time the page renders: it marks one filling-in of the invitation form. */
+    inviteKey: randomToken().slice(0, 24),
   };
 }
 
-type Result = { ok: boolean; message: string; link?: string; errors?: Record<string, string> };
+type Result = {
+  ok: boolean;
+  message: string;
+  link?: string;
+  errors?: Record<string, string>;
+  alreadyInvited?: string[];
+};
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const { user } = await requireVerifiedUser(context, request);
@@ -143,12 +152,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
             { status: 400 },
           );
         }
-        const { sent } = await inviteByEmail({
+        const { sent, alreadyInvited } = await inviteByEmail({
           networkId,
           invitedBy: user.id,
           emails: parsed.data.emails,
+          submissionKey: parsed.data.submissionKey,
         });
-        return done("invites.sent", { link: String(sent) });
+        return done("invites.sent", { link: String(sent), alreadyInvited });
       }
       case "invite-link": {
         const parsed = inviteLinkSchema.safeParse(form);
@@ -197,6 +207,12 @@ export default function NetworkMembers() {
               <code className="copyable">{result.link}</code>
             </>
           ) : null}
+        </FormMessage>
+      ) : null}
+      {result?.alreadyInvited?.length ? (
+        <FormMessage kind="success">
+          {t("invites.alreadyPending", { count: result.alreadyInvited.length })}{" "}
+          {result.alreadyInvited.join(", ")}
         </FormMessage>
       ) : null}
       <h2>{t("networks.membersTitle")}</h2>
@@ -305,6 +321,8 @@ export default function NetworkMembers() {
             <h2 id="invite">{t("invites.heading2")}</h2>
             <CsrfForm method="post" className="stack">
               <input type="hidden" name="intent" value="invite-emails" />
+              {/* Sending this form twice (say after an error) must not invite anyone twice. */}
+              <input type="hidden" name="submissionKey" value={loaded.inviteKey} />
               <TextArea
                 name="emails"
                 label={t("invites.emails")}

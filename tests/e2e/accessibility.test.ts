@@ -193,7 +193,11 @@ describe.skipIf(!hasChromium)("accessibility of every page", () => {
     const second = await openPage(browser);
     await signIn(second.page, app, admin.email);
     failures.push(
-      ...(await checkPages(second.page, app, ["/admin/users", "/admin/users?q=Kelly"])),
+      ...(await checkPages(second.page, app, [
+        "/admin/users",
+        "/admin/users?q=Kelly",
+        "/admin/jobs",
+      ])),
     );
     await second.context.close();
 

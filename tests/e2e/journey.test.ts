@@ -55,7 +55,7 @@ async function htmlLang(page: Page) {
 /** The newest mail to an address; sending finishes before the redirect, but allow for a lag. */
 async function waitForMail(app: TestApp, address: string) {
   for (let i = 0; i < 50; i++) {
-    const mail = app.lastMailTo(address);
+    const mail = await app.lastMailTo(address);
     if (mail) return mail;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -32,7 +32,7 @@ describe("sign-up and email verification", () => {
     expect(response.headers.get("location")).toBe("/onboarding/profile");
     const onboarding = await client.get("/onboarding/profile");
     expect(onboarding.status).toBe(200);
-    const mail = app.lastMailTo(email);
+    const mail = await app.lastMailTo(email);
     expect(mail?.subject).toBe("Confirm your email address for Synergy");
     const link = app.linkIn(mail, "/verify-email");
     const verified = await client.get(link);
@@ -158,8 +158,8 @@ describe("password reset", () => {
     const unknownHtml = strip(await unknown.text(), unknownEmail);
     expect(knownHtml).toBeTruthy();
     expect(knownHtml === unknownHtml).toBe(true);
-    expect(app.lastMailTo(user.email)?.subject).toBe("Reset your Synergy password");
-    expect(app.lastMailTo(unknownEmail)).toBeUndefined();
+    expect((await app.lastMailTo(user.email))?.subject).toBe("Reset your Synergy password");
+    expect(await app.lastMailTo(unknownEmail)).toBeUndefined();
   });
 
   it("sets a new password with a single-use link and signs out every session", async () => {
@@ -167,7 +167,7 @@ describe("password reset", () => {
     const other = app.client();
     await other.signIn(user.email, goodPassword);
     await app.client().post("/forgot-password", { email: user.email });
-    const link = app.linkIn(app.lastMailTo(user.email), "/reset-password");
+    const link = app.linkIn(await app.lastMailTo(user.email), "/reset-password");
     const token = new URL(link).searchParams.get("token")!;
     const client = app.client();
     const done = await client.post("/reset-password", {
@@ -190,7 +190,7 @@ describe("password reset", () => {
     const user = await app.createUser({ password: goodPassword });
     await app.client().post("/forgot-password", { email: user.email });
     const token = new URL(
-      app.linkIn(app.lastMailTo(user.email), "/reset-password"),
+      app.linkIn(await app.lastMailTo(user.email), "/reset-password"),
     ).searchParams.get("token")!;
     await app.server.queryRows(
       sqlText(
@@ -260,7 +260,7 @@ describe("account settings", () => {
       sqlText(`select email from users where id = '${user.id}'`),
     );
     expect(rows[0].email).toBe(user.email);
-    const link = app.linkIn(app.lastMailTo(newEmail), "/verify-email");
+    const link = app.linkIn(await app.lastMailTo(newEmail), "/verify-email");
     expect((await client.get(link)).status).toBe(200);
     const after = await app.server.queryRows<{ email: string }>(
       sqlText(`select email from users where id = '${user.id}'`),
@@ -286,15 +286,17 @@ describe("email change links", () => {
       email: typo,
       currentPassword: goodPassword,
     });
-    const typoLink = app.linkIn(app.lastMailTo(typo), "/verify-email");
+    const typoLink = app.linkIn(await app.lastMailTo(typo), "/verify-email");
     await client.post("/settings/account", {
       intent: "email",
       email: right,
       currentPassword: goodPassword,
     });
-    const rightLink = app.linkIn(app.lastMailTo(right), "/verify-email");
+    const rightLink = app.linkIn(await app.lastMailTo(right), "/verify-email");
     expect((await client.get(rightLink)).status).toBe(200);
-    expect(app.lastMailTo(user.email)?.subject).toBe("Your Synergy email address was changed");
+    expect((await app.lastMailTo(user.email))?.subject).toBe(
+      "Your Synergy email address was changed",
+    );
     // A stranger holding the older link cannot take the account's address any more.
     const stale = await app.client().get(typoLink);
     expect(stale.status).toBe(400);

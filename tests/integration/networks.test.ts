@@ -490,7 +490,7 @@ describe("invitations", () => {
     expect(
       (await fc.post(`/networks/${id}/members`, { intent: "invite-emails", emails: email })).status,
     ).toBe(200);
-    const mail = app.lastMailTo(email);
+    const mail = await app.lastMailTo(email);
     expect(mail?.subject).toContain("Invite Only Club");
     const link = app.linkIn(mail, "/invitations/");
     const token = new URL(link).pathname.split("/").pop()!;

@@ -42,7 +42,13 @@ export async function startTestApp(envOverrides: Record<string, string> = {}) {
   });
   const app = server.createApp({ env, database });
   await server.syncTaxonomy();
+  if (env.JOB_WORKERS) await server.startJobWorkers(database);
   listener = app.listener;
+  /** Mail is sent by jobs: wait until none is waiting or running, then read what was written. */
+  async function settledMailbox() {
+    await server.waitForJobs({ names: ["mail.send"], timeoutMs: 15_000 });
+    return readMailbox(dataDir);
+  }
   return {
     url,
     dataDir,
@@ -57,13 +63,19 @@ export async function startTestApp(envOverrides: Record<string, string> = {}) {
       await client.signIn(user.email, user.password);
       return { user, client };
     },
-    mailbox: () => readMailbox(dataDir),
-    lastMailTo: (address: string) => lastMailTo(dataDir, address),
+    /** Every mail sent so far, once the mail queue is empty (bounded wait). */
+    mailbox: () => settledMailbox(),
+    /** The newest mail to an address, once the mail queue is empty (bounded wait). */
+    lastMailTo: async (address: string) => {
+      await settledMailbox();
+      return lastMailTo(dataDir, address);
+    },
     linkIn,
     async close() {
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await server.stopListening();
+      await server.stopJobQueue();
       await cleanup();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./esco";
+export * from "./jobs";
 export * from "./networks";
 export * from "./organisations";
 export * from "./taxonomy";

@@ -127,10 +127,13 @@ export const networkInvitations = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     usedCount: integer("used_count").notNull().default(0),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    /** The invitation form's submission key: the same form sent again sends nothing again. */
+    submissionKey: text("submission_key"),
   },
   (t) => [
     uniqueIndex("network_invitations_token_key").on(t.tokenHash),
     index("network_invitations_network_idx").on(t.networkId, t.kind),
+    index("network_invitations_pending_email_idx").on(t.networkId, t.email),
   ],
 );
 

@@ -226,7 +226,12 @@ export async function checkSignIn(options: {
  * Emails a reset link (valid one hour, single use) when the address has an account; does the
  * same visible thing when it has not.
  */
-export async function requestPasswordReset(options: { email: string; ip: string }): Promise<void> {
+export async function requestPasswordReset(options: {
+  email: string;
+  ip: string;
+  /** The form's submission key: the same form sent again does not mail again. */
+  submissionKey?: string;
+}): Promise<void> {
   const limit = await hitRateLimit(`reset:ip:${options.ip}`, 10, 3600);
   const perEmail = await hitRateLimit(`reset:email:${options.email}`, 3, 3600);
   if (!limit.allowed) {
@@ -254,15 +259,18 @@ export async function requestPasswordReset(options: { email: string; ip: string 
     expiresAt,
   });
   const t = translatorFor(user.locale as Locale);
-  await sendMail({
-    to: options.email,
-    subject: t("mail.reset.subject"),
-    text: t("mail.reset.body", {
-      name: user.displayName,
-      link: link("/reset-password", token),
-      until: expiryForMail(expiresAt, user.locale as Locale, user.timeZone),
-    }),
-  });
+  await sendMail(
+    {
+      to: options.email,
+      subject: t("mail.reset.subject"),
+      text: t("mail.reset.body", {
+        name: user.displayName,
+        link: link("/reset-password", token),
+        until: expiryForMail(expiresAt, user.locale as Locale, user.timeZone),
+      }),
+    },
+    { key: options.submissionKey ? `reset:${options.submissionKey}:${options.email}` : undefined },
+  );
 }
 
 /** Sets a new password from a reset token and signs the account out everywhere. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { networkInvitations, networks, users } from "~/db/schema";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -21,12 +21,18 @@ export function invitationUrl(token: string): string {
 /**
  * Emails an invitation to each address (up to 20 at a time). Each link is single-use and
  * works for someone without an account: they sign up through it and land in the network.
+ *
+ * Safe to send twice: an address with an invitation to this network still waiting is not
+ * invited again (it is returned in `alreadyInvited`), and the same form sent again (the same
+ * `submissionKey`, say after the server died mid-answer) answers as the first time did without
+ * sending anything. The invitations and their mails are written in one transaction.
  */
 export async function inviteByEmail(options: {
   networkId: string;
   invitedBy: string;
   emails: string[];
-}): Promise<{ sent: number }> {
+  submissionKey?: string;
+}): Promise<{ sent: number; alreadyInvited: string[] }> {
   // Each address counts, not each form: 100 invitations a day per person.
   const limit = await hitRateLimit(
     `invite:user:${options.invitedBy}`,
@@ -45,52 +51,100 @@ export async function inviteByEmail(options: {
         sql`, `,
       )})`);
   if (Number(removed.n) > 0) throw new MembershipError(409, "invites.removedAddress");
-  const db = getDb();
-  const [network] = await db
-    .select({ name: networks.name, purpose: networks.purpose })
-    .from(networks)
-    .where(eq(networks.id, options.networkId));
-  const [inviter] = await db
-    .select({ name: users.displayName, locale: users.locale, timeZone: users.timeZone })
-    .from(users)
-    .where(eq(users.id, options.invitedBy));
-  const expiresAt = new Date(Date.now() + EMAIL_INVITE_DAYS * 86400_000);
-  const tokens = options.emails.map((email) => ({ email, token: randomToken() }));
-  await db.insert(networkInvitations).values(
-    tokens.map(({ email, token }) => ({
-      networkId: options.networkId,
-      kind: "email" as const,
-      email,
-      tokenHash: sha256(token),
-      createdBy: options.invitedBy,
+  const emails = [...new Set(options.emails.map((e) => e.trim().toLowerCase()))];
+  return getDb().transaction(async (tx) => {
+    // One invitation form per network at a time: two answering at once would both see no
+    // pending invitation for an address and both invite it.
+    const [network] = await tx
+      .select({ name: networks.name, purpose: networks.purpose })
+      .from(networks)
+      .where(eq(networks.id, options.networkId))
+      .for("update");
+    if (options.submissionKey) {
+      const earlier = await tx
+        .select({ email: networkInvitations.email })
+        .from(networkInvitations)
+        .where(
+          and(
+            eq(networkInvitations.networkId, options.networkId),
+            eq(networkInvitations.createdBy, options.invitedBy),
+            eq(networkInvitations.submissionKey, options.submissionKey),
+          ),
+        );
+      if (earlier.length > 0) {
+        const sentBefore = new Set(earlier.map((row) => row.email));
+        return {
+          sent: sentBefore.size,
+          alreadyInvited: emails.filter((email) => !sentBefore.has(email)),
+        };
+      }
+    }
+    const pending = await tx
+      .select({ email: networkInvitations.email })
+      .from(networkInvitations)
+      .where(
+        and(
+          eq(networkInvitations.networkId, options.networkId),
+          eq(networkInvitations.kind, "email"),
+          inArray(networkInvitations.email, emails),
+          isNull(networkInvitations.revokedAt),
+          isNull(networkInvitations.acceptedAt),
+          gt(networkInvitations.expiresAt, sql`now()`),
+        ),
+      );
+    const alreadyInvited = new Set(pending.map((row) => row.email ?? ""));
+    const fresh = emails.filter((email) => !alreadyInvited.has(email));
+    if (fresh.length === 0) return { sent: 0, alreadyInvited: [...alreadyInvited] };
+    const [inviter] = await tx
+      .select({ name: users.displayName, locale: users.locale, timeZone: users.timeZone })
+      .from(users)
+      .where(eq(users.id, options.invitedBy));
+    const expiresAt = new Date(Date.now() + EMAIL_INVITE_DAYS * 86400_000);
+    const tokens = fresh.map((email) => ({ email, token: randomToken() }));
+    const created = await tx
+      .insert(networkInvitations)
+      .values(
+        tokens.map(({ email, token }) => ({
+          networkId: options.networkId,
+          kind: "email" as const,
+          email,
+          tokenHash: sha256(token),
+          createdBy: options.invitedBy,
+          expiresAt,
+          submissionKey: options.submissionKey ?? null,
+        })),
+      )
+      .returning({ id: networkInvitations.id, email: networkInvitations.email });
+    const idByEmail = new Map(created.map((row) => [row.email, row.id]));
+    // Written in the inviter's language and zone (named): we know nothing yet about the person
+    // invited.
+    const locale = isLocale(inviter.locale) ? inviter.locale : "en";
+    const t = translatorFor(locale);
+    const until = formatDateTime(
       expiresAt,
-    })),
-  );
-  // Written in the inviter's language and zone (named): we know nothing yet about the person
-  // invited.
-  const locale = isLocale(inviter.locale) ? inviter.locale : "en";
-  const t = translatorFor(locale);
-  const until = formatDateTime(
-    expiresAt,
-    locale,
-    canonicalTimeZone(inviter.timeZone) ?? DEFAULT_TIME_ZONE,
-    "id",
-  );
-  for (const { email, token } of tokens) {
-    await sendMail({
-      to: email,
-      subject: t("mail.invite.subject", { network: network.name }),
-      text: t("mail.invite.body", {
-        inviter: inviter.name,
-        network: network.name,
-        purpose: network.purpose,
-        link: invitationUrl(token),
-        days: EMAIL_INVITE_DAYS,
-        until,
-      }),
-    });
-  }
-  return { sent: tokens.length };
+      locale,
+      canonicalTimeZone(inviter.timeZone) ?? DEFAULT_TIME_ZONE,
+      "id",
+    );
+    for (const { email, token } of tokens) {
+      await sendMail(
+        {
+          to: email,
+          subject: t("mail.invite.subject", { network: network.name }),
+          text: t("mail.invite.body", {
+            inviter: inviter.name,
+            network: network.name,
+            purpose: network.purpose,
+            link: invitationUrl(token),
+            days: EMAIL_INVITE_DAYS,
+            until,
+          }),
+        },
+        { key: `invitation:${idByEmail.get(email)}`, tx },
+      );
+    }
+    return { sent: tokens.length, alreadyInvited: [...alreadyInvited] };
+  });
 }
 
 /** Makes a shareable invitation link that works for `days` days or until revoked. */

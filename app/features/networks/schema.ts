@@ -88,6 +88,7 @@ export const inviteEmailsSchema = z.object({
         .min(1, "invites.emailsRequired")
         .max(20, "invites.tooMany"),
     ),
+  submissionKey,
 });
 
 export const inviteLinkSchema = z.object({

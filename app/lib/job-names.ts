@@ -1,0 +1,11 @@
+/**
+ * Every job queue the application has. The queues are created with the database schema
+ * (`migrateDatabase()`), so the names live here, apart from the handlers, where the database
+ * code can read them without loading mail or cleanup code.
+ */
+export const jobNames = ["mail.send", "maintenance.cleanup"] as const;
+
+export type JobName = (typeof jobNames)[number];
+
+/** The PostgreSQL schema pg-boss keeps its tables in. */
+export const jobSchema = "pgboss";

@@ -1,0 +1,84 @@
+import { useLoaderData } from "react-router";
+import { requireAdmin } from "~/features/accounts/guard.server";
+import { loadJobQueueOverview } from "~/features/admin/jobs.server";
+import { useI18n } from "~/i18n/context";
+import { formatDateTime, formatNumber } from "~/ui/format";
+import type { Route } from "./+types/admin-jobs";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireAdmin(context, request);
+  return loadJobQueueOverview();
+}
+
+const jobLabels: Record<string, string> = {
+  "mail.send": "adminJobs.jobMail",
+  "maintenance.cleanup": "adminJobs.jobCleanup",
+};
+
+export default function AdminJobs() {
+  const { counts, failed } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const label = (name: string) => (jobLabels[name] ? t(jobLabels[name]) : name);
+  return (
+    <main id="main" className="page">
+      <title>{`${t("adminJobs.title")} · Synergy`}</title>
+      <h1>{t("adminJobs.title")}</h1>
+      <p>
+        <a href="/admin/users">{t("admin.title")}</a> ·{" "}
+        <a href="/admin/settings">{t("adminSettings.title")}</a>
+      </p>
+      <p>{t("adminJobs.intro")}</p>
+      <div className="table-wrap">
+        <table>
+          <caption>{t("adminJobs.countsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("adminJobs.job")}</th>
+              <th scope="col">{t("adminJobs.waiting")}</th>
+              <th scope="col">{t("adminJobs.active")}</th>
+              <th scope="col">{t("adminJobs.retrying")}</th>
+              <th scope="col">{t("adminJobs.failed")}</th>
+              <th scope="col">{t("adminJobs.completed")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.map((row) => (
+              <tr key={row.name} data-job={row.name}>
+                <th scope="row">{label(row.name)}</th>
+                <td>{formatNumber(row.waiting, locale)}</td>
+                <td>{formatNumber(row.active, locale)}</td>
+                <td>{formatNumber(row.retrying, locale)}</td>
+                <td>{formatNumber(row.failed, locale)}</td>
+                <td>{formatNumber(row.completed, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("adminJobs.latestFailed")}</h2>
+      {failed.length === 0 ? (
+        <p>{t("adminJobs.noFailed")}</p>
+      ) : (
+        <ul className="stack">
+          {failed.map((job) => (
+            <li key={job.id} className="card" data-failed-job={job.id}>
+              <p>
+                <strong>{label(job.name)}</strong>
+                {job.recipient ? ` · ${t("adminJobs.recipient", { to: job.recipient })}` : null}
+              </p>
+              <p>
+                {t("adminJobs.failedAt", {
+                  date: formatDateTime(job.failedAt, locale),
+                  count: job.attempts,
+                })}
+              </p>
+              <p>
+                {t("adminJobs.error")} <code>{job.error}</code>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
