@@ -99,6 +99,7 @@ describe("actorOf", () => {
         isFacilitator: true,
         isAdmin: false,
         locale: "en",
+        timeZone: "Europe/Brussels",
         onboarded: true,
         photoKey: null,
       },

@@ -17,7 +17,7 @@ const jobLabels: Record<string, string> = {
 
 export default function AdminJobs() {
   const { counts, failed } = useLoaderData<typeof loader>();
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const label = (name: string) => (jobLabels[name] ? t(jobLabels[name]) : name);
   return (
     <main id="main" className="page">
@@ -68,7 +68,7 @@ export default function AdminJobs() {
               </p>
               <p>
                 {t("adminJobs.failedAt", {
-                  date: formatDateTime(job.failedAt, locale),
+                  date: formatDateTime(job.failedAt, locale, timeZone),
                   count: job.attempts,
                 })}
               </p>
