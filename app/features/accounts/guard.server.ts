@@ -1,5 +1,6 @@
 import { type AppLoadContext, redirect } from "react-router";
 import type { CurrentUser } from "~/lib/context";
+import { hasControlCharacters } from "~/lib/control-characters";
 import { httpError } from "~/lib/errors";
 
 /** The signed-in person, or a redirect to sign-in that comes back to this page afterwards. */
@@ -48,7 +49,9 @@ export function safeRedirect(target: unknown, fallback = "/"): string {
 function isLocalPath(path: string): boolean {
   // Spaces, control characters and backslashes anywhere; "//", "/\\" or an encoded slash or
   // backslash right after the first slash.
-  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(path)) return false;
+  if (hasControlCharacters(path, false) || path.includes(" ") || path.includes("\\")) {
+    return false;
+  }
   return path.startsWith("/") && !/^\/(\/|%2f|%5c)/i.test(path);
 }
 
