@@ -4,7 +4,8 @@ import { escapeHtml, expectMessage } from "../setup/html";
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // Sign-in throttling is per address: X-Forwarded-For stands in for people on other networks.
+  app = await startTestApp({ TRUST_PROXY: "true" });
 });
 afterAll(async () => {
   await app?.close();
@@ -131,6 +132,48 @@ describe("sign-in", () => {
     expect(await blocked.text()).toContain("Too many attempts");
   });
 
+  it("throttles the guesser, not the owner: five addresses cannot lock the owner out", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const attempt = (password: string, address: string) =>
+      app
+        .client()
+        .post(
+          "/signin",
+          { email: user.email, password },
+          { headers: { "x-forwarded-for": address } },
+        );
+    for (let i = 1; i <= 5; i++) {
+      expect((await attempt("nope nope nope", `203.0.113.${i}`)).status).toBe(400);
+    }
+    // The owner, from an address of their own, still gets in.
+    expect((await attempt(goodPassword, "198.51.100.20")).status).toBe(302);
+    // The guesser's own address is throttled after five failures, even with the right password.
+    for (let i = 0; i < 5; i++) {
+      expect((await attempt("nope nope nope", "192.0.2.66")).status).toBe(400);
+    }
+    const blocked = await attempt(goodPassword, "192.0.2.66");
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain("Too many attempts");
+  });
+
+  it("stops guessing spread over many addresses at a per-account ceiling", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const attempt = (password: string, address: string) =>
+      app
+        .client()
+        .post(
+          "/signin",
+          { email: user.email, password },
+          { headers: { "x-forwarded-for": address } },
+        );
+    for (let i = 1; i <= 50; i++) {
+      expect((await attempt("nope nope nope", `10.9.${Math.floor(i / 200)}.${i}`)).status).toBe(
+        400,
+      );
+    }
+    expect((await attempt("nope nope nope", "10.9.9.9")).status).toBe(429);
+  });
+
   it("only redirects to local paths after sign-in", async () => {
     const user = await app.createUser({ password: goodPassword });
     const client = app.client();
@@ -243,6 +286,41 @@ describe("account settings", () => {
     expect(ok.status).toBe(200);
     expect((await client.get("/settings/account")).status).toBe(200);
     expect((await other.get("/settings/account")).status).toBe(302);
+  });
+
+  it("throttles current-password checks (password and email change)", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const client = app.client();
+    await client.signIn(user.email, goodPassword);
+    for (let i = 0; i < 3; i++) {
+      const wrong = await client.post("/settings/account", {
+        intent: "password",
+        currentPassword: "not my password",
+        newPassword: "another long passphrase",
+      });
+      expect(wrong.status).toBe(400);
+    }
+    for (let i = 0; i < 2; i++) {
+      const wrong = await client.post("/settings/account", {
+        intent: "email",
+        email: uniqueEmail(),
+        currentPassword: "not my password",
+      });
+      expect(wrong.status).toBe(400);
+    }
+    const blocked = await client.post("/settings/account", {
+      intent: "password",
+      currentPassword: goodPassword,
+      newPassword: "another long passphrase",
+    });
+    expect(blocked.status).toBe(429);
+    expectMessage(await blocked.text(), "auth.currentPasswordTooMany");
+    const rows = await app.server.queryRows<{ n: number }>(
+      sqlText(`select count(*)::int as n from users where id = '${user.id}'`),
+    );
+    expect(rows[0].n).toBe(1);
+    // The password did not change: the old one still signs in.
+    await app.client().signIn(user.email, goodPassword);
   });
 
   it("changes the email only after the new address is verified", async () => {

@@ -6,7 +6,7 @@ import { isLocale, type Locale } from "~/i18n/i18n";
 import { sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
 import { sendMail } from "~/lib/mail.server";
-import { hitRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
+import { hitRateLimit, releaseRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { revokeAllSessions } from "./sessions.server";
 import { consumeToken, issueToken, retireTokens } from "./tokens.server";
@@ -166,24 +166,47 @@ export async function verifyEmail(
 
 class EmailTaken extends Error {}
 
+/** Throttles for password checks: the guesser is slowed down, never the account's owner. */
+const signInLimits = {
+  /** Failures per account from one address: where a guesser usually stops. */
+  accountAndAddress: { limit: 5, windowSeconds: 900 },
+  /** Failures per account from every address together: guessing spread over many machines. */
+  account: { limit: 50, windowSeconds: 900 },
+  /** Attempts from one address, whatever the account. */
+  address: { limit: 100, windowSeconds: 900 },
+  /** Wrong current passwords per signed-in account (email and password change). */
+  currentPassword: { limit: 5, windowSeconds: 900 },
+};
+
+function tooMany(retryAfterSeconds: number): AccountError {
+  return new AccountError(429, "form", "auth.tooManyAttempts", {
+    minutes: Math.ceil(retryAfterSeconds / 60),
+  });
+}
+
 /**
- * Checks a sign-in. Throttled per account (5 failures in 15 minutes) and per IP (100 in
- * 15 minutes). Unknown email and wrong password give the same answer, in the same time.
+ * Checks a sign-in. Failures are counted per account and address (5 in 15 minutes), so that
+ * somebody guessing from elsewhere cannot lock the owner out, with a much higher ceiling per
+ * account (50) for guessing spread over many addresses, and per address (100 attempts).
+ * Attempts are counted before the (slow) password check, so parallel guesses are counted too;
+ * a success takes its count back. Unknown email and wrong password give the same answer, in the
+ * same time.
  */
 export async function checkSignIn(options: {
   email: string;
   password: string;
   ip: string;
 }): Promise<{ userId: string }> {
+  const { accountAndAddress, account, address } = signInLimits;
+  const pairKey = `signin:account-address:${options.email}:${options.ip}`;
   const accountKey = `signin:account:${options.email}`;
-  const ipLimit = await hitRateLimit(`signin:ip:${options.ip}`, 100, 900);
-  const accountLimit = await hitRateLimit(accountKey, 5, 900);
-  if (!ipLimit.allowed || !accountLimit.allowed) {
-    const seconds = Math.max(ipLimit.retryAfterSeconds, accountLimit.retryAfterSeconds);
-    throw new AccountError(429, "form", "auth.tooManyAttempts", {
-      minutes: Math.ceil(seconds / 60),
-    });
-  }
+  const results = [
+    await hitRateLimit(`signin:ip:${options.ip}`, address.limit, address.windowSeconds),
+    await hitRateLimit(pairKey, accountAndAddress.limit, accountAndAddress.windowSeconds),
+    await hitRateLimit(accountKey, account.limit, account.windowSeconds),
+  ];
+  const refused = results.filter((r) => !r.allowed);
+  if (refused.length) throw tooMany(Math.max(...refused.map((r) => r.retryAfterSeconds)));
   const [user] = await getDb()
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
@@ -195,7 +218,8 @@ export async function checkSignIn(options: {
   if (!(await verifyPassword(user.passwordHash, options.password))) {
     throw new AccountError(400, "form", "auth.wrongCredentials");
   }
-  await resetRateLimit(accountKey);
+  await resetRateLimit(pairKey);
+  await releaseRateLimit(accountKey);
   return { userId: user.id };
 }
 
@@ -273,7 +297,18 @@ export async function resetPassword(options: {
   });
 }
 
+/**
+ * Checks the signed-in person's current password (before changing the password or email), so
+ * that a session left open is not enough; throttled like sign-in, so that it cannot be used to
+ * guess the password either.
+ */
 async function requireCurrentPassword(userId: string, password: string) {
+  const key = `current-password:user:${userId}`;
+  const { limit, windowSeconds } = signInLimits.currentPassword;
+  const attempt = await hitRateLimit(key, limit, windowSeconds);
+  if (!attempt.allowed) {
+    throw new AccountError(429, "currentPassword", "auth.currentPasswordTooMany");
+  }
   const [user] = await getDb()
     .select({ passwordHash: users.passwordHash })
     .from(users)
@@ -281,6 +316,7 @@ async function requireCurrentPassword(userId: string, password: string) {
   if (!user || !(await verifyPassword(user.passwordHash, password))) {
     throw new AccountError(400, "currentPassword", "auth.currentPasswordWrong");
   }
+  await resetRateLimit(key);
 }
 
 /** Changes the password after checking the current one; other sessions are signed out. */
