@@ -156,7 +156,10 @@ describe("sign-in", () => {
     expect(await blocked.text()).toContain("Too many attempts");
   });
 
-  it("stops guessing spread over many addresses at a per-account ceiling", async () => {
+  // Fifty real password checks: slow on a loaded machine, so this test gets more time.
+  it("stops guessing spread over many addresses at a per-account ceiling", {
+    timeout: 120_000,
+  }, async () => {
     const user = await app.createUser({ password: goodPassword });
     const attempt = (password: string, address: string) =>
       app
