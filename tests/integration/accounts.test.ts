@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../setup/app";
-import { escapeHtml, expectMessage } from "../setup/html";
+import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { catalogues, escapeHtml, expectMessage } from "../setup/html";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -27,28 +27,57 @@ async function signUp(email = uniqueEmail(), password = goodPassword) {
 }
 
 describe("sign-up and email verification", () => {
-  it("creates an account, signs the person in and sends a verification link", async () => {
+  it("creates an account and mails a verification link that leads to sign-in", async () => {
     const { client, response, email } = await signUp();
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/onboarding/profile");
-    const onboarding = await client.get("/onboarding/profile");
-    expect(onboarding.status).toBe(200);
-    const mail = app.lastMailTo(email);
+    expect(response.headers.get("location")).toBe("/signup?sent=1");
+    // Nobody is signed in before the address is confirmed.
+    expect(response.headers.getSetCookie().some((c) => c.startsWith("sid="))).toBe(false);
+    expectMessage(await (await client.get("/signup?sent=1")).text(), "signup.sent");
+    const mail = await app.lastMailTo(email);
     expect(mail?.subject).toBe("Confirm your email address for Synergy");
     const link = app.linkIn(mail, "/verify-email");
     const verified = await client.get(link);
     expect(verified.status).toBe(302);
-    expect(verified.headers.get("location")).toBe("/onboarding/profile?verified=1");
+    const signInPage = verified.headers.get("location") ?? "";
+    expect(signInPage).toBe(`/signin?verified=1&next=${encodeURIComponent("/onboarding/profile")}`);
+    expectMessage(await (await client.get(signInPage)).text(), "verify.done");
     const [row] = await app.server.queryRows<{ verified: boolean }>(
       sqlText(
         `select email_verified_at is not null as verified from users where email = '${email}'`,
       ),
     );
     expect(row.verified).toBe(true);
+    const signedIn = await client.post("/signin", {
+      email,
+      password: goodPassword,
+      next: "/onboarding/profile",
+    });
+    expect(signedIn.headers.get("location")).toBe("/onboarding/profile");
+    expect((await client.get("/onboarding/profile")).status).toBe(200);
     // A verification link works once.
     const again = await client.get(link);
     expect(again.status).toBe(400);
     expectMessage(await again.text(), "verify.invalid");
+  });
+
+  it("points verification links at the port served when PUBLIC_URL is not set", async () => {
+    const other = await startTestApp({ PUBLIC_URL: "", PORT: "4567" });
+    try {
+      const email = uniqueEmail();
+      await other.client().post("/signup", {
+        role: "owner",
+        displayName: "Port Test",
+        email,
+        password: goodPassword,
+      });
+      const mail = await other.lastMailTo(email);
+      expect(other.linkIn(mail, "/verify-email")).toMatch(
+        /^http:\/\/localhost:4567\/verify-email\?/,
+      );
+    } finally {
+      await other.close();
+    }
   });
 
   it("refuses short, common and missing passwords and keeps what was typed", async () => {
@@ -67,16 +96,31 @@ describe("sign-up and email verification", () => {
     expect(missingHtml).not.toContain("ZodError");
   });
 
-  it("answers a duplicate email with a clear message and creates nothing", async () => {
-    const first = await signUp();
-    expect(first.response.status).toBe(302);
-    const second = await signUp(first.email.toUpperCase());
-    expect(second.response.status).toBe(409);
-    expectMessage(await second.response.text(), "auth.emailTaken");
+  it("answers an address that has an account exactly like a new one, and mails its owner", async () => {
+    const owner = await app.createUser({ password: goodPassword });
+    const fresh = await signUp();
+    const taken = await signUp(owner.email.toUpperCase(), "another long passphrase");
+    expect(taken.response.status).toBe(fresh.response.status);
+    expect(taken.response.headers.get("location")).toBe(fresh.response.headers.get("location"));
+    const cookieNames = (r: Response) =>
+      r.headers
+        .getSetCookie()
+        .map((c) => c.split("=")[0])
+        .sort();
+    expect(cookieNames(taken.response)).toEqual(cookieNames(fresh.response));
+    const page = async (client: TestClient) =>
+      (await (await client.get("/signup?sent=1")).text()).match(/<main[\s\S]*<\/main>/)?.[0];
+    expect(await page(taken.client)).toBe(await page(fresh.client));
+    expect(await page(taken.client)).not.toContain("emailTaken");
+    // The owner hears about it by mail, with a way in; nothing else changed.
+    const mail = await app.lastMailTo(owner.email);
+    expect(mail?.subject).toBe(catalogues.en["mail.accountExists.subject"]);
+    expect(app.linkIn(mail, "/forgot-password")).toBeTruthy();
     const rows = await app.server.queryRows<{ n: number }>(
-      sqlText(`select count(*)::int as n from users where email = '${first.email}'`),
+      sqlText(`select count(*)::int as n from users where email = '${owner.email}'`),
     );
     expect(rows[0].n).toBe(1);
+    await app.client().signIn(owner.email, goodPassword);
   });
 
   it("rejects a malformed email address", async () => {

@@ -4,7 +4,7 @@ import zlib from "node:zlib";
  * A ZIP archive of stored (uncompressed) entries, in the order given: enough to build real
  * Office files and look-alikes for upload tests without a ZIP library.
  */
-export function makeZip(entries: Record<string, string>): Uint8Array {
+export function makeZip(entries: Record<string, string>): Uint8Array<ArrayBuffer> {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -42,11 +42,12 @@ export function makeZip(entries: Record<string, string>): Uint8Array {
   end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  const bytes = Buffer.concat([...locals, directory, end]);
+  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }
 
 /** The smallest Word document Word itself opens: content types, relationships, one paragraph. */
-export function makeDocx(text: string): Uint8Array {
+export function makeDocx(text: string): Uint8Array<ArrayBuffer> {
   return makeZip({
     "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
     "_rels/.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,

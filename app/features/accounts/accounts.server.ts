@@ -23,8 +23,12 @@ export class AccountError extends Error {
   }
 }
 
-function link(path: string, token: string): string {
-  return new URL(`${path}?token=${encodeURIComponent(token)}`, getEnv().PUBLIC_URL).toString();
+function link(path: string, params: Record<string, string | undefined> = {}): string {
+  const url = new URL(path, getEnv().PUBLIC_URL);
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
+  return url.toString();
 }
 
 async function sendVerification(options: {
@@ -32,6 +36,8 @@ async function sendVerification(options: {
   email: string;
   displayName: string;
   locale: Locale;
+  /** Where the person goes after confirming and signing in (sign-up: onboarding or an invitation). */
+  next?: string;
 }) {
   // Only the newest link works: an older one (perhaps to a mistyped address) must not be able
   // to change the account's email later.
@@ -45,13 +51,19 @@ async function sendVerification(options: {
   await sendMail({
     to: options.email,
     subject: t("mail.verify.subject"),
-    text: t("mail.verify.body", { name: options.displayName, link: link("/verify-email", token) }),
+    text: t("mail.verify.body", {
+      name: options.displayName,
+      link: link("/verify-email", { token, next: options.next }),
+    }),
   });
 }
 
 /**
- * Creates an account (unverified) and emails the verification link.
- * Throws AccountError 409 when the email already has an account.
+ * Starts an account, without telling whether the address already has one (sign-up must not be
+ * a way to test addresses): a new address gets an unverified account and a verification link;
+ * an address that has an account gets a mail saying so, with links to sign in and to reset the
+ * password, and nothing changes. Either way nobody is signed in: the link leads to sign-in, then
+ * to `next` (onboarding, or the invitation the person signed up through).
  */
 export async function signUp(options: {
   displayName: string;
@@ -60,13 +72,15 @@ export async function signUp(options: {
   role: "owner" | "educator";
   locale: Locale;
   ip: string;
-}): Promise<{ userId: string }> {
+  next: string;
+}): Promise<void> {
   const limit = await hitRateLimit(`signup:ip:${options.ip}`, 10, 3600);
   if (!limit.allowed) {
     throw new AccountError(429, "form", "auth.tooManyAttempts", {
       minutes: Math.ceil(limit.retryAfterSeconds / 60),
     });
   }
+  // Hashed for a taken address too, so that both answers take the same time.
   const passwordHash = await hashPassword(options.password);
   const [created] = await getDb()
     .insert(users)
@@ -79,14 +93,36 @@ export async function signUp(options: {
     })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
-  if (!created) throw new AccountError(409, "email", "auth.emailTaken");
-  await sendVerification({
-    userId: created.id,
-    email: options.email,
-    displayName: options.displayName,
-    locale: options.locale,
+  if (created) {
+    await sendVerification({
+      userId: created.id,
+      email: options.email,
+      displayName: options.displayName,
+      locale: options.locale,
+      next: options.next,
+    });
+    return;
+  }
+  // Past a few sign-ups a day for one address, its owner's inbox is left alone.
+  const perEmail = await hitRateLimit(`signup:email:${options.email}`, 3, 86400);
+  if (!perEmail.allowed) return;
+  const [owner] = await getDb()
+    .select({ displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, options.email));
+  if (!owner) return;
+  const t = translatorFor(isLocale(owner.locale) ? owner.locale : "en");
+  await sendMail({
+    to: options.email,
+    subject: t("mail.accountExists.subject"),
+    text: t("mail.accountExists.body", {
+      name: owner.displayName,
+      signIn: link("/signin", {
+        next: options.next === "/onboarding/profile" ? undefined : options.next,
+      }),
+      reset: link("/forgot-password"),
+    }),
   });
-  return { userId: created.id };
 }
 
 /** Sends a fresh verification link for the person's current address. */
@@ -251,7 +287,10 @@ export async function requestPasswordReset(options: { email: string; ip: string 
   await sendMail({
     to: options.email,
     subject: t("mail.reset.subject"),
-    text: t("mail.reset.body", { name: user.displayName, link: link("/reset-password", token) }),
+    text: t("mail.reset.body", {
+      name: user.displayName,
+      link: link("/reset-password", { token }),
+    }),
   });
 }
 
