@@ -53,3 +53,15 @@ export default function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/**
+ * Errors thrown by loaders and actions go to the request's logger (its serializer drops bound
+ * query values, passwords and hashes) instead of React Router's default console.error, which
+ * printed database errors with every parameter. Aborted requests are not errors.
+ */
+export function handleError(error: unknown, { request, context }: HandleErrorArgs) {
+  if (request.signal.aborted) return;
+  context.log.error({ err: error }, "request failed");
+}
+
+type HandleErrorArgs = { request: Request; context: AppLoadContext };

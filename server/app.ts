@@ -29,8 +29,10 @@ import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale, type Locale, negotiateLocale } from "~/i18n/i18n";
 import type { Auth } from "~/lib/context";
-import { cookieNames, readCookie, serializeCookie } from "~/lib/cookies.server";
+import { hasControlCharacters } from "~/lib/control-characters";
+import { cookieNames, readCookie } from "~/lib/cookies.server";
 import { safeEqual } from "~/lib/crypto.server";
+import { csrfTokenFor, newCsrfCookie } from "~/lib/csrf.server";
 import { type Env, getEnv, setEnv } from "~/lib/env.server";
 import { startJobWorkers, stopJobQueue } from "~/lib/jobs.server";
 import { getLogger } from "~/lib/logger.server";
@@ -46,7 +48,6 @@ export {
   createUser,
 } from "~/db/seed/builders.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
-export { removeOrphanedFiles } from "~/lib/orphaned-files.server";
 export {
   countJobs,
   enqueue,
@@ -55,7 +56,9 @@ export {
   stopJobQueue,
   waitForJobs,
 } from "~/lib/jobs.server";
+export { setLogDestination } from "~/lib/logger.server";
 export { sendMail } from "~/lib/mail.server";
+export { removeOrphanedFiles } from "~/lib/orphaned-files.server";
 export { stopListening } from "~/lib/pubsub.server";
 
 /** Raw SQL for tests and scripts that check what the application wrote. */
@@ -82,6 +85,8 @@ const UPLOAD_PATHS = [
   /^\/networks\/[^/]+\/settings$/,
 ];
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// TRACE (it echoes the request, cookies included) and anything unknown get 405 at the door.
+const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS", ...STATE_CHANGING];
 
 class BodyTooLarge extends Error {}
 
@@ -123,6 +128,31 @@ function securityHeaders(nonce: string, isDev: boolean, https: boolean): Record<
   };
 }
 
+function localeOf(req: http.IncomingMessage): Locale {
+  const langCookie = readCookie(req.headers.cookie, cookieNames.locale);
+  return isLocale(langCookie) ? langCookie : negotiateLocale(req.headers["accept-language"]);
+}
+
+/**
+ * Whether a request carries a control character (NUL and the like, which PostgreSQL refuses) in
+ * its path, query string or submitted text fields and file names: refused at the edge with 400.
+ */
+function hasControlInput(url: URL, form: URLSearchParams | FormData | undefined): boolean {
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Malformed escapes are left to the router, which answers 404.
+  }
+  if (hasControlCharacters(path, false)) return true;
+  const fields = [...url.searchParams, ...(form ?? [])];
+  return fields.some(
+    ([name, value]) =>
+      hasControlCharacters(name) ||
+      hasControlCharacters(typeof value === "string" ? value : value.name),
+  );
+}
+
 /** A small translated HTML page for failures caught before React Router runs (413, 403). */
 function plainErrorPage(locale: Locale, status: number, messageKey: string): Response {
   const t = translatorFor(locale);
@@ -152,6 +182,23 @@ export function createApp(options: { env: Env; database: Database }): App {
 
   const app = express();
   app.disable("x-powered-by");
+  // The signing secret for CSRF tokens; start() has loaded it, tests get one in their DATA_DIR.
+  const secretReady = ensureSecret(env);
+  secretReady.catch(() => {});
+  // Unknown methods and request targets that are not a path ("GET http://evil/ HTTP/1.1")
+  // never reach the router, which could only answer them with 500.
+  app.use((req, res, next) => {
+    const status = !ALLOWED_METHODS.includes(req.method) ? 405 : req.url.startsWith("/") ? 0 : 400;
+    if (!status) return next();
+    const page = plainErrorPage(
+      localeOf(req),
+      status,
+      status === 405 ? "errors.methodNotAllowed" : "errors.badRequest",
+    );
+    if (status === 405) page.headers.set("Allow", ALLOWED_METHODS.join(", "));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    void sendResponse(res, page);
+  });
   // Pages and assets go out compressed (owners are often on slow phone connections); the live
   // stream is left alone, because compressing it would hold events back.
   app.use(
@@ -210,22 +257,17 @@ export function createApp(options: { env: Env; database: Database }): App {
     const log = logger.child({ requestId });
     const nonce = randomBytes(16).toString("base64");
     const cookieHeader = req.headers.cookie;
-    const langCookie = readCookie(cookieHeader, cookieNames.locale);
-    const requestLocale: Locale = isLocale(langCookie)
-      ? langCookie
-      : negotiateLocale(req.headers["accept-language"]);
-    let csrfToken = readCookie(cookieHeader, cookieNames.csrf);
+    const requestLocale = localeOf(req);
     const setCookies: string[] = [];
-    if (!csrfToken || csrfToken.length < 20 || csrfToken.length > 100) {
-      csrfToken = randomBytes(24).toString("base64url");
-      setCookies.push(serializeCookie(cookieNames.csrf, csrfToken));
-    }
 
     let response: Response;
     try {
       const ip = req.ip ?? req.socket.remoteAddress ?? "";
       const url = new URL(req.originalUrl, env.PUBLIC_URL);
+      const csrf = csrfTokenFor(cookieHeader, await secretReady);
+      if (csrf.setCookie) setCookies.push(csrf.setCookie);
       let request: Request;
+      let form: URLSearchParams | FormData | undefined;
       if (STATE_CHANGING.has(req.method)) {
         const limit = UPLOAD_PATHS.some((re) => re.test(url.pathname))
           ? env.UPLOAD_LIMIT_BYTES
@@ -240,9 +282,9 @@ export function createApp(options: { env: Env; database: Database }): App {
           body: new Uint8Array(body),
           signal: controller.signal,
         });
-        const sent = await readCsrfToken(request);
-        const cookieToken = readCookie(cookieHeader, cookieNames.csrf);
-        if (!sent || !cookieToken || !safeEqual(sent, cookieToken)) {
+        form = await readSubmittedForm(request, body);
+        const sent = request.headers.get("x-csrf-token") ?? form?.get("_csrf");
+        if (typeof sent !== "string" || !safeEqual(sent, csrf.token)) {
           log.warn({ path: url.pathname }, "csrf token missing or wrong");
           response = plainErrorPage(requestLocale, 403, "errors.csrf");
           return finish(response);
@@ -250,11 +292,14 @@ export function createApp(options: { env: Env; database: Database }): App {
       } else {
         request = createRequest(req, res);
       }
+      if (hasControlInput(url, form)) {
+        return finish(plainErrorPage(requestLocale, 400, "errors.controlCharacters"));
+      }
       let authPromise: Promise<Auth> | undefined;
       const context: AppLoadContext = {
         requestId,
         nonce,
-        csrfToken,
+        csrfToken: csrf.token,
         ip,
         log,
         requestLocale,
@@ -277,6 +322,11 @@ export function createApp(options: { env: Env; database: Database }): App {
 
     async function finish(result: Response) {
       const headers = new Headers(result.headers);
+      // Signing in or out starts a new anonymous pre-session too (the token follows the session).
+      const session = `${cookieNames.session}=`;
+      if (headers.getSetCookie().some((cookie) => cookie.startsWith(session))) {
+        setCookies.splice(0, setCookies.length, newCsrfCookie());
+      }
       for (const [name, value] of Object.entries(
         securityHeaders(nonce, isDev, env.secureCookies),
       )) {
@@ -309,20 +359,18 @@ export function createApp(options: { env: Env; database: Database }): App {
   };
 }
 
-async function readCsrfToken(request: Request): Promise<string | undefined> {
-  const header = request.headers.get("x-csrf-token");
-  if (header) return header;
+/** The submitted form fields (urlencoded or multipart), read once for the CSRF and input checks. */
+async function readSubmittedForm(
+  request: Request,
+  body: Buffer,
+): Promise<URLSearchParams | FormData | undefined> {
   const type = request.headers.get("content-type") ?? "";
-  if (
-    !type.startsWith("application/x-www-form-urlencoded") &&
-    !type.startsWith("multipart/form-data")
-  ) {
-    return undefined;
+  if (type.startsWith("application/x-www-form-urlencoded")) {
+    return new URLSearchParams(body.toString("utf8"));
   }
+  if (!type.startsWith("multipart/form-data")) return undefined;
   try {
-    const form = await request.clone().formData();
-    const value = form.get("_csrf");
-    return typeof value === "string" ? value : undefined;
+    return await request.clone().formData();
   } catch {
     return undefined;
   }

@@ -9,9 +9,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { acquireDatabaseLock, type DatabaseLock } from "./data-dir-lock.server.js";
 import PgBoss from "pg-boss";
 import { jobNames, jobSchema } from "~/lib/job-names";
+import { acquireDatabaseLock, type DatabaseLock } from "./data-dir-lock.server.js";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

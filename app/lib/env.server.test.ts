@@ -29,6 +29,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ JOB_WORKERS: "sometimes" })).toThrow(/JOB_WORKERS/);
   });
 
+  it("points links at the port actually served when PUBLIC_URL is not set", () => {
+    expect(parseEnv({}).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ PORT: "4123" }).PUBLIC_URL).toBe("http://localhost:4123");
+    expect(parseEnv({ PORT: "4123", HOST: "127.0.0.1" }).PUBLIC_URL).toBe("http://127.0.0.1:4123");
+    expect(parseEnv({ PORT: "4123", PUBLIC_URL: "https://synergy.example.org" }).PUBLIC_URL).toBe(
+      "https://synergy.example.org",
+    );
+  });
+
   it("turns on secure cookies behind https", () => {
     expect(parseEnv({ PUBLIC_URL: "https://synergy.example.org" }).secureCookies).toBe(true);
   });

@@ -9,7 +9,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
-  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  // Defaults to the port served (see parseEnv), so links in mail work when only PORT is set.
+  PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
@@ -29,7 +30,17 @@ const envSchema = z.object({
   JOB_WORKERS: booleanish.default(true),
 });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string; secureCookies: boolean };
+export type Env = z.infer<typeof envSchema> & {
+  PUBLIC_URL: string;
+  dataDir: string;
+  secureCookies: boolean;
+};
+
+/** The host name links use when PUBLIC_URL is not set: the listening host, or localhost. */
+function localHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}
 
 /**
  * Parses configuration from the given variables (process.env by default).
@@ -43,10 +54,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example.`);
   }
   const env = result.data;
+  const publicUrl = env.PUBLIC_URL ?? `http://${localHost(env.HOST)}:${env.PORT}`;
   return {
     ...env,
+    PUBLIC_URL: publicUrl,
     dataDir: path.resolve(env.DATA_DIR),
-    secureCookies: env.PUBLIC_URL.startsWith("https://"),
+    secureCookies: publicUrl.startsWith("https://"),
   };
 }
 

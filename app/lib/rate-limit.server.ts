@@ -37,3 +37,10 @@ export async function hitRateLimit(
 export async function resetRateLimit(key: string): Promise<void> {
   await getDb().execute(sql`delete from rate_limits where key = ${key}`);
 }
+
+/** Takes one hit back from `key` (an attempt counted up front turned out not to be a failure). */
+export async function releaseRateLimit(key: string): Promise<void> {
+  await getDb().execute(
+    sql`update rate_limits set hits = greatest(hits - 1, 0) where key = ${key}`,
+  );
+}

@@ -19,8 +19,18 @@ export async function ensureSecret(env: Env): Promise<string> {
     secret = (await fs.readFile(file, "utf8")).trim();
   } catch {
     await fs.mkdir(env.dataDir, { recursive: true });
-    secret = randomToken();
-    await fs.writeFile(file, secret, { mode: 0o600 });
+    // Written aside, then linked into place: worker processes starting together must all end up
+    // with the same secret (CSRF tokens are signed with it), never a half-written file.
+    const candidate = `${file}.${process.pid}.${randomToken().slice(0, 8)}`;
+    await fs.writeFile(candidate, randomToken(), { mode: 0o600 });
+    try {
+      await fs.link(candidate, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      await fs.rm(candidate, { force: true });
+    }
+    secret = (await fs.readFile(file, "utf8")).trim();
   }
   return secret;
 }

@@ -51,6 +51,9 @@ export default function SignIn() {
       {params.get("reset") === "1" ? (
         <FormMessage kind="success">{t("reset.done")}</FormMessage>
       ) : null}
+      {params.get("verified") === "1" ? (
+        <FormMessage kind="success">{t("verify.done")}</FormMessage>
+      ) : null}
       {errors.form ? (
         <FormMessage kind="error">{t(errors.form, { minutes: result?.minutes ?? 0 })}</FormMessage>
       ) : null}

@@ -3,10 +3,7 @@ import { data, redirect, useActionData, useLoaderData, useSearchParams } from "r
 import { AccountError, signUp } from "~/features/accounts/accounts.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { fieldErrors, signUpSchema, timeZoneSchema } from "~/features/accounts/schema";
-import { createSession } from "~/features/accounts/sessions.server";
 import { proposedTimeZone } from "~/features/accounts/time-zone.server";
-import { acceptInvitation } from "~/features/networks/invitations.server";
-import { MembershipError } from "~/features/networks/membership.server";
 import { useI18n } from "~/i18n/context";
 import { readForm } from "~/lib/form.server";
 import { ChoiceGroup, CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
@@ -39,29 +36,14 @@ export async function action({ request, context }: Route.ActionArgs) {
     };
     return data({ errors, values, retry: undefined }, { status: 400 });
   }
+  // Signing up through an invitation leads back to it once the address is confirmed.
+  const invite = typeof form.invite === "string" ? form.invite : "";
+  const next = invite ? `/invitations/${encodeURIComponent(invite)}` : "/onboarding/profile";
   try {
-    const { userId } = await signUp({
-      ...parsed.data,
-      locale,
-      timeZone: zone.data,
-      ip: context.ip,
-    });
-    const cookie = await createSession({
-      userId,
-      userAgent: request.headers.get("user-agent") ?? "",
-      ip: context.ip,
-    });
-    // Signing up through an invitation lands the person in its network.
-    const invite = typeof form.invite === "string" ? form.invite : "";
-    if (invite) {
-      try {
-        const { networkId } = await acceptInvitation({ token: invite, userId });
-        return redirect(`/networks/${networkId}?welcome=1`, { headers: { "Set-Cookie": cookie } });
-      } catch (error) {
-        if (!(error instanceof MembershipError)) throw error;
-      }
-    }
-    return redirect("/onboarding/profile", { headers: { "Set-Cookie": cookie } });
+    // The same answer whether or not the address already has an account (its owner is told by
+    // mail), so sign-up cannot be used to test addresses.
+    await signUp({ ...parsed.data, locale, timeZone: zone.data, ip: context.ip, next });
+    return redirect("/signup?sent=1");
   } catch (error) {
     if (error instanceof AccountError) {
       return data(
@@ -97,6 +79,20 @@ export default function SignUp() {
   useEffect(() => {
     if (refusedZone) setTimeZone(proposedTimeZone);
   }, [refusedZone, proposedTimeZone]);
+  if (params.get("sent") === "1") {
+    return (
+      <main id="main" className="page narrow">
+        <title>{`${t("signup.sentTitle")} · Synergy`}</title>
+        <h1>{t("signup.sentTitle")}</h1>
+        <FormMessage kind="success">{t("signup.sent")}</FormMessage>
+        <p>
+          <a className="button" href="/signin">
+            {t("nav.signIn")}
+          </a>
+        </p>
+      </main>
+    );
+  }
   return (
     <main id="main" className="page narrow">
       <title>{`${t("signup.title")} · Synergy`}</title>

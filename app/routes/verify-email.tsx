@@ -1,6 +1,6 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { AccountError, resendVerification, verifyEmail } from "~/features/accounts/accounts.server";
-import { requireUser } from "~/features/accounts/guard.server";
+import { requireUser, safeRedirect } from "~/features/accounts/guard.server";
 import { useI18n } from "~/i18n/context";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import type { Route } from "./+types/verify-email";
@@ -22,6 +22,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
   if (auth && auth.user.id === result.userId && !auth.user.onboarded) {
     throw redirect("/onboarding/profile?verified=1");
+  }
+  // Sign-up does not sign anybody in: the confirmed person signs in next, then goes on.
+  if (!auth) {
+    const next = safeRedirect(new URL(request.url).searchParams.get("next"));
+    throw redirect(`/signin?verified=1&next=${encodeURIComponent(next)}`);
   }
   return { state: "done", email: "" } as const;
 }

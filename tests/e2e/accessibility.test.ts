@@ -127,6 +127,8 @@ describe.skipIf(!hasChromium)("accessibility of every page", () => {
       "/",
       "/signin",
       "/signup",
+      "/signup?sent=1",
+      "/signin?verified=1&next=%2Fonboarding%2Fprofile",
       "/forgot-password",
       "/people",
       `/people?country=IT&role=educator`,

@@ -120,10 +120,16 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     await page.getByLabel(el("profile.displayName"), { exact: true }).fill(name);
     await page.getByLabel(el("auth.email"), { exact: true }).fill(email);
     await page.getByLabel(el("auth.password"), { exact: true }).fill(password);
+    // The answer is the same whether or not the address has an account: check your mailbox.
     await Promise.all([
-      page.waitForURL("**/onboarding/profile"),
+      page.waitForURL("**/signup?sent=1"),
       page.getByRole("button", { name: el("signup.submit") }).click(),
     ]);
+    await page
+      .getByRole("status")
+      .filter({ hasText: el("signup.sent") })
+      .waitFor();
+    await expectAccessible(page, "sign-up sent");
 
     // The verification mail, in the language the person signed up in.
     const mail = await waitForMail(app, email);
@@ -139,12 +145,19 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     const until = formatDateTime(token.expires_at, "el", "Europe/Athens", "id");
     expect(mail.text).toContain(el("mail.verify.body", { name, link, until }));
     expect(mail.subject).toBe(el("mail.verify.subject"));
+    // The link confirms the address and leads to sign-in, then to onboarding.
     await page.goto(link, { waitUntil: "networkidle" });
-    expect(new URL(page.url()).pathname).toBe("/onboarding/profile");
+    expect(new URL(page.url()).pathname).toBe("/signin");
     await page
       .getByRole("status")
       .filter({ hasText: el("verify.done") })
       .waitFor();
+    await page.getByLabel(el("auth.email"), { exact: true }).fill(email);
+    await page.getByLabel(el("auth.password"), { exact: true }).fill(password);
+    await Promise.all([
+      page.waitForURL("**/onboarding/profile"),
+      page.getByRole("button", { name: el("signin.submit") }).click(),
+    ]);
     await page.getByRole("heading", { level: 1, name: el("onboarding.profileTitle") }).waitFor();
     await expectAccessible(page, "onboarding profile");
     await saveScreenshot(page, "onboarding-profile-1280");

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../setup/app";
-import { escapeHtml, expectMessage } from "../setup/html";
+import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { catalogues, escapeHtml, expectMessage } from "../setup/html";
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // Sign-in throttling is per address: X-Forwarded-For stands in for people on other networks.
+  app = await startTestApp({ TRUST_PROXY: "true" });
 });
 afterAll(async () => {
   await app?.close();
@@ -26,28 +27,57 @@ async function signUp(email = uniqueEmail(), password = goodPassword) {
 }
 
 describe("sign-up and email verification", () => {
-  it("creates an account, signs the person in and sends a verification link", async () => {
+  it("creates an account and mails a verification link that leads to sign-in", async () => {
     const { client, response, email } = await signUp();
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/onboarding/profile");
-    const onboarding = await client.get("/onboarding/profile");
-    expect(onboarding.status).toBe(200);
+    expect(response.headers.get("location")).toBe("/signup?sent=1");
+    // Nobody is signed in before the address is confirmed.
+    expect(response.headers.getSetCookie().some((c) => c.startsWith("sid="))).toBe(false);
+    expectMessage(await (await client.get("/signup?sent=1")).text(), "signup.sent");
     const mail = await app.lastMailTo(email);
     expect(mail?.subject).toBe("Confirm your email address for Synergy");
     const link = app.linkIn(mail, "/verify-email");
     const verified = await client.get(link);
     expect(verified.status).toBe(302);
-    expect(verified.headers.get("location")).toBe("/onboarding/profile?verified=1");
+    const signInPage = verified.headers.get("location") ?? "";
+    expect(signInPage).toBe(`/signin?verified=1&next=${encodeURIComponent("/onboarding/profile")}`);
+    expectMessage(await (await client.get(signInPage)).text(), "verify.done");
     const [row] = await app.server.queryRows<{ verified: boolean }>(
       sqlText(
         `select email_verified_at is not null as verified from users where email = '${email}'`,
       ),
     );
     expect(row.verified).toBe(true);
+    const signedIn = await client.post("/signin", {
+      email,
+      password: goodPassword,
+      next: "/onboarding/profile",
+    });
+    expect(signedIn.headers.get("location")).toBe("/onboarding/profile");
+    expect((await client.get("/onboarding/profile")).status).toBe(200);
     // A verification link works once.
     const again = await client.get(link);
     expect(again.status).toBe(400);
     expectMessage(await again.text(), "verify.invalid");
+  });
+
+  it("points verification links at the port served when PUBLIC_URL is not set", async () => {
+    const other = await startTestApp({ PUBLIC_URL: "", PORT: "4567" });
+    try {
+      const email = uniqueEmail();
+      await other.client().post("/signup", {
+        role: "owner",
+        displayName: "Port Test",
+        email,
+        password: goodPassword,
+      });
+      const mail = await other.lastMailTo(email);
+      expect(other.linkIn(mail, "/verify-email")).toMatch(
+        /^http:\/\/localhost:4567\/verify-email\?/,
+      );
+    } finally {
+      await other.close();
+    }
   });
 
   it("refuses short, common and missing passwords and keeps what was typed", async () => {
@@ -66,16 +96,31 @@ describe("sign-up and email verification", () => {
     expect(missingHtml).not.toContain("ZodError");
   });
 
-  it("answers a duplicate email with a clear message and creates nothing", async () => {
-    const first = await signUp();
-    expect(first.response.status).toBe(302);
-    const second = await signUp(first.email.toUpperCase());
-    expect(second.response.status).toBe(409);
-    expectMessage(await second.response.text(), "auth.emailTaken");
+  it("answers an address that has an account exactly like a new one, and mails its owner", async () => {
+    const owner = await app.createUser({ password: goodPassword });
+    const fresh = await signUp();
+    const taken = await signUp(owner.email.toUpperCase(), "another long passphrase");
+    expect(taken.response.status).toBe(fresh.response.status);
+    expect(taken.response.headers.get("location")).toBe(fresh.response.headers.get("location"));
+    const cookieNames = (r: Response) =>
+      r.headers
+        .getSetCookie()
+        .map((c) => c.split("=")[0])
+        .sort();
+    expect(cookieNames(taken.response)).toEqual(cookieNames(fresh.response));
+    const page = async (client: TestClient) =>
+      (await (await client.get("/signup?sent=1")).text()).match(/<main[\s\S]*<\/main>/)?.[0];
+    expect(await page(taken.client)).toBe(await page(fresh.client));
+    expect(await page(taken.client)).not.toContain("emailTaken");
+    // The owner hears about it by mail, with a way in; nothing else changed.
+    const mail = await app.lastMailTo(owner.email);
+    expect(mail?.subject).toBe(catalogues.en["mail.accountExists.subject"]);
+    expect(app.linkIn(mail, "/forgot-password")).toBeTruthy();
     const rows = await app.server.queryRows<{ n: number }>(
-      sqlText(`select count(*)::int as n from users where email = '${first.email}'`),
+      sqlText(`select count(*)::int as n from users where email = '${owner.email}'`),
     );
     expect(rows[0].n).toBe(1);
+    await app.client().signIn(owner.email, goodPassword);
   });
 
   it("rejects a malformed email address", async () => {
@@ -129,6 +174,51 @@ describe("sign-in", () => {
       .post("/signin", { email: user.email, password: goodPassword });
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toContain("Too many attempts");
+  });
+
+  it("throttles the guesser, not the owner: five addresses cannot lock the owner out", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const attempt = (password: string, address: string) =>
+      app
+        .client()
+        .post(
+          "/signin",
+          { email: user.email, password },
+          { headers: { "x-forwarded-for": address } },
+        );
+    for (let i = 1; i <= 5; i++) {
+      expect((await attempt("nope nope nope", `203.0.113.${i}`)).status).toBe(400);
+    }
+    // The owner, from an address of their own, still gets in.
+    expect((await attempt(goodPassword, "198.51.100.20")).status).toBe(302);
+    // The guesser's own address is throttled after five failures, even with the right password.
+    for (let i = 0; i < 5; i++) {
+      expect((await attempt("nope nope nope", "192.0.2.66")).status).toBe(400);
+    }
+    const blocked = await attempt(goodPassword, "192.0.2.66");
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain("Too many attempts");
+  });
+
+  // Fifty real password checks: slow on a loaded machine, so this test gets more time.
+  it("stops guessing spread over many addresses at a per-account ceiling", {
+    timeout: 120_000,
+  }, async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const attempt = (password: string, address: string) =>
+      app
+        .client()
+        .post(
+          "/signin",
+          { email: user.email, password },
+          { headers: { "x-forwarded-for": address } },
+        );
+    for (let i = 1; i <= 50; i++) {
+      expect((await attempt("nope nope nope", `10.9.${Math.floor(i / 200)}.${i}`)).status).toBe(
+        400,
+      );
+    }
+    expect((await attempt("nope nope nope", "10.9.9.9")).status).toBe(429);
   });
 
   it("only redirects to local paths after sign-in", async () => {
@@ -243,6 +333,41 @@ describe("account settings", () => {
     expect(ok.status).toBe(200);
     expect((await client.get("/settings/account")).status).toBe(200);
     expect((await other.get("/settings/account")).status).toBe(302);
+  });
+
+  it("throttles current-password checks (password and email change)", async () => {
+    const user = await app.createUser({ password: goodPassword });
+    const client = app.client();
+    await client.signIn(user.email, goodPassword);
+    for (let i = 0; i < 3; i++) {
+      const wrong = await client.post("/settings/account", {
+        intent: "password",
+        currentPassword: "not my password",
+        newPassword: "another long passphrase",
+      });
+      expect(wrong.status).toBe(400);
+    }
+    for (let i = 0; i < 2; i++) {
+      const wrong = await client.post("/settings/account", {
+        intent: "email",
+        email: uniqueEmail(),
+        currentPassword: "not my password",
+      });
+      expect(wrong.status).toBe(400);
+    }
+    const blocked = await client.post("/settings/account", {
+      intent: "password",
+      currentPassword: goodPassword,
+      newPassword: "another long passphrase",
+    });
+    expect(blocked.status).toBe(429);
+    expectMessage(await blocked.text(), "auth.currentPasswordTooMany");
+    const rows = await app.server.queryRows<{ n: number }>(
+      sqlText(`select count(*)::int as n from users where id = '${user.id}'`),
+    );
+    expect(rows[0].n).toBe(1);
+    // The password did not change: the old one still signs in.
+    await app.client().signIn(user.email, goodPassword);
   });
 
   it("changes the email only after the new address is verified", async () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { makePng } from "../setup/images";
+import { makeDocx, makeZip } from "../setup/zip";
 
 const UPLOAD_LIMIT = 300_000;
 
@@ -327,6 +328,29 @@ describe("sharing files", () => {
     }
     expect(await resourceRows(networkId)).toHaveLength(rows.length);
     expect(filesUnder(networkId)).toHaveLength(rows.length);
+  });
+
+  it("tells a Word document from any ZIP that merely holds a word/ folder", async () => {
+    const { user, client } = await signedIn();
+    const networkId = await createNetwork("open", [{ userId: user.id }]);
+    const docx = await addFile(client, networkId, new Blob([makeDocx("Prices")]), "prices.docx");
+    expect(docx.status).toBe(302);
+    const [row] = await resourceRows(networkId);
+    expect(row.content_type).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    // A plain archive with a word/ entry (here an HTML page) is not a Word document.
+    const fake = makeZip({
+      "word/index.html": "<script>alert(1)</script>",
+      "payload/run.sh": "echo hi",
+    });
+    for (const name of ["report.docx", "report.zip", "report"]) {
+      const response = await addFile(client, networkId, new Blob([fake]), name);
+      expect(response.status, name).toBe(400);
+      expect(await response.text(), name).toContain('id="file-file-error"');
+    }
+    expect(await resourceRows(networkId)).toHaveLength(1);
+    expect(filesUnder(networkId)).toHaveLength(1);
   });
 
   it("refuses a missing file, and a file over the upload limit, with nothing half-saved", async () => {

@@ -505,7 +505,17 @@ describe("invitations", () => {
       invite: token,
     });
     expect(signup.status).toBe(302);
-    expect(signup.headers.get("location")).toBe(`/networks/${id}?welcome=1`);
+    expect(signup.headers.get("location")).toBe("/signup?sent=1");
+    // Confirming the address leads to sign-in, then back to the invitation.
+    const invitation = `/invitations/${token}`;
+    const verified = await newcomer.get(app.linkIn(await app.lastMailTo(email), "/verify-email"));
+    expect(verified.headers.get("location")).toBe(
+      `/signin?verified=1&next=${encodeURIComponent(invitation)}`,
+    );
+    const signedIn = await newcomer.post("/signin", { email, password, next: invitation });
+    expect(signedIn.headers.get("location")).toBe(invitation);
+    const accepted = await newcomer.post(invitation, {});
+    expect(accepted.headers.get("location")).toBe(`/networks/${id}?welcome=1`);
     expect(mainOf(await (await newcomer.get(`/networks/${id}`)).text())).toContain(
       escapeHtml("Leave this network"),
     );

@@ -23,8 +23,22 @@ export async function loadServer(): Promise<Server> {
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-export async function startTestApp(envOverrides: Record<string, string> = {}) {
+// The server module keeps one configuration and database; a second app in a test file takes them
+// over, and closing it hands them back to the app started before it.
+const running: Array<() => void> = [];
+
+export async function startTestApp(
+  envOverrides: Record<string, string> = {},
+  options: { captureLogs?: boolean } = {},
+) {
   const server = await loadServer();
+  // Log lines this app writes, parsed (only with captureLogs; set LOG_LEVEL too).
+  const logLines: Record<string, unknown>[] = [];
+  server.setLogDestination(
+    options.captureLogs
+      ? { write: (line: string) => void logLines.push(JSON.parse(line)) }
+      : undefined,
+  );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synergy-app-"));
   const { database, cleanup } = await openTestDatabase(server.openDatabase);
   let listener: http.RequestListener = (_req, res) => res.end();
@@ -49,6 +63,12 @@ export async function startTestApp(envOverrides: Record<string, string> = {}) {
     await server.waitForJobs({ names: ["mail.send"], timeoutMs: 15_000 });
     return readMailbox(dataDir);
   }
+  const activate = () => {
+    server.setEnv(env);
+    server.setDatabase(database);
+    server.setLogDestination(undefined);
+  };
+  running.push(activate);
   return {
     url,
     dataDir,
@@ -63,6 +83,7 @@ export async function startTestApp(envOverrides: Record<string, string> = {}) {
       await client.signIn(user.email, user.password);
       return { user, client };
     },
+    logLines,
     /** Every mail sent so far, once the mail queue is empty (bounded wait). */
     mailbox: () => settledMailbox(),
     /** The newest mail to an address, once the mail queue is empty (bounded wait). */
@@ -72,6 +93,8 @@ export async function startTestApp(envOverrides: Record<string, string> = {}) {
     },
     linkIn,
     async close() {
+      running.splice(running.indexOf(activate), 1);
+      running.at(-1)?.();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await server.stopListening();
@@ -85,10 +108,18 @@ export async function startTestApp(envOverrides: Record<string, string> = {}) {
 /** A browser-like HTTP client: keeps cookies, sends the CSRF token with every form. */
 export class TestClient {
   private cookies = new Map<string, string>();
+  /** The CSRF token as the last page showed it, and the cookies it was issued for. */
+  private token: { value: string; cookies: string } | undefined;
   constructor(readonly baseUrl: string) {}
 
+  /** The CSRF token the client's forms carry (read from a page's `_csrf` field). */
   get csrf(): string | undefined {
-    return this.cookies.get("csrf");
+    return this.token?.value;
+  }
+
+  /** The cookies a CSRF token is bound to: the session and the anonymous pre-session id. */
+  private csrfBinding(): string {
+    return ["sid", "csrf", "__Host-csrf"].map((name) => this.cookies.get(name) ?? "").join("|");
   }
 
   private store(response: Response) {
@@ -103,7 +134,7 @@ export class TestClient {
     }
   }
 
-  /** Sets a cookie as the page's own script would (for example the browser's time zone). */
+  /** Sets a cookie as the page's own script would (the browser's time zone), or as another site could plant it (CSRF tests). */
   setCookie(name: string, value: string): void {
     this.cookies.set(name, value);
   }
@@ -126,10 +157,18 @@ export class TestClient {
     return response;
   }
 
-  /** Makes sure the client holds a CSRF cookie, as a browser would after any page view. */
+  /**
+   * Makes sure the client holds the CSRF token of its current cookies, as a browser holds the
+   * one in the page it shows; after signing in or out, that is a new page's token.
+   */
   async ensureCsrf(): Promise<string> {
-    if (!this.csrf) await this.get("/healthz-csrf-probe");
-    return this.csrf!;
+    if (!this.token || this.token.cookies !== this.csrfBinding()) {
+      const page = await this.get("/healthz-csrf-probe");
+      const value = (await page.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];
+      if (!value) throw new Error("no _csrf field on the page");
+      this.token = { value, cookies: this.csrfBinding() };
+    }
+    return this.token.value;
   }
 
   /** Posts a form as a browser without JavaScript does (urlencoded, or multipart with files). */

@@ -6,7 +6,7 @@ import { isLocale, type Locale } from "~/i18n/i18n";
 import { sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
 import { sendMail } from "~/lib/mail.server";
-import { hitRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
+import { hitRateLimit, releaseRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
 import { formatDateTime } from "~/ui/format";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
@@ -30,8 +30,12 @@ function expiryForMail(expiresAt: Date, locale: Locale, timeZone: string): strin
   return formatDateTime(expiresAt, locale, canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE, "id");
 }
 
-function link(path: string, token: string): string {
-  return new URL(`${path}?token=${encodeURIComponent(token)}`, getEnv().PUBLIC_URL).toString();
+function link(path: string, params: Record<string, string | undefined> = {}): string {
+  const url = new URL(path, getEnv().PUBLIC_URL);
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
+  return url.toString();
 }
 
 async function sendVerification(options: {
@@ -40,6 +44,8 @@ async function sendVerification(options: {
   displayName: string;
   locale: Locale;
   timeZone: string;
+  /** Where the person goes after confirming and signing in (sign-up: onboarding or an invitation). */
+  next?: string;
 }) {
   // Only the newest link works: an older one (perhaps to a mistyped address) must not be able
   // to change the account's email later.
@@ -57,15 +63,18 @@ async function sendVerification(options: {
     subject: t("mail.verify.subject"),
     text: t("mail.verify.body", {
       name: options.displayName,
-      link: link("/verify-email", token),
+      link: link("/verify-email", { token, next: options.next }),
       until: expiryForMail(expiresAt, options.locale, options.timeZone),
     }),
   });
 }
 
 /**
- * Creates an account (unverified) and emails the verification link.
- * Throws AccountError 409 when the email already has an account.
+ * Starts an account, without telling whether the address already has one (sign-up must not be
+ * a way to test addresses): a new address gets an unverified account and a verification link;
+ * an address that has an account gets a mail saying so, with links to sign in and to reset the
+ * password, and nothing changes. Either way nobody is signed in: the link leads to sign-in, then
+ * to `next` (onboarding, or the invitation the person signed up through).
  */
 export async function signUp(options: {
   displayName: string;
@@ -76,13 +85,15 @@ export async function signUp(options: {
   /** IANA zone, already checked with canonicalTimeZone. */
   timeZone: string;
   ip: string;
-}): Promise<{ userId: string }> {
+  next: string;
+}): Promise<void> {
   const limit = await hitRateLimit(`signup:ip:${options.ip}`, 10, 3600);
   if (!limit.allowed) {
     throw new AccountError(429, "form", "auth.tooManyAttempts", {
       minutes: Math.ceil(limit.retryAfterSeconds / 60),
     });
   }
+  // Hashed for a taken address too, so that both answers take the same time.
   const passwordHash = await hashPassword(options.password);
   const [created] = await getDb()
     .insert(users)
@@ -96,15 +107,37 @@ export async function signUp(options: {
     })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
-  if (!created) throw new AccountError(409, "email", "auth.emailTaken");
-  await sendVerification({
-    userId: created.id,
-    email: options.email,
-    displayName: options.displayName,
-    locale: options.locale,
-    timeZone: options.timeZone,
+  if (created) {
+    await sendVerification({
+      userId: created.id,
+      email: options.email,
+      displayName: options.displayName,
+      locale: options.locale,
+      timeZone: options.timeZone,
+      next: options.next,
+    });
+    return;
+  }
+  // Past a few sign-ups a day for one address, its owner's inbox is left alone.
+  const perEmail = await hitRateLimit(`signup:email:${options.email}`, 3, 86400);
+  if (!perEmail.allowed) return;
+  const [owner] = await getDb()
+    .select({ displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, options.email));
+  if (!owner) return;
+  const t = translatorFor(isLocale(owner.locale) ? owner.locale : "en");
+  await sendMail({
+    to: options.email,
+    subject: t("mail.accountExists.subject"),
+    text: t("mail.accountExists.body", {
+      name: owner.displayName,
+      signIn: link("/signin", {
+        next: options.next === "/onboarding/profile" ? undefined : options.next,
+      }),
+      reset: link("/forgot-password"),
+    }),
   });
-  return { userId: created.id };
 }
 
 /** Sends a fresh verification link for the person's current address. */
@@ -189,24 +222,47 @@ export async function verifyEmail(
 
 class EmailTaken extends Error {}
 
+/** Throttles for password checks: the guesser is slowed down, never the account's owner. */
+const signInLimits = {
+  /** Failures per account from one address: where a guesser usually stops. */
+  accountAndAddress: { limit: 5, windowSeconds: 900 },
+  /** Failures per account from every address together: guessing spread over many machines. */
+  account: { limit: 50, windowSeconds: 900 },
+  /** Attempts from one address, whatever the account. */
+  address: { limit: 100, windowSeconds: 900 },
+  /** Wrong current passwords per signed-in account (email and password change). */
+  currentPassword: { limit: 5, windowSeconds: 900 },
+};
+
+function tooMany(retryAfterSeconds: number): AccountError {
+  return new AccountError(429, "form", "auth.tooManyAttempts", {
+    minutes: Math.ceil(retryAfterSeconds / 60),
+  });
+}
+
 /**
- * Checks a sign-in. Throttled per account (5 failures in 15 minutes) and per IP (100 in
- * 15 minutes). Unknown email and wrong password give the same answer, in the same time.
+ * Checks a sign-in. Failures are counted per account and address (5 in 15 minutes), so that
+ * somebody guessing from elsewhere cannot lock the owner out, with a much higher ceiling per
+ * account (50) for guessing spread over many addresses, and per address (100 attempts).
+ * Attempts are counted before the (slow) password check, so parallel guesses are counted too;
+ * a success takes its count back. Unknown email and wrong password give the same answer, in the
+ * same time.
  */
 export async function checkSignIn(options: {
   email: string;
   password: string;
   ip: string;
 }): Promise<{ userId: string }> {
+  const { accountAndAddress, account, address } = signInLimits;
+  const pairKey = `signin:account-address:${options.email}:${options.ip}`;
   const accountKey = `signin:account:${options.email}`;
-  const ipLimit = await hitRateLimit(`signin:ip:${options.ip}`, 100, 900);
-  const accountLimit = await hitRateLimit(accountKey, 5, 900);
-  if (!ipLimit.allowed || !accountLimit.allowed) {
-    const seconds = Math.max(ipLimit.retryAfterSeconds, accountLimit.retryAfterSeconds);
-    throw new AccountError(429, "form", "auth.tooManyAttempts", {
-      minutes: Math.ceil(seconds / 60),
-    });
-  }
+  const results = [
+    await hitRateLimit(`signin:ip:${options.ip}`, address.limit, address.windowSeconds),
+    await hitRateLimit(pairKey, accountAndAddress.limit, accountAndAddress.windowSeconds),
+    await hitRateLimit(accountKey, account.limit, account.windowSeconds),
+  ];
+  const refused = results.filter((r) => !r.allowed);
+  if (refused.length) throw tooMany(Math.max(...refused.map((r) => r.retryAfterSeconds)));
   const [user] = await getDb()
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
@@ -218,7 +274,8 @@ export async function checkSignIn(options: {
   if (!(await verifyPassword(user.passwordHash, options.password))) {
     throw new AccountError(400, "form", "auth.wrongCredentials");
   }
-  await resetRateLimit(accountKey);
+  await resetRateLimit(pairKey);
+  await releaseRateLimit(accountKey);
   return { userId: user.id };
 }
 
@@ -265,7 +322,7 @@ export async function requestPasswordReset(options: {
       subject: t("mail.reset.subject"),
       text: t("mail.reset.body", {
         name: user.displayName,
-        link: link("/reset-password", token),
+        link: link("/reset-password", { token }),
         until: expiryForMail(expiresAt, user.locale as Locale, user.timeZone),
       }),
     },
@@ -317,7 +374,18 @@ export async function resetPassword(options: {
   return resetFor !== null;
 }
 
+/**
+ * Checks the signed-in person's current password (before changing the password or email), so
+ * that a session left open is not enough; throttled like sign-in, so that it cannot be used to
+ * guess the password either.
+ */
 async function requireCurrentPassword(userId: string, password: string) {
+  const key = `current-password:user:${userId}`;
+  const { limit, windowSeconds } = signInLimits.currentPassword;
+  const attempt = await hitRateLimit(key, limit, windowSeconds);
+  if (!attempt.allowed) {
+    throw new AccountError(429, "currentPassword", "auth.currentPasswordTooMany");
+  }
   const [user] = await getDb()
     .select({ passwordHash: users.passwordHash })
     .from(users)
@@ -325,6 +393,7 @@ async function requireCurrentPassword(userId: string, password: string) {
   if (!user || !(await verifyPassword(user.passwordHash, password))) {
     throw new AccountError(400, "currentPassword", "auth.currentPasswordWrong");
   }
+  await resetRateLimit(key);
 }
 
 /** Changes the password after checking the current one; other sessions are signed out. */

@@ -1,3 +1,4 @@
+import { fileTypeFromBuffer } from "file-type";
 import { randomToken } from "~/lib/crypto.server";
 import { reencodePhoto, sniffImage } from "~/lib/images.server";
 import { getStorage } from "~/lib/storage.server";
@@ -55,39 +56,29 @@ function declaredExtension(name: string): string {
   return match ? match[1].toLowerCase() : "";
 }
 
-/** Office Open XML and OpenDocument files are ZIP archives; their first entry names the type. */
-function sniffDocument(bytes: Buffer): { contentType: string; extension: string } | null {
-  if (bytes.subarray(0, 5).toString("latin1") === "%PDF-") {
-    return { contentType: "application/pdf", extension: "pdf" };
-  }
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    const head = bytes.subarray(0, 4096).toString("latin1");
-    if (head.includes("mimetypeapplication/vnd.oasis.opendocument.text")) {
-      return { contentType: "application/vnd.oasis.opendocument.text", extension: "odt" };
-    }
-    if (head.includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
-      return { contentType: "application/vnd.oasis.opendocument.spreadsheet", extension: "ods" };
-    }
-    if (head.includes("word/")) {
-      return {
-        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        extension: "docx",
-      };
-    }
-    if (head.includes("xl/")) {
-      return {
-        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        extension: "xlsx",
-      };
-    }
-    if (head.includes("ppt/")) {
-      return {
-        contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        extension: "pptx",
-      };
-    }
-    // Any other archive (or an Office file we cannot recognise from its start) is refused.
-    return null;
+/** The document types we accept, as file-type names them, with the extension we store. */
+const acceptedDocuments: Record<string, string> = {
+  "application/pdf": "pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+  "application/vnd.oasis.opendocument.text": "odt",
+  "application/vnd.oasis.opendocument.spreadsheet": "ods",
+};
+
+/**
+ * What a document's bytes are. Office and OpenDocument files are ZIP archives: file-type reads
+ * their [Content_Types].xml or mimetype entry, so an archive that merely holds a `word/` folder
+ * is a ZIP (refused), not a Word document.
+ */
+async function sniffDocument(
+  bytes: Buffer,
+): Promise<{ contentType: string; extension: string } | null> {
+  // A damaged archive or container that file-type cannot read is refused like an unknown one.
+  const detected = await fileTypeFromBuffer(bytes).catch(() => ({ mime: "unreadable" }));
+  if (detected) {
+    const extension = acceptedDocuments[detected.mime];
+    return extension ? { contentType: detected.mime, extension } : null;
   }
   // Plain text: valid UTF-8 without control bytes other than tab, newline and return.
   const text = bytes.toString("utf8");
@@ -146,7 +137,7 @@ export async function storeUpload(options: {
   if (imageExtensions.has(declared) || file.type.startsWith("image/")) {
     throw new UploadError("upload.disguised");
   }
-  const document = sniffDocument(bytes);
+  const document = await sniffDocument(bytes);
   if (!document) throw new UploadError("upload.unsupported");
   if (declared in documentExtensions && documentExtensions[declared] !== document.extension) {
     throw new UploadError("upload.disguised");
