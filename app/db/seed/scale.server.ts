@@ -12,7 +12,7 @@ import type pg from "pg";
 import type { Database } from "~/db/client.server";
 import type { FieldVisibility, reactionKinds } from "~/db/schema";
 import { hashPassword } from "~/features/accounts/password.server";
-import { renderMarkdown } from "~/features/networks/markdown";
+import { renderMarkdown } from "~/features/content/markdown";
 import { naceDivisions } from "~/features/taxonomy/data/nace";
 import { topics } from "~/features/taxonomy/data/topics";
 import {
