@@ -29,7 +29,7 @@ describe("rerenderStoredHtml", () => {
       members: [bob.id, leaver.id],
     });
     const body = "Hi @bob.rerender and @lea.leaver, see **this**:\n- one\n* two";
-    const posts = [];
+    const posts: { id: string }[] = [];
     for (let i = 0; i < 5; i++) {
       posts.push(await app.server.createPostAt({ networkId, authorId: ana.id, body }));
     }
