@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "~/db/client.server";
+import { z } from "zod";
+import { type Db, queryParsed } from "~/db/client.server";
 
 /**
  * The handle people type after @ to mention someone: their display name without accents,
@@ -30,7 +31,8 @@ export async function mentionableMembers(
   db: Db,
   networkId: string,
 ): Promise<Map<string, Mentionable>> {
-  const rows = await queryRows<{ id: string; display_name: string }>(
+  const rows = await queryParsed(
+    z.object({ id: z.string(), display_name: z.string() }),
     sql`select u.id, u.display_name from network_members m join users u on u.id = m.user_id
         where m.network_id = ${networkId} and m.status = 'active'`,
     db,

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, getDb, queryRows } from "~/db/client.server";
+import { z } from "zod";
+import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { renderMarkdown } from "./markdown";
 import { type Mentionable, mentionableMembers, mentionHandle } from "./mentions.server";
 
@@ -29,12 +30,14 @@ export interface RerenderResult {
   updated: Record<StoredMarkdownTable, number>;
 }
 
-interface StoredRow {
-  id: string;
-  body: string;
-  body_html: string;
-  network_id: string | null;
-}
+const storedRow = z.object({
+  id: z.string(),
+  body: z.string(),
+  body_html: z.string(),
+  network_id: z.string().nullable(),
+});
+type StoredRow = z.infer<typeof storedRow>;
+const person = z.object({ id: z.string(), display_name: z.string() });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MENTION_LINK = /<a class="mention" href="\/people\/([^"]+)">@([^<]*)<\/a>/g;
@@ -61,7 +64,8 @@ export async function rerenderStoredHtml(
     let after: string | null = null;
     for (;;) {
       const afterId: SQL = after === null ? sql`true` : sql`t.id > ${after}`;
-      const rows: StoredRow[] = await queryRows<StoredRow>(
+      const rows: StoredRow[] = await queryParsed(
+        storedRow,
         sql`select t.id, t.body, t.body_html, ${network} as network_id
             from ${sql.identifier(table)} t where ${afterId} order by t.id limit ${batchSize}`,
         db,
@@ -112,7 +116,8 @@ async function mentionsFor(
   const people =
     ids.length === 0
       ? []
-      : await queryRows<{ id: string; display_name: string }>(
+      : await queryParsed(
+          person,
           sql`select id, display_name from users where id in (${sql.join(
             ids.map((id) => sql`${id}::uuid`),
             sql`, `,
