@@ -47,6 +47,8 @@ export {
   createPostAt,
   createUser,
 } from "~/db/seed/builders.server";
+export { deletePerson, FORMER_MEMBER_ID } from "~/features/accounts/delete-person.server";
+export { rerenderStoredHtml } from "~/features/content/rerender.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import PgBoss from "pg-boss";
+import { z } from "zod";
 import { jobNames, jobSchema } from "~/lib/job-names";
 import { acquireDatabaseLock, type DatabaseLock } from "./data-dir-lock.server.js";
 import * as schema from "./schema";
@@ -190,4 +191,17 @@ export function getDb(): Db {
 export async function queryRows<T>(query: SQL, db: Db = getDb()): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Runs a raw SQL query and validates every row with `row` (a Zod object naming the selected
+ * columns), so a renamed column or a changed type fails at the query instead of travelling on as
+ * `undefined`. Prefer it to `queryRows<T>()`, whose type is only the caller's word.
+ */
+export async function queryParsed<Row extends z.ZodType>(
+  row: Row,
+  query: SQL,
+  db: Db = getDb(),
+): Promise<z.infer<Row>[]> {
+  return z.array(row).parse(await queryRows<unknown>(query, db));
 }

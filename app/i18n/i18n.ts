@@ -3,9 +3,31 @@ import { type Locale, locales } from "~/features/taxonomy/types";
 
 export { type Locale, locales };
 
+import type english from "./locales/en.json";
+
+/**
+ * Every message key, from the English catalogue (the catalogue test keeps the other five in step).
+ * A type-only import: the catalogue itself is loaded per locale at run time.
+ */
+export type MessageKey = keyof typeof english;
 export type Messages = Record<string, string>;
 export type TranslateValues = Record<string, string | number | Date>;
-export type Translate = (key: string, values?: TranslateValues) => string;
+/**
+ * What t() accepts for a key of type K: a catalogue key; a template such as `role.${string}` when
+ * some key matches it (a typo in the fixed part is an error); or a plain `string` that came from
+ * data (a form error, an error payload) and is looked up as it is.
+ */
+export type CheckedKey<K extends string> = string extends K
+  ? K
+  : [Extract<MessageKey, K>] extends [never]
+    ? MessageKey
+    : K;
+// `const` makes a template such as `role.${kind}` typed as a template (`role.${string}`) rather than
+// widened to string, so that it gets checked.
+export type Translate = <const K extends string>(
+  key: K & CheckedKey<K>,
+  values?: TranslateValues,
+) => string;
 
 /** Names of the languages in themselves, for the language switcher. */
 export const localeNames: Record<Locale, string> = {
@@ -47,7 +69,7 @@ const formatCache = new Map<string, IntlMessageFormat>();
 
 /** Makes t(key, values) for one locale: ICU messages, plurals and dates per locale. */
 export function createTranslator(locale: Locale, messages: Messages): Translate {
-  return (key, values) => {
+  return (key: string, values?: TranslateValues) => {
     const message = messages[key];
     if (message === undefined) return key;
     if (!values && !message.includes("{")) return message;

@@ -1,12 +1,13 @@
 import { data } from "react-router";
+import type { MessageKey } from "~/i18n/i18n";
 
 /** What an expected failure carries to the error boundary: a catalogue key, never a stack. */
-export type ErrorPayload = { messageKey: string };
+export type ErrorPayload = { messageKey: MessageKey };
 
 /** The HTTP statuses an expected failure may answer with. */
 export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 429;
 
-const fallbackKeys: Record<ErrorStatus, string> = {
+const fallbackKeys: Record<ErrorStatus, MessageKey> = {
   400: "errors.badRequest",
   403: "errors.forbidden",
   404: "errors.notFound",
@@ -19,7 +20,7 @@ const fallbackKeys: Record<ErrorStatus, string> = {
  * The one error type for expected failures (not found, forbidden, invalid, too many):
  * an HTTP response whose body names a translated message. Throw it from loaders and actions.
  */
-export function httpError(status: ErrorStatus, messageKey?: string) {
+export function httpError(status: ErrorStatus, messageKey?: MessageKey) {
   return data<ErrorPayload>({ messageKey: messageKey ?? fallbackKeys[status] }, { status });
 }
 
@@ -37,7 +38,7 @@ export type MessageValues = Record<string, number | string>;
 export class DomainError extends Error {
   override readonly name = "DomainError";
   readonly status: ErrorStatus;
-  readonly messageKey: string;
+  readonly messageKey: MessageKey;
   readonly field?: string;
   readonly values?: MessageValues;
   /** For 429: seconds until trying again makes sense (sent as Retry-After). */
@@ -45,7 +46,7 @@ export class DomainError extends Error {
 
   constructor(
     status: ErrorStatus,
-    messageKey: string,
+    messageKey: MessageKey,
     options: { field?: string; values?: MessageValues; retryAfterSeconds?: number } = {},
   ) {
     super(messageKey);

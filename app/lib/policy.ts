@@ -1,3 +1,4 @@
+import type { MessageKey } from "~/i18n/i18n";
 import type { Auth } from "./context";
 import { DomainError } from "./errors";
 
@@ -35,7 +36,7 @@ export function actorOf(auth: Auth): Actor {
 }
 
 /** Why a rule says no: the status the refusal becomes and the message the person reads. */
-export type Refusal = { readonly status: 403 | 404 | 409; readonly messageKey: string };
+export type Refusal = { readonly status: 403 | 404 | 409; readonly messageKey: MessageKey };
 
 /** A rule's answer: `true` (allowed) or the refusal. */
 export type Verdict = true | Refusal;
@@ -47,7 +48,7 @@ export type Rule<Resource> = (actor: Actor, resource: Resource) => Verdict;
 export const allow = true as const;
 
 /** A refusal with its status and message key. */
-export function refuse(status: Refusal["status"], messageKey: string): Refusal {
+export function refuse(status: Refusal["status"], messageKey: MessageKey): Refusal {
   return { status, messageKey };
 }
 

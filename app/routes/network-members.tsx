@@ -1,6 +1,7 @@
 import { data, useActionData, useLoaderData } from "react-router";
 import { requireVerifiedUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
+import { mentionHandle } from "~/features/content/mentions.server";
 import {
   createInvitationLink,
   inviteByEmail,
@@ -16,7 +17,6 @@ import {
   removeMember,
   setNetworkRole,
 } from "~/features/networks/membership.server";
-import { mentionHandle } from "~/features/networks/mentions.server";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import {
   assertCanRead,

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   index,
@@ -10,20 +11,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { type FieldVisibility, skillKinds, tokenPurposes, userRoles } from "../enums";
+import { checkNotNegative, checkOneOf, checkThat } from "./checks";
 
-/** Who may see a profile field: everyone, signed-in members, or only the person. */
-export type Visibility = "public" | "members" | "private";
-export const profileFields = [
-  "headline",
-  "bio",
-  "photo",
-  "location",
-  "languages",
-  "skills",
-  "organisations",
-] as const;
-export type ProfileField = (typeof profileFields)[number];
-export type FieldVisibility = Record<ProfileField, Visibility>;
+export {
+  type FieldVisibility,
+  type ProfileField,
+  profileFields,
+  type Visibility,
+} from "../enums";
 
 export const users = pgTable(
   "users",
@@ -33,7 +29,7 @@ export const users = pgTable(
     email: text("email").notNull(),
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["owner", "educator"] }).notNull(),
+    role: text("role", { enum: userRoles }).notNull(),
     isFacilitator: boolean("is_facilitator").notNull().default(false),
     isAdmin: boolean("is_admin").notNull().default(false),
     locale: text("locale").notNull().default("en"),
@@ -55,6 +51,10 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
+    // The code stores addresses lower-cased; these make a differently cased duplicate impossible.
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    checkThat("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
+    checkOneOf("users_role_check", t.role, userRoles),
     index("users_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("users_country_created_idx").on(
       t.country,
@@ -91,10 +91,11 @@ export const userSkills = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["offered", "wanted"] }).notNull(),
+    kind: text("kind", { enum: skillKinds }).notNull(),
     topic: text("topic").notNull(),
   },
   (t) => [
+    checkOneOf("user_skills_kind_check", t.kind, skillKinds),
     primaryKey({ columns: [t.userId, t.kind, t.topic] }),
     index("user_skills_topic_idx").on(t.kind, t.topic, t.userId),
   ],
@@ -125,19 +126,26 @@ export const authTokens = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose", { enum: ["verify_email", "reset_password"] }).notNull(),
+    purpose: text("purpose", { enum: tokenPurposes }).notNull(),
     /** For verify_email: the address being verified (a changed email takes effect on use). */
     email: text("email").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
-  (t) => [index("auth_tokens_user_idx").on(t.userId, t.purpose)],
+  (t) => [
+    index("auth_tokens_user_idx").on(t.userId, t.purpose),
+    checkOneOf("auth_tokens_purpose_check", t.purpose, tokenPurposes),
+  ],
 );
 
 /** Fixed-window counters shared by every app process (sign-in, sign-up, reset throttling). */
-export const rateLimits = pgTable("rate_limits", {
-  key: text("key").primaryKey(),
-  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-  hits: integer("hits").notNull(),
-});
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [checkNotNegative("rate_limits_hits_check", t.hits)],
+);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   index,
   integer,
   jsonb,
@@ -10,7 +11,20 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  attachmentKinds,
+  invitationKinds,
+  networkKinds,
+  networkMemberStatuses,
+  networkRoles,
+  networkVisibilities,
+  reactionKinds,
+  resourceKinds,
+} from "../enums";
 import { users } from "./accounts";
+import { checkNotNegative, checkOneOf, checkThat } from "./checks";
+
+export { networkKinds, networkVisibilities, reactionKinds } from "../enums";
 
 /** Installation-wide settings an admin can change (key → JSON value). */
 export const settings = pgTable("settings", {
@@ -18,9 +32,6 @@ export const settings = pgTable("settings", {
   value: jsonb("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const networkKinds = ["local", "online", "cross_border"] as const;
-export const networkVisibilities = ["open", "request", "invite", "secret"] as const;
 
 export const networks = pgTable(
   "networks",
@@ -51,6 +62,10 @@ export const networks = pgTable(
     index("networks_countries_idx").using("gin", t.countries),
     index("networks_languages_idx").using("gin", t.languages),
     index("networks_topics_idx").using("gin", t.topics),
+    checkOneOf("networks_kind_check", t.kind, networkKinds),
+    checkOneOf("networks_visibility_check", t.visibility, networkVisibilities),
+    checkNotNegative("networks_member_count_check", t.memberCount),
+    checkThat("networks_member_cap_check", sql`${t.memberCap} > 0`),
   ],
 );
 
@@ -63,13 +78,9 @@ export const networkMembers = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["facilitator", "member"] })
-      .notNull()
-      .default("member"),
+    role: text("role", { enum: networkRoles }).notNull().default("member"),
     /** "removed" is no longer written: removals live in network_removals (decision 006). */
-    status: text("status", { enum: ["pending", "active", "removed"] })
-      .notNull()
-      .default("active"),
+    status: text("status", { enum: networkMemberStatuses }).notNull().default("active"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** Posts newer than this are unread for the member. */
     lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull().defaultNow(),
@@ -78,6 +89,8 @@ export const networkMembers = pgTable(
     primaryKey({ columns: [t.networkId, t.userId] }),
     index("network_members_user_idx").on(t.userId, t.status),
     index("network_members_network_idx").on(t.networkId, t.status, t.role),
+    checkOneOf("network_members_role_check", t.role, networkRoles),
+    checkOneOf("network_members_status_check", t.status, networkMemberStatuses),
   ],
 );
 
@@ -118,7 +131,7 @@ export const networkInvitations = pgTable(
     networkId: uuid("network_id")
       .notNull()
       .references(() => networks.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["email", "link"] }).notNull(),
+    kind: text("kind", { enum: invitationKinds }).notNull(),
     email: text("email"),
     tokenHash: text("token_hash").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -134,6 +147,8 @@ export const networkInvitations = pgTable(
     uniqueIndex("network_invitations_token_key").on(t.tokenHash),
     index("network_invitations_network_idx").on(t.networkId, t.kind),
     index("network_invitations_pending_email_idx").on(t.networkId, t.email),
+    checkOneOf("network_invitations_kind_check", t.kind, invitationKinds),
+    checkNotNegative("network_invitations_used_count_check", t.usedCount),
   ],
 );
 
@@ -144,9 +159,10 @@ export const posts = pgTable(
     networkId: uuid("network_id")
       .notNull()
       .references(() => networks.id, { onDelete: "cascade" }),
+    /** Restrict: a person is deleted through deletePerson(), which anonymises first (decision 010). */
     authorId: uuid("author_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => users.id, { onDelete: "restrict" }),
     body: text("body").notNull(),
     /** The Markdown rendered and made safe when the post was written. */
     bodyHtml: text("body_html").notNull(),
@@ -156,7 +172,7 @@ export const posts = pgTable(
     editedAt: timestamp("edited_at", { withTimezone: true }),
     pinnedAt: timestamp("pinned_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
-    deletedBy: uuid("deleted_by"),
+    deletedBy: uuid("deleted_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     index("posts_network_feed_idx")
@@ -166,6 +182,7 @@ export const posts = pgTable(
       .on(t.networkId, t.pinnedAt)
       .where(sql`pinned_at is not null and deleted_at is null`),
     uniqueIndex("posts_submission_key").on(t.authorId, t.submissionKey),
+    index("posts_deleted_by_idx").on(t.deletedBy).where(sql`deleted_by is not null`),
   ],
 );
 
@@ -176,7 +193,7 @@ export const postAttachments = pgTable(
     postId: uuid("post_id")
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["image", "file"] }).notNull(),
+    kind: text("kind", { enum: attachmentKinds }).notNull(),
     storageKey: text("storage_key").notNull(),
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
@@ -184,7 +201,11 @@ export const postAttachments = pgTable(
     width: integer("width"),
     height: integer("height"),
   },
-  (t) => [index("post_attachments_post_idx").on(t.postId)],
+  (t) => [
+    index("post_attachments_post_idx").on(t.postId),
+    checkOneOf("post_attachments_kind_check", t.kind, attachmentKinds),
+    checkNotNegative("post_attachments_size_check", t.sizeBytes),
+  ],
 );
 
 export const postMentions = pgTable(
@@ -203,8 +224,6 @@ export const postMentions = pgTable(
   ],
 );
 
-export const reactionKinds = ["like", "celebrate", "support", "insightful", "thanks"] as const;
-
 export const postReactions = pgTable(
   "post_reactions",
   {
@@ -217,7 +236,10 @@ export const postReactions = pgTable(
     kind: text("kind", { enum: reactionKinds }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.userId, t.kind] })],
+  (t) => [
+    primaryKey({ columns: [t.postId, t.userId, t.kind] }),
+    checkOneOf("post_reactions_kind_check", t.kind, reactionKinds),
+  ],
 );
 
 export const comments = pgTable(
@@ -228,10 +250,12 @@ export const comments = pgTable(
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),
     /** A reply to a top-level comment (one level only). */
-    parentId: uuid("parent_id"),
+    parentId: uuid("parent_id").references((): AnyPgColumn => comments.id, {
+      onDelete: "cascade",
+    }),
     authorId: uuid("author_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => users.id, { onDelete: "restrict" }),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
     submissionKey: text("submission_key"),
@@ -241,6 +265,8 @@ export const comments = pgTable(
   },
   (t) => [
     index("comments_post_idx").on(t.postId, t.createdAt),
+    // The foreign keys below are checked on every delete of the row they point to.
+    index("comments_parent_idx").on(t.parentId).where(sql`parent_id is not null`),
     uniqueIndex("comments_submission_key").on(t.authorId, t.submissionKey),
   ],
 );
@@ -254,13 +280,15 @@ export const forumTopics = pgTable(
       .references(() => networks.id, { onDelete: "cascade" }),
     authorId: uuid("author_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => users.id, { onDelete: "restrict" }),
     title: text("title").notNull(),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
     submissionKey: text("submission_key"),
     replyCount: integer("reply_count").notNull().default(0),
-    answerReplyId: uuid("answer_reply_id"),
+    answerReplyId: uuid("answer_reply_id").references((): AnyPgColumn => forumReplies.id, {
+      onDelete: "set null",
+    }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
@@ -270,6 +298,8 @@ export const forumTopics = pgTable(
       .on(t.networkId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     uniqueIndex("forum_topics_submission_key").on(t.authorId, t.submissionKey),
+    checkNotNegative("forum_topics_reply_count_check", t.replyCount),
+    index("forum_topics_answer_idx").on(t.answerReplyId).where(sql`answer_reply_id is not null`),
   ],
 );
 
@@ -282,7 +312,7 @@ export const forumReplies = pgTable(
       .references(() => forumTopics.id, { onDelete: "cascade" }),
     authorId: uuid("author_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+      .references(() => users.id, { onDelete: "restrict" }),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
     submissionKey: text("submission_key"),
@@ -304,8 +334,8 @@ export const networkResources = pgTable(
       .references(() => networks.id, { onDelete: "cascade" }),
     addedBy: uuid("added_by")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["link", "file"] }).notNull(),
+      .references(() => users.id, { onDelete: "restrict" }),
+    kind: text("kind", { enum: resourceKinds }).notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     url: text("url"),
@@ -324,5 +354,7 @@ export const networkResources = pgTable(
       .on(t.networkId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     uniqueIndex("network_resources_submission_key").on(t.addedBy, t.submissionKey),
+    checkOneOf("network_resources_kind_check", t.kind, resourceKinds),
+    checkNotNegative("network_resources_size_check", t.sizeBytes),
   ],
 );

@@ -1,11 +1,13 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisationKinds, organisationMemberStatuses, organisationRoles } from "../enums";
 import { users } from "./accounts";
+import { checkOneOf } from "./checks";
 
 export const organisations = pgTable(
   "organisations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    kind: text("kind", { enum: ["enterprise", "provider"] }).notNull(),
+    kind: text("kind", { enum: organisationKinds }).notNull(),
     name: text("name").notNull(),
     country: text("country").notNull(),
     region: text("region").notNull().default(""),
@@ -24,6 +26,7 @@ export const organisations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    checkOneOf("organisations_kind_check", t.kind, organisationKinds),
     index("organisations_created_idx").on(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
@@ -69,16 +72,14 @@ export const organisationMembers = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["admin", "member"] })
-      .notNull()
-      .default("member"),
-    status: text("status", { enum: ["pending", "active"] })
-      .notNull()
-      .default("pending"),
+    role: text("role", { enum: organisationRoles }).notNull().default("member"),
+    status: text("status", { enum: organisationMemberStatuses }).notNull().default("pending"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.userId] }),
     index("organisation_members_user_idx").on(t.userId, t.status),
+    checkOneOf("organisation_members_role_check", t.role, organisationRoles),
+    checkOneOf("organisation_members_status_check", t.status, organisationMemberStatuses),
   ],
 );

@@ -20,8 +20,8 @@ import {
   users,
 } from "~/db/schema";
 import { hashPassword } from "~/features/accounts/password.server";
-import { findMentions, renderMarkdown } from "~/features/networks/markdown";
-import { mentionableMembers } from "~/features/networks/mentions.server";
+import { findMentions, renderMarkdown } from "~/features/content/markdown";
+import { mentionableMembers } from "~/features/content/mentions.server";
 import { naceSectionOf } from "~/features/taxonomy/vocabulary.server";
 import { DEFAULT_TIME_ZONE, timeZoneForCountry } from "~/lib/time-zones";
 

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { comments, forumReplies, forumTopics, networkResources, postReactions } from "~/db/schema";
-import { renderMarkdown } from "~/features/networks/markdown";
-import { mentionableMembers, mentionHandle } from "~/features/networks/mentions.server";
+import { renderMarkdown } from "~/features/content/markdown";
+import { mentionableMembers, mentionHandle } from "~/features/content/mentions.server";
 import { getLogger } from "~/lib/logger.server";
 import { createNetwork, createPostAt } from "./builders.server";
 import { demoPeople } from "./demo-data";

@@ -12,7 +12,7 @@ import type pg from "pg";
 import type { Database } from "~/db/client.server";
 import type { FieldVisibility, reactionKinds } from "~/db/schema";
 import { hashPassword } from "~/features/accounts/password.server";
-import { renderMarkdown } from "~/features/networks/markdown";
+import { renderMarkdown } from "~/features/content/markdown";
 import { naceDivisions } from "~/features/taxonomy/data/nace";
 import { topics } from "~/features/taxonomy/data/topics";
 import {
@@ -2896,6 +2896,7 @@ async function loadNetworks(
     { name: "topics", type: "text", cast: "text[]" },
     { name: "created_at", type: "timestamptz" },
   ]);
+  const answers: [topicId: string, replyId: string][] = [];
   for (const n of networks) {
     const span = now - n.createdAt;
     for (let t = pickTopicCount(rng); t > 0; t--) {
@@ -2923,16 +2924,21 @@ async function loadNetworks(
         );
         replies.push(id);
       }
+      // Drawn in the same order as before, so a seed still makes the same data.
       const body = rng.pick(text.question)(f);
+      const title = rng.pick(text.topicTitles)(f);
+      const answer = replies.length && rng.chance(0.3) ? rng.pick(replies) : null;
+      if (answer) answers.push([topicId, answer]);
       topicTable.push(
         topicId,
         n.id,
         people[n.members[authorIndex]].id,
-        rng.pick(text.topicTitles)(f),
+        title,
         body,
         renderMarkdown(body),
         replies.length,
-        replies.length && rng.chance(0.3) ? rng.pick(replies) : null,
+        // Set once the replies exist: the answer is a foreign key to forum_replies.
+        null,
         iso(createdAt),
         iso(last),
       );
@@ -2960,6 +2966,14 @@ async function loadNetworks(
     for (let batch = table.take(); batch; batch = table.take()) {
       await client.query(batch.statement, batch.values);
     }
+  }
+  for (let start = 0; start < answers.length; start += 5000) {
+    const slice = answers.slice(start, start + 5000);
+    await client.query(
+      `update forum_topics t set answer_reply_id = v.answer
+       from (select unnest($1::uuid[]) as id, unnest($2::uuid[]) as answer) v where t.id = v.id`,
+      [slice.map(([topicId]) => topicId), slice.map(([, replyId]) => replyId)],
+    );
   }
   progress(
     `  ${topicTable.total.toLocaleString("en")} forum topics, ${replyTable.total.toLocaleString("en")} replies, ${resourceTable.total.toLocaleString("en")} resources (${elapsed()})`,

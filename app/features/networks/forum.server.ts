@@ -1,13 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { forumReplies, forumTopics, networks } from "~/db/schema";
+import { renderMarkdown } from "~/features/content/markdown";
+import { mentionableMembers } from "~/features/content/mentions.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
-import { renderMarkdown } from "./markdown";
-import { mentionableMembers } from "./mentions.server";
 import { PostError } from "./posts.server";
 
 export const TOPIC_PAGE_SIZE = 20;

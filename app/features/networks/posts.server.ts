@@ -9,6 +9,8 @@ import {
   posts,
   type reactionKinds,
 } from "~/db/schema";
+import { findMentions, renderMarkdown } from "~/features/content/markdown";
+import { mentionableMembers } from "~/features/content/mentions.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
 import { isUuid } from "~/lib/ids";
@@ -23,8 +25,6 @@ import {
   storeUpload,
   UploadError,
 } from "./attachments.server";
-import { findMentions, renderMarkdown } from "./markdown";
-import { mentionableMembers } from "./mentions.server";
 
 export type ReactionKind = (typeof reactionKinds)[number];
 

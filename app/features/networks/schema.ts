@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { networkKinds, networkVisibilities, reactionKinds } from "~/db/schema/networks";
+import { networkKinds, networkVisibilities, reactionKinds } from "~/db/enums";
 
 export const MAX_POST_LENGTH = 10_000;
 export const MAX_COMMENT_LENGTH = 4_000;

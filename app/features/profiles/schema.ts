@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { profileFields } from "~/db/schema/accounts";
+import { profileFields } from "~/db/enums";
 
 /** The profile fields that carry their own visibility (for forms). */
 export { profileFields };

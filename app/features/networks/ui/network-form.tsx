@@ -1,4 +1,4 @@
-import { networkKinds, networkVisibilities } from "~/db/schema/networks";
+import { networkKinds, networkVisibilities } from "~/db/enums";
 import type { Option } from "~/features/taxonomy/types";
 import { useI18n } from "~/i18n/context";
 import { ChoiceGroup, CsrfForm, SubmitButton, TextArea, TextField } from "~/ui/form";

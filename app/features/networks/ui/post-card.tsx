@@ -1,4 +1,4 @@
-import { reactionKinds } from "~/db/schema/networks";
+import { reactionKinds } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
 import { Avatar } from "~/ui/avatar";
 import { CsrfForm, SubmitButton, TextArea } from "~/ui/form";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "~/db/client.server";
+import { z } from "zod";
+import { type Db, queryParsed } from "~/db/client.server";
 
 /**
  * The handle people type after @ to mention someone: their display name without accents,
@@ -19,14 +20,24 @@ export function mentionHandle(displayName: string): string {
     .replace(/^\.+|\.+$/g, "");
 }
 
+/** Someone a body may mention: the id links to their profile, the name is shown. */
+export interface Mentionable {
+  id: string;
+  name: string;
+}
+
 /** Active members of a network who can be mentioned, keyed by handle. */
-export async function mentionableMembers(db: Db, networkId: string) {
-  const rows = await queryRows<{ id: string; display_name: string }>(
+export async function mentionableMembers(
+  db: Db,
+  networkId: string,
+): Promise<Map<string, Mentionable>> {
+  const rows = await queryParsed(
+    z.object({ id: z.string(), display_name: z.string() }),
     sql`select u.id, u.display_name from network_members m join users u on u.id = m.user_id
         where m.network_id = ${networkId} and m.status = 'active'`,
     db,
   );
-  const map = new Map<string, { id: string; name: string }>();
+  const map = new Map<string, Mentionable>();
   for (const row of rows) {
     const handle = mentionHandle(row.display_name);
     if (handle.length >= 2 && !map.has(handle))

@@ -1,0 +1,37 @@
+/**
+ * The values of every enumerated column, in a module without Drizzle or server code, so that
+ * forms, Zod schemas and components can import them without pulling table definitions into the
+ * browser bundle. The schema uses the same lists for its column types and CHECK constraints.
+ */
+
+export const userRoles = ["owner", "educator"] as const;
+export const skillKinds = ["offered", "wanted"] as const;
+export const tokenPurposes = ["verify_email", "reset_password"] as const;
+
+/** Who may see a profile field: everyone, signed-in members, or only the person. */
+export type Visibility = "public" | "members" | "private";
+export const profileFields = [
+  "headline",
+  "bio",
+  "photo",
+  "location",
+  "languages",
+  "skills",
+  "organisations",
+] as const;
+export type ProfileField = (typeof profileFields)[number];
+export type FieldVisibility = Record<ProfileField, Visibility>;
+
+export const networkKinds = ["local", "online", "cross_border"] as const;
+export const networkVisibilities = ["open", "request", "invite", "secret"] as const;
+export const networkRoles = ["facilitator", "member"] as const;
+/** "removed": taken out by a facilitator; kept so that a shared link cannot bring them back. */
+export const networkMemberStatuses = ["pending", "active", "removed"] as const;
+export const invitationKinds = ["email", "link"] as const;
+export const attachmentKinds = ["image", "file"] as const;
+export const reactionKinds = ["like", "celebrate", "support", "insightful", "thanks"] as const;
+export const resourceKinds = ["link", "file"] as const;
+
+export const organisationKinds = ["enterprise", "provider"] as const;
+export const organisationRoles = ["admin", "member"] as const;
+export const organisationMemberStatuses = ["pending", "active"] as const;

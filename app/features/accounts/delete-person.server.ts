@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import { type Db, getDb } from "~/db/client.server";
+import { randomToken } from "~/lib/crypto.server";
+import { hashPassword } from "./password.server";
+
+/**
+ * The one account that anonymised content points to once its author is deleted. It is never
+ * verified or onboarded, so directories, counts and profile pages leave it out, and nobody knows
+ * its password.
+ */
+export const FORMER_MEMBER_ID = "00000000-0000-4000-8000-000000000000";
+const FORMER_MEMBER_EMAIL = "former-member@invalid";
+const FORMER_MEMBER_NAME = "Former member";
+
+export interface DeletePersonResult {
+  /** Posts, comments and discussion topics of theirs that nobody else had answered. */
+  deleted: { posts: number; comments: number; topics: number };
+  /** Posts, comments, topics, replies and resources kept, now shown as the former member's. */
+  anonymised: number;
+}
+
+/**
+ * Deletes a person as decision 010 describes, in one transaction: their content that nobody else
+ * answered goes; what others answered (and every discussion reply and shared resource) stays,
+ * attributed to the former member; other people's replies are never touched; memberships,
+ * sessions, tokens, reactions and mentions go with the account, keeping member counts right.
+ * The database refuses to delete an account that still authors content, so this is the only way.
+ * Files of deleted posts are left for the orphaned-file cleanup.
+ */
+export async function deletePerson(options: {
+  userId: string;
+  db?: Db;
+}): Promise<DeletePersonResult> {
+  const db = options.db ?? getDb();
+  if (options.userId === FORMER_MEMBER_ID) throw new Error("The former member cannot be deleted.");
+  const passwordHash = await hashPassword(randomToken());
+  return db.transaction(async (tx) => {
+    const count = async (query: ReturnType<typeof sql>) =>
+      ((await tx.execute(query)) as unknown as { rows: unknown[] }).rows.length;
+    const person = options.userId;
+
+    await tx.execute(sql`
+      insert into users (id, email, password_hash, role, display_name)
+      values (${FORMER_MEMBER_ID}, ${FORMER_MEMBER_EMAIL}, ${passwordHash}, 'owner', ${FORMER_MEMBER_NAME})
+      on conflict do nothing`);
+
+    // Their comments nobody else replied to (their own replies to them go along by cascade).
+    const comments = await count(sql`
+      delete from comments c where c.author_id = ${person}
+        and not exists (select 1 from comments r where r.parent_id = c.id and r.author_id <> ${person})
+      returning c.id`);
+    const posts = await count(sql`
+      delete from posts p where p.author_id = ${person}
+        and not exists (select 1 from comments c where c.post_id = p.id and c.author_id <> ${person})
+      returning p.id`);
+    const topics = await count(sql`
+      delete from forum_topics t where t.author_id = ${person}
+        and not exists (select 1 from forum_replies r where r.topic_id = t.id and r.author_id <> ${person})
+      returning t.id`);
+
+    let anonymised = 0;
+    for (const [table, column] of [
+      ["posts", "author_id"],
+      ["comments", "author_id"],
+      ["forum_topics", "author_id"],
+      ["forum_replies", "author_id"],
+      ["network_resources", "added_by"],
+    ] as const) {
+      anonymised += await count(sql`
+        update ${sql.identifier(table)} set ${sql.identifier(column)} = ${FORMER_MEMBER_ID}
+        where ${sql.identifier(column)} = ${person} returning 1`);
+    }
+
+    // Counters are kept by the code, not by triggers, so the memberships about to cascade away
+    // are counted out here.
+    await tx.execute(sql`
+      update networks n set member_count = n.member_count - 1
+      from network_members m
+      where m.network_id = n.id and m.user_id = ${person} and m.status = 'active'`);
+    await tx.execute(sql`delete from users where id = ${person}`);
+    return { deleted: { posts, comments, topics }, anonymised };
+  });
+}
