@@ -25,7 +25,8 @@ beforeAll(async () => {
   setEnv(parseEnv({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent" }));
   ({ database, cleanup } = await openTestDatabase(openDatabase));
   setDatabase(database);
-});
+  // Opening a database is slow on a busy machine.
+}, 60_000);
 
 afterAll(async () => {
   await stopListening();
@@ -53,7 +54,7 @@ function expectOneAnswer(answers: { id: string; duplicate: boolean }[]) {
   expect(answers.map((a) => a.duplicate).sort()).toEqual([false, true]);
 }
 
-describe("create once per submission key", () => {
+describe("create once per submission key", { timeout: 30_000 }, () => {
   it("makes one comment from two racing copies of the same form", async () => {
     const { userId, networkId } = await memberOfNetwork();
     const post = await createPostAt({ networkId, authorId: userId, body: "Hello" });
