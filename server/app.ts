@@ -32,6 +32,7 @@ import { type Env, getEnv, setEnv } from "~/lib/env.server";
 import { getLogger } from "~/lib/logger.server";
 import { stopListening } from "~/lib/pubsub.server";
 import { ensureSecret } from "~/lib/secret.server";
+import { uploadRouteMatcher } from "./upload-routes";
 
 export { getDatabase, queryRows } from "~/db/client.server";
 export {
@@ -47,14 +48,8 @@ export { stopListening } from "~/lib/pubsub.server";
 export const rawSql = (text: string) => sql.raw(text);
 export { migrateDatabase, openDatabase, seedDemo, setDatabase, setEnv, syncTaxonomy };
 
-const UPLOAD_PATHS = [
-  /^\/onboarding\/profile$/,
-  /^\/settings\/profile$/,
-  /^\/networks\/[^/]+\/resources$/,
-  /^\/networks\/new$/,
-  /^\/networks\/[^/]+$/,
-  /^\/networks\/[^/]+\/settings$/,
-];
+// Routes whose modules say they take files get the larger body limit, however the form posts.
+const isUploadRequest = uploadRouteMatcher(build.routes);
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 class BodyTooLarge extends Error {}
@@ -189,9 +184,7 @@ export function createApp(options: { env: Env; database: Database }): App {
       const url = new URL(req.originalUrl, env.PUBLIC_URL);
       let request: Request;
       if (STATE_CHANGING.has(req.method)) {
-        const limit = UPLOAD_PATHS.some((re) => re.test(url.pathname))
-          ? env.UPLOAD_LIMIT_BYTES
-          : env.BODY_LIMIT_BYTES;
+        const limit = isUploadRequest(url) ? env.UPLOAD_LIMIT_BYTES : env.BODY_LIMIT_BYTES;
         const body = await readBody(req, limit);
         const controller = new AbortController();
         res.on("close", () => controller.abort());

@@ -32,6 +32,7 @@ import { decodeCursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { acceptsUploads } from "~/lib/uploads";
 import {
   ChoiceGroup,
   CsrfForm,
@@ -45,6 +46,9 @@ import {
 import { formatDate } from "~/ui/format";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/network-resources";
+
+/** Its forms carry files (photos, documents): the larger body limit applies. */
+export const handle = acceptsUploads;
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { access, header, locale, auth } = await loadNetworkHeader(params.id, context);

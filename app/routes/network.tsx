@@ -28,10 +28,14 @@ import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { acceptsUploads } from "~/lib/uploads";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { useUploadLimitMb } from "~/ui/limits";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/network";
+
+/** Its forms carry files (photos, documents): the larger body limit applies. */
+export const handle = acceptsUploads;
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { auth, access, header } = await loadNetworkHeader(params.id, context);
