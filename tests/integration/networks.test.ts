@@ -407,24 +407,33 @@ describe("the feed", () => {
         `select count(*)::int as n from post_mentions where post_id = '${postId}' and user_id = '${b.id}'`,
       ),
     ).toBe(1);
-    expect(
-      (await cb.post(`/networks/${id}`, { intent: "comment", postId, body: "Thanks!" })).status,
-    ).toBe(200);
+    const commented = await cb.post(`/networks/${id}`, {
+      intent: "comment",
+      postId,
+      body: "Thanks!",
+    });
+    expect(commented.status).toBe(302);
     const [{ id: commentId }] = await app.server.queryRows<{ id: string }>(
       app.server.rawSql(`select id from comments where post_id = '${postId}'`),
     );
-    expect(
-      (
-        await ca.post(`/networks/${id}`, {
-          intent: "comment",
-          postId,
-          parentId: commentId,
-          body: "You're welcome",
-        })
-      ).status,
-    ).toBe(200);
+    // Back to the feed it was written in, at the new comment.
+    expect(commented.headers.get("location")).toBe(
+      `/networks/${id}?posted=${commentId}#comment-${commentId}`,
+    );
+    const replied = await ca.post(`/networks/${id}`, {
+      intent: "comment",
+      postId,
+      parentId: commentId,
+      body: "You're welcome",
+      returnTo: "post",
+    });
+    expect(replied.status).toBe(302);
     const [{ id: replyId }] = await app.server.queryRows<{ id: string }>(
       app.server.rawSql(`select id from comments where parent_id = '${commentId}'`),
+    );
+    // A reply is written on the post's own page, and lands back there.
+    expect(replied.headers.get("location")).toBe(
+      `/networks/${id}/posts/${postId}?posted=${replyId}#comment-${replyId}`,
     );
     const tooDeep = await cb.post(`/networks/${id}`, {
       intent: "comment",
