@@ -39,6 +39,7 @@ import { getLogger } from "~/lib/logger.server";
 import { mailJob } from "~/lib/mail.server";
 import { listenerStatus, startListening, stopListening } from "~/lib/pubsub.server";
 import { ensureSecret } from "~/lib/secret.server";
+import { uploadRouteMatcher } from "./upload-routes";
 
 export { getDatabase, queryRows } from "~/db/client.server";
 export {
@@ -78,14 +79,8 @@ export {
 /** Every job type the workers run (imported here so that each registers itself). */
 export const jobTypes = [mailJob.name, cleanupJob.name];
 
-const UPLOAD_PATHS = [
-  /^\/onboarding\/profile$/,
-  /^\/settings\/profile$/,
-  /^\/networks\/[^/]+\/resources$/,
-  /^\/networks\/new$/,
-  /^\/networks\/[^/]+$/,
-  /^\/networks\/[^/]+\/settings$/,
-];
+// Routes whose modules say they take files get the larger body limit, however the form posts.
+const isUploadRequest = uploadRouteMatcher(build.routes);
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // TRACE (it echoes the request, cookies included) and anything unknown get 405 at the door.
 const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS", ...STATE_CHANGING];
@@ -271,9 +266,7 @@ export function createApp(options: { env: Env; database: Database }): App {
       let request: Request;
       let form: URLSearchParams | FormData | undefined;
       if (STATE_CHANGING.has(req.method)) {
-        const limit = UPLOAD_PATHS.some((re) => re.test(url.pathname))
-          ? env.UPLOAD_LIMIT_BYTES
-          : env.BODY_LIMIT_BYTES;
+        const limit = isUploadRequest(url) ? env.UPLOAD_LIMIT_BYTES : env.BODY_LIMIT_BYTES;
         const body = await readBody(req, limit);
         const controller = new AbortController();
         res.on("close", () => controller.abort());

@@ -12,6 +12,7 @@ import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { Avatar } from "~/ui/avatar";
+import { PostedStatus } from "~/ui/composer";
 import { formatNumber } from "~/ui/format";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/home";
@@ -111,6 +112,7 @@ export default function Home() {
           <section aria-labelledby="home-feed">
             <h2 id="home-feed">{t("home.feedHeading")}</h2>
             <LiveStatusNote />
+            <PostedStatus />
             {feed.posts.length === 0 ? (
               <p>{t("home.feedEmpty")}</p>
             ) : (

@@ -10,8 +10,12 @@ import { NetworkForm } from "~/features/networks/ui/network-form";
 import { useI18n } from "~/i18n/context";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { acceptsUploads } from "~/lib/uploads";
 import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/network-new";
+
+/** Its forms carry files (photos, documents): the larger body limit applies. */
+export const handle = acceptsUploads;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = await requireUser(context, request);

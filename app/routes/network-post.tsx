@@ -8,13 +8,14 @@ import {
   requireNetworkAccess,
 } from "~/features/networks/policy.server";
 import { editPost, getPostThread, PostError } from "~/features/networks/posts.server";
-import { postSchema } from "~/features/networks/schema";
+import { postEditSchema } from "~/features/networks/schema";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { PostCard } from "~/features/networks/ui/post-card";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { PostedStatus } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import type { Route } from "./+types/network-post";
 
@@ -37,7 +38,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   assertMember(access);
   const form = await readForm(request);
   if (form.intent !== "edit") throw httpError(400);
-  const parsed = postSchema.safeParse(form);
+  const parsed = postEditSchema.safeParse(form);
   if (!parsed.success) {
     return data(
       { errors: fieldErrors(parsed.error), body: String(form.body ?? ""), message: "" },
@@ -73,6 +74,7 @@ export default function NetworkPost() {
       <title>{`${post.author.name} · ${network.name} · Synergy`}</title>
       <NetworkHeader network={network} />
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
+      <PostedStatus />
       <PostCard
         post={post}
         viewerId={viewerId}

@@ -32,6 +32,8 @@ import { decodeCursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { acceptsUploads } from "~/lib/uploads";
+import { useComposerKey } from "~/ui/composer";
 import {
   ChoiceGroup,
   CsrfForm,
@@ -45,6 +47,9 @@ import {
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
 import type { Route } from "./+types/network-resources";
+
+/** Its forms carry files (photos, documents): the larger body limit applies. */
+export const handle = acceptsUploads;
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { access, header, locale, auth } = await loadNetworkHeader(params.id, context);
@@ -128,6 +133,9 @@ type ActionResult = {
 const asStrings = (value: unknown) =>
   (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
 
+/** Lands on the new resource, with empty forms (see useComposerKey). */
+const posted = (id: string) => `&posted=${id}#resource-${id}`;
+
 export async function action({ params, request, context }: Route.ActionArgs) {
   const { user } = await requireVerifiedUser(context, request);
   const access = await requireNetworkAccess(params.id, user.id);
@@ -151,16 +159,21 @@ export async function action({ params, request, context }: Route.ActionArgs) {
         if (!parsed.success) {
           return fail(400, { message: "form.fixErrors", errors: fieldErrors(parsed.error) });
         }
-        await addLinkResource({ networkId, userId: user.id, ...parsed.data });
-        return redirect(`/networks/${networkId}/resources?added=1`);
+        const added = await addLinkResource({ networkId, userId: user.id, ...parsed.data });
+        return redirect(`/networks/${networkId}/resources?added=1${posted(added.id)}`);
       }
       case "add-file": {
         const parsed = fileResourceSchema.safeParse(form);
         if (!parsed.success) {
           return fail(400, { message: "form.fixErrors", errors: fieldErrors(parsed.error) });
         }
-        await addFileResource({ networkId, userId: user.id, ...parsed.data, file: form.file });
-        return redirect(`/networks/${networkId}/resources?added=1`);
+        const added = await addFileResource({
+          networkId,
+          userId: user.id,
+          ...parsed.data,
+          file: form.file,
+        });
+        return redirect(`/networks/${networkId}/resources?added=1${posted(added.id)}`);
       }
       case "delete":
         await deleteResource({
@@ -289,7 +302,7 @@ export default function NetworkResources() {
                   const canDelete =
                     network.isMember && (viewerId === r.addedBy.id || network.isFacilitator);
                   return (
-                    <li key={r.id} className="card resource" id={`resource-${r.id}`}>
+                    <li key={r.id} className="card resource" id={`resource-${r.id}`} tabIndex={-1}>
                       <h3 className="no-margin">
                         {!href ? (
                           r.title
@@ -365,6 +378,7 @@ function ResourceForm(props: {
   const errors = result?.errors ?? {};
   const values = result?.values;
   const id = (name: string) => `${kind}-${name}`;
+  const composerKey = useComposerKey(props.submissionKey);
   return (
     <details className="card" open={Boolean(result) || undefined}>
       <summary>
@@ -373,12 +387,13 @@ function ResourceForm(props: {
         </strong>
       </summary>
       <CsrfForm
+        key={composerKey}
         method="post"
         className="stack"
         encType={kind === "file" ? "multipart/form-data" : undefined}
         noValidate
       >
-        <input type="hidden" name="submissionKey" value={props.submissionKey} />
+        <input type="hidden" name="submissionKey" value={composerKey} />
         {kind === "link" ? (
           <TextField
             id={id("url")}

@@ -11,8 +11,12 @@ import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { useI18n } from "~/i18n/context";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { acceptsUploads } from "~/lib/uploads";
 import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/network-settings";
+
+/** Its forms carry files (photos, documents): the larger body limit applies. */
+export const handle = acceptsUploads;
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   await requireUser(context, request);

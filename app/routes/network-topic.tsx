@@ -27,6 +27,7 @@ import { decodeCursor } from "~/lib/cursor";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { Avatar } from "~/ui/avatar";
+import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
@@ -84,7 +85,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
         }
         const reply = await addReply({ networkId, topicId, authorId: user.id, ...parsed.data });
         const after = await replyPageCursor({ networkId, topicId, replyId: reply.id });
-        return redirect(`${topicUrl}${after ? `?after=${after}` : ""}#reply-${reply.id}`);
+        const page = after ? `after=${after}&` : "";
+        return redirect(`${topicUrl}?${page}posted=${reply.id}#reply-${reply.id}`);
       }
       case "answer":
         await markAnswered({ ...moderator, replyId: replyId() });
@@ -117,6 +119,7 @@ export default function NetworkTopic() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
+  const composerKey = useComposerKey(submissionKey);
   const base = `/networks/${network.id}`;
   if (!topic) {
     return (
@@ -147,6 +150,7 @@ export default function NetworkTopic() {
       {result?.message ? (
         <FormMessage kind={result.ok ? "success" : "error"}>{t(result.message)}</FormMessage>
       ) : null}
+      <PostedStatus />
       <article className="card section" aria-labelledby="topic-title">
         <h2 id="topic-title">{topic.title}</h2>
         <div className="post-meta">
@@ -197,8 +201,8 @@ export default function NetworkTopic() {
       {canWrite ? (
         <section className="card section" aria-labelledby="reply-form">
           <h2 id="reply-form">{t("forum.replyHeading")}</h2>
-          <CsrfForm method="post" action={topicUrl} className="stack" noValidate>
-            <input type="hidden" name="submissionKey" value={submissionKey} />
+          <CsrfForm key={composerKey} method="post" action={topicUrl} className="stack" noValidate>
+            <input type="hidden" name="submissionKey" value={composerKey} />
             <TextArea
               name="body"
               label={t("forum.replyLabel")}
@@ -236,7 +240,11 @@ function Reply(props: {
   const { t } = useI18n();
   const canDelete = canWrite && (props.viewerId === reply.author.id || props.canModerate);
   return (
-    <div className="comment" id={props.anchor ? `reply-${reply.id}` : undefined}>
+    <div
+      className="comment"
+      id={props.anchor ? `reply-${reply.id}` : undefined}
+      tabIndex={props.anchor ? -1 : undefined}
+    >
       <p className="muted no-margin">
         <a href={`/people/${reply.author.id}`}>{reply.author.name}</a> ·{" "}
         <Time value={reply.createdAt} />

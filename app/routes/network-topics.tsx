@@ -64,7 +64,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   }
   try {
     const topic = await createTopic({ networkId, authorId: user.id, ...parsed.data });
-    return redirect(`/networks/${networkId}/topics/${topic.id}`);
+    return redirect(`/networks/${networkId}/topics/${topic.id}?posted=${topic.id}`);
   } catch (error) {
     if (error instanceof PostError) {
       return data<ActionResult>(

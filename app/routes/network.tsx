@@ -19,7 +19,12 @@ import {
   pinPost,
   toggleReaction,
 } from "~/features/networks/posts.server";
-import { commentSchema, postSchema, reactionSchema } from "~/features/networks/schema";
+import {
+  commentReturnSchema,
+  commentSchema,
+  postSchema,
+  reactionSchema,
+} from "~/features/networks/schema";
 import { LiveUpdates } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { PostCard } from "~/features/networks/ui/post-card";
@@ -28,10 +33,15 @@ import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { acceptsUploads } from "~/lib/uploads";
+import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { useUploadLimitMb } from "~/ui/limits";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/network";
+
+/** Its forms carry files (photos, documents): the larger body limit applies. */
+export const handle = acceptsUploads;
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { auth, access, header } = await loadNetworkHeader(params.id, context);
@@ -92,21 +102,27 @@ export async function action({ params, request, context }: Route.ActionArgs) {
             body: String(form.body ?? ""),
           });
         }
-        await createPost({
+        const post = await createPost({
           networkId,
           authorId: user.id,
           body: parsed.data.body,
           files: form.files,
           submissionKey: parsed.data.submissionKey,
         });
-        return redirect(`/networks/${networkId}`);
+        // Lands on the new post, with an empty form (see useComposerKey).
+        return redirect(`/networks/${networkId}?posted=${post.id}#post-${post.id}`);
       }
       case "comment": {
         assertMember(access);
         const parsed = commentSchema.safeParse(form);
         if (!parsed.success) return fail(400, fieldErrors(parsed.error).body ?? "form.invalid");
-        await addComment({ networkId, postId, authorId: user.id, ...parsed.data });
-        return done();
+        const comment = await addComment({ networkId, postId, authorId: user.id, ...parsed.data });
+        const posted = `?posted=${comment.id}#comment-${comment.id}`;
+        // Back to the page the comment was written on, at the new comment.
+        const from = commentReturnSchema.parse(form.returnTo);
+        if (from === "post") return redirect(`/networks/${networkId}/posts/${postId}${posted}`);
+        if (from === "home") return redirect(`/${posted}`);
+        return redirect(`/networks/${networkId}${posted}`);
       }
       case "react": {
         assertMember(access);
@@ -156,6 +172,7 @@ export default function Network() {
   const [params] = useSearchParams();
   const { t } = useI18n();
   const uploadLimitMb = useUploadLimitMb();
+  const composerKey = useComposerKey(submissionKey);
   const errors = result?.errors ?? {};
   return (
     <main id="main" className="page">
@@ -181,8 +198,15 @@ export default function Network() {
           {network.isMember ? (
             <section className="card section" aria-labelledby="new-post">
               <h2 id="new-post">{t("posts.newHeading")}</h2>
-              <CsrfForm method="post" encType="multipart/form-data" className="stack" noValidate>
-                <input type="hidden" name="submissionKey" value={submissionKey} />
+              <PostedStatus />
+              <CsrfForm
+                key={composerKey}
+                method="post"
+                encType="multipart/form-data"
+                className="stack"
+                noValidate
+              >
+                <input type="hidden" name="submissionKey" value={composerKey} />
                 <TextArea
                   name="body"
                   label={t("posts.bodyLabel")}

@@ -21,6 +21,7 @@ import {
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { asList, readForm } from "~/lib/form.server";
+import { acceptsUploads } from "~/lib/uploads";
 import { Avatar } from "~/ui/avatar";
 import {
   ChoiceGroup,
@@ -34,6 +35,9 @@ import {
 import { useUploadLimitMb } from "~/ui/limits";
 import { OnboardingSteps } from "~/ui/onboarding-steps";
 import type { Route } from "./+types/onboarding-profile";
+
+/** Its forms carry files (photos, documents): the larger body limit applies. */
+export const handle = acceptsUploads;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user } = await requireUser(context, request);

@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)("accessibility of every page", () => {
   let owner: { id: string; email: string };
   let trainer: { id: string; email: string };
   let admin: { email: string };
-  let newcomer: { email: string };
+  let newcomer: { id: string; email: string };
   let provider: { id: string };
   let enterprise: { id: string };
 
@@ -176,6 +176,101 @@ describe.skipIf(!hasChromium)("accessibility of every page", () => {
     expect(failures.join("\n\n")).toBe("");
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("network pages, an organisation's edit form, installation settings and an invitation", async () => {
+    // A network with something on every page: a post with a comment, a topic with a reply, a
+    // shared link, a pending join request, and an invitation sent by email.
+    const member = await app.createUser({ displayName: "Nuala Member", password });
+    const network = await app.server.createNetwork({
+      name: "Cork Bakers",
+      visibility: "request",
+      facilitators: [owner.id],
+      members: [member.id, trainer.id],
+      pending: [newcomer.id],
+    });
+    const ownerClient = app.client();
+    await ownerClient.signIn(owner.email, password);
+    const base = `/networks/${network.id}`;
+    const post = await app.server.createPostAt({
+      networkId: network.id,
+      authorId: member.id,
+      body: "Who has tried **rye** starters?",
+    });
+    const location = async (response: Response) => {
+      expect(response.status, await response.clone().text()).toBe(302);
+      return response.headers.get("location") ?? "";
+    };
+    await location(
+      await ownerClient.post(base, {
+        intent: "comment",
+        postId: post.id,
+        body: "I have, with @nuala.member",
+        returnTo: "post",
+        submissionKey: "a11y-comment-key",
+      }),
+    );
+    const topicUrl = (
+      await location(
+        await ownerClient.post(`${base}/topics`, {
+          intent: "create-topic",
+          title: "Flour suppliers",
+          body: "Where do you buy flour?",
+          submissionKey: "a11y-topic-key",
+        }),
+      )
+    ).split("?")[0];
+    await location(
+      await ownerClient.post(topicUrl, {
+        intent: "reply",
+        body: "The mill in Macroom.",
+        submissionKey: "a11y-reply-key",
+      }),
+    );
+    await location(
+      await ownerClient.post(`${base}/resources`, {
+        intent: "add-link",
+        title: "Pricing calculator",
+        description: "Works for bakeries.",
+        url: "https://example.org/pricing",
+        language: "en",
+        topics: ["bookkeeping-basics"],
+        submissionKey: "a11y-resource-key",
+      }),
+    );
+    const invited = `invited${Date.now()}@example.org`;
+    const sent = await ownerClient.post(`${base}/members`, {
+      intent: "invite-emails",
+      emails: invited,
+    });
+    expect(sent.status).toBe(200);
+    const invitation = new URL(app.linkIn(await app.lastMailTo(invited), "/invitations/"));
+
+    const { context, page, problems } = await openPage(browser);
+    await signIn(page, app, owner.email);
+    const failures = await checkPages(page, app, [
+      base,
+      `${base}/posts/${post.id}`,
+      `${base}/topics`,
+      topicUrl,
+      `${base}/resources`,
+      `${base}/members`,
+      `${base}/settings`,
+      `/organisations/${enterprise.id}/edit`,
+    ]);
+    await context.close();
+
+    const visitor = await openPage(browser);
+    failures.push(...(await checkPages(visitor.page, app, [invitation.pathname])));
+    await visitor.context.close();
+
+    const adminPage = await openPage(browser);
+    await signIn(adminPage.page, app, admin.email);
+    failures.push(...(await checkPages(adminPage.page, app, ["/admin/settings"])));
+    await adminPage.context.close();
+
+    expect(failures.join("\n\n")).toBe("");
+    expect([...problems, ...visitor.problems, ...adminPage.problems]).toEqual([]);
   });
 
   it("pages for a newcomer and for an admin", async () => {

@@ -71,7 +71,7 @@ async function topicId(client: TestClient, networkId: string, title?: string) {
   expect(response.status).toBe(302);
   const match = response.headers
     .get("location")
-    ?.match(new RegExp(`^/networks/${networkId}/topics/(${uuidPattern})$`));
+    ?.match(new RegExp(`^/networks/${networkId}/topics/(${uuidPattern})\\?posted=\\1$`));
   expect(match).toBeTruthy();
   return match![1];
 }
@@ -129,7 +129,7 @@ describe("forum topics", () => {
     const response = await reply(boClient, networkId, first, "**Hourly**, and @ana.forum agrees");
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toMatch(
-      new RegExp(`^/networks/${networkId}/topics/${first}#reply-${uuidPattern}$`),
+      new RegExp(`^/networks/${networkId}/topics/${first}\\?posted=(${uuidPattern})#reply-\\1$`),
     );
     const row = await topicRow(first);
     expect(row.reply_count).toBe(1);
@@ -236,7 +236,7 @@ describe("forum topics", () => {
     );
     expect(n).toBe(2);
 
-    const topic = first.headers.get("location")!.split("/").pop()!;
+    const topic = first.headers.get("location")!.split("/").pop()!.split("?")[0];
     const replyKey = newKey();
     const replies = await Promise.all([
       reply(client, networkId, topic, "Once", replyKey),
@@ -301,7 +301,7 @@ describe("forum topics", () => {
 
     const response = await reply(client, networkId, topic, "The newest reply");
     const location = response.headers.get("location")!;
-    expect(location).toMatch(/\?after=[^#]+#reply-/);
+    expect(location).toMatch(/\?after=[^&#]+&posted=[^#]+#reply-/);
     const landed = mainOf(await (await client.get(location)).text());
     expect(landed).toContain("The newest reply");
     expect((await topicRow(topic)).reply_count).toBe(56);

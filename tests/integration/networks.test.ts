@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import en from "../../app/i18n/locales/en.json";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { escapeHtml, expectMessage } from "../setup/html";
 import { makePng } from "../setup/images";
@@ -231,11 +232,39 @@ describe("the feed", () => {
     const { id } = await network({ members: [user.id] });
     const empty = await post(client, id, "   ");
     expect(empty.status).toBe(400);
-    expectMessage(await empty.text(), "posts.empty");
+    const emptyHtml = await empty.text();
+    // The field says what is missing, not the empty feed's "No posts yet.".
+    expect(emptyHtml).toMatch(
+      new RegExp(`id="f-body-error" class="error">${escapeHtml(en["posts.emptyPost"])}<`),
+    );
     const long = await post(client, id, "x".repeat(20_000));
     expect(long.status).toBe(400);
     expectMessage(await long.text(), "posts.tooLong");
     expect(await count(`select count(*)::int as n from posts where network_id = '${id}'`)).toBe(0);
+  });
+
+  it("takes a post that is only a photo, and lands on it with an empty form", async () => {
+    const { user, client } = await person();
+    const { id } = await network({ members: [user.id] });
+    const photo = new File([await (await makePng()).arrayBuffer()], "market.png", {
+      type: "image/png",
+    });
+    const response = await post(client, id, "", { files: photo, submissionKey: "photo-only-1" });
+    expect(response.status).toBe(302);
+    const [row] = await app.server.queryRows<{ id: string; body: string; files: number }>(
+      app.server.rawSql(`select p.id, p.body,
+        (select count(*)::int from post_attachments a where a.post_id = p.id) as files
+        from posts p where p.network_id = '${id}'`),
+    );
+    expect(row).toMatchObject({ body: "", files: 1 });
+    const location = response.headers.get("location")!;
+    expect(location).toBe(`/networks/${id}?posted=${row.id}#post-${row.id}`);
+    const landed = await (await client.get(location)).text();
+    expect(landed).toContain(`id="post-${row.id}" tabindex="-1"`);
+    expectMessage(landed, "composer.posted");
+    // The form is empty again, with a new submission key.
+    expect(landed).toMatch(/<textarea id="f-body"[^>]*><\/textarea>/);
+    expect(landed).not.toContain('value="photo-only-1"');
   });
 
   it("renders scripts and javascript: links inert", async () => {
@@ -378,24 +407,33 @@ describe("the feed", () => {
         `select count(*)::int as n from post_mentions where post_id = '${postId}' and user_id = '${b.id}'`,
       ),
     ).toBe(1);
-    expect(
-      (await cb.post(`/networks/${id}`, { intent: "comment", postId, body: "Thanks!" })).status,
-    ).toBe(200);
+    const commented = await cb.post(`/networks/${id}`, {
+      intent: "comment",
+      postId,
+      body: "Thanks!",
+    });
+    expect(commented.status).toBe(302);
     const [{ id: commentId }] = await app.server.queryRows<{ id: string }>(
       app.server.rawSql(`select id from comments where post_id = '${postId}'`),
     );
-    expect(
-      (
-        await ca.post(`/networks/${id}`, {
-          intent: "comment",
-          postId,
-          parentId: commentId,
-          body: "You're welcome",
-        })
-      ).status,
-    ).toBe(200);
+    // Back to the feed it was written in, at the new comment.
+    expect(commented.headers.get("location")).toBe(
+      `/networks/${id}?posted=${commentId}#comment-${commentId}`,
+    );
+    const replied = await ca.post(`/networks/${id}`, {
+      intent: "comment",
+      postId,
+      parentId: commentId,
+      body: "You're welcome",
+      returnTo: "post",
+    });
+    expect(replied.status).toBe(302);
     const [{ id: replyId }] = await app.server.queryRows<{ id: string }>(
       app.server.rawSql(`select id from comments where parent_id = '${commentId}'`),
+    );
+    // A reply is written on the post's own page, and lands back there.
+    expect(replied.headers.get("location")).toBe(
+      `/networks/${id}/posts/${postId}?posted=${replyId}#comment-${replyId}`,
     );
     const tooDeep = await cb.post(`/networks/${id}`, {
       intent: "comment",

@@ -3,6 +3,7 @@ import { type Db, getDb, queryRows } from "~/db/client.server";
 import { forumReplies, forumTopics, networks } from "~/db/schema";
 import { renderMarkdown } from "~/features/content/markdown";
 import { mentionableMembers } from "~/features/content/mentions.server";
+import { createOnce } from "~/lib/create-once.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
@@ -62,6 +63,19 @@ async function findReply(topicId: string, replyId: string, db: Db = getDb()) {
   return reply;
 }
 
+const topicSubmissions = {
+  table: forumTopics,
+  id: forumTopics.id,
+  owner: forumTopics.authorId,
+  key: forumTopics.submissionKey,
+};
+const replySubmissions = {
+  table: forumReplies,
+  id: forumReplies.id,
+  owner: forumReplies.authorId,
+  key: forumReplies.submissionKey,
+};
+
 /**
  * Starts a topic (members only; checked by the caller). A form sent twice with the same
  * submission key returns the topic the first one made.
@@ -73,44 +87,28 @@ export async function createTopic(options: {
   body: string;
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
-  const { networkId, authorId, submissionKey } = options;
-  const findExisting = async () => {
-    if (!submissionKey) return undefined;
-    const [existing] = await getDb()
-      .select({ id: forumTopics.id })
-      .from(forumTopics)
-      .where(and(eq(forumTopics.authorId, authorId), eq(forumTopics.submissionKey, submissionKey)));
-    return existing;
-  };
-  const existing = await findExisting();
-  if (existing) return { id: existing.id, duplicate: true };
-  await limitForumWriting(authorId);
-  const created = await getDb().transaction(async (tx) => {
-    const bodyHtml = await renderBody(tx, networkId, options.body);
-    const [topic] = await tx
-      .insert(forumTopics)
-      .values({
-        networkId,
-        authorId,
-        title: options.title,
-        body: options.body,
-        bodyHtml,
-        submissionKey: submissionKey ?? null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: forumTopics.id });
-    if (!topic) return null;
-    await tx.update(networks).set({ lastActivityAt: sql`now()` }).where(eq(networks.id, networkId));
-    return topic;
+  const { networkId, authorId } = options;
+  const result = await createOnce({
+    target: topicSubmissions,
+    ownerId: authorId,
+    submissionKey: options.submissionKey,
+    prepare: () => limitForumWriting(authorId),
+    values: async (tx) => ({
+      networkId,
+      authorId,
+      title: options.title,
+      body: options.body,
+      bodyHtml: await renderBody(tx, networkId, options.body),
+    }),
+    alsoWrite: async (tx) => {
+      await tx
+        .update(networks)
+        .set({ lastActivityAt: sql`now()` })
+        .where(eq(networks.id, networkId));
+    },
   });
-  if (!created) {
-    // A concurrent twin of this submission won the race.
-    const twin = await findExisting();
-    if (!twin) throw new PostError(400, "errors.conflict");
-    return { id: twin.id, duplicate: true };
-  }
-  await publishTopicEvent(networkId, created.id, "created");
-  return { id: created.id, duplicate: false };
+  if (!result.duplicate) await publishTopicEvent(networkId, result.id, "created");
+  return result;
 }
 
 /**
@@ -121,54 +119,34 @@ export async function addReply(
   options: TopicRef & { authorId: string; body: string; submissionKey?: string },
 ): Promise<{ id: string; duplicate: boolean }> {
   const topic = await findTopic(options);
-  const { authorId, submissionKey } = options;
-  const findExisting = async () => {
-    if (!submissionKey) return undefined;
-    const [existing] = await getDb()
-      .select({ id: forumReplies.id })
-      .from(forumReplies)
-      .where(
-        and(eq(forumReplies.authorId, authorId), eq(forumReplies.submissionKey, submissionKey)),
-      );
-    return existing;
-  };
-  const existing = await findExisting();
-  if (existing) return { id: existing.id, duplicate: true };
-  await limitForumWriting(authorId);
-  const created = await getDb().transaction(async (tx) => {
-    const bodyHtml = await renderBody(tx, options.networkId, options.body);
-    const [reply] = await tx
-      .insert(forumReplies)
-      .values({
-        topicId: topic.id,
-        authorId,
-        body: options.body,
-        bodyHtml,
-        submissionKey: submissionKey ?? null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: forumReplies.id });
-    if (!reply) return null;
-    const [bumped] = await tx
-      .update(forumTopics)
-      .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: sql`now()` })
-      .where(and(eq(forumTopics.id, topic.id), isNull(forumTopics.deletedAt)))
-      .returning({ id: forumTopics.id });
-    // Deleted while this reply was being written: roll the reply back.
-    if (!bumped) throw new PostError(404, "forum.notFound");
-    await tx
-      .update(networks)
-      .set({ lastActivityAt: sql`now()` })
-      .where(eq(networks.id, options.networkId));
-    return reply;
+  const { authorId } = options;
+  const result = await createOnce({
+    target: replySubmissions,
+    ownerId: authorId,
+    submissionKey: options.submissionKey,
+    prepare: () => limitForumWriting(authorId),
+    values: async (tx) => ({
+      topicId: topic.id,
+      authorId,
+      body: options.body,
+      bodyHtml: await renderBody(tx, options.networkId, options.body),
+    }),
+    alsoWrite: async (tx) => {
+      const [bumped] = await tx
+        .update(forumTopics)
+        .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: sql`now()` })
+        .where(and(eq(forumTopics.id, topic.id), isNull(forumTopics.deletedAt)))
+        .returning({ id: forumTopics.id });
+      // Deleted while this reply was being written: roll the reply back.
+      if (!bumped) throw new PostError(404, "forum.notFound");
+      await tx
+        .update(networks)
+        .set({ lastActivityAt: sql`now()` })
+        .where(eq(networks.id, options.networkId));
+    },
   });
-  if (!created) {
-    const twin = await findExisting();
-    if (!twin) throw new PostError(400, "errors.conflict");
-    return { id: twin.id, duplicate: true };
-  }
-  await publishTopicEvent(options.networkId, topic.id, "reply");
-  return { id: created.id, duplicate: false };
+  if (!result.duplicate) await publishTopicEvent(options.networkId, topic.id, "reply");
+  return result;
 }
 
 /**

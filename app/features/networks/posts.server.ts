@@ -11,6 +11,7 @@ import {
 } from "~/db/schema";
 import { findMentions, renderMarkdown } from "~/features/content/markdown";
 import { mentionableMembers } from "~/features/content/mentions.server";
+import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
 import { isUuid } from "~/lib/ids";
@@ -51,11 +52,25 @@ async function limitPosting(userId: string) {
   if (!limit.allowed) throw new PostError(429, "posts.tooFast");
 }
 
+/** Posts, comments: a form sent twice (same submission key) finds the row it already made. */
+const postSubmissions = {
+  table: posts,
+  id: posts.id,
+  owner: posts.authorId,
+  key: posts.submissionKey,
+};
+const commentSubmissions = {
+  table: comments,
+  id: comments.id,
+  owner: comments.authorId,
+  key: comments.submissionKey,
+};
+
 /**
  * Writes a post with its attachments and mentions in one transaction. A form sent twice (same
  * submission key) returns the post the first one made instead of writing another. Files are
- * stored before the transaction and removed again only if it did not commit (a crash in between
- * leaves files no row references: removeOrphanedFiles collects them).
+ * stored before the transaction and removed again if it fails. A post may be only text, only
+ * attachments, or both; the route refuses one with neither.
  */
 export async function createPost(options: {
   networkId: string;
@@ -64,75 +79,62 @@ export async function createPost(options: {
   files: unknown;
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
-  const { networkId, authorId, body, submissionKey } = options;
-  if (submissionKey) {
-    const [existing] = await getDb()
-      .select({ id: posts.id })
-      .from(posts)
-      .where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, submissionKey)));
-    if (existing) return { id: existing.id, duplicate: true };
-  }
-  await limitPosting(authorId);
-  const files = filesOf(options.files);
-  if (files.length > MAX_FILES_PER_POST) throw new PostError(400, "upload.tooMany");
-  const stored: StoredFile[] = [];
-  try {
-    for (const file of files) {
-      stored.push(
-        await storeUpload({
-          file,
-          prefix: `attachments/${networkId}`,
-          maxBytes: getEnv().UPLOAD_LIMIT_BYTES,
-        }),
-      );
-    }
-  } catch (error) {
-    await removeUploads(stored);
-    if (error instanceof UploadError)
-      throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
-    throw error;
-  }
-  let result: { id: string } | null;
-  try {
-    result = await getDb().transaction(async (tx) => {
-      const { html, mentioned } = await renderWithMentions(tx, networkId, body);
-      const [post] = await tx
-        .insert(posts)
-        .values({ networkId, authorId, body, bodyHtml: html, submissionKey: submissionKey ?? null })
-        .onConflictDoNothing()
-        .returning({ id: posts.id });
-      if (!post) return null;
+  const { networkId, authorId, body } = options;
+  let mentioned: { id: string }[] = [];
+  const result = await createOnce({
+    target: postSubmissions,
+    ownerId: authorId,
+    submissionKey: options.submissionKey,
+    prepare: async () => {
+      await limitPosting(authorId);
+      const files = filesOf(options.files);
+      if (files.length > MAX_FILES_PER_POST) throw new PostError(400, "upload.tooMany");
+      const stored: StoredFile[] = [];
+      try {
+        for (const file of files) {
+          stored.push(
+            await storeUpload({
+              file,
+              prefix: `attachments/${networkId}`,
+              maxBytes: getEnv().UPLOAD_LIMIT_BYTES,
+            }),
+          );
+        }
+      } catch (error) {
+        await removeUploads(stored);
+        if (error instanceof UploadError)
+          throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
+        throw error;
+      }
+      return stored;
+    },
+    values: async (tx) => {
+      const rendered = await renderWithMentions(tx, networkId, body);
+      mentioned = rendered.mentioned;
+      return { networkId, authorId, body, bodyHtml: rendered.html };
+    },
+    alsoWrite: async (tx, postId, stored) => {
       if (stored.length) {
-        await tx.insert(postAttachments).values(stored.map((f) => ({ postId: post.id, ...f })));
+        await tx.insert(postAttachments).values(stored.map((f) => ({ postId, ...f })));
       }
       if (mentioned.length) {
         await tx
           .insert(postMentions)
-          .values(mentioned.map((m) => ({ postId: post.id, userId: m.id })))
+          .values(mentioned.map((m) => ({ postId, userId: m.id })))
           .onConflictDoNothing();
       }
       await tx
         .update(networks)
         .set({ lastActivityAt: new Date() })
         .where(eq(networks.id, networkId));
-      return post;
-    });
-  } catch (error) {
-    // Only here did the write not commit: from the next line on, the files belong to a post.
-    await removeUploads(stored);
-    throw error;
+    },
+    // Nothing new was written (a twin won, or the transaction failed): drop this copy's files.
+    discard: (stored) => removeUploads(stored),
+  });
+  if (!result.duplicate) {
+    await publish({ topic: `network:${networkId}`, type: "post", data: { postId: result.id } });
   }
-  if (!result) {
-    // A concurrent twin of this submission won the race.
-    await removeUploads(stored);
-    const [existing] = await getDb()
-      .select({ id: posts.id })
-      .from(posts)
-      .where(and(eq(posts.authorId, authorId), eq(posts.submissionKey, submissionKey ?? "")));
-    return { id: existing.id, duplicate: true };
-  }
-  await publish({ topic: `network:${networkId}`, type: "post", data: { postId: result.id } });
-  return { id: result.id, duplicate: false };
+  return result;
 }
 
 type PostRef = { networkId: string; postId: string };
@@ -227,65 +229,60 @@ export async function toggleReaction(options: PostRef & { userId: string; kind: 
   });
 }
 
-/** Adds a comment, or a reply to a top-level comment (one level of replies only). */
+/**
+ * Adds a comment, or a reply to a top-level comment (one level of replies only). A form sent
+ * twice, or two copies racing, make one comment and both answers name it.
+ */
 export async function addComment(
   options: PostRef & { authorId: string; body: string; parentId?: string; submissionKey?: string },
-) {
+): Promise<{ id: string; duplicate: boolean }> {
   const post = await findPost(options);
-  if (options.submissionKey) {
-    const [existing] = await getDb()
-      .select({ id: comments.id })
-      .from(comments)
-      .where(
-        and(
-          eq(comments.authorId, options.authorId),
-          eq(comments.submissionKey, options.submissionKey),
-        ),
-      );
-    if (existing) return { id: existing.id, duplicate: true };
-  }
-  await limitPosting(options.authorId);
-  if (options.parentId) {
-    const [parent] = await getDb()
-      .select({ parentId: comments.parentId })
-      .from(comments)
-      .where(
-        and(
-          eq(comments.id, options.parentId),
-          eq(comments.postId, post.id),
-          isNull(comments.deletedAt),
-        ),
-      );
-    if (!parent) throw new PostError(404, "posts.commentNotFound");
-    if (parent.parentId) throw new PostError(400, "posts.replyDepth");
-  }
-  const created = await getDb().transaction(async (tx) => {
-    const { html } = await renderWithMentions(tx, options.networkId, options.body);
-    const [comment] = await tx
-      .insert(comments)
-      .values({
+  const result = await createOnce({
+    target: commentSubmissions,
+    ownerId: options.authorId,
+    submissionKey: options.submissionKey,
+    prepare: async () => {
+      await limitPosting(options.authorId);
+      if (options.parentId) {
+        const [parent] = await getDb()
+          .select({ parentId: comments.parentId })
+          .from(comments)
+          .where(
+            and(
+              eq(comments.id, options.parentId),
+              eq(comments.postId, post.id),
+              isNull(comments.deletedAt),
+            ),
+          );
+        if (!parent) throw new PostError(404, "posts.commentNotFound");
+        if (parent.parentId) throw new PostError(400, "posts.replyDepth");
+      }
+    },
+    values: async (tx) => {
+      const { html } = await renderWithMentions(tx, options.networkId, options.body);
+      return {
         postId: post.id,
         parentId: options.parentId ?? null,
         authorId: options.authorId,
         body: options.body,
         bodyHtml: html,
-        submissionKey: options.submissionKey ?? null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: comments.id });
-    await tx
-      .update(networks)
-      .set({ lastActivityAt: new Date() })
-      .where(eq(networks.id, options.networkId));
-    return comment;
+      };
+    },
+    alsoWrite: async (tx) => {
+      await tx
+        .update(networks)
+        .set({ lastActivityAt: new Date() })
+        .where(eq(networks.id, options.networkId));
+    },
   });
-  if (!created) return { id: "", duplicate: true };
-  await publish({
-    topic: `network:${options.networkId}`,
-    type: "comment",
-    data: { postId: post.id },
-  });
-  return { id: created.id, duplicate: false };
+  if (!result.duplicate) {
+    await publish({
+      topic: `network:${options.networkId}`,
+      type: "comment",
+      data: { postId: post.id },
+    });
+  }
+  return result;
 }
 
 /** Hides a comment — by its author or a facilitator. */

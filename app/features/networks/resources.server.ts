@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { networkResources, networks } from "~/db/schema";
+import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
 import { isUuid } from "~/lib/ids";
@@ -29,125 +30,113 @@ type ResourceFields = {
   submissionKey?: string;
 };
 
-async function findBySubmission(userId: string, submissionKey: string | undefined) {
-  if (!submissionKey) return undefined;
-  const [existing] = await getDb()
-    .select({ id: networkResources.id })
-    .from(networkResources)
-    .where(
-      and(eq(networkResources.addedBy, userId), eq(networkResources.submissionKey, submissionKey)),
-    );
-  return existing;
-}
+const resourceSubmissions = {
+  table: networkResources,
+  id: networkResources.id,
+  owner: networkResources.addedBy,
+  key: networkResources.submissionKey,
+};
 
 async function limitSharing(userId: string) {
   const limit = await hitRateLimit(`resource:user:${userId}`, 20, 600);
   if (!limit.allowed) throw new PostError(429, "posts.tooFast");
 }
 
-/** Writes the row and bumps the network's activity in one transaction; null when a twin won. */
-async function insertResource(
+/**
+ * Writes the resource once per submission key, with the network's activity bumped in the same
+ * transaction, and announces it when it is new. `prepare` runs only for a new submission.
+ */
+async function insertResource<P>(
   fields: ResourceFields,
-  source: { kind: "link"; url: string } | { kind: "file"; file: StoredFile },
-) {
-  const created = await getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(networkResources)
-      .values({
+  prepare: () => Promise<P>,
+  source: (prepared: P) => { kind: "link"; url: string } | { kind: "file"; file: StoredFile },
+  discard?: (prepared: P) => Promise<void>,
+): Promise<{ id: string; duplicate: boolean }> {
+  const result = await createOnce({
+    target: resourceSubmissions,
+    ownerId: fields.userId,
+    submissionKey: fields.submissionKey,
+    prepare,
+    values: (_tx, prepared) => {
+      const from = source(prepared);
+      return {
         networkId: fields.networkId,
         addedBy: fields.userId,
-        kind: source.kind,
+        kind: from.kind,
         title: fields.title,
         description: fields.description,
-        url: source.kind === "link" ? source.url : null,
-        storageKey: source.kind === "file" ? source.file.storageKey : null,
-        filename: source.kind === "file" ? source.file.filename : null,
-        contentType: source.kind === "file" ? source.file.contentType : null,
-        sizeBytes: source.kind === "file" ? source.file.sizeBytes : null,
+        url: from.kind === "link" ? from.url : null,
+        storageKey: from.kind === "file" ? from.file.storageKey : null,
+        filename: from.kind === "file" ? from.file.filename : null,
+        contentType: from.kind === "file" ? from.file.contentType : null,
+        sizeBytes: from.kind === "file" ? from.file.sizeBytes : null,
         language: fields.language,
         topics: fields.topics,
-        submissionKey: fields.submissionKey ?? null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: networkResources.id });
-    if (!row) return null;
-    await tx
-      .update(networks)
-      .set({ lastActivityAt: sql`now()` })
-      .where(eq(networks.id, fields.networkId));
-    return row;
+      };
+    },
+    alsoWrite: async (tx) => {
+      await tx
+        .update(networks)
+        .set({ lastActivityAt: sql`now()` })
+        .where(eq(networks.id, fields.networkId));
+    },
+    discard,
   });
-  return created;
-}
-
-/** Tells live viewers about a committed resource (best effort, never throws). */
-function announceResource(networkId: string, resourceId: string) {
-  return publish({ topic: `network:${networkId}`, type: "resource", data: { resourceId } });
+  if (!result.duplicate) {
+    await publish({
+      topic: `network:${fields.networkId}`,
+      type: "resource",
+      data: { resourceId: result.id },
+    });
+  }
+  return result;
 }
 
 /**
  * Shares a link (members only; checked by the caller). The URL was checked to be http(s) by
  * the form's schema. A form sent twice returns the resource the first one made.
  */
-export async function addLinkResource(
+export function addLinkResource(
   options: ResourceFields & { url: string },
 ): Promise<{ id: string; duplicate: boolean }> {
-  const existing = await findBySubmission(options.userId, options.submissionKey);
-  if (existing) return { id: existing.id, duplicate: true };
-  await limitSharing(options.userId);
-  const created = await insertResource(options, { kind: "link", url: options.url });
-  if (created) {
-    await announceResource(options.networkId, created.id);
-    return { id: created.id, duplicate: false };
-  }
-  const twin = await findBySubmission(options.userId, options.submissionKey);
-  if (!twin) throw new PostError(400, "errors.conflict");
-  return { id: twin.id, duplicate: true };
+  return insertResource(
+    options,
+    () => limitSharing(options.userId),
+    () => ({ kind: "link", url: options.url }),
+  );
 }
 
 /**
  * Shares a file. Its bytes decide what it is (storeUpload): photos are re-encoded, documents
  * accepted only as PDF, office formats or plain text; anything else is refused. The file is
- * stored before the transaction and removed again only if the row did not commit.
+ * stored before the transaction and removed again if the row is not written (a failure, or a
+ * concurrent twin of this submission that won).
  */
-export async function addFileResource(
+export function addFileResource(
   options: ResourceFields & { file: unknown },
 ): Promise<{ id: string; duplicate: boolean }> {
-  const existing = await findBySubmission(options.userId, options.submissionKey);
-  if (existing) return { id: existing.id, duplicate: true };
-  const files = filesOf(options.file);
-  if (files.length === 0) throw new PostError(400, "resources.fileRequired");
-  if (files.length > 1) throw new PostError(400, "resources.oneFile");
-  await limitSharing(options.userId);
-  let stored: StoredFile;
-  try {
-    stored = await storeUpload({
-      file: files[0],
-      prefix: `resources/${options.networkId}`,
-      maxBytes: getEnv().UPLOAD_LIMIT_BYTES,
-    });
-  } catch (error) {
-    if (error instanceof UploadError)
-      throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
-    throw error;
-  }
-  let created: { id: string } | null;
-  try {
-    created = await insertResource(options, { kind: "file", file: stored });
-  } catch (error) {
-    // The row did not commit: the file belongs to nothing.
-    await removeUploads([stored]);
-    throw error;
-  }
-  if (created) {
-    await announceResource(options.networkId, created.id);
-    return { id: created.id, duplicate: false };
-  }
-  // A concurrent twin of this submission won the race: keep its file, drop ours.
-  await removeUploads([stored]);
-  const twin = await findBySubmission(options.userId, options.submissionKey);
-  if (!twin) throw new PostError(400, "errors.conflict");
-  return { id: twin.id, duplicate: true };
+  return insertResource(
+    options,
+    async () => {
+      const files = filesOf(options.file);
+      if (files.length === 0) throw new PostError(400, "resources.fileRequired");
+      if (files.length > 1) throw new PostError(400, "resources.oneFile");
+      await limitSharing(options.userId);
+      try {
+        return await storeUpload({
+          file: files[0],
+          prefix: `resources/${options.networkId}`,
+          maxBytes: getEnv().UPLOAD_LIMIT_BYTES,
+        });
+      } catch (error) {
+        if (error instanceof UploadError)
+          throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
+        throw error;
+      }
+    },
+    (file) => ({ kind: "file", file }),
+    (file) => removeUploads([file]),
+  );
 }
 
 type ResourceRow = {

@@ -51,10 +51,24 @@ const submissionKey = z
   .optional()
   .catch(undefined);
 
-export const postSchema = z.object({
-  body: z.string().trim().min(1, "posts.empty").max(MAX_POST_LENGTH, "posts.tooLong"),
-  submissionKey,
-});
+const postBody = z.string().trim().max(MAX_POST_LENGTH, "posts.tooLong");
+
+/** Whether a form field holds at least one chosen file (an empty file input sends a 0-byte one). */
+function hasFiles(value: unknown): boolean {
+  return (Array.isArray(value) ? value : [value]).some((f) => f instanceof File && f.size > 0);
+}
+
+/** A new post: text, attachments (a photo alone is a post), or both; never neither. */
+export const postSchema = z
+  .object({ body: postBody, files: z.unknown().optional(), submissionKey })
+  .superRefine((value, ctx) => {
+    if (value.body === "" && !hasFiles(value.files)) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: "posts.emptyPost" });
+    }
+  });
+
+/** A post's text when its author edits it. */
+export const postEditSchema = z.object({ body: postBody.min(1, "posts.commentEmpty") });
 
 export const commentSchema = z.object({
   body: z
@@ -65,6 +79,9 @@ export const commentSchema = z.object({
   parentId: z.uuid().optional().catch(undefined),
   submissionKey,
 });
+
+/** Where a comment form was: the answer goes back there, at the new comment. */
+export const commentReturnSchema = z.enum(["feed", "post", "home"]).catch("feed");
 
 export const reactionSchema = z.object({ kind: z.enum(reactionKinds) });
 

@@ -1,6 +1,7 @@
 import { reactionKinds } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
 import { Avatar } from "~/ui/avatar";
+import { useComposerKey } from "~/ui/composer";
 import { CsrfForm, SubmitButton, TextArea } from "~/ui/form";
 import { Time } from "~/ui/time";
 import type { FeedPost } from "../posts.server";
@@ -32,8 +33,12 @@ export function PostCard(props: {
   const postUrl = `${base}/posts/${post.id}`;
   const topLevel = post.comments.filter((c) => !c.parentId);
   const isAuthor = viewerId === post.author.id;
+  const returnTo = props.full ? "post" : props.showNetwork ? "home" : "feed";
   return (
     <article
+      // The target of `#post-<id>` after posting: focus moves here (tabIndex -1 allows it).
+      id={`post-${post.id}`}
+      tabIndex={-1}
       className={`post${post.unread ? " unread" : ""}`}
       aria-labelledby={`post-${post.id}-by`}
     >
@@ -196,6 +201,7 @@ export function PostCard(props: {
                       base={base}
                       postId={post.id}
                       parentId={c.id}
+                      returnTo={returnTo}
                       submissionKey={`${submissionKey}-${c.id.slice(0, 8)}`}
                     />
                   </details>
@@ -208,6 +214,7 @@ export function PostCard(props: {
           <CommentForm
             base={base}
             postId={post.id}
+            returnTo={returnTo}
             submissionKey={`${submissionKey}-${post.id.slice(0, 8)}`}
           />
         ) : canWrite ? (
@@ -217,6 +224,7 @@ export function PostCard(props: {
             <CommentForm
               base={base}
               postId={post.id}
+              returnTo={returnTo}
               submissionKey={`${submissionKey}-${post.id.slice(0, 8)}`}
             />
           </details>
@@ -238,7 +246,11 @@ function Comment(props: {
   const { comment, viewerId, canModerate } = props;
   const { t } = useI18n();
   return (
-    <div className={`comment${props.reply ? " reply" : ""}`}>
+    <div
+      id={`comment-${comment.id}`}
+      tabIndex={-1}
+      className={`comment${props.reply ? " reply" : ""}`}
+    >
       <p className="muted no-margin">
         <a href={`/people/${comment.author.id}`}>{comment.author.name}</a> ·{" "}
         <Time value={comment.createdAt} />
@@ -265,15 +277,24 @@ function CommentForm(props: {
   base: string;
   postId: string;
   parentId?: string;
+  returnTo: "feed" | "post" | "home";
   submissionKey: string;
 }) {
   const { t } = useI18n();
-  const id = `comment-${props.postId}${props.parentId ? `-${props.parentId}` : ""}`;
+  const key = useComposerKey(props.submissionKey);
+  const id = `new-comment-${props.postId}${props.parentId ? `-${props.parentId}` : ""}`;
   return (
-    <CsrfForm method="post" action={props.base} className="stack comment-form" preventScrollReset>
+    <CsrfForm
+      key={key}
+      method="post"
+      action={props.base}
+      className="stack comment-form"
+      preventScrollReset
+    >
       <input type="hidden" name="postId" value={props.postId} />
       {props.parentId ? <input type="hidden" name="parentId" value={props.parentId} /> : null}
-      <input type="hidden" name="submissionKey" value={props.submissionKey} />
+      <input type="hidden" name="returnTo" value={props.returnTo} />
+      <input type="hidden" name="submissionKey" value={key} />
       <TextArea
         id={id}
         name="body"
