@@ -24,6 +24,7 @@ import {
 import { acquireDatabaseLock } from "~/db/data-dir-lock.server.js";
 import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.server";
 import { findSession } from "~/features/accounts/sessions.server";
+import { rerenderIfRendererChanged, rerenderJob } from "~/features/content/rerender-job.server";
 import { cleanupJob } from "~/features/maintenance/cleanup.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -50,6 +51,10 @@ export {
 } from "~/db/seed/builders.server";
 export { deletePerson, FORMER_MEMBER_ID } from "~/features/accounts/delete-person.server";
 export { rerenderStoredHtml } from "~/features/content/rerender.server";
+export {
+  MARKDOWN_RENDERER,
+  rerenderIfRendererChanged,
+} from "~/features/content/rerender-job.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,
@@ -77,7 +82,7 @@ export {
 };
 
 /** Every job type the workers run (imported here so that each registers itself). */
-export const jobTypes = [mailJob.name, cleanupJob.name];
+export const jobTypes = [mailJob.name, cleanupJob.name, rerenderJob.name];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.
 const isUploadRequest = uploadRouteMatcher(build.routes);
@@ -429,6 +434,10 @@ export async function start(options: { prepared?: boolean } = {}): Promise<http.
     `Synergy is running at http://${shown}:${env.PORT} (${database.kind === "pglite" ? "embedded PostgreSQL" : "PostgreSQL server"})`,
   );
   if (env.JOB_WORKERS) await startJobWorkers(database);
+  // Stored HTML made by an older Markdown renderer is rendered again in the background.
+  await rerenderIfRendererChanged().catch((error) =>
+    logger.error({ err: error }, "could not queue the re-rendering of stored HTML"),
+  );
   const shutdown = () => {
     void stopListening();
     server.close();

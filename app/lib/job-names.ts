@@ -3,7 +3,7 @@
  * (`migrateDatabase()`), so the names live here, apart from the handlers, where the database
  * code can read them without loading mail or cleanup code.
  */
-export const jobNames = ["mail.send", "maintenance.cleanup"] as const;
+export const jobNames = ["mail.send", "maintenance.cleanup", "content.rerender"] as const;
 
 export type JobName = (typeof jobNames)[number];
 

@@ -110,3 +110,29 @@ describe("rerenderStoredHtml", () => {
     expect(again.updated).toEqual({ posts: 0, comments: 0, forum_topics: 0, forum_replies: 0 });
   });
 });
+
+describe("the content.rerender job", () => {
+  it("renders stored HTML again once when the renderer changed, and not again after", async () => {
+    const ana = await app.createUser({ displayName: "Ana Job" });
+    const { id: networkId } = await app.server.createNetwork({ facilitators: [ana.id] });
+    const post = await app.server.createPostAt({ networkId, authorId: ana.id, body: "**bold**" });
+    // As an older renderer left it.
+    await query(`update posts set body_html = '<p>old</p>' where id = '${post.id}'`);
+    await query(
+      `insert into settings (key, value) values ('markdownRenderer', '"older"')
+       on conflict (key) do update set value = excluded.value`,
+    );
+    expect(await app.server.rerenderIfRendererChanged()).toBe(true);
+    await app.server.waitForJobs({ names: ["content.rerender"], timeoutMs: 30_000 });
+    const [row] = await query<{ body_html: string }>(
+      `select body_html from posts where id = '${post.id}'`,
+    );
+    expect(row.body_html).toBe("<p><strong>bold</strong></p>");
+    const [setting] = await query<{ value: string }>(
+      "select value from settings where key = 'markdownRenderer'",
+    );
+    expect(setting.value).toBe(app.server.MARKDOWN_RENDERER);
+    // The stored HTML is the current renderer's now: nothing is queued again.
+    expect(await app.server.rerenderIfRendererChanged()).toBe(false);
+  });
+});

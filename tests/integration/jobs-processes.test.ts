@@ -220,13 +220,14 @@ describe("the server dies while invitation forms are answered", () => {
     let web = await startWebProcess(dataDir);
     const client = new TestClient(web.url);
     await client.signIn(facilitator.email, password);
-    // Six forms of 20 addresses, each filled in its own tab (its own submission key).
+    // Twelve forms of 10 addresses, each filled in its own tab (its own submission key): enough
+    // forms that the kill below lands while some are still being answered.
     const forms: Record<string, string>[] = [];
-    for (let f = 0; f < 6; f++) {
+    for (let f = 0; f < 12; f++) {
       const html = await (await client.get(`/networks/${id}/members`)).text();
       const submissionKey = html.match(/name="submissionKey" value="([^"]+)"/)?.[1] ?? "";
       expect(submissionKey).not.toBe("");
-      const emails = Array.from({ length: 20 }, (_, n) => `guest-${f}-${n}@example.org`);
+      const emails = Array.from({ length: 10 }, (_, n) => `guest-${f}-${n}@example.org`);
       forms.push({ intent: "invite-emails", emails: emails.join("\n"), submissionKey });
     }
     const answered = new Set<number>();
@@ -251,7 +252,7 @@ describe("the server dies while invitation forms are answered", () => {
     for (const form of forms) {
       expect((await again.post(`/networks/${id}/members`, form)).status).toBe(200);
     }
-    const everyone = forms.length * 20;
+    const everyone = forms.length * 10;
     await waitUntil(
       () => emlCount(dataDir) >= everyone,
       60_000,

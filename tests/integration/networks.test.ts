@@ -502,7 +502,9 @@ describe("live updates", () => {
       postId,
       body: "A live comment",
     });
-    expect(commented.status).toBe(200);
+    // A comment lands on itself (decision 007).
+    expect(commented.status).toBe(302);
+    expect(commented.headers.get("location")).toMatch(/#comment-[0-9a-f-]{36}$/);
     expect(await stream.waitFor(`event: comment\ndata: ${JSON.stringify({ postId })}`)).toBe(true);
     const reacted = await ca.post(`/networks/${id}`, { intent: "react", postId, kind: "thanks" });
     expect(reacted.status).toBe(200);

@@ -193,7 +193,11 @@ describe("the network rules agree with the app", () => {
     await compare(
       "post",
       (client, { id }) => client.post(`/networks/${id}`, { intent: "post", body: "Agreement." }),
-      (r) => r.status === 302 && /^\/networks\/[0-9a-f-]{36}$/.test(r.headers.get("location")!),
+      (r) =>
+        r.status === 302 &&
+        /^\/networks\/[0-9a-f-]{36}\?posted=[0-9a-f-]{36}#post-[0-9a-f-]{36}$/.test(
+          r.headers.get("location")!,
+        ),
     );
   });
 

@@ -25,7 +25,7 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 // The server module keeps one configuration and database; a second app in a test file takes them
 // over, and closing it hands them back to the app started before it.
-const running: Array<() => void> = [];
+const running: Array<() => Promise<void>> = [];
 
 export async function startTestApp(
   envOverrides: Record<string, string> = {},
@@ -56,17 +56,24 @@ export async function startTestApp(
   });
   const app = server.createApp({ env, database });
   await server.syncTaxonomy();
-  if (env.JOB_WORKERS) await server.startJobWorkers(database);
+  // The job queue is one per process too: it follows the app that is active.
+  const runJobs = async () => {
+    if (!env.JOB_WORKERS) return;
+    await server.stopJobQueue();
+    await server.startJobWorkers(database);
+  };
+  await runJobs();
   listener = app.listener;
   /** Mail is sent by jobs: wait until none is waiting or running, then read what was written. */
   async function settledMailbox() {
     await server.waitForJobs({ names: ["mail.send"], timeoutMs: 15_000 });
     return readMailbox(dataDir);
   }
-  const activate = () => {
+  const activate = async () => {
     server.setEnv(env);
     server.setDatabase(database);
     server.setLogDestination(undefined);
+    await runJobs();
   };
   running.push(activate);
   return {
@@ -93,12 +100,15 @@ export async function startTestApp(
     },
     linkIn,
     async close() {
+      const wasActive = running.at(-1) === activate;
       running.splice(running.indexOf(activate), 1);
-      running.at(-1)?.();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await server.stopListening();
-      await server.stopJobQueue();
+      if (wasActive) {
+        await server.stopJobQueue();
+        await running.at(-1)?.();
+      }
       await cleanup();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

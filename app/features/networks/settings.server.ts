@@ -6,6 +6,8 @@ import { settings } from "~/db/schema";
 export const settingDefaults = {
   /** When true, any signed-in member may start a network, not only facilitators. */
   anyMemberCanCreateNetworks: false,
+  /** The Markdown renderer that made the stored HTML (see content/rerender-job.server.ts). */
+  markdownRenderer: "" as string,
 };
 export type SettingKey = keyof typeof settingDefaults;
 

@@ -13,6 +13,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 const jobLabels: Record<string, string> = {
   "mail.send": "adminJobs.jobMail",
   "maintenance.cleanup": "adminJobs.jobCleanup",
+  "content.rerender": "adminJobs.jobRerender",
 };
 
 export default function AdminJobs() {
