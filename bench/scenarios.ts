@@ -518,6 +518,32 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: "network-members-facilitator",
+    group: "networks",
+    target: NETWORK_TARGET,
+    description:
+      "a network's members page as its facilitator: members, join requests, invitations and the removals they can lift",
+    prepare: async (context) => {
+      const { rows } = await context.db.query<{ id: string; name: string; email: string }>(
+        `select n.id, n.name, u.email from networks n
+         join network_members m on m.network_id = n.id and m.role = 'facilitator' and m.status = 'active'
+         join users u on u.id = m.user_id
+         where n.visibility = 'open' and u.email_verified_at is not null and u.onboarded_at is not null
+         order by n.member_count desc, n.id limit 1`,
+      );
+      const facilitator = rows[0];
+      if (!facilitator) throw new Error("no facilitator in the scale seed: run npm run seed:scale");
+      const session = await context.signInAs(facilitator.email);
+      return {
+        requests: [
+          { path: `/networks/${facilitator.id}/members`, headers: { cookie: session.cookie } },
+        ],
+        note: `"${facilitator.name}"`,
+      };
+    },
+    expect: expectPeople(10),
+  },
+  {
     name: "live-500",
     group: "networks",
     target: NETWORK_TARGET,
@@ -550,29 +576,42 @@ export async function signInScaleMember(baseUrl: string, db: pg.Client): Promise
   return (await signIn(baseUrl, email)).cookie;
 }
 
-/** Signs in as a scale member through the real form: GET for the CSRF cookie, then POST. */
+/** The form token a page carries (bound to the session or pre-session, decision 005). */
+function formToken(html: string): string | null {
+  return html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? null;
+}
+
+/** The `name=value` pairs of the cookies a response sets. */
+function cookiesSet(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]);
+}
+
+/**
+ * Signs in as a scale member through the real form: GET for the pre-session cookie and the
+ * page's token, POST, then one page with the new session for the token its forms carry.
+ */
 export async function signIn(baseUrl: string, email: string): Promise<Session> {
   const page = await fetch(`${baseUrl}/signin`);
-  await page.arrayBuffer();
-  const csrf = page.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.startsWith("csrf="));
-  if (!csrf) throw new Error("GET /signin set no csrf cookie");
-  const token = decodeURIComponent(csrf.slice("csrf=".length));
+  const preSession = cookiesSet(page).find((c) => /^(__Host-)?csrf=/.test(c));
+  const token = formToken(await page.text());
+  if (!preSession || !token) throw new Error("GET /signin set no csrf cookie or form token");
   const response = await fetch(`${baseUrl}/signin`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: preSession },
     body: new URLSearchParams({ email, password: SCALE_PASSWORD, _csrf: token, next: "/" }),
   });
   await response.arrayBuffer();
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.startsWith("sid="));
+  const set = cookiesSet(response);
+  const session = set.find((c) => c.startsWith("sid="));
   if (response.status !== 302 || !session) {
     throw new Error(`signing in as ${email} failed with status ${response.status}`);
   }
-  return { cookie: `${csrf}; ${session}`, csrfToken: token, email };
+  // Signing in issues a new pre-session id, so the token changes with it.
+  const csrf = set.find((c) => /^(__Host-)?csrf=/.test(c)) ?? preSession;
+  const cookie = `${csrf}; ${session}`;
+  const home = await fetch(`${baseUrl}/settings/account`, { headers: { cookie } });
+  const csrfToken = formToken(await home.text());
+  if (!csrfToken) throw new Error(`no form token on a page for ${email}`);
+  return { cookie, csrfToken, email };
 }

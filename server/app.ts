@@ -279,7 +279,8 @@ export function createApp(options: { env: Env; database: Database }): App {
         request = new Request(base.url, {
           method: req.method,
           headers: base.headers,
-          body: new Uint8Array(body),
+          // A view of the same bytes, not a copy of the body.
+          body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength),
           signal: controller.signal,
         });
         form = await readSubmittedForm(request, body);
