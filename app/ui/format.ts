@@ -56,13 +56,7 @@ export function formatDateTime(
   timeZone: string,
   zone: ZoneLabel = "short",
 ): string {
-  const formatter = dateTimeFormatter(
-    locale,
-    timeZone,
-    "datetime",
-    zone === "short" ? "short" : "none",
-  );
-  return withZone(formatter.format(new Date(instant)), timeZone, zone);
+  return formatZoned("datetime", instant, locale, timeZone, zone);
 }
 
 /** A time of day in the viewer's zone, the zone named: "07:49 EET". */
@@ -72,12 +66,17 @@ export function formatTime(
   timeZone: string,
   zone: ZoneLabel = "short",
 ): string {
-  const formatter = dateTimeFormatter(
-    locale,
-    timeZone,
-    "time",
-    zone === "short" ? "short" : "none",
-  );
+  return formatZoned("time", instant, locale, timeZone, zone);
+}
+
+function formatZoned(
+  what: "datetime" | "time",
+  instant: Instant,
+  locale: string,
+  timeZone: string,
+  zone: ZoneLabel,
+): string {
+  const formatter = dateTimeFormatter(locale, timeZone, what, zone === "short" ? "short" : "none");
   return withZone(formatter.format(new Date(instant)), timeZone, zone);
 }
 

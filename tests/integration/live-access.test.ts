@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { catalogues } from "../setup/html";
+import { openStream as openSseStream } from "../setup/streams";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -18,50 +19,9 @@ afterAll(async () => {
 
 const password = "a long enough passphrase";
 
-/** Reads a Server-Sent Events stream in the background and notices when the server ends it. */
-async function openStream(client: TestClient | null, path: string) {
-  const controller = new AbortController();
-  const response = await fetch(new URL(path, app.url), {
-    headers: client ? { cookie: client.cookieHeaderForTests() } : {},
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  let received = "";
-  let ended = false;
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const done = (async () => {
-    try {
-      for (;;) {
-        const { value, done: finished } = await reader.read();
-        if (finished) break;
-        received += decoder.decode(value);
-      }
-      ended = true;
-    } catch {
-      // aborted by the test
-    }
-  })();
-  const until = async (check: () => boolean, timeoutMs = 5000) => {
-    const started = Date.now();
-    while (Date.now() - started < timeoutMs) {
-      if (check()) return true;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return check();
-  };
-  return {
-    get received() {
-      return received;
-    },
-    waitFor: (text: string) => until(() => received.includes(text)),
-    /** True once the server closed the stream (not the test). */
-    waitForEnd: () => until(() => ended),
-    close() {
-      controller.abort();
-      return done;
-    },
-  };
+/** Reads the stream as this client, or as an anonymous visitor. */
+function openStream(client: TestClient | null, path: string) {
+  return openSseStream(new URL(path, app.url), client?.cookieHeaderForTests());
 }
 
 function networkSettings(visibility: string) {

@@ -3,6 +3,7 @@ import en from "../../app/i18n/locales/en.json";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { escapeHtml, expectMessage } from "../setup/html";
 import { makePng } from "../setup/images";
+import { openStream as openSseStream } from "../setup/streams";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -652,42 +653,9 @@ describe("discovery and home", () => {
   });
 });
 
-/** Reads a Server-Sent Events stream in the background. */
-async function openStream(client: TestClient, path: string) {
-  const controller = new AbortController();
-  const response = await fetch(new URL(path, client.baseUrl), {
-    headers: { cookie: client.cookieHeaderForTests() },
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  let received = "";
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const done = (async () => {
-    try {
-      for (;;) {
-        const { value, done: finished } = await reader.read();
-        if (finished) break;
-        received += decoder.decode(value);
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    async waitFor(text: string, timeoutMs = 5000) {
-      const started = Date.now();
-      while (Date.now() - started < timeoutMs) {
-        if (received.includes(text)) return true;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return false;
-    },
-    close() {
-      controller.abort();
-      return done;
-    },
-  };
+/** Reads the stream as this client (its cookies). */
+function openStream(client: TestClient, path: string) {
+  return openSseStream(new URL(path, client.baseUrl), client.cookieHeaderForTests());
 }
 
 describe("review fixes", () => {

@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadServer, TestClient } from "../setup/app";
 import { openTestDatabase } from "../setup/database";
+import { openStream } from "../setup/streams";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) {
@@ -103,27 +104,12 @@ describe.skipIf(!serverUrl)("two app processes on one PostgreSQL server", () => 
 
     const viewerClient = new TestClient(a.url);
     await viewerClient.signIn(viewer.email, password);
-    const controller = new AbortController();
-    const stream = await fetch(`${a.url}/networks/${id}/live`, {
-      headers: { cookie: viewerClient.cookieHeaderForTests() },
-      signal: controller.signal,
-    });
-    expect(stream.status).toBe(200);
-    let received = "";
-    const reader = stream.body!.getReader();
-    const reading = (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          received += new TextDecoder().decode(value);
-        }
-      } catch {
-        // aborted at the end of the test
-      }
-    })();
+    const stream = await openStream(
+      `${a.url}/networks/${id}/live`,
+      viewerClient.cookieHeaderForTests(),
+    );
     // Wait until the stream has started (its first line), so the subscription is in place.
-    for (let i = 0; i < 50 && !received.includes("retry:"); i++) {
+    for (let i = 0; i < 50 && !stream.received.includes("retry:"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
@@ -135,15 +121,14 @@ describe.skipIf(!serverUrl)("two app processes on one PostgreSQL server", () => 
     });
     expect(posted.status).toBe(302);
 
-    for (let i = 0; i < 100 && !received.includes("event: post"); i++) {
+    for (let i = 0; i < 100 && !stream.received.includes("event: post"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    controller.abort();
-    await reading;
-    expect(received).toContain("event: post");
+    await stream.close();
+    expect(stream.received).toContain("event: post");
     const [row] = await server.queryRows<{ id: string }>(
       server.rawSql(`select id from posts where network_id = '${id}'`),
     );
-    expect(received).toContain(row.id);
+    expect(stream.received).toContain(row.id);
   });
 });
