@@ -147,6 +147,9 @@ async function startServer(port: number): Promise<string> {
       SEED_DEMO: "false",
       LOG_LEVEL: "warn",
       RATE_LIMITS: "false",
+      // The live scenario opens hundreds of streams from a few test accounts on one address.
+      LIVE_STREAMS_PER_PERSON: "1000",
+      LIVE_STREAMS_PER_ADDRESS: "1000",
     },
   });
   const keep = (chunk: Buffer) => {

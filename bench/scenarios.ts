@@ -59,7 +59,7 @@ export type Scenario = {
 };
 
 const personLinks = /href="\/people\/[0-9a-f-]{36}"/g;
-const postCards = /<article class="post[ "]/g;
+const postCards = /<article [^>]*class="post[ "]/g;
 const networkLinks = /href="\/networks\/[0-9a-f-]{36}"/g;
 
 function expectPeople(minimum: number) {

@@ -28,6 +28,9 @@ const envSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Run the background-job workers inside each app process (false: `npm run worker` does). */
   JOB_WORKERS: booleanish.default(true),
+  /** Open live streams per process: per signed-in person, and per address for visitors. */
+  LIVE_STREAMS_PER_PERSON: z.coerce.number().int().min(1).max(100_000).default(10),
+  LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export type Env = z.infer<typeof envSchema> & {

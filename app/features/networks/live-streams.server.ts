@@ -1,13 +1,7 @@
 import { isSessionLive } from "~/features/accounts/sessions.server";
+import { getEnv } from "~/lib/env.server";
 import { getNetworkAccess } from "./policy.server";
 
-/**
- * Open live streams at once, per process: anonymous viewers per address (a classroom behind one
- * address still fits), signed-in people per person (several tabs and devices). Each stream holds
- * a connection and a subscription, so without a cap one address could hold thousands.
- */
-export const LIVE_STREAMS_PER_ADDRESS = 20;
-export const LIVE_STREAMS_PER_PERSON = 10;
 /**
  * How often every stream re-checks its viewer even without an event: covers what announces
  * nothing (a session that simply expired) and events lost while the listener was down.
@@ -22,7 +16,11 @@ const open = new Map<string, number>();
  */
 export function takeStreamSlot(viewer: { userId: string | null; ip: string }): (() => void) | null {
   const key = viewer.userId ? `user:${viewer.userId}` : `ip:${viewer.ip}`;
-  const cap = viewer.userId ? LIVE_STREAMS_PER_PERSON : LIVE_STREAMS_PER_ADDRESS;
+  // Open live streams at once, per process: anonymous viewers per address (a classroom behind
+  // one address still fits), signed-in people per person (several tabs and devices). Each stream
+  // holds a connection and a subscription, so without a cap one address could hold thousands.
+  const env = getEnv();
+  const cap = viewer.userId ? env.LIVE_STREAMS_PER_PERSON : env.LIVE_STREAMS_PER_ADDRESS;
   const count = open.get(key) ?? 0;
   if (count >= cap) return null;
   open.set(key, count + 1);
