@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { settings } from "~/db/schema";
+import type { Decision } from "~/lib/policy";
 
 /** The installation settings and their defaults. */
 export const settingDefaults = {
@@ -20,6 +21,7 @@ export async function getSetting<K extends SettingKey>(
 }
 
 export async function setSetting<K extends SettingKey>(
+  _decision: Decision<"manageInstallationSettings", undefined>,
   key: K,
   value: (typeof settingDefaults)[K],
 ): Promise<void> {
