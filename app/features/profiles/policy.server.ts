@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { FieldVisibility, ProfileField, Visibility } from "~/db/schema";
 import type { Auth } from "~/lib/context";
+import type { Actor } from "~/lib/policy";
 
 /** What a new profile shows before its owner changes anything. */
 export const defaultVisibility: FieldVisibility = {
@@ -23,6 +24,11 @@ export type Viewer = { userId: string | null; verified?: boolean };
 /** The viewer behind a request's session. */
 export function viewerOf(auth: Auth): Viewer {
   return auth ? { userId: auth.user.id, verified: auth.user.emailVerified } : { userId: null };
+}
+
+/** The viewer for an actor (as `viewerOf` for the actor's session). */
+export function viewerOfActor(actor: Actor): Viewer {
+  return actor ? { userId: actor.id, verified: actor.emailVerified } : { userId: null };
 }
 
 /** The visibility levels a viewer may see on someone else's profile. */

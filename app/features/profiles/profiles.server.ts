@@ -10,9 +10,11 @@ import {
 } from "~/db/schema";
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
 import { isUuid } from "~/lib/ids";
+import type { Decision } from "~/lib/policy";
 import { getStorage } from "~/lib/storage.server";
 import { forgetMatches } from "./home.server";
 import { canSeeField, effectiveVisibility, type Viewer } from "./policy.server";
+import type { ProfileSubject } from "./rules";
 import type { ProfileInput } from "./schema";
 
 /** Checks profile values against the built-in vocabularies; returns field → catalogue key. */
@@ -62,13 +64,15 @@ export async function getOwnProfile(userId: string) {
 /**
  * Saves the whole profile in one transaction (languages and skills replaced), and marks the
  * person onboarded. A new photo key replaces the old photo, which is then deleted from storage.
+ * Only for the profile's owner (the decision proves it).
  */
 export async function updateProfile(options: {
-  userId: string;
+  decision: Decision<"edit", ProfileSubject>;
   input: ProfileInput;
   newPhotoKey?: string;
 }): Promise<void> {
-  const { userId, input, newPhotoKey } = options;
+  const { input, newPhotoKey } = options;
+  const userId = options.decision.resource.ownerId;
   const [before] = await getDb()
     .select({ photoKey: users.photoKey })
     .from(users)

@@ -1,4 +1,4 @@
-import { data, useActionData, useLoaderData } from "react-router";
+import { useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { adminPolicy } from "~/features/admin/rules";
 import { listUsersForAdmin, setUserRole } from "~/features/admin/users.server";
