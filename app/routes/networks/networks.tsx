@@ -6,7 +6,8 @@ import {
   type SuggestionReason,
   suggestNetworks,
 } from "~/features/networks/networks.server";
-import { canCreateNetwork } from "~/features/networks/policy.server";
+import { networkPolicy } from "~/features/networks/rules";
+import { getSetting } from "~/features/networks/settings.server";
 import { parseFilters } from "~/features/profiles/schema-filters";
 import {
   countryName,
@@ -19,6 +20,7 @@ import {
 import { useI18n } from "~/i18n/context";
 import type { Locale } from "~/i18n/i18n";
 import { decodeCursor } from "~/lib/cursor";
+import { actorOf } from "~/lib/policy";
 import { FilterActions, SelectField, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/networks";
@@ -53,7 +55,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     auth?.user.emailVerified && !after
       ? suggestNetworks({ userId: auth.user.id })
       : Promise.resolve([]),
-    auth ? canCreateNetwork(auth.user) : Promise.resolve(false),
+    // Shown only to those who may start one (a confirmed email included).
+    getSetting("anyMemberCanCreateNetworks").then((anyMemberCanCreateNetworks) =>
+      networkPolicy.can(actorOf(auth), "start", { anyMemberCanCreateNetworks }),
+    ),
   ]);
   const present = (n: Listed) => ({
     ...n,
