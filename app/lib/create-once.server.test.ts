@@ -102,8 +102,7 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
     const { userId, networkId } = await memberOfNetwork();
     const topic = () =>
       createTopic({
-        networkId,
-        authorId: userId,
+        decision: memberMay("post", userId, networkId),
         title: "Same topic",
         body: "Same body",
         submissionKey: "topic-race-key-1",
@@ -112,9 +111,8 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
     expectOneAnswer(topics);
     const reply = () =>
       addReply({
-        networkId,
+        decision: memberMay("post", userId, networkId),
         topicId: topics[0].id,
-        authorId: userId,
         body: "Same reply",
         submissionKey: "reply-race-key-1",
       });
@@ -130,8 +128,7 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
   it("makes one resource from racing copies of a link or a file", async () => {
     const { userId, networkId } = await memberOfNetwork();
     const fields = {
-      networkId,
-      userId,
+      decision: memberMay("post", userId, networkId),
       title: "Same resource",
       description: "",
       language: "en",

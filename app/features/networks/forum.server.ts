@@ -8,7 +8,7 @@ import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { notFound, tooMany } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
-import type { Person } from "~/lib/policy";
+import type { Decision, Person } from "~/lib/policy";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { type NetworkSubject, networkPolicy } from "./rules";
@@ -82,14 +82,17 @@ const replySubmissions = {
  * Starts a topic (members only; checked by the caller). A form sent twice with the same
  * submission key returns the topic the first one made.
  */
-export async function createTopic(options: {
-  networkId: string;
-  authorId: string;
+export async function createTopic(input: {
+  /** Proof that the author may write in the network. */
+  decision: Decision<"post", NetworkSubject, Person>;
   title: string;
   body: string;
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
-  const { networkId, authorId } = options;
+  const { decision, ...fields } = input;
+  const networkId = decision.resource.id;
+  const authorId = decision.actor.id;
+  const options = { ...fields, networkId, authorId };
   const result = await createOnce({
     target: topicSubmissions,
     ownerId: authorId,
@@ -117,9 +120,14 @@ export async function createTopic(options: {
  * Adds a reply. The topic's reply count and last activity, and the network's last activity,
  * change in the same transaction, so the topic list never disagrees with the replies.
  */
-export async function addReply(
-  options: TopicRef & { authorId: string; body: string; submissionKey?: string },
-): Promise<{ id: string; duplicate: boolean }> {
+export async function addReply(input: {
+  decision: Decision<"post", NetworkSubject, Person>;
+  topicId: string;
+  body: string;
+  submissionKey?: string;
+}): Promise<{ id: string; duplicate: boolean }> {
+  const { decision, ...fields } = input;
+  const options = { ...fields, networkId: decision.resource.id, authorId: decision.actor.id };
   const topic = await findTopic(options);
   const { authorId } = options;
   const result = await createOnce({

@@ -14,7 +14,7 @@ import { mentionableMembers } from "~/features/content/mentions.server";
 import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
-import { forbidden, invalid, notFound, tooMany } from "~/lib/errors";
+import { invalid, notFound, tooMany } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import type { Decision, Person } from "~/lib/policy";
@@ -142,11 +142,21 @@ async function findPost(ref: PostRef) {
 }
 
 /** Changes a post's text (its author only); the post is marked as edited. */
-export async function editPost(options: PostRef & { userId: string; body: string }) {
-  const post = await findPost(options);
-  if (post.authorId !== options.userId) throw forbidden("posts.onlyAuthor");
+export async function editPost(options: {
+  actor: Person;
+  network: NetworkSubject;
+  postId: string;
+  body: string;
+}) {
+  const ref = { networkId: options.network.id, postId: options.postId };
+  const post = await findPost(ref);
+  // Only its author rewrites a post (facilitators may delete it, not change its words).
+  networkPolicy.authorize(options.actor, "editContent", {
+    network: options.network,
+    authorId: post.authorId,
+  });
   await getDb().transaction(async (tx) => {
-    const { html, mentioned } = await renderWithMentions(tx, options.networkId, options.body);
+    const { html, mentioned } = await renderWithMentions(tx, ref.networkId, options.body);
     await tx
       .update(posts)
       .set({ body: options.body, bodyHtml: html, editedAt: new Date() })
@@ -160,7 +170,7 @@ export async function editPost(options: PostRef & { userId: string; body: string
     }
   });
   await publish({
-    topic: `network:${options.networkId}`,
+    topic: `network:${ref.networkId}`,
     type: "post-edited",
     data: { postId: post.id },
   });

@@ -7,7 +7,7 @@ import { getEnv } from "~/lib/env.server";
 import { invalid, notFound, tooMany } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
-import type { Person } from "~/lib/policy";
+import type { Decision, Person } from "~/lib/policy";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { filesOf, removeUploads, type StoredFile, storeUpload } from "./attachments.server";
@@ -15,6 +15,16 @@ import type { ResourceFilters } from "./forum-schema";
 import { type NetworkSubject, networkPolicy } from "./rules";
 
 export const RESOURCE_PAGE_SIZE = 20;
+
+/** What a sharing form gives, with the proof that its sender may write in the network. */
+type SharedFields<T = object> = Omit<ResourceFields, "networkId" | "userId"> & {
+  decision: Decision<"post", NetworkSubject, Person>;
+} & T;
+
+function fieldsOf<T extends SharedFields>(input: T) {
+  const { decision, ...rest } = input;
+  return { ...rest, networkId: decision.resource.id, userId: decision.actor.id };
+}
 
 type ResourceFields = {
   networkId: string;
@@ -93,8 +103,9 @@ async function insertResource<P>(
  * the form's schema. A form sent twice returns the resource the first one made.
  */
 export function addLinkResource(
-  options: ResourceFields & { url: string },
+  input: SharedFields & { url: string },
 ): Promise<{ id: string; duplicate: boolean }> {
+  const options = fieldsOf(input);
   return insertResource(
     options,
     () => limitSharing(options.userId),
@@ -109,8 +120,9 @@ export function addLinkResource(
  * concurrent twin of this submission that won).
  */
 export function addFileResource(
-  options: ResourceFields & { file: unknown },
+  input: SharedFields & { file: unknown },
 ): Promise<{ id: string; duplicate: boolean }> {
+  const options = fieldsOf(input);
   return insertResource(
     options,
     async () => {

@@ -33,9 +33,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
-  const actor = personOf({ user, sessionId: "" });
-  const access = await requireNetworkAccess(params.id, user.id);
+  const actor = personOf(await requireUser(context, request));
+  const access = await requireNetworkAccess(params.id, actor.id);
   await handleLoader(async () => networkPolicy.authorize(actor, "post", networkSubject(access)));
   const form = await readForm(request);
   if (form.intent !== "edit") throw httpError(400);
@@ -49,12 +48,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const body = parsed.data.body;
   return handleAction(
     async () => {
-      await editPost({
-        networkId: access.network.id,
-        postId: params.postId,
-        userId: user.id,
-        body: parsed.data.body,
-      });
+      // editContent (its author only) is authorized inside, once the post is found.
+      await editPost({ actor, network: networkSubject(access), postId: params.postId, body });
       return redirect(`/networks/${access.network.id}/posts/${params.postId}`);
     },
     { body },

@@ -142,7 +142,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const access = await requireNetworkAccess(params.id, actor.id);
   const net = networkSubject(access);
   // Not allowed to write here: the error page, as for any page one may not use.
-  await handleLoader(async () => networkPolicy.authorize(actor, "post", net));
+  const decision = await handleLoader(async () => networkPolicy.authorize(actor, "post", net));
   const networkId = access.network.id;
   const form = await readForm(request);
   const which: "link" | "file" = form.intent === "add-file" ? "file" : "link";
@@ -163,7 +163,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
           if (!parsed.success) {
             return fail(400, { message: "form.fixErrors", errors: fieldErrors(parsed.error) });
           }
-          const added = await addLinkResource({ networkId, userId: actor.id, ...parsed.data });
+          const added = await addLinkResource({ decision, ...parsed.data });
           return redirect(`/networks/${networkId}/resources?added=1${posted(added.id)}`);
         }
         case "add-file": {
@@ -172,8 +172,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
             return fail(400, { message: "form.fixErrors", errors: fieldErrors(parsed.error) });
           }
           const added = await addFileResource({
-            networkId,
-            userId: actor.id,
+            decision,
             ...parsed.data,
             file: form.file,
           });

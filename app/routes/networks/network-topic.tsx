@@ -81,7 +81,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     async () => {
       switch (form.intent) {
         case "reply": {
-          networkPolicy.authorize(actor, "post", net);
+          const decision = networkPolicy.authorize(actor, "post", net);
           const parsed = replySchema.safeParse(form);
           if (!parsed.success) {
             return data<ActionResult>(
@@ -89,7 +89,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
               { status: 400 },
             );
           }
-          const reply = await addReply({ networkId, topicId, authorId: actor.id, ...parsed.data });
+          const reply = await addReply({ decision, topicId, ...parsed.data });
           const after = await replyPageCursor({ networkId, topicId, replyId: reply.id });
           const page = after ? `after=${after}&` : "";
           return redirect(`${topicUrl}?${page}posted=${reply.id}#reply-${reply.id}`);

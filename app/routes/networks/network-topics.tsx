@@ -54,7 +54,9 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const actor = personOf(await requireUser(context, request));
   const access = await requireNetworkAccess(params.id, actor.id);
   // Not allowed to write here: the error page, as for any page one may not use.
-  await handleLoader(async () => networkPolicy.authorize(actor, "post", networkSubject(access)));
+  const decision = await handleLoader(async () =>
+    networkPolicy.authorize(actor, "post", networkSubject(access)),
+  );
   const networkId = access.network.id;
   const form = await readForm(request);
   if (form.intent !== "create-topic") throw httpError(400);
@@ -68,7 +70,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   }
   return handleAction(
     async () => {
-      const topic = await createTopic({ networkId, authorId: actor.id, ...parsed.data });
+      const topic = await createTopic({ decision, ...parsed.data });
       return redirect(`/networks/${networkId}/topics/${topic.id}?posted=${topic.id}`);
     },
     { values },
