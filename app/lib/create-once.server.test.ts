@@ -12,6 +12,7 @@ import { createNetwork, createPostAt, createUser } from "~/db/seed/builders.serv
 import { addReply, createTopic } from "~/features/networks/forum.server";
 import { addComment, createPost } from "~/features/networks/posts.server";
 import { addFileResource, addLinkResource } from "~/features/networks/resources.server";
+import { networkPolicy } from "~/features/networks/rules";
 import { openTestDatabase } from "../../tests/setup/database";
 import { parseEnv, setEnv } from "./env.server";
 import { stopListening } from "./pubsub.server";
@@ -47,6 +48,16 @@ async function count(table: string, where: string) {
   return row.n;
 }
 
+/** The proof the features ask for, for an active member (as the routes authorize it). */
+function memberMay<A extends "post" | "comment">(action: A, userId: string, networkId: string) {
+  const actor = { id: userId, isAdmin: false, isFacilitator: false, emailVerified: true };
+  return networkPolicy.authorize(actor, action, {
+    id: networkId,
+    visibility: "open",
+    membership: { role: "member", status: "active" },
+  });
+}
+
 /** Both answers name the same, real row. */
 function expectOneAnswer(answers: { id: string; duplicate: boolean }[]) {
   expect(answers[0].id).toMatch(/^[0-9a-f-]{36}$/);
@@ -60,9 +71,8 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
     const post = await createPostAt({ networkId, authorId: userId, body: "Hello" });
     const send = () =>
       addComment({
-        networkId,
+        decision: memberMay("comment", userId, networkId),
         postId: post.id,
-        authorId: userId,
         body: "Same comment",
         submissionKey: "comment-race-key-1",
       });
@@ -76,8 +86,7 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
     const photo = new File([await makePng()], "photo.png", { type: "image/png" });
     const send = () =>
       createPost({
-        networkId,
-        authorId: userId,
+        decision: memberMay("post", userId, networkId),
         body: "Same post",
         files: [photo],
         submissionKey: "post-race-key-1",
@@ -93,8 +102,7 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
     const { userId, networkId } = await memberOfNetwork();
     const topic = () =>
       createTopic({
-        networkId,
-        authorId: userId,
+        decision: memberMay("post", userId, networkId),
         title: "Same topic",
         body: "Same body",
         submissionKey: "topic-race-key-1",
@@ -103,9 +111,8 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
     expectOneAnswer(topics);
     const reply = () =>
       addReply({
-        networkId,
+        decision: memberMay("post", userId, networkId),
         topicId: topics[0].id,
-        authorId: userId,
         body: "Same reply",
         submissionKey: "reply-race-key-1",
       });
@@ -121,8 +128,7 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
   it("makes one resource from racing copies of a link or a file", async () => {
     const { userId, networkId } = await memberOfNetwork();
     const fields = {
-      networkId,
-      userId,
+      decision: memberMay("post", userId, networkId),
       title: "Same resource",
       description: "",
       language: "en",
@@ -150,7 +156,8 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
   it("writes a new row for a new key, and a row without a key every time", async () => {
     const { userId, networkId } = await memberOfNetwork();
     const post = await createPostAt({ networkId, authorId: userId, body: "Hello" });
-    const base = { networkId, postId: post.id, authorId: userId, body: "Again" };
+    const decision = memberMay("comment", userId, networkId);
+    const base = { decision, postId: post.id, body: "Again" };
     const first = await addComment({ ...base, submissionKey: "comment-key-a" });
     const second = await addComment({ ...base, submissionKey: "comment-key-b" });
     const keyless = await Promise.all([addComment(base), addComment(base)]);

@@ -9,6 +9,7 @@ import {
   httpError,
   invalid,
   isDomainError,
+  messageValuesOf,
   notFound,
   toActionFailure,
   toHttpError,
@@ -143,5 +144,19 @@ describe("handleLoader", () => {
     await expect(handleLoader(async () => 42)).resolves.toBe(42);
     const bug = new Error("bug");
     expect(await caught(() => handleLoader(async () => Promise.reject(bug)))).toBe(bug);
+  });
+});
+
+describe("messageValuesOf", () => {
+  it("reads a failure's figures, and nothing from any other answer", async () => {
+    const failure = await handleAction(
+      async () => {
+        throw tooMany("auth.tooManyAttempts", { values: { minutes: 7 }, field: "form" });
+      },
+      { email: "a@example.org" },
+    );
+    expect(messageValuesOf(failure.data)).toEqual({ minutes: 7 });
+    expect(messageValuesOf({ errors: {}, email: "a@example.org" })).toEqual({});
+    expect(messageValuesOf(undefined)).toEqual({});
   });
 });

@@ -127,6 +127,17 @@ export type ActionFailure = {
 };
 
 /**
+ * The figures a refusal's message needs, read from whatever an action answered (a failure's
+ * `messageValues`, or nothing), so that a component need not narrow its action's union.
+ */
+export function messageValuesOf(result: unknown): MessageValues {
+  if (result && typeof result === "object" && "messageValues" in result) {
+    return (result.messageValues ?? {}) as MessageValues;
+  }
+  return {};
+}
+
+/**
  * The form answer for a domain error, with the error's status; `extra` carries what the form
  * must show again (the text typed, the values chosen).
  */

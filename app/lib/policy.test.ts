@@ -7,6 +7,7 @@ import {
   type Decision,
   definePolicy,
   every,
+  personOf,
   refuse,
   type Verdict,
 } from "./policy";
@@ -105,5 +106,27 @@ describe("actorOf", () => {
       },
     });
     expect(actor).toEqual({ id: "ana", isAdmin: false, isFacilitator: true, emailVerified: true });
+  });
+});
+
+describe("personOf", () => {
+  it("is the signed-in person with only what rules need (never null)", () => {
+    const person = personOf({
+      sessionId: "s",
+      user: {
+        id: "bo",
+        email: "bo@example.org",
+        emailVerified: false,
+        displayName: "Bo",
+        role: "educator",
+        isFacilitator: false,
+        isAdmin: true,
+        locale: "en",
+        timeZone: "Europe/Brussels",
+        onboarded: true,
+        photoKey: null,
+      },
+    });
+    expect(person).toEqual({ id: "bo", isAdmin: true, isFacilitator: false, emailVerified: false });
   });
 });

@@ -35,6 +35,12 @@ export function actorOf(auth: Auth): Actor {
   return { id, isAdmin, isFacilitator, emailVerified };
 }
 
+/** The person behind a signed-in session (what `requireUser` returns). */
+export function personOf(auth: NonNullable<Auth>): Person {
+  const { id, isAdmin, isFacilitator, emailVerified } = auth.user;
+  return { id, isAdmin, isFacilitator, emailVerified };
+}
+
 /** Why a rule says no: the status the refusal becomes and the message the person reads. */
 export type Refusal = { readonly status: 403 | 404 | 409; readonly messageKey: MessageKey };
 

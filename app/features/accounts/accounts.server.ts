@@ -5,6 +5,7 @@ import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale, type Locale } from "~/i18n/i18n";
 import { sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
+import { conflict, type DomainError, invalid, isDomainError, tooMany } from "~/lib/errors";
 import { sendMail } from "~/lib/mail.server";
 import { hitRateLimit, releaseRateLimit, resetRateLimit } from "~/lib/rate-limit.server";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
@@ -12,18 +13,6 @@ import { formatDateTime } from "~/ui/format";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { announceSessionsChanged, revokeAllSessions } from "./sessions.server";
 import { consumeToken, issueToken, retireTokens, tokenExpiry } from "./tokens.server";
-
-/** An expected failure of an account operation: the field and the catalogue key to show. */
-export class AccountError extends Error {
-  constructor(
-    readonly status: 400 | 409 | 429,
-    readonly field: string,
-    readonly messageKey: string,
-    readonly values?: Record<string, number>,
-  ) {
-    super(messageKey);
-  }
-}
 
 /** When a mailed link stops working, as its recipient reads it: in their zone, zone named. */
 function expiryForMail(expiresAt: Date, locale: Locale, timeZone: string): string {
@@ -89,9 +78,7 @@ export async function signUp(options: {
 }): Promise<void> {
   const limit = await hitRateLimit(`signup:ip:${options.ip}`, 10, 3600);
   if (!limit.allowed) {
-    throw new AccountError(429, "form", "auth.tooManyAttempts", {
-      minutes: Math.ceil(limit.retryAfterSeconds / 60),
-    });
+    throw tooManyAttempts(limit.retryAfterSeconds);
   }
   // Hashed for a taken address too, so that both answers take the same time.
   const passwordHash = await hashPassword(options.password);
@@ -144,9 +131,7 @@ export async function signUp(options: {
 export async function resendVerification(userId: string): Promise<void> {
   const limit = await hitRateLimit(`verify:user:${userId}`, 5, 3600);
   if (!limit.allowed) {
-    throw new AccountError(429, "form", "auth.tooManyAttempts", {
-      minutes: Math.ceil(limit.retryAfterSeconds / 60),
-    });
+    throw tooManyAttempts(limit.retryAfterSeconds);
   }
   const [user] = await getDb()
     .select({
@@ -180,7 +165,7 @@ export async function verifyEmail(
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.email, used.email), ne(users.id, used.userId)));
-      if (other) throw new EmailTaken();
+      if (other) throw conflict("auth.emailTaken", "email");
       const [previous] = await tx
         .select({ email: users.email, displayName: users.displayName, locale: users.locale })
         .from(users)
@@ -198,7 +183,8 @@ export async function verifyEmail(
       } as const;
     });
   } catch (error) {
-    if (error instanceof EmailTaken) return { ok: false, reason: "taken" };
+    if (isDomainError(error) && error.messageKey === "auth.emailTaken")
+      return { ok: false, reason: "taken" };
     throw error;
   }
   if (!result.ok) return result;
@@ -220,8 +206,6 @@ export async function verifyEmail(
   return { ok: true, userId: result.userId };
 }
 
-class EmailTaken extends Error {}
-
 /** Throttles for password checks: the guesser is slowed down, never the account's owner. */
 const signInLimits = {
   /** Failures per account from one address: where a guesser usually stops. */
@@ -234,9 +218,12 @@ const signInLimits = {
   currentPassword: { limit: 5, windowSeconds: 900 },
 };
 
-function tooMany(retryAfterSeconds: number): AccountError {
-  return new AccountError(429, "form", "auth.tooManyAttempts", {
-    minutes: Math.ceil(retryAfterSeconds / 60),
+/** Too many attempts: the form says in how many minutes to try again. */
+function tooManyAttempts(retryAfterSeconds: number): DomainError {
+  return tooMany("auth.tooManyAttempts", {
+    field: "form",
+    values: { minutes: Math.ceil(retryAfterSeconds / 60) },
+    retryAfterSeconds,
   });
 }
 
@@ -262,17 +249,17 @@ export async function checkSignIn(options: {
     await hitRateLimit(accountKey, account.limit, account.windowSeconds),
   ];
   const refused = results.filter((r) => !r.allowed);
-  if (refused.length) throw tooMany(Math.max(...refused.map((r) => r.retryAfterSeconds)));
+  if (refused.length) throw tooManyAttempts(Math.max(...refused.map((r) => r.retryAfterSeconds)));
   const [user] = await getDb()
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, options.email));
   if (!user) {
     await verifyAgainstDummy(options.password);
-    throw new AccountError(400, "form", "auth.wrongCredentials");
+    throw invalid("auth.wrongCredentials", "form");
   }
   if (!(await verifyPassword(user.passwordHash, options.password))) {
-    throw new AccountError(400, "form", "auth.wrongCredentials");
+    throw invalid("auth.wrongCredentials", "form");
   }
   await resetRateLimit(pairKey);
   await releaseRateLimit(accountKey);
@@ -292,9 +279,7 @@ export async function requestPasswordReset(options: {
   const limit = await hitRateLimit(`reset:ip:${options.ip}`, 10, 3600);
   const perEmail = await hitRateLimit(`reset:email:${options.email}`, 3, 3600);
   if (!limit.allowed) {
-    throw new AccountError(429, "form", "auth.tooManyAttempts", {
-      minutes: Math.ceil(limit.retryAfterSeconds / 60),
-    });
+    throw tooManyAttempts(limit.retryAfterSeconds);
   }
   // Past the per-address limit we stay silent rather than reveal that the address exists.
   if (!perEmail.allowed) return;
@@ -339,9 +324,7 @@ export async function resetPassword(options: {
   // Hashing is deliberately slow; refuse floods before doing it, and unknown tokens cheaply.
   const limit = await hitRateLimit(`reset-submit:ip:${options.ip}`, 20, 3600);
   if (!limit.allowed) {
-    throw new AccountError(429, "form", "auth.tooManyAttempts", {
-      minutes: Math.ceil(limit.retryAfterSeconds / 60),
-    });
+    throw tooManyAttempts(limit.retryAfterSeconds);
   }
   const [known] = await getDb()
     .select({ id: authTokens.id })
@@ -384,14 +367,14 @@ async function requireCurrentPassword(userId: string, password: string) {
   const { limit, windowSeconds } = signInLimits.currentPassword;
   const attempt = await hitRateLimit(key, limit, windowSeconds);
   if (!attempt.allowed) {
-    throw new AccountError(429, "currentPassword", "auth.currentPasswordTooMany");
+    throw tooMany("auth.currentPasswordTooMany", { field: "currentPassword" });
   }
   const [user] = await getDb()
     .select({ passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, password))) {
-    throw new AccountError(400, "currentPassword", "auth.currentPasswordWrong");
+    throw invalid("auth.currentPasswordWrong", "currentPassword");
   }
   await resetRateLimit(key);
 }
@@ -429,7 +412,7 @@ export async function requestEmailChange(options: {
     .select({ id: users.id })
     .from(users)
     .where(eq(users.email, options.email));
-  if (taken) throw new AccountError(409, "email", "auth.emailTaken");
+  if (taken) throw conflict("auth.emailTaken", "email");
   const [user] = await getDb()
     .select({ displayName: users.displayName, locale: users.locale, timeZone: users.timeZone })
     .from(users)

@@ -1,7 +1,6 @@
 import { type AppLoadContext, redirect } from "react-router";
 import type { CurrentUser } from "~/lib/context";
 import { hasControlCharacters } from "~/lib/control-characters";
-import { httpError } from "~/lib/errors";
 
 /** The signed-in person, or a redirect to sign-in that comes back to this page afterwards. */
 export async function requireUser(
@@ -13,13 +12,6 @@ export async function requireUser(
     const url = new URL(request.url);
     throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
   }
-  return auth;
-}
-
-/** The signed-in admin; anyone else gets 403 (or sign-in first). */
-export async function requireAdmin(context: AppLoadContext, request: Request) {
-  const auth = await requireUser(context, request);
-  if (!auth.user.isAdmin) throw httpError(403);
   return auth;
 }
 
@@ -53,11 +45,4 @@ function isLocalPath(path: string): boolean {
     return false;
   }
   return path.startsWith("/") && !/^\/(\/|%2f|%5c)/i.test(path);
-}
-
-/** A signed-in person whose email address is confirmed (needed to write in networks). */
-export async function requireVerifiedUser(context: AppLoadContext, request: Request) {
-  const auth = await requireUser(context, request);
-  if (!auth.user.emailVerified) throw httpError(403, "auth.verifyFirst");
-  return auth;
 }

@@ -3,6 +3,8 @@ import { getDb, queryRows } from "~/db/client.server";
 import { users } from "~/db/schema";
 import type { Cursor } from "~/lib/cursor";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import type { Actor } from "~/lib/policy";
+import { adminPolicy } from "./rules";
 
 /** Users for the admin list, newest first, optionally matching a name or email fragment. */
 export async function listUsersForAdmin(options: {
@@ -49,18 +51,19 @@ export async function listUsersForAdmin(options: {
   };
 }
 
-export class LastAdminError extends Error {}
-
 /**
- * Grants or removes the facilitator or admin role. The last admin cannot lose the role, so an
- * installation always has someone who can manage it.
+ * Grants or removes the facilitator or admin role, authorizing `changeRole` inside the
+ * transaction on the admin count it locked: the last admin cannot lose the role (409
+ * `admin.lastAdmin`), so an installation always has someone who can manage it.
  */
 export async function setUserRole(options: {
+  actor: Actor;
   userId: string;
   role: "facilitator" | "admin";
   granted: boolean;
 }): Promise<boolean> {
   return getDb().transaction(async (tx) => {
+    let otherAdminCount = 1;
     if (options.role === "admin" && !options.granted) {
       // Serialise concurrent demotions so two admins cannot remove each other at once.
       await tx.execute(sql`select id from users where is_admin for update`);
@@ -68,8 +71,14 @@ export async function setUserRole(options: {
         .select({ value: count() })
         .from(users)
         .where(and(eq(users.isAdmin, true), ne(users.id, options.userId)));
-      if (value === 0) throw new LastAdminError();
+      otherAdminCount = value;
     }
+    adminPolicy.authorize(options.actor, "changeRole", {
+      userId: options.userId,
+      role: options.role,
+      granted: options.granted,
+      otherAdminCount,
+    });
     const set =
       options.role === "admin" ? { isAdmin: options.granted } : { isFacilitator: options.granted };
     const rows = await tx

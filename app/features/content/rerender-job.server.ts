@@ -5,9 +5,9 @@
  * start-up for minutes on a large installation.
  */
 import { z } from "zod";
-import { getSetting, setSetting } from "~/features/networks/settings.server";
 import { defineJob, enqueue } from "~/lib/jobs.server";
 import { getLogger } from "~/lib/logger.server";
+import { getSetting, recordSetting } from "~/lib/settings.server";
 import { rerenderStoredHtml } from "./rerender.server";
 
 /** Names the renderer whose output is stored; change it whenever that output changes. */
@@ -23,7 +23,7 @@ export const rerenderJob = defineJob({
   pollingIntervalSeconds: 30,
   async handle({ renderer }) {
     const result = await rerenderStoredHtml();
-    await setSetting("markdownRenderer", renderer);
+    await recordSetting("markdownRenderer", renderer);
     getLogger().info({ renderer, ...result }, "stored HTML rendered again");
   },
 });

@@ -1,6 +1,7 @@
 import { getEnv } from "~/lib/env.server";
+import { isDomainError } from "~/lib/errors";
 import { getStorage } from "~/lib/storage.server";
-import { filesOf, removeUploads, storeUpload, UploadError } from "./attachments.server";
+import { filesOf, removeUploads, storeUpload } from "~/lib/uploads.server";
 import { setNetworkCover } from "./networks.server";
 
 /**
@@ -35,7 +36,7 @@ export async function saveNetworkCover(options: {
     if (previous) await getStorage().remove(previous);
     return null;
   } catch (error) {
-    if (error instanceof UploadError) return error.messageKey;
+    if (isDomainError(error)) return error.messageKey;
     throw error;
   }
 }

@@ -5,11 +5,13 @@ import { renderMarkdown } from "~/features/content/markdown";
 import { mentionableMembers } from "~/features/content/mentions.server";
 import { createOnce } from "~/lib/create-once.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
+import { notFound, tooMany } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import type { Decision, Person } from "~/lib/policy";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
-import { PostError } from "./posts.server";
+import { type NetworkSubject, networkPolicy } from "./rules";
 
 export const TOPIC_PAGE_SIZE = 20;
 export const REPLY_PAGE_SIZE = 50;
@@ -22,7 +24,7 @@ async function renderBody(db: Db, networkId: string, body: string): Promise<stri
 /** Topics and replies share the posting budget's size, in their own counter. */
 async function limitForumWriting(userId: string) {
   const limit = await hitRateLimit(`forum:user:${userId}`, 30, 600);
-  if (!limit.allowed) throw new PostError(429, "posts.tooFast");
+  if (!limit.allowed) throw tooMany("posts.tooFast");
 }
 
 function publishTopicEvent(networkId: string, topicId: string, change: string) {
@@ -33,7 +35,7 @@ type TopicRef = { networkId: string; topicId: string };
 
 /** A live topic of this network (deleted ones and other networks' look the same: not found). */
 async function findTopic(ref: TopicRef, db: Db = getDb()) {
-  if (!isUuid(ref.topicId)) throw new PostError(404, "forum.notFound");
+  if (!isUuid(ref.topicId)) throw notFound("forum.notFound");
   const [topic] = await db
     .select({
       id: forumTopics.id,
@@ -43,12 +45,12 @@ async function findTopic(ref: TopicRef, db: Db = getDb()) {
     })
     .from(forumTopics)
     .where(and(eq(forumTopics.id, ref.topicId), eq(forumTopics.networkId, ref.networkId)));
-  if (!topic || topic.deletedAt) throw new PostError(404, "forum.notFound");
+  if (!topic || topic.deletedAt) throw notFound("forum.notFound");
   return topic;
 }
 
 async function findReply(topicId: string, replyId: string, db: Db = getDb()) {
-  if (!isUuid(replyId)) throw new PostError(404, "forum.replyNotFound");
+  if (!isUuid(replyId)) throw notFound("forum.replyNotFound");
   const [reply] = await db
     .select({ id: forumReplies.id, authorId: forumReplies.authorId })
     .from(forumReplies)
@@ -59,7 +61,7 @@ async function findReply(topicId: string, replyId: string, db: Db = getDb()) {
         isNull(forumReplies.deletedAt),
       ),
     );
-  if (!reply) throw new PostError(404, "forum.replyNotFound");
+  if (!reply) throw notFound("forum.replyNotFound");
   return reply;
 }
 
@@ -80,14 +82,17 @@ const replySubmissions = {
  * Starts a topic (members only; checked by the caller). A form sent twice with the same
  * submission key returns the topic the first one made.
  */
-export async function createTopic(options: {
-  networkId: string;
-  authorId: string;
+export async function createTopic(input: {
+  /** Proof that the author may write in the network. */
+  decision: Decision<"post", NetworkSubject, Person>;
   title: string;
   body: string;
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
-  const { networkId, authorId } = options;
+  const { decision, ...fields } = input;
+  const networkId = decision.resource.id;
+  const authorId = decision.actor.id;
+  const options = { ...fields, networkId, authorId };
   const result = await createOnce({
     target: topicSubmissions,
     ownerId: authorId,
@@ -115,9 +120,14 @@ export async function createTopic(options: {
  * Adds a reply. The topic's reply count and last activity, and the network's last activity,
  * change in the same transaction, so the topic list never disagrees with the replies.
  */
-export async function addReply(
-  options: TopicRef & { authorId: string; body: string; submissionKey?: string },
-): Promise<{ id: string; duplicate: boolean }> {
+export async function addReply(input: {
+  decision: Decision<"post", NetworkSubject, Person>;
+  topicId: string;
+  body: string;
+  submissionKey?: string;
+}): Promise<{ id: string; duplicate: boolean }> {
+  const { decision, ...fields } = input;
+  const options = { ...fields, networkId: decision.resource.id, authorId: decision.actor.id };
   const topic = await findTopic(options);
   const { authorId } = options;
   const result = await createOnce({
@@ -138,7 +148,7 @@ export async function addReply(
         .where(and(eq(forumTopics.id, topic.id), isNull(forumTopics.deletedAt)))
         .returning({ id: forumTopics.id });
       // Deleted while this reply was being written: roll the reply back.
-      if (!bumped) throw new PostError(404, "forum.notFound");
+      if (!bumped) throw notFound("forum.notFound");
       await tx
         .update(networks)
         .set({ lastActivityAt: sql`now()` })
@@ -154,11 +164,13 @@ export async function addReply(
  * person who started the topic or a facilitator of the network may.
  */
 export async function setAnswer(
-  options: TopicRef & { userId: string; isFacilitator: boolean; replyId: string | null },
+  options: TopicRef & { actor: Person; network: NetworkSubject; replyId: string | null },
 ) {
   const topic = await findTopic(options);
-  if (topic.authorId !== options.userId && !options.isFacilitator)
-    throw new PostError(403, "forum.answerNotAllowed");
+  networkPolicy.authorize(options.actor, "markAnswer", {
+    network: options.network,
+    authorId: topic.authorId,
+  });
   if (options.replyId) await findReply(topic.id, options.replyId);
   await getDb()
     .update(forumTopics)
@@ -169,21 +181,23 @@ export async function setAnswer(
 
 /** Marks a reply as the answer (topic author or facilitator). */
 export function markAnswered(
-  options: TopicRef & { userId: string; isFacilitator: boolean; replyId: string },
+  options: TopicRef & { actor: Person; network: NetworkSubject; replyId: string },
 ) {
   return setAnswer(options);
 }
 
 /** Clears the answer mark (topic author or facilitator). */
-export function unmarkAnswered(options: TopicRef & { userId: string; isFacilitator: boolean }) {
+export function unmarkAnswered(options: TopicRef & { actor: Person; network: NetworkSubject }) {
   return setAnswer({ ...options, replyId: null });
 }
 
 /** Hides a topic and its replies (soft delete) — by its author or a facilitator of the network. */
-export async function deleteTopic(options: TopicRef & { userId: string; isFacilitator: boolean }) {
+export async function deleteTopic(options: TopicRef & { actor: Person; network: NetworkSubject }) {
   const topic = await findTopic(options);
-  if (topic.authorId !== options.userId && !options.isFacilitator)
-    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  networkPolicy.authorize(options.actor, "deleteContent", {
+    network: options.network,
+    authorId: topic.authorId,
+  });
   await getDb()
     .update(forumTopics)
     .set({ deletedAt: sql`now()` })
@@ -196,12 +210,14 @@ export async function deleteTopic(options: TopicRef & { userId: string; isFacili
  * that was the answer stops being it, in the same transaction.
  */
 export async function deleteReply(
-  options: TopicRef & { replyId: string; userId: string; isFacilitator: boolean },
+  options: TopicRef & { replyId: string; actor: Person; network: NetworkSubject },
 ) {
   const topic = await findTopic(options);
   const reply = await findReply(topic.id, options.replyId);
-  if (reply.authorId !== options.userId && !options.isFacilitator)
-    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  networkPolicy.authorize(options.actor, "deleteContent", {
+    network: options.network,
+    authorId: reply.authorId,
+  });
   await getDb().transaction(async (tx) => {
     const [hidden] = await tx
       .update(forumReplies)

@@ -5,12 +5,15 @@ import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale } from "~/i18n/i18n";
 import { randomToken, sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
+import { conflict, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { sendMail } from "~/lib/mail.server";
+import type { Decision, Person } from "~/lib/policy";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
 import { formatDateTime } from "~/ui/format";
-import { joinByInvitation, MembershipError } from "./membership.server";
+import { joinByInvitation, membershipView } from "./membership.server";
+import { type NetworkSubject, networkPolicy } from "./rules";
 
 const EMAIL_INVITE_DAYS = 14;
 
@@ -27,12 +30,13 @@ export function invitationUrl(token: string): string {
  * `submissionKey`, say after the server died mid-answer) answers as the first time did without
  * sending anything. The invitations and their mails are written in one transaction.
  */
-export async function inviteByEmail(options: {
-  networkId: string;
-  invitedBy: string;
+export async function inviteByEmail(input: {
+  decision: Decision<"invite", NetworkSubject, Person>;
   emails: string[];
   submissionKey?: string;
 }): Promise<{ sent: number; alreadyInvited: string[] }> {
+  const { decision, ...rest } = input;
+  const options = { ...rest, networkId: decision.resource.id, invitedBy: decision.actor.id };
   // Each address counts, not each form: 100 invitations a day per person.
   const limit = await hitRateLimit(
     `invite:user:${options.invitedBy}`,
@@ -40,7 +44,7 @@ export async function inviteByEmail(options: {
     86400,
     options.emails.length,
   );
-  if (!limit.allowed) throw new MembershipError(409, "invites.tooManyToday");
+  if (!limit.allowed) throw conflict("invites.tooManyToday");
   // Someone a facilitator removed is not invited back by mail while the removal stands; the
   // facilitator lifts it first (the invitation would be refused on acceptance anyway).
   const [removed] = await queryRows<{ n: number }>(sql`
@@ -50,7 +54,7 @@ export async function inviteByEmail(options: {
         options.emails.map((e) => sql`${e.toLowerCase()}`),
         sql`, `,
       )})`);
-  if (Number(removed.n) > 0) throw new MembershipError(409, "invites.removedAddress");
+  if (Number(removed.n) > 0) throw conflict("invites.removedAddress");
   const emails = [...new Set(options.emails.map((e) => e.trim().toLowerCase()))];
   return getDb().transaction(async (tx) => {
     // One invitation form per network at a time: two answering at once would both see no
@@ -148,11 +152,16 @@ export async function inviteByEmail(options: {
 }
 
 /** Makes a shareable invitation link that works for `days` days or until revoked. */
-export async function createInvitationLink(options: {
-  networkId: string;
-  createdBy: string;
+export async function createInvitationLink(input: {
+  decision: Decision<"invite", NetworkSubject, Person>;
   days: number;
 }): Promise<{ url: string }> {
+  const { decision } = input;
+  const options = {
+    days: input.days,
+    networkId: decision.resource.id,
+    createdBy: decision.actor.id,
+  };
   const token = randomToken();
   await getDb()
     .insert(networkInvitations)
@@ -167,7 +176,11 @@ export async function createInvitationLink(options: {
 }
 
 /** Stops a shareable link from working. */
-export async function revokeInvitationLink(options: { networkId: string; invitationId: string }) {
+export async function revokeInvitationLink(input: {
+  decision: Decision<"invite", NetworkSubject>;
+  invitationId: string;
+}) {
+  const options = { ...input, networkId: input.decision.resource.id };
   if (!isUuid(options.invitationId)) return false;
   const rows = await getDb()
     .update(networkInvitations)
@@ -239,12 +252,13 @@ export async function findInvitation(token: string) {
 
 /**
  * Joins the network an invitation is for. An email invitation is used up; a link counts its
- * uses. Fails with a MembershipError when the token no longer works or the network is full.
+ * uses. Fails with a DomainError when the token no longer works or the network is full.
  */
-export async function acceptInvitation(options: {
+export async function acceptInvitation(input: {
+  actor: Person;
   token: string;
-  userId: string;
 }): Promise<{ networkId: string }> {
+  const options = { token: input.token, userId: input.actor.id };
   return getDb().transaction(async (tx) => {
     const [invitation] = await tx
       .select({
@@ -262,7 +276,11 @@ export async function acceptInvitation(options: {
         ),
       )
       .for("update");
-    if (!invitation) throw new MembershipError(404, "invites.invalid");
+    if (!invitation) throw notFound("invites.invalid");
+    networkPolicy.authorize(input.actor, "acceptInvitation", {
+      kind: invitation.kind,
+      membership: await membershipView(tx, invitation.networkId, options.userId),
+    });
     await joinByInvitation(tx, { networkId: invitation.networkId, userId: options.userId });
     await tx
       .update(networkInvitations)

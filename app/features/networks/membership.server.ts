@@ -3,19 +3,12 @@ import { type Db, getDb, queryRows } from "~/db/client.server";
 import { networkMembers, networkRemovals, networks } from "~/db/schema";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
 import type { Cursor } from "~/lib/cursor";
+import { conflict, forbidden, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import type { Decision, Person } from "~/lib/policy";
 import { publish } from "~/lib/pubsub.server";
-
-/** An expected refusal of a membership change, with the catalogue key that explains it. */
-export class MembershipError extends Error {
-  constructor(
-    readonly status: 403 | 404 | 409,
-    readonly messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
+import { type MemberTarget, type NetworkSubject, networkPolicy } from "./rules";
 
 /** Locks the network row so that concurrent joins cannot pass the member cap. */
 async function lockNetwork(tx: Db, networkId: string) {
@@ -28,7 +21,7 @@ async function lockNetwork(tx: Db, networkId: string) {
     .from(networks)
     .where(eq(networks.id, networkId))
     .for("update");
-  if (!network) throw new MembershipError(404, "networks.notFound");
+  if (!network) throw notFound("networks.notFound");
   return network;
 }
 
@@ -40,6 +33,15 @@ async function membershipStatus(tx: Db, networkId: string, userId: string) {
   return existing?.status ?? null;
 }
 
+/** The person's own membership row as the rules see it (role and status), or null. */
+export async function membershipView(tx: Db, networkId: string, userId: string) {
+  const [row] = await tx
+    .select({ role: networkMembers.role, status: networkMembers.status })
+    .from(networkMembers)
+    .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)));
+  return row ?? null;
+}
+
 /**
  * Refuses anyone a facilitator removed from the network, whichever way they try to come in;
  * only lifting the removal (liftRemoval) opens the ways in again.
@@ -49,7 +51,7 @@ async function assertNotRemoved(tx: Db, networkId: string, userId: string) {
     .select({ id: networkRemovals.id })
     .from(networkRemovals)
     .where(and(eq(networkRemovals.networkId, networkId), eq(networkRemovals.userId, userId)));
-  if (removal) throw new MembershipError(403, "networks.removedBefore");
+  if (removal) throw forbidden("networks.removedBefore");
 }
 
 /** Makes someone an active member within the cap, unless a facilitator removed them. */
@@ -59,7 +61,7 @@ async function addActiveMember(tx: Db, options: { networkId: string; userId: str
   await assertNotRemoved(tx, networkId, userId);
   const status = await membershipStatus(tx, networkId, userId);
   if (status === "active") return false;
-  if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
+  if (network.memberCount >= network.memberCap) throw conflict("networks.full");
   if (status) {
     await tx
       .update(networkMembers)
@@ -79,20 +81,24 @@ async function addActiveMember(tx: Db, options: { networkId: string; userId: str
  * Joins an open network at once, or asks to join one that needs a facilitator's approval.
  * Invite-only and secret networks need an invitation; a full network takes nobody.
  */
-export async function joinNetwork(options: {
+export async function joinNetwork(input: {
+  actor: Person;
   networkId: string;
-  userId: string;
 }): Promise<"joined" | "requested"> {
+  const options = { networkId: input.networkId, userId: input.actor.id };
   return getDb().transaction(async (tx) => {
     const network = await lockNetwork(tx, options.networkId);
-    if (network.visibility === "invite" || network.visibility === "secret") {
-      throw new MembershipError(403, "networks.inviteOnly");
-    }
+    // Authorized on the row just locked (visibility, the actor's membership).
+    networkPolicy.authorize(input.actor, "join", {
+      id: options.networkId,
+      visibility: network.visibility,
+      membership: await membershipView(tx, options.networkId, options.userId),
+    });
     if (network.visibility === "request") {
       await assertNotRemoved(tx, options.networkId, options.userId);
       const status = await membershipStatus(tx, options.networkId, options.userId);
       if (status === "active") return "joined";
-      if (network.memberCount >= network.memberCap) throw new MembershipError(409, "networks.full");
+      if (network.memberCount >= network.memberCap) throw conflict("networks.full");
       await tx
         .insert(networkMembers)
         .values({ ...options, role: "member", status: "pending" })
@@ -113,16 +119,17 @@ export async function joinByInvitation(tx: Db, options: { networkId: string; use
 }
 
 /** A facilitator's answer to a request to join. */
-export async function decideJoinRequest(options: {
-  networkId: string;
+export async function decideJoinRequest(input: {
+  decision: Decision<"manageMembers", NetworkSubject>;
   userId: string;
   approve: boolean;
 }) {
-  if (!isUuid(options.userId)) throw new MembershipError(404, "networks.noSuchRequest");
+  const options = { ...input, networkId: input.decision.resource.id };
+  if (!isUuid(options.userId)) throw notFound("networks.noSuchRequest");
   await getDb().transaction(async (tx) => {
     await lockNetwork(tx, options.networkId);
     if ((await membershipStatus(tx, options.networkId, options.userId)) !== "pending") {
-      throw new MembershipError(404, "networks.noSuchRequest");
+      throw notFound("networks.noSuchRequest");
     }
     if (options.approve) {
       await addActiveMember(tx, { networkId: options.networkId, userId: options.userId });
@@ -164,7 +171,8 @@ async function countFacilitators(tx: Db, networkId: string) {
 }
 
 /** Leaves a network. The last facilitator stays while other members remain. */
-export async function leaveNetwork(options: { networkId: string; userId: string }) {
+export async function leaveNetwork(input: { actor: Person; networkId: string }) {
+  const options = { networkId: input.networkId, userId: input.actor.id };
   await getDb().transaction(async (tx) => {
     const network = await lockNetwork(tx, options.networkId);
     const [me] = await tx
@@ -176,12 +184,13 @@ export async function leaveNetwork(options: { networkId: string; userId: string 
           eq(networkMembers.userId, options.userId),
         ),
       );
-    if (!me) throw new MembershipError(404, "networks.notMember");
-    if (me.role === "facilitator" && me.status === "active" && network.memberCount > 1) {
-      if ((await countFacilitators(tx, options.networkId)) === 1) {
-        throw new MembershipError(409, "networks.lastFacilitator");
-      }
-    }
+    // Not a member (404), or the last facilitator while others remain (409): counted under
+    // the network's lock, so two facilitators cannot both leave at once.
+    networkPolicy.authorize(input.actor, "leave", {
+      network: { id: options.networkId, visibility: network.visibility, membership: me ?? null },
+      memberCount: network.memberCount,
+      facilitatorCount: me ? await countFacilitators(tx, options.networkId) : 0,
+    });
     await removeMembership(tx, options.networkId, options.userId);
   });
   await publish({
@@ -196,9 +205,13 @@ export async function leaveNetwork(options: { networkId: string; userId: string 
  * a removal record stands until a facilitator lifts it: leaving cannot erase it, and no way in
  * (joining, a request, a shared link, an email invitation, an approval) works while it stands.
  */
-export async function removeMember(options: { networkId: string; userId: string; by: string }) {
-  if (!isUuid(options.userId)) throw new MembershipError(404, "networks.notMember");
-  if (options.userId === options.by) throw new MembershipError(409, "networks.useLeave");
+export async function removeMember(input: {
+  /** The rule refuses removing oneself (409 `networks.useLeave`: leave instead). */
+  decision: Decision<"removeMember", MemberTarget, Person>;
+}) {
+  const { network, userId } = input.decision.resource;
+  const options = { networkId: network.id, userId, by: input.decision.actor.id };
+  if (!isUuid(options.userId)) throw notFound("networks.notMember");
   await getDb().transaction(async (tx) => {
     await lockNetwork(tx, options.networkId);
     const [removed] = await tx
@@ -211,7 +224,7 @@ export async function removeMember(options: { networkId: string; userId: string;
         ),
       )
       .returning({ userId: networkMembers.userId });
-    if (!removed) throw new MembershipError(404, "networks.notMember");
+    if (!removed) throw notFound("networks.notMember");
     await tx
       .update(networks)
       .set({ memberCount: sql`${networks.memberCount} - 1` })
@@ -264,8 +277,12 @@ export async function listRemovals(networkId: string, limit = 100) {
  * A facilitator lifts one removal (by its id, within this network): the person may then come
  * back by the normal ways. A lift of a removal already lifted (a replayed form) finds nothing.
  */
-export async function liftRemoval(options: { networkId: string; removalId: string }) {
-  if (!isUuid(options.removalId)) throw new MembershipError(404, "networks.noSuchRemoval");
+export async function liftRemoval(input: {
+  decision: Decision<"liftRemoval", NetworkSubject>;
+  removalId: string;
+}) {
+  const options = { ...input, networkId: input.decision.resource.id };
+  if (!isUuid(options.removalId)) throw notFound("networks.noSuchRemoval");
   const rows = await getDb()
     .delete(networkRemovals)
     .where(
@@ -275,20 +292,21 @@ export async function liftRemoval(options: { networkId: string; removalId: strin
       ),
     )
     .returning({ id: networkRemovals.id });
-  if (!rows.length) throw new MembershipError(404, "networks.noSuchRemoval");
+  if (!rows.length) throw notFound("networks.noSuchRemoval");
 }
 
 /** Makes a member a co-facilitator, or a facilitator a member again (never the last one). */
-export async function setNetworkRole(options: {
-  networkId: string;
+export async function setNetworkRole(input: {
+  decision: Decision<"manageMembers", NetworkSubject>;
   userId: string;
   role: "facilitator" | "member";
 }) {
-  if (!isUuid(options.userId)) throw new MembershipError(404, "networks.notMember");
+  const options = { ...input, networkId: input.decision.resource.id };
+  if (!isUuid(options.userId)) throw notFound("networks.notMember");
   await getDb().transaction(async (tx) => {
     await lockNetwork(tx, options.networkId);
     if (options.role === "member" && (await countFacilitators(tx, options.networkId)) <= 1) {
-      throw new MembershipError(409, "networks.lastFacilitator");
+      throw conflict("networks.lastFacilitator");
     }
     const rows = await tx
       .update(networkMembers)
@@ -301,7 +319,7 @@ export async function setNetworkRole(options: {
         ),
       )
       .returning({ userId: networkMembers.userId });
-    if (!rows.length) throw new MembershipError(404, "networks.notMember");
+    if (!rows.length) throw notFound("networks.notMember");
   });
 }
 

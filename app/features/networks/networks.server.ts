@@ -5,8 +5,10 @@ import { fieldVisibleSql, type Viewer, visibleLevels } from "~/features/profiles
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
 import type { Cursor } from "~/lib/cursor";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import type { Decision, Person } from "~/lib/policy";
 import { publish } from "~/lib/pubsub.server";
 import { ttlCache } from "~/lib/ttl-cache";
+import type { InstallationSubject, NetworkSubject } from "./rules";
 import type { NetworkInput } from "./schema";
 
 /** Checks a network form against the built-in vocabularies; field → catalogue key. */
@@ -34,10 +36,12 @@ function networkColumns(input: NetworkInput) {
 }
 
 /** Starts a network with its creator as first facilitator (one transaction). */
-export async function createNetwork(options: {
+export async function createNetwork(input: {
+  /** Proof that the actor may start a network. */
+  decision: Decision<"start", InstallationSubject, Person>;
   input: NetworkInput;
-  createdBy: string;
 }): Promise<{ id: string }> {
+  const options = { input: input.input, createdBy: input.decision.actor.id };
   return getDb().transaction(async (tx) => {
     const [network] = await tx
       .insert(networks)
@@ -51,10 +55,11 @@ export async function createNetwork(options: {
 }
 
 /** Saves a network's settings. A cap below the current member count is refused. */
-export async function updateNetwork(options: {
-  id: string;
+export async function updateNetwork(input: {
+  decision: Decision<"manageSettings", NetworkSubject>;
   input: NetworkInput;
 }): Promise<boolean> {
+  const options = { id: input.decision.resource.id, input: input.input };
   const rows = await getDb()
     .update(networks)
     .set(networkColumns(options.input))

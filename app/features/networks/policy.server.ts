@@ -1,10 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { networkMembers, networks } from "~/db/schema";
-import type { CurrentUser } from "~/lib/context";
 import { httpError } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
-import { getSetting } from "./settings.server";
 
 const networkColumns = {
   id: networks.id,
@@ -94,25 +92,4 @@ export async function requireNetworkAccess(networkId: string, userId: string | n
   const access = await getNetworkAccess(networkId, userId);
   if (!access) throw httpError(404, "networks.notFound");
   return access;
-}
-
-/** Reading content: members of non-open networks only (others get 403, secret ones 404). */
-export function assertCanRead(access: NetworkAccess) {
-  if (!access.canRead) throw httpError(403, "networks.membersOnly");
-}
-
-/** Posting, commenting, reacting, adding resources: active members only. */
-export function assertMember(access: NetworkAccess) {
-  if (!access.isMember) throw httpError(403, "networks.notMember");
-}
-
-/** Moderating and managing: this network's facilitators only. */
-export function assertFacilitator(access: NetworkAccess) {
-  if (!access.isFacilitator) throw httpError(403, "networks.facilitatorsOnly");
-}
-
-/** Starting a network: facilitators and admins, or anyone when the installation allows it. */
-export async function canCreateNetwork(user: CurrentUser): Promise<boolean> {
-  if (user.isFacilitator || user.isAdmin) return true;
-  return getSetting("anyMemberCanCreateNetworks");
 }

@@ -14,30 +14,16 @@ import { mentionableMembers } from "~/features/content/mentions.server";
 import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
+import { invalid, notFound, tooMany } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import type { Decision, Person } from "~/lib/policy";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
-import {
-  filesOf,
-  MAX_FILES_PER_POST,
-  removeUploads,
-  type StoredFile,
-  storeUpload,
-  UploadError,
-} from "./attachments.server";
+import { filesOf, removeUploads, type StoredFile, storeUpload } from "~/lib/uploads.server";
+import { type NetworkSubject, networkPolicy } from "./rules";
 
 export type ReactionKind = (typeof reactionKinds)[number];
-
-/** An expected refusal when writing in a feed, with the catalogue key that explains it. */
-export class PostError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 413 | 429,
-    readonly messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
 
 async function renderWithMentions(db: Db, networkId: string, body: string) {
   const members = await mentionableMembers(db, networkId);
@@ -49,8 +35,11 @@ async function renderWithMentions(db: Db, networkId: string, body: string) {
 
 async function limitPosting(userId: string) {
   const limit = await hitRateLimit(`post:user:${userId}`, 30, 600);
-  if (!limit.allowed) throw new PostError(429, "posts.tooFast");
+  if (!limit.allowed) throw tooMany("posts.tooFast");
 }
+
+/** Files one post may carry. */
+export const MAX_FILES_PER_POST = 4;
 
 /** Posts, comments: a form sent twice (same submission key) finds the row it already made. */
 const postSubmissions = {
@@ -73,13 +62,15 @@ const commentSubmissions = {
  * attachments, or both; the route refuses one with neither.
  */
 export async function createPost(options: {
-  networkId: string;
-  authorId: string;
+  /** Proof that the author may post in the network. */
+  decision: Decision<"post", NetworkSubject, Person>;
   body: string;
   files: unknown;
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
-  const { networkId, authorId, body } = options;
+  const { body } = options;
+  const networkId = options.decision.resource.id;
+  const authorId = options.decision.actor.id;
   let mentioned: { id: string }[] = [];
   const result = await createOnce({
     target: postSubmissions,
@@ -88,7 +79,7 @@ export async function createPost(options: {
     prepare: async () => {
       await limitPosting(authorId);
       const files = filesOf(options.files);
-      if (files.length > MAX_FILES_PER_POST) throw new PostError(400, "upload.tooMany");
+      if (files.length > MAX_FILES_PER_POST) throw invalid("upload.tooMany", "files");
       const stored: StoredFile[] = [];
       try {
         for (const file of files) {
@@ -102,8 +93,6 @@ export async function createPost(options: {
         }
       } catch (error) {
         await removeUploads(stored);
-        if (error instanceof UploadError)
-          throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
         throw error;
       }
       return stored;
@@ -140,21 +129,31 @@ export async function createPost(options: {
 type PostRef = { networkId: string; postId: string };
 
 async function findPost(ref: PostRef) {
-  if (!isUuid(ref.postId)) throw new PostError(404, "posts.notFound");
+  if (!isUuid(ref.postId)) throw notFound("posts.notFound");
   const [post] = await getDb()
     .select({ id: posts.id, authorId: posts.authorId, deletedAt: posts.deletedAt })
     .from(posts)
     .where(and(eq(posts.id, ref.postId), eq(posts.networkId, ref.networkId)));
-  if (!post || post.deletedAt) throw new PostError(404, "posts.notFound");
+  if (!post || post.deletedAt) throw notFound("posts.notFound");
   return post;
 }
 
 /** Changes a post's text (its author only); the post is marked as edited. */
-export async function editPost(options: PostRef & { userId: string; body: string }) {
-  const post = await findPost(options);
-  if (post.authorId !== options.userId) throw new PostError(403, "posts.onlyAuthor");
+export async function editPost(options: {
+  actor: Person;
+  network: NetworkSubject;
+  postId: string;
+  body: string;
+}) {
+  const ref = { networkId: options.network.id, postId: options.postId };
+  const post = await findPost(ref);
+  // Only its author rewrites a post (facilitators may delete it, not change its words).
+  networkPolicy.authorize(options.actor, "editContent", {
+    network: options.network,
+    authorId: post.authorId,
+  });
   await getDb().transaction(async (tx) => {
-    const { html, mentioned } = await renderWithMentions(tx, options.networkId, options.body);
+    const { html, mentioned } = await renderWithMentions(tx, ref.networkId, options.body);
     await tx
       .update(posts)
       .set({ body: options.body, bodyHtml: html, editedAt: new Date() })
@@ -168,20 +167,22 @@ export async function editPost(options: PostRef & { userId: string; body: string
     }
   });
   await publish({
-    topic: `network:${options.networkId}`,
+    topic: `network:${ref.networkId}`,
     type: "post-edited",
     data: { postId: post.id },
   });
 }
 
 /** Hides a post (soft delete) — by its author or a facilitator of the network. */
-export async function deletePost(options: PostRef & { userId: string; isFacilitator: boolean }) {
+export async function deletePost(options: PostRef & { actor: Person; network: NetworkSubject }) {
   const post = await findPost(options);
-  if (post.authorId !== options.userId && !options.isFacilitator)
-    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  networkPolicy.authorize(options.actor, "deleteContent", {
+    network: options.network,
+    authorId: post.authorId,
+  });
   await getDb()
     .update(posts)
-    .set({ deletedAt: new Date(), deletedBy: options.userId, pinnedAt: null })
+    .set({ deletedAt: new Date(), deletedBy: options.actor.id, pinnedAt: null })
     .where(eq(posts.id, post.id));
   await publish({
     topic: `network:${options.networkId}`,
@@ -190,8 +191,10 @@ export async function deletePost(options: PostRef & { userId: string; isFacilita
   });
 }
 
-/** Pins or unpins a post at the top of the feed (facilitators; checked by the caller). */
-export async function pinPost(options: PostRef & { pinned: boolean }) {
+/** Pins or unpins a post at the top of the feed (facilitators: the decision proves it). */
+export async function pinPost(
+  options: PostRef & { decision: Decision<"moderate", NetworkSubject>; pinned: boolean },
+) {
   const post = await findPost(options);
   await getDb()
     .update(posts)
@@ -205,11 +208,17 @@ export async function pinPost(options: PostRef & { pinned: boolean }) {
 }
 
 /** Adds the reaction, or takes it back when the person had already given it. */
-export async function toggleReaction(options: PostRef & { userId: string; kind: ReactionKind }) {
-  const post = await findPost(options);
+export async function toggleReaction(options: {
+  decision: Decision<"react", NetworkSubject, Person>;
+  postId: string;
+  kind: ReactionKind;
+}) {
+  const ref = { networkId: options.decision.resource.id, postId: options.postId };
+  const userId = options.decision.actor.id;
+  const post = await findPost(ref);
   const where = and(
     eq(postReactions.postId, post.id),
-    eq(postReactions.userId, options.userId),
+    eq(postReactions.userId, userId),
     eq(postReactions.kind, options.kind),
   );
   const removed = await getDb()
@@ -219,11 +228,11 @@ export async function toggleReaction(options: PostRef & { userId: string; kind: 
   if (!removed.length) {
     await getDb()
       .insert(postReactions)
-      .values({ postId: post.id, userId: options.userId, kind: options.kind })
+      .values({ postId: post.id, userId: userId, kind: options.kind })
       .onConflictDoNothing();
   }
   await publish({
-    topic: `network:${options.networkId}`,
+    topic: `network:${ref.networkId}`,
     type: "reaction",
     data: { postId: post.id },
   });
@@ -233,16 +242,22 @@ export async function toggleReaction(options: PostRef & { userId: string; kind: 
  * Adds a comment, or a reply to a top-level comment (one level of replies only). A form sent
  * twice, or two copies racing, make one comment and both answers name it.
  */
-export async function addComment(
-  options: PostRef & { authorId: string; body: string; parentId?: string; submissionKey?: string },
-): Promise<{ id: string; duplicate: boolean }> {
-  const post = await findPost(options);
+export async function addComment(options: {
+  decision: Decision<"comment", NetworkSubject, Person>;
+  postId: string;
+  body: string;
+  parentId?: string;
+  submissionKey?: string;
+}): Promise<{ id: string; duplicate: boolean }> {
+  const ref = { networkId: options.decision.resource.id, postId: options.postId };
+  const authorId = options.decision.actor.id;
+  const post = await findPost(ref);
   const result = await createOnce({
     target: commentSubmissions,
-    ownerId: options.authorId,
+    ownerId: authorId,
     submissionKey: options.submissionKey,
     prepare: async () => {
-      await limitPosting(options.authorId);
+      await limitPosting(authorId);
       if (options.parentId) {
         const [parent] = await getDb()
           .select({ parentId: comments.parentId })
@@ -254,16 +269,16 @@ export async function addComment(
               isNull(comments.deletedAt),
             ),
           );
-        if (!parent) throw new PostError(404, "posts.commentNotFound");
-        if (parent.parentId) throw new PostError(400, "posts.replyDepth");
+        if (!parent) throw notFound("posts.commentNotFound");
+        if (parent.parentId) throw invalid("posts.replyDepth");
       }
     },
     values: async (tx) => {
-      const { html } = await renderWithMentions(tx, options.networkId, options.body);
+      const { html } = await renderWithMentions(tx, ref.networkId, options.body);
       return {
         postId: post.id,
         parentId: options.parentId ?? null,
-        authorId: options.authorId,
+        authorId: authorId,
         body: options.body,
         bodyHtml: html,
       };
@@ -272,12 +287,12 @@ export async function addComment(
       await tx
         .update(networks)
         .set({ lastActivityAt: new Date() })
-        .where(eq(networks.id, options.networkId));
+        .where(eq(networks.id, ref.networkId));
     },
   });
   if (!result.duplicate) {
     await publish({
-      topic: `network:${options.networkId}`,
+      topic: `network:${ref.networkId}`,
       type: "comment",
       data: { postId: post.id },
     });
@@ -287,9 +302,9 @@ export async function addComment(
 
 /** Hides a comment — by its author or a facilitator. */
 export async function deleteComment(
-  options: PostRef & { commentId: string; userId: string; isFacilitator: boolean },
+  options: PostRef & { commentId: string; actor: Person; network: NetworkSubject },
 ) {
-  if (!isUuid(options.commentId)) throw new PostError(404, "posts.commentNotFound");
+  if (!isUuid(options.commentId)) throw notFound("posts.commentNotFound");
   await findPost(options);
   const [comment] = await getDb()
     .select({ authorId: comments.authorId })
@@ -301,9 +316,11 @@ export async function deleteComment(
         isNull(comments.deletedAt),
       ),
     );
-  if (!comment) throw new PostError(404, "posts.commentNotFound");
-  if (comment.authorId !== options.userId && !options.isFacilitator)
-    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  if (!comment) throw notFound("posts.commentNotFound");
+  networkPolicy.authorize(options.actor, "deleteContent", {
+    network: options.network,
+    authorId: comment.authorId,
+  });
   await getDb()
     .update(comments)
     .set({ deletedAt: new Date() })

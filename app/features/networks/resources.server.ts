@@ -4,21 +4,27 @@ import { networkResources, networks } from "~/db/schema";
 import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
+import { invalid, notFound, tooMany } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import type { Decision, Person } from "~/lib/policy";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
-import {
-  filesOf,
-  removeUploads,
-  type StoredFile,
-  storeUpload,
-  UploadError,
-} from "./attachments.server";
+import { filesOf, removeUploads, type StoredFile, storeUpload } from "~/lib/uploads.server";
 import type { ResourceFilters } from "./forum-schema";
-import { PostError } from "./posts.server";
+import { type NetworkSubject, networkPolicy } from "./rules";
 
 export const RESOURCE_PAGE_SIZE = 20;
+
+/** What a sharing form gives, with the proof that its sender may write in the network. */
+type SharedFields<T = object> = Omit<ResourceFields, "networkId" | "userId"> & {
+  decision: Decision<"post", NetworkSubject, Person>;
+} & T;
+
+function fieldsOf<T extends SharedFields>(input: T) {
+  const { decision, ...rest } = input;
+  return { ...rest, networkId: decision.resource.id, userId: decision.actor.id };
+}
 
 type ResourceFields = {
   networkId: string;
@@ -39,7 +45,7 @@ const resourceSubmissions = {
 
 async function limitSharing(userId: string) {
   const limit = await hitRateLimit(`resource:user:${userId}`, 20, 600);
-  if (!limit.allowed) throw new PostError(429, "posts.tooFast");
+  if (!limit.allowed) throw tooMany("posts.tooFast");
 }
 
 /**
@@ -97,8 +103,9 @@ async function insertResource<P>(
  * the form's schema. A form sent twice returns the resource the first one made.
  */
 export function addLinkResource(
-  options: ResourceFields & { url: string },
+  input: SharedFields & { url: string },
 ): Promise<{ id: string; duplicate: boolean }> {
+  const options = fieldsOf(input);
   return insertResource(
     options,
     () => limitSharing(options.userId),
@@ -113,26 +120,22 @@ export function addLinkResource(
  * concurrent twin of this submission that won).
  */
 export function addFileResource(
-  options: ResourceFields & { file: unknown },
+  input: SharedFields & { file: unknown },
 ): Promise<{ id: string; duplicate: boolean }> {
+  const options = fieldsOf(input);
   return insertResource(
     options,
     async () => {
       const files = filesOf(options.file);
-      if (files.length === 0) throw new PostError(400, "resources.fileRequired");
-      if (files.length > 1) throw new PostError(400, "resources.oneFile");
+      if (files.length === 0) throw invalid("resources.fileRequired", "file");
+      if (files.length > 1) throw invalid("resources.oneFile", "file");
       await limitSharing(options.userId);
-      try {
-        return await storeUpload({
-          file: files[0],
-          prefix: `resources/${options.networkId}`,
-          maxBytes: getEnv().UPLOAD_LIMIT_BYTES,
-        });
-      } catch (error) {
-        if (error instanceof UploadError)
-          throw new PostError(error.messageKey === "upload.tooLarge" ? 413 : 400, error.messageKey);
-        throw error;
-      }
+      return storeUpload({
+        file: files[0],
+        prefix: `resources/${options.networkId}`,
+        maxBytes: getEnv().UPLOAD_LIMIT_BYTES,
+        field: "file",
+      });
     },
     (file) => ({ kind: "file", file }),
     (file) => removeUploads([file]),
@@ -246,10 +249,10 @@ export async function findResourceFile(resourceId: string) {
 export async function deleteResource(options: {
   networkId: string;
   resourceId: string;
-  userId: string;
-  isFacilitator: boolean;
+  actor: Person;
+  network: NetworkSubject;
 }) {
-  if (!isUuid(options.resourceId)) throw new PostError(404, "resources.notFound");
+  if (!isUuid(options.resourceId)) throw notFound("resources.notFound");
   const [resource] = await getDb()
     .select({ addedBy: networkResources.addedBy, deletedAt: networkResources.deletedAt })
     .from(networkResources)
@@ -259,9 +262,11 @@ export async function deleteResource(options: {
         eq(networkResources.networkId, options.networkId),
       ),
     );
-  if (!resource || resource.deletedAt) throw new PostError(404, "resources.notFound");
-  if (resource.addedBy !== options.userId && !options.isFacilitator)
-    throw new PostError(403, "posts.onlyAuthorOrFacilitator");
+  if (!resource || resource.deletedAt) throw notFound("resources.notFound");
+  networkPolicy.authorize(options.actor, "deleteContent", {
+    network: options.network,
+    authorId: resource.addedBy,
+  });
   await getDb()
     .update(networkResources)
     .set({ deletedAt: sql`now()` })

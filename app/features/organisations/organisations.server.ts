@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { organisationMembers, organisations, organisationTopics, users } from "~/db/schema";
-import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
+import { fieldVisibleSql, viewerOfActor } from "~/features/profiles/policy.server";
 import {
   isCountry,
   isNaceDivision,
@@ -11,6 +11,8 @@ import {
 import type { Cursor } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import type { Actor, Decision, Person } from "~/lib/policy";
+import { type OrganisationSubject, organisationPolicy } from "./rules";
 import type { OrganisationInput } from "./schema";
 
 /** Checks organisation values against the built-in vocabularies; field → catalogue key. */
@@ -80,12 +82,16 @@ export async function createOrganisation(options: {
   });
 }
 
-/** Saves an organisation's details (its kind never changes); topics are replaced. */
+/**
+ * Saves an organisation's details (its kind never changes); topics are replaced. Only with the
+ * proof that the actor may edit it.
+ */
 export async function updateOrganisation(options: {
-  id: string;
+  decision: Decision<"edit", OrganisationSubject>;
   input: OrganisationInput;
 }): Promise<void> {
-  const { id, input } = options;
+  const { input } = options;
+  const id = options.decision.resource.id;
   await getDb().transaction(async (tx) => {
     await tx
       .update(organisations)
@@ -102,13 +108,15 @@ export async function updateOrganisation(options: {
   });
 }
 
-/** Whether the person manages the organisation (an active admin). */
-export async function isOrganisationAdmin(
+/** The organisation as the rules see it from one actor's point of view (their own membership). */
+export async function organisationSubject(
   organisationId: string,
-  userId: string,
-): Promise<boolean> {
-  const membership = await getMembership(organisationId, userId);
-  return membership?.role === "admin" && membership.status === "active";
+  actor: Actor,
+): Promise<OrganisationSubject> {
+  return {
+    id: organisationId,
+    membership: actor ? await getMembership(organisationId, actor.id) : null,
+  };
 }
 
 /** Whether an organisation with this id exists (actions need nothing more before acting). */
@@ -146,13 +154,13 @@ export async function requestToJoin(options: { organisationId: string; userId: s
 
 /** An admin's answer to a join request: approve makes it active, decline removes it. */
 export async function decideJoinRequest(options: {
-  organisationId: string;
+  decision: Decision<"decideJoinRequests", OrganisationSubject>;
   userId: string;
   approve: boolean;
 }): Promise<boolean> {
   if (!isUuid(options.userId)) return false;
   const where = and(
-    eq(organisationMembers.organisationId, options.organisationId),
+    eq(organisationMembers.organisationId, options.decision.resource.id),
     eq(organisationMembers.userId, options.userId),
     eq(organisationMembers.status, "pending"),
   );
@@ -169,9 +177,16 @@ export async function decideJoinRequest(options: {
   return rows.length > 0;
 }
 
-/** Leaves an organisation; its last admin cannot leave while others remain. */
-export async function leaveOrganisation(options: { organisationId: string; userId: string }) {
-  return getDb().transaction(async (tx) => {
+/**
+ * Leaves an organisation; its last admin cannot leave while others remain (409 `org.lastAdmin`,
+ * authorized on the admins locked here, so two admins cannot both leave at once).
+ */
+export async function leaveOrganisation(options: {
+  actor: Person;
+  organisationId: string;
+}): Promise<void> {
+  const userId = options.actor.id;
+  await getDb().transaction(async (tx) => {
     const admins = await tx
       .select({ userId: organisationMembers.userId })
       .from(organisationMembers)
@@ -192,22 +207,34 @@ export async function leaveOrganisation(options: { organisationId: string; userI
           eq(organisationMembers.status, "active"),
         ),
       );
-    const isLastAdmin = admins.length === 1 && admins[0].userId === options.userId;
-    if (isLastAdmin && count > 1) return false;
+    const [membership] = await tx
+      .select({ role: organisationMembers.role, status: organisationMembers.status })
+      .from(organisationMembers)
+      .where(
+        and(
+          eq(organisationMembers.organisationId, options.organisationId),
+          eq(organisationMembers.userId, userId),
+        ),
+      );
+    organisationPolicy.authorize(options.actor, "leave", {
+      organisation: { id: options.organisationId, membership: membership ?? null },
+      memberCount: count,
+      adminCount: admins.length,
+    });
     await tx
       .delete(organisationMembers)
       .where(
         and(
           eq(organisationMembers.organisationId, options.organisationId),
-          eq(organisationMembers.userId, options.userId),
+          eq(organisationMembers.userId, userId),
         ),
       );
-    return true;
   });
 }
 
 /** An organisation's page: its details, active people (as the viewer may see them), requests. */
-export async function getOrganisation(options: { id: string; viewer: Viewer }) {
+export async function getOrganisation(options: { id: string; actor: Actor }) {
+  const viewer = viewerOfActor(options.actor);
   if (!isUuid(options.id)) return null;
   const db = getDb();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, options.id));
@@ -228,14 +255,15 @@ export async function getOrganisation(options: { id: string; viewer: Viewer }) {
     select u.id, u.display_name, u.role, om.role as member_role, om.status
     from organisation_members om join users u on u.id = om.user_id
     where om.organisation_id = ${org.id} and u.email_verified_at is not null
-      and ${fieldVisibleSql(options.viewer, "organisations")}
+      and ${fieldVisibleSql(viewer, "organisations")}
     order by om.role, u.display_name`);
   const members = people.filter((p) => p.status === "active");
-  const viewerMembership = options.viewer.userId
-    ? await getMembership(org.id, options.viewer.userId)
-    : null;
-  const isAdmin = viewerMembership?.role === "admin" && viewerMembership.status === "active";
-  const pending = isAdmin
+  const viewerMembership = options.actor ? await getMembership(org.id, options.actor.id) : null;
+  const seesRequests = organisationPolicy.can(options.actor, "seeJoinRequests", {
+    id: org.id,
+    membership: viewerMembership,
+  });
+  const pending = seesRequests
     ? await db
         .select({ id: users.id, displayName: users.displayName, role: users.role })
         .from(organisationMembers)

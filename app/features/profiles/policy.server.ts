@@ -1,17 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { FieldVisibility, ProfileField, Visibility } from "~/db/schema";
 import type { Auth } from "~/lib/context";
+import type { Actor } from "~/lib/policy";
+import { defaultVisibility, effectiveVisibility } from "./rules";
 
-/** What a new profile shows before its owner changes anything. */
-export const defaultVisibility: FieldVisibility = {
-  headline: "public",
-  bio: "members",
-  photo: "public",
-  location: "public",
-  languages: "public",
-  skills: "public",
-  organisations: "public",
-};
+// One copy of the defaults, in the pure rules (the SQL below must agree with them).
+export { defaultVisibility, effectiveVisibility } from "./rules";
 
 /**
  * Who is looking: nobody signed in, or a signed-in person (possibly the profile's owner). Only a
@@ -25,13 +19,14 @@ export function viewerOf(auth: Auth): Viewer {
   return auth ? { userId: auth.user.id, verified: auth.user.emailVerified } : { userId: null };
 }
 
+/** The viewer for an actor (as `viewerOf` for the actor's session). */
+export function viewerOfActor(actor: Actor): Viewer {
+  return actor ? { userId: actor.id, verified: actor.emailVerified } : { userId: null };
+}
+
 /** The visibility levels a viewer may see on someone else's profile. */
 export function visibleLevels(viewer: Viewer): Visibility[] {
   return viewer.userId && viewer.verified !== false ? ["public", "members"] : ["public"];
-}
-
-export function effectiveVisibility(stored: Partial<FieldVisibility> | null): FieldVisibility {
-  return { ...defaultVisibility, ...(stored ?? {}) };
 }
 
 /** Whether the viewer may see one field of the profile owned by ownerId. */

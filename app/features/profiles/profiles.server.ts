@@ -4,15 +4,18 @@ import {
   type FieldVisibility,
   organisationMembers,
   organisations,
+  type ProfileField,
   userLanguages,
   userSkills,
   users,
 } from "~/db/schema";
 import { isCountry, isLanguage, isTopic } from "~/features/taxonomy/vocabulary.server";
 import { isUuid } from "~/lib/ids";
+import type { Actor, Decision } from "~/lib/policy";
 import { getStorage } from "~/lib/storage.server";
 import { forgetMatches } from "./home.server";
-import { canSeeField, effectiveVisibility, type Viewer } from "./policy.server";
+import { effectiveVisibility } from "./policy.server";
+import { type ProfileSubject, profilePolicy } from "./rules";
 import type { ProfileInput } from "./schema";
 
 /** Checks profile values against the built-in vocabularies; returns field → catalogue key. */
@@ -62,13 +65,15 @@ export async function getOwnProfile(userId: string) {
 /**
  * Saves the whole profile in one transaction (languages and skills replaced), and marks the
  * person onboarded. A new photo key replaces the old photo, which is then deleted from storage.
+ * Only for the profile's owner (the decision proves it).
  */
 export async function updateProfile(options: {
-  userId: string;
+  decision: Decision<"edit", ProfileSubject>;
   input: ProfileInput;
   newPhotoKey?: string;
 }): Promise<void> {
-  const { userId, input, newPhotoKey } = options;
+  const { input, newPhotoKey } = options;
+  const userId = options.decision.resource.ownerId;
   const [before] = await getDb()
     .select({ photoKey: users.photoKey })
     .from(users)
@@ -107,11 +112,12 @@ export async function updateProfile(options: {
 }
 
 /**
- * A person's profile as `viewer` may see it: hidden fields come back empty. Returns null when
- * the person does not exist or has not verified their email (and the viewer is someone else).
+ * A person's profile as `actor` may see it (profilePolicy): hidden fields come back empty.
+ * Returns null when the person does not exist or has not verified their email (and the actor is
+ * someone else).
  */
-export async function getProfile(options: { id: string; viewer: Viewer }) {
-  const { id, viewer } = options;
+export async function getProfile(options: { id: string; actor: Actor }) {
+  const { id, actor } = options;
   if (!isUuid(id)) return null;
   const db = getDb();
   const [user] = await db
@@ -132,10 +138,11 @@ export async function getProfile(options: { id: string; viewer: Viewer }) {
     .from(users)
     .where(eq(users.id, id));
   if (!user) return null;
-  const isSelf = viewer.userId === user.id;
-  if (!user.emailVerifiedAt && !isSelf) return null;
-  const can = (field: Parameters<typeof canSeeField>[3]) =>
-    canSeeField(viewer, user.id, user.visibility, field);
+  const isSelf = actor?.id === user.id;
+  const profile = { ownerId: user.id, ownerVerified: user.emailVerifiedAt !== null };
+  if (!profilePolicy.can(actor, "view", profile)) return null;
+  const can = (field: ProfileField) =>
+    profilePolicy.can(actor, "seeField", { ...profile, visibility: user.visibility, field });
   const [languages, skills, orgs] = await Promise.all([
     can("languages")
       ? db
@@ -182,15 +189,17 @@ export async function getProfile(options: { id: string; viewer: Viewer }) {
   };
 }
 
-/** Finds the owner of a stored photo and whether the viewer may see it. */
-export async function canViewPhoto(options: { key: string; viewer: Viewer }): Promise<boolean> {
+/** Finds the owner of a stored photo and whether the actor may see it (profilePolicy). */
+export async function canViewPhoto(options: { key: string; actor: Actor }): Promise<boolean> {
   const [owner] = await getDb()
     .select({ id: users.id, visibility: users.visibility, verified: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.photoKey, options.key));
   if (!owner) return false;
-  if (owner.id === options.viewer.userId) return true;
-  return (
-    owner.verified !== null && canSeeField(options.viewer, owner.id, owner.visibility, "photo")
-  );
+  return profilePolicy.can(options.actor, "seeField", {
+    ownerId: owner.id,
+    ownerVerified: owner.verified !== null,
+    visibility: owner.visibility,
+    field: "photo",
+  });
 }

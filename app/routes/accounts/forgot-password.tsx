@@ -1,8 +1,9 @@
 import { data, useActionData, useLoaderData } from "react-router";
-import { AccountError, requestPasswordReset } from "~/features/accounts/accounts.server";
+import { requestPasswordReset } from "~/features/accounts/accounts.server";
 import { fieldErrors, forgotPasswordSchema } from "~/features/accounts/schema";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
+import { handleAction, messageValuesOf } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/forgot-password";
@@ -21,33 +22,23 @@ export async function action({ request, context }: Route.ActionArgs) {
         sent: false,
         errors: fieldErrors(parsed.error),
         email: String(form.email ?? ""),
-        minutes: 0,
       },
       { status: 400 },
     );
   }
-  try {
-    const submissionKey = String(form.submissionKey ?? "");
-    await requestPasswordReset({
-      email: parsed.data.email,
-      ip: context.ip,
-      submissionKey: /^[A-Za-z0-9_-]{10,64}$/.test(submissionKey) ? submissionKey : undefined,
-    });
-  } catch (error) {
-    if (error instanceof AccountError) {
-      return data(
-        {
-          sent: false,
-          errors: { form: error.messageKey },
-          email: parsed.data.email,
-          minutes: error.values?.minutes ?? 0,
-        },
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
-  return { sent: true, errors: {} as Record<string, string>, email: parsed.data.email, minutes: 0 };
+  const email = parsed.data.email;
+  const submissionKey = String(form.submissionKey ?? "");
+  return handleAction(
+    async () => {
+      await requestPasswordReset({
+        email,
+        ip: context.ip,
+        submissionKey: /^[A-Za-z0-9_-]{10,64}$/.test(submissionKey) ? submissionKey : undefined,
+      });
+      return { sent: true, errors: {} as Record<string, string>, email };
+    },
+    { sent: false, email },
+  );
 }
 
 export default function ForgotPassword() {
@@ -66,7 +57,7 @@ export default function ForgotPassword() {
           <p>{t("forgot.intro")}</p>
           {errors.form ? (
             <FormMessage kind="error">
-              {t(errors.form, { minutes: result?.minutes ?? 0 })}
+              {t(errors.form, { minutes: 0, ...messageValuesOf(result) })}
             </FormMessage>
           ) : null}
           <CsrfForm method="post" className="stack" noValidate>

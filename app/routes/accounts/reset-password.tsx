@@ -1,8 +1,9 @@
 import { data, redirect, useActionData, useSearchParams } from "react-router";
-import { AccountError, resetPassword } from "~/features/accounts/accounts.server";
+import { resetPassword } from "~/features/accounts/accounts.server";
 import { fieldErrors, resetPasswordSchema } from "~/features/accounts/schema";
 import { clearSessionCookie } from "~/features/accounts/sessions.server";
 import { useI18n } from "~/i18n/context";
+import { isDomainError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/reset-password";
@@ -19,7 +20,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     ok = await resetPassword({ ...parsed.data, ip: context.ip });
   } catch (error) {
-    if (error instanceof AccountError) {
+    if (isDomainError(error)) {
       return data(
         // The only refusal here is the rate limit; its message needs no figures.
         { errors: { form: "errors.tooMany" } as Record<string, string> },

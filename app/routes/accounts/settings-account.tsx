@@ -1,9 +1,5 @@
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import {
-  AccountError,
-  changePassword,
-  requestEmailChange,
-} from "~/features/accounts/accounts.server";
+import { changePassword, requestEmailChange } from "~/features/accounts/accounts.server";
 import { requireUser } from "~/features/accounts/guard.server";
 import {
   changeEmailSchema,
@@ -19,7 +15,7 @@ import {
 } from "~/features/accounts/sessions.server";
 import { changeTimeZone, timeZoneGroups } from "~/features/accounts/time-zone.server";
 import { useI18n } from "~/i18n/context";
-import { httpError } from "~/lib/errors";
+import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
@@ -45,58 +41,69 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 type Result = { intent: string; ok: boolean; errors: Record<string, string> };
+type Form = Awaited<ReturnType<typeof readForm>>;
+type Signed = Awaited<ReturnType<typeof requireUser>>;
+
+const done = (intent: string) => data<Result>({ intent, ok: true, errors: {} });
+const refused = (intent: string, errors: Record<string, string>) =>
+  data<Result>({ intent, ok: false, errors }, { status: 400 });
+
+async function changeOwnPassword({ user, sessionId }: Signed, form: Form) {
+  const parsed = changePasswordSchema.safeParse(form);
+  if (!parsed.success) return refused("password", fieldErrors(parsed.error));
+  await changePassword({ userId: user.id, sessionId, ...parsed.data });
+  return done("password");
+}
+
+async function changeOwnEmail({ user }: Signed, form: Form) {
+  const parsed = changeEmailSchema.safeParse(form);
+  if (!parsed.success) return refused("email", fieldErrors(parsed.error));
+  await requestEmailChange({ userId: user.id, ...parsed.data });
+  return done("email");
+}
+
+async function changeOwnTimeZone({ user }: Signed, form: Form) {
+  const parsed = timeZoneSchema.safeParse(form.timeZone);
+  if (!parsed.success) return refused("time-zone", { timeZone: "timeZone.invalid" });
+  await changeTimeZone({ userId: user.id, timeZone: parsed.data });
+  // A fresh request, so that this page and its footer are rendered with the new zone (this
+  // request's session was read before the change).
+  return redirect("/settings/account?saved=time-zone");
+}
+
+/** Signs out one session of the person's own list (a key not in it answers 404). */
+async function revokeOwnSession({ user, sessionId }: Signed, form: Form) {
+  const key = String(form.session ?? "");
+  const sessions = await listSessions(user.id);
+  const target = sessions.find((s) => s.id.slice(0, 16) === key);
+  if (!target) throw httpError(404);
+  await revokeSession({ userId: user.id, sessionId: target.id });
+  if (target.id === sessionId) {
+    throw redirect("/signin", { headers: { "Set-Cookie": clearSessionCookie() } });
+  }
+  return done("revoke");
+}
+
+async function revokeOwnSessions({ user }: Signed): Promise<never> {
+  await revokeAllSessions({ userId: user.id });
+  throw redirect("/signin", { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+const intents = {
+  password: changeOwnPassword,
+  email: changeOwnEmail,
+  "time-zone": changeOwnTimeZone,
+  revoke: revokeOwnSession,
+  "revoke-all": revokeOwnSessions,
+} as const;
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { user, sessionId } = await requireUser(context, request);
+  const signed = await requireUser(context, request);
   const form = await readForm(request);
   const intent = String(form.intent ?? "");
-  const fail = (errors: Record<string, string>, status = 400) =>
-    data<Result>({ intent, ok: false, errors }, { status });
-  try {
-    switch (intent) {
-      case "password": {
-        const parsed = changePasswordSchema.safeParse(form);
-        if (!parsed.success) return fail(fieldErrors(parsed.error));
-        await changePassword({ userId: user.id, sessionId, ...parsed.data });
-        return data<Result>({ intent, ok: true, errors: {} });
-      }
-      case "email": {
-        const parsed = changeEmailSchema.safeParse(form);
-        if (!parsed.success) return fail(fieldErrors(parsed.error));
-        await requestEmailChange({ userId: user.id, ...parsed.data });
-        return data<Result>({ intent, ok: true, errors: {} });
-      }
-      case "time-zone": {
-        const parsed = timeZoneSchema.safeParse(form.timeZone);
-        if (!parsed.success) return fail({ timeZone: "timeZone.invalid" });
-        await changeTimeZone({ userId: user.id, timeZone: parsed.data });
-        // A fresh request, so that this page and its footer are rendered with the new zone (this
-        // request's session was read before the change).
-        throw redirect("/settings/account?saved=time-zone");
-      }
-      case "revoke": {
-        const key = String(form.session ?? "");
-        const sessions = await listSessions(user.id);
-        const target = sessions.find((s) => s.id.slice(0, 16) === key);
-        if (!target) throw httpError(404);
-        await revokeSession({ userId: user.id, sessionId: target.id });
-        if (target.id === sessionId) {
-          throw redirect("/signin", { headers: { "Set-Cookie": clearSessionCookie() } });
-        }
-        return data<Result>({ intent, ok: true, errors: {} });
-      }
-      case "revoke-all": {
-        await revokeAllSessions({ userId: user.id });
-        throw redirect("/signin", { headers: { "Set-Cookie": clearSessionCookie() } });
-      }
-      default:
-        throw httpError(400);
-    }
-  } catch (error) {
-    if (error instanceof AccountError)
-      return fail({ [error.field]: error.messageKey }, error.status);
-    throw error;
-  }
+  if (!Object.hasOwn(intents, intent)) throw httpError(400);
+  const run = intents[intent as keyof typeof intents];
+  return handleAction(() => run(signed, form), { intent });
 }
 
 export default function AccountSettings() {

@@ -1,9 +1,10 @@
 import { data, redirect, useActionData, useSearchParams } from "react-router";
-import { AccountError, checkSignIn } from "~/features/accounts/accounts.server";
+import { checkSignIn } from "~/features/accounts/accounts.server";
 import { safeRedirect } from "~/features/accounts/guard.server";
 import { fieldErrors, signInSchema } from "~/features/accounts/schema";
 import { createSession } from "~/features/accounts/sessions.server";
 import { useI18n } from "~/i18n/context";
+import { handleAction, messageValuesOf } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/signin";
@@ -18,25 +19,20 @@ export async function action({ request, context }: Route.ActionArgs) {
   const email = String(form.email ?? "");
   const parsed = signInSchema.safeParse(form);
   if (!parsed.success) {
-    return data({ errors: fieldErrors(parsed.error), email, minutes: 0 }, { status: 400 });
+    return data({ errors: fieldErrors(parsed.error), email }, { status: 400 });
   }
-  try {
-    const { userId } = await checkSignIn({ ...parsed.data, ip: context.ip });
-    const cookie = await createSession({
-      userId,
-      userAgent: request.headers.get("user-agent") ?? "",
-      ip: context.ip,
-    });
-    return redirect(safeRedirect(form.next), { headers: { "Set-Cookie": cookie } });
-  } catch (error) {
-    if (error instanceof AccountError) {
-      return data(
-        { errors: { form: error.messageKey }, email, minutes: error.values?.minutes ?? 0 },
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
+  return handleAction(
+    async () => {
+      const { userId } = await checkSignIn({ ...parsed.data, ip: context.ip });
+      const cookie = await createSession({
+        userId,
+        userAgent: request.headers.get("user-agent") ?? "",
+        ip: context.ip,
+      });
+      return redirect(safeRedirect(form.next), { headers: { "Set-Cookie": cookie } });
+    },
+    { email },
+  );
 }
 
 export default function SignIn() {
@@ -55,7 +51,9 @@ export default function SignIn() {
         <FormMessage kind="success">{t("verify.done")}</FormMessage>
       ) : null}
       {errors.form ? (
-        <FormMessage kind="error">{t(errors.form, { minutes: result?.minutes ?? 0 })}</FormMessage>
+        <FormMessage kind="error">
+          {t(errors.form, { minutes: 0, ...messageValuesOf(result) })}
+        </FormMessage>
       ) : null}
       <CsrfForm method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={params.get("next") ?? "/"} />

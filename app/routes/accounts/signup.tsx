@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { AccountError, signUp } from "~/features/accounts/accounts.server";
+import { signUp } from "~/features/accounts/accounts.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { fieldErrors, signUpSchema, timeZoneSchema } from "~/features/accounts/schema";
 import { proposedTimeZone } from "~/features/accounts/time-zone.server";
 import { useI18n } from "~/i18n/context";
+import { handleAction, messageValuesOf } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { ChoiceGroup, CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/signup";
@@ -34,25 +35,20 @@ export async function action({ request, context }: Route.ActionArgs) {
       ...(parsed.success ? {} : fieldErrors(parsed.error)),
       ...(zone.success ? {} : { timeZone: "timeZone.invalid" }),
     };
-    return data({ errors, values, retry: undefined }, { status: 400 });
+    return data({ errors, values }, { status: 400 });
   }
   // Signing up through an invitation leads back to it once the address is confirmed.
   const invite = typeof form.invite === "string" ? form.invite : "";
   const next = invite ? `/invitations/${encodeURIComponent(invite)}` : "/onboarding/profile";
-  try {
-    // The same answer whether or not the address already has an account (its owner is told by
-    // mail), so sign-up cannot be used to test addresses.
-    await signUp({ ...parsed.data, locale, timeZone: zone.data, ip: context.ip, next });
-    return redirect("/signup?sent=1");
-  } catch (error) {
-    if (error instanceof AccountError) {
-      return data(
-        { errors: { [error.field]: error.messageKey }, values, retry: error.values },
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
+  return handleAction(
+    async () => {
+      // The same answer whether or not the address already has an account (its owner is told by
+      // mail), so sign-up cannot be used to test addresses.
+      await signUp({ ...parsed.data, locale, timeZone: zone.data, ip: context.ip, next });
+      return redirect("/signup?sent=1");
+    },
+    { values },
+  );
 }
 
 export default function SignUp() {
@@ -100,7 +96,7 @@ export default function SignUp() {
       <p>{t("signup.intro")}</p>
       {errors.form ? (
         <FormMessage kind="error">
-          {t(errors.form, { minutes: result?.retry?.minutes ?? 15 })}
+          {t(errors.form, { minutes: 15, ...messageValuesOf(result) })}
         </FormMessage>
       ) : null}
       <CsrfForm method="post" className="stack" noValidate>

@@ -1,7 +1,8 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { AccountError, resendVerification, verifyEmail } from "~/features/accounts/accounts.server";
+import { resendVerification, verifyEmail } from "~/features/accounts/accounts.server";
 import { requireUser, safeRedirect } from "~/features/accounts/guard.server";
 import { useI18n } from "~/i18n/context";
+import { handleAction } from "~/lib/errors";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import type { Route } from "./+types/verify-email";
 
@@ -33,18 +34,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = await requireUser(context, request);
-  try {
-    await resendVerification(user.id);
-    return { sent: true, error: null, minutes: 0 };
-  } catch (error) {
-    if (error instanceof AccountError) {
-      return data(
-        { sent: false, error: error.messageKey, minutes: error.values?.minutes ?? 0 },
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
+  return handleAction(
+    async () => {
+      await resendVerification(user.id);
+      return { sent: true as const };
+    },
+    { sent: false as const },
+  );
 }
 
 export default function VerifyEmail() {
@@ -68,8 +64,10 @@ export default function VerifyEmail() {
         <p>{messages[state]}</p>
       )}
       {result?.sent ? <FormMessage kind="success">{t("verify.resent")}</FormMessage> : null}
-      {result?.error ? (
-        <FormMessage kind="error">{t(result.error, { minutes: result.minutes })}</FormMessage>
+      {result && !result.sent ? (
+        <FormMessage kind="error">
+          {t(result.message, { minutes: result.messageValues?.minutes ?? 0 })}
+        </FormMessage>
       ) : null}
       {state === "pending" || state === "invalid" ? (
         <CsrfForm method="post" action="/verify-email">

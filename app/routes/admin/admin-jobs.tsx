@@ -1,13 +1,19 @@
 import { useLoaderData } from "react-router";
-import { requireAdmin } from "~/features/accounts/guard.server";
+import { requireUser } from "~/features/accounts/guard.server";
 import { loadJobQueueOverview } from "~/features/admin/jobs.server";
+import { adminPolicy } from "~/features/admin/rules";
 import { useI18n } from "~/i18n/context";
+import { handleLoader } from "~/lib/errors";
+import { actorOf } from "~/lib/policy";
 import { formatDateTime, formatNumber } from "~/ui/format";
 import type { Route } from "./+types/admin-jobs";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  await requireAdmin(context, request);
-  return loadJobQueueOverview();
+  const actor = actorOf(await requireUser(context, request));
+  return handleLoader(async () => {
+    adminPolicy.authorize(actor, "seeJobQueue", undefined);
+    return loadJobQueueOverview();
+  });
 }
 
 const jobLabels: Record<string, string> = {

@@ -1,20 +1,33 @@
 import { useActionData, useLoaderData } from "react-router";
-import { requireAdmin } from "~/features/accounts/guard.server";
-import { getSetting, setSetting } from "~/features/networks/settings.server";
+import { requireUser } from "~/features/accounts/guard.server";
+import { adminPolicy } from "~/features/admin/rules";
 import { useI18n } from "~/i18n/context";
+import { handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf } from "~/lib/policy";
+import { getSetting, setSetting } from "~/lib/settings.server";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import type { Route } from "./+types/admin-settings";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  await requireAdmin(context, request);
-  return { anyMemberCanCreateNetworks: await getSetting("anyMemberCanCreateNetworks") };
+  const actor = actorOf(await requireUser(context, request));
+  return handleLoader(async () => {
+    adminPolicy.authorize(actor, "manageInstallationSettings", undefined);
+    return { anyMemberCanCreateNetworks: await getSetting("anyMemberCanCreateNetworks") };
+  });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  await requireAdmin(context, request);
+  const actor = actorOf(await requireUser(context, request));
+  const decision = await handleLoader(async () =>
+    adminPolicy.authorize(actor, "manageInstallationSettings", undefined),
+  );
   const form = await readForm(request);
-  await setSetting("anyMemberCanCreateNetworks", form.anyMemberCanCreateNetworks === "on");
+  await setSetting(
+    decision,
+    "anyMemberCanCreateNetworks",
+    form.anyMemberCanCreateNetworks === "on",
+  );
   return { saved: true };
 }
 

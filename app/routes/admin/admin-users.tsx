@@ -1,26 +1,33 @@
-import { data, useActionData, useLoaderData } from "react-router";
-import { requireAdmin } from "~/features/accounts/guard.server";
-import { LastAdminError, listUsersForAdmin, setUserRole } from "~/features/admin/users.server";
+import { useActionData, useLoaderData } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { adminPolicy } from "~/features/admin/rules";
+import { listUsersForAdmin, setUserRole } from "~/features/admin/users.server";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
-import { httpError } from "~/lib/errors";
+import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { isUuid } from "~/lib/ids";
+import { actorOf } from "~/lib/policy";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/admin-users";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  await requireAdmin(context, request);
-  const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 80);
-  const after = decodeCursor(url.searchParams.get("after"));
-  const page = await listUsersForAdmin({ q: q || undefined, after });
-  return { ...page, q, isFirstPage: after === null };
+  const actor = actorOf(await requireUser(context, request));
+  return handleLoader(async () => {
+    adminPolicy.authorize(actor, "seePeople", undefined);
+    const url = new URL(request.url);
+    const q = (url.searchParams.get("q") ?? "").trim().slice(0, 80);
+    const after = decodeCursor(url.searchParams.get("after"));
+    const page = await listUsersForAdmin({ q: q || undefined, after });
+    return { ...page, q, isFirstPage: after === null };
+  });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  await requireAdmin(context, request);
+  const actor = actorOf(await requireUser(context, request));
+  // Only admins learn anything about the form: everyone else gets the error page.
+  await handleLoader(async () => adminPolicy.authorize(actor, "seePeople", undefined));
   const form = await readForm(request);
   const userId = String(form.userId ?? "");
   const [role, change] = String(form.intent ?? "").split(":");
@@ -28,16 +35,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   if ((role !== "facilitator" && role !== "admin") || (change !== "grant" && change !== "remove")) {
     throw httpError(400);
   }
-  try {
-    const ok = await setUserRole({ userId, role, granted: change === "grant" });
+  return handleAction(async () => {
+    // changeRole is authorized inside, on the admin count read under lock.
+    const ok = await setUserRole({ actor, userId, role, granted: change === "grant" });
     if (!ok) throw httpError(404);
-  } catch (error) {
-    if (error instanceof LastAdminError) {
-      return data({ ok: false, message: "admin.lastAdmin" }, { status: 409 });
-    }
-    throw error;
-  }
-  return { ok: true, message: "admin.saved" };
+    return { ok: true as const, message: "admin.saved" };
+  });
 }
 
 export default function AdminUsers() {

@@ -1,8 +1,9 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { acceptInvitation, findInvitation } from "~/features/networks/invitations.server";
-import { MembershipError } from "~/features/networks/membership.server";
 import { useI18n } from "~/i18n/context";
+import { handleAction } from "~/lib/errors";
+import { personOf } from "~/lib/policy";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import type { Route } from "./+types/invitation";
 
@@ -26,15 +27,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
-  try {
-    const { networkId } = await acceptInvitation({ token: params.token, userId: user.id });
+  const actor = personOf(await requireUser(context, request));
+  return handleAction(async () => {
+    // acceptInvitation is authorized inside, on the invitation it locked.
+    const { networkId } = await acceptInvitation({ actor, token: params.token });
     return redirect(`/networks/${networkId}?welcome=1`);
-  } catch (error) {
-    if (error instanceof MembershipError)
-      return data({ message: error.messageKey }, { status: error.status });
-    throw error;
-  }
+  });
 }
 
 export default function Invitation() {

@@ -1,6 +1,8 @@
-import { assertCanRead, requireNetworkAccess } from "~/features/networks/policy.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { findAttachment } from "~/features/networks/posts.server";
-import { httpError } from "~/lib/errors";
+import { networkPolicy, networkSubject } from "~/features/networks/rules";
+import { handleLoader, httpError } from "~/lib/errors";
+import { actorOf } from "~/lib/policy";
 import { serveStoredFile } from "~/lib/serve-file.server";
 import type { Route } from "./+types/network-attachment";
 
@@ -8,7 +10,9 @@ import type { Route } from "./+types/network-attachment";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const auth = await context.auth();
   const access = await requireNetworkAccess(params.id, auth?.user.id ?? null);
-  assertCanRead(access);
+  await handleLoader(async () =>
+    networkPolicy.authorize(actorOf(auth), "read", networkSubject(access)),
+  );
   const attachment = await findAttachment(params.attachmentId);
   if (!attachment || attachment.networkId !== access.network.id) throw httpError(404);
   return serveStoredFile(attachment);

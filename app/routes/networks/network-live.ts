@@ -4,9 +4,12 @@ import {
   mayKeepStreaming,
   takeStreamSlot,
 } from "~/features/networks/live-streams.server";
-import { assertCanRead, requireNetworkAccess } from "~/features/networks/policy.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
+import { networkPolicy, networkSubject } from "~/features/networks/rules";
 import { translatorFor } from "~/i18n/catalogue.server";
+import { handleLoader } from "~/lib/errors";
 import { getLogger } from "~/lib/logger.server";
+import { actorOf } from "~/lib/policy";
 import { onListenerReconnected, subscribe } from "~/lib/pubsub.server";
 import type { Route } from "./+types/network-live";
 
@@ -24,7 +27,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const userId = auth?.user.id ?? null;
   const sessionId = auth?.sessionId ?? null;
   const access = await requireNetworkAccess(params.id, userId);
-  assertCanRead(access);
+  await handleLoader(async () =>
+    networkPolicy.authorize(actorOf(auth), "read", networkSubject(access)),
+  );
   const networkId = access.network.id;
   const release = takeStreamSlot({ userId, ip: context.ip });
   if (!release) {

@@ -1,5 +1,5 @@
 import { data, useActionData, useLoaderData } from "react-router";
-import { requireVerifiedUser } from "~/features/accounts/guard.server";
+import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import { mentionHandle } from "~/features/content/mentions.server";
 import {
@@ -13,16 +13,12 @@ import {
   liftRemoval,
   listNetworkMembers,
   listRemovals,
-  MembershipError,
   removeMember,
   setNetworkRole,
 } from "~/features/networks/membership.server";
 import { loadNetworkHeader } from "~/features/networks/page.server";
-import {
-  assertCanRead,
-  assertFacilitator,
-  requireNetworkAccess,
-} from "~/features/networks/policy.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
+import { type NetworkSubject, networkPolicy, networkSubject } from "~/features/networks/rules";
 import { inviteEmailsSchema, inviteLinkSchema } from "~/features/networks/schema";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { viewerOf } from "~/features/profiles/policy.server";
@@ -31,8 +27,9 @@ import { countryName, countryOptions } from "~/features/taxonomy/vocabulary.serv
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
-import { httpError } from "~/lib/errors";
+import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf, type Person, personOf } from "~/lib/policy";
 import { Avatar } from "~/ui/avatar";
 import {
   CsrfForm,
@@ -49,7 +46,9 @@ import type { Route } from "./+types/network-members";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { auth, access, header, locale } = await loadNetworkHeader(params.id, context);
-  assertCanRead(access);
+  const actor = actorOf(auth);
+  const net = networkSubject(access);
+  await handleLoader(async () => networkPolicy.authorize(actor, "read", net));
   const url = new URL(request.url);
   const filters = parseFilters(peopleFilterSchema, url);
   const facilitators = url.searchParams.get("facilitators") === "1";
@@ -62,7 +61,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     filters: { role: filters.role, country: filters.country, facilitators },
     after,
   });
-  const pending = access.isFacilitator
+  const pending = networkPolicy.can(actor, "seePending", net)
     ? (
         await listNetworkMembers({
           networkId: access.network.id,
@@ -72,9 +71,13 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         })
       ).members
     : [];
-  const invitations = access.isFacilitator ? await listInvitations(access.network.id) : [];
+  const invitations = networkPolicy.can(actor, "seePending", net)
+    ? await listInvitations(access.network.id)
+    : [];
   // Who was removed is for this network's facilitators only.
-  const removals = access.isFacilitator ? await listRemovals(access.network.id) : [];
+  const removals = networkPolicy.can(actor, "seeRemovals", net)
+    ? await listRemovals(access.network.id)
+    : [];
   return {
     network: header,
     viewerId: viewer.userId,
@@ -115,83 +118,99 @@ type Result = {
   alreadyInvited?: string[];
 };
 
-export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireVerifiedUser(context, request);
-  const access = await requireNetworkAccess(params.id, user.id);
-  assertFacilitator(access);
-  const networkId = access.network.id;
-  const form = await readForm(request);
-  const userId = String(form.userId ?? "");
-  const done = (message: string, extra: Partial<Result> = {}) =>
-    data<Result>({ ok: true, message, ...extra });
-  try {
-    switch (form.intent) {
-      case "approve":
-      case "decline":
-        await decideJoinRequest({ networkId, userId, approve: form.intent === "approve" });
-        return done(form.intent === "approve" ? "networks.approved" : "networks.declined");
-      case "remove":
-        await removeMember({ networkId, userId, by: user.id });
-        return done("networks.removed");
-      case "lift-removal":
-        await liftRemoval({ networkId, removalId: String(form.removalId ?? "") });
-        return done("networks.removalLifted");
-      case "promote":
-      case "demote":
-        await setNetworkRole({
-          networkId,
-          userId,
-          role: form.intent === "promote" ? "facilitator" : "member",
-        });
-        return done("networks.roleChanged");
-      case "invite-emails": {
-        const parsed = inviteEmailsSchema.safeParse(form);
-        if (!parsed.success) {
-          return data<Result>(
-            { ok: false, message: "form.fixErrors", errors: fieldErrors(parsed.error) },
-            { status: 400 },
-          );
-        }
-        const { sent, alreadyInvited } = await inviteByEmail({
-          networkId,
-          invitedBy: user.id,
-          emails: parsed.data.emails,
-          submissionKey: parsed.data.submissionKey,
-        });
-        return done("invites.sent", { link: String(sent), alreadyInvited });
-      }
-      case "invite-link": {
-        const parsed = inviteLinkSchema.safeParse(form);
-        if (!parsed.success) throw httpError(400);
-        const { url } = await createInvitationLink({
-          networkId,
-          createdBy: user.id,
-          days: parsed.data.days,
-        });
-        return done("invites.linkCreated", { link: url });
-      }
-      case "revoke-link": {
-        const ok = await revokeInvitationLink({
-          networkId,
-          invitationId: String(form.invitationId ?? ""),
-        });
-        if (!ok) throw httpError(404);
-        return done("invites.revoked");
-      }
-      default:
-        throw httpError(400);
-    }
-  } catch (error) {
-    if (error instanceof MembershipError) {
-      return data<Result>({ ok: false, message: error.messageKey }, { status: error.status });
-    }
-    throw error;
+type Form = Awaited<ReturnType<typeof readForm>>;
+/** What every intent works on: who acts, the network as the rules see it, the form. */
+type Act = { actor: Person; net: NetworkSubject; form: Form };
+type Answer = ReturnType<typeof answer>;
+
+const answer = async (result: Result, status = 200) => data<Result>(result, { status });
+const done = (message: string, extra: Partial<Result> = {}) =>
+  answer({ ok: true, message, ...extra });
+const userIdOf = (form: Form) => String(form.userId ?? "");
+
+async function decide({ actor, net, form }: Act): Answer {
+  const decision = networkPolicy.authorize(actor, "manageMembers", net);
+  const approve = form.intent === "approve";
+  await decideJoinRequest({ decision, userId: userIdOf(form), approve });
+  return done(approve ? "networks.approved" : "networks.declined");
+}
+
+async function remove({ actor, net, form }: Act): Answer {
+  const target = { network: net, userId: userIdOf(form) };
+  await removeMember({ decision: networkPolicy.authorize(actor, "removeMember", target) });
+  return done("networks.removed");
+}
+
+async function lift({ actor, net, form }: Act): Answer {
+  const decision = networkPolicy.authorize(actor, "liftRemoval", net);
+  await liftRemoval({ decision, removalId: String(form.removalId ?? "") });
+  return done("networks.removalLifted");
+}
+
+async function changeRole({ actor, net, form }: Act): Answer {
+  const decision = networkPolicy.authorize(actor, "manageMembers", net);
+  const role = form.intent === "promote" ? "facilitator" : "member";
+  await setNetworkRole({ decision, userId: userIdOf(form), role });
+  return done("networks.roleChanged");
+}
+
+async function inviteEmails({ actor, net, form }: Act): Answer {
+  const decision = networkPolicy.authorize(actor, "invite", net);
+  const parsed = inviteEmailsSchema.safeParse(form);
+  if (!parsed.success) {
+    return answer({ ok: false, message: "form.fixErrors", errors: fieldErrors(parsed.error) }, 400);
   }
+  const { sent, alreadyInvited } = await inviteByEmail({
+    decision,
+    emails: parsed.data.emails,
+    submissionKey: parsed.data.submissionKey,
+  });
+  return done("invites.sent", { link: String(sent), alreadyInvited });
+}
+
+async function inviteLink({ actor, net, form }: Act): Answer {
+  const decision = networkPolicy.authorize(actor, "invite", net);
+  const parsed = inviteLinkSchema.safeParse(form);
+  if (!parsed.success) throw httpError(400);
+  const { url } = await createInvitationLink({ decision, days: parsed.data.days });
+  return done("invites.linkCreated", { link: url });
+}
+
+async function revokeLink({ actor, net, form }: Act): Answer {
+  const decision = networkPolicy.authorize(actor, "invite", net);
+  const invitationId = String(form.invitationId ?? "");
+  if (!(await revokeInvitationLink({ decision, invitationId }))) throw httpError(404);
+  return done("invites.revoked");
+}
+
+const intents: Record<string, (act: Act) => Answer> = {
+  approve: decide,
+  decline: decide,
+  remove,
+  "lift-removal": lift,
+  promote: changeRole,
+  demote: changeRole,
+  "invite-emails": inviteEmails,
+  "invite-link": inviteLink,
+  "revoke-link": revokeLink,
+};
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const actor = personOf(await requireUser(context, request));
+  const access = await requireNetworkAccess(params.id, actor.id);
+  const net = networkSubject(access);
+  // Anyone but this network's facilitators gets the error page, as before any intent is read.
+  await handleLoader(async () => networkPolicy.authorize(actor, "manageMembers", net));
+  const form = await readForm(request);
+  const intent = String(form.intent ?? "");
+  if (!Object.hasOwn(intents, intent)) throw httpError(400);
+  return handleAction(() => intents[intent]({ actor, net, form }));
 }
 
 export default function NetworkMembers() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  // A refusal (ActionFailure) reads as a Result without link or invitations.
+  const result: Result | undefined = useActionData<typeof action>();
   const { t, locale, timeZone } = useI18n();
   const { network, members, pending, invitations, removals, filters } = loaded;
   return (

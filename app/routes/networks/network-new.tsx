@@ -1,15 +1,17 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireUser, requireVerifiedUser } from "~/features/accounts/guard.server";
+import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { saveNetworkCover } from "~/features/networks/cover.server";
 import { createNetwork } from "~/features/networks/networks.server";
 import { networkFormOptions } from "~/features/networks/options.server";
 import { parseNetworkForm } from "~/features/networks/parse.server";
-import { canCreateNetwork } from "~/features/networks/policy.server";
+import { networkPolicy } from "~/features/networks/rules";
 import { NetworkForm } from "~/features/networks/ui/network-form";
 import { useI18n } from "~/i18n/context";
-import { httpError } from "~/lib/errors";
+import { handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { type Person, personOf } from "~/lib/policy";
+import { getSetting } from "~/lib/settings.server";
 import { acceptsUploads } from "~/lib/uploads";
 import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/network-new";
@@ -17,21 +19,29 @@ import type { Route } from "./+types/network-new";
 /** Its forms carry files (photos, documents): the larger body limit applies. */
 export const handle = acceptsUploads;
 
+/** Proof that the person may start a network (the role or setting first, then the email). */
+async function authorizeStart(actor: Person) {
+  const installation = {
+    anyMemberCanCreateNetworks: await getSetting("anyMemberCanCreateNetworks"),
+  };
+  return handleLoader(async () => networkPolicy.authorize(actor, "start", installation));
+}
+
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { user } = await requireUser(context, request);
-  if (!(await canCreateNetwork(user))) throw httpError(403, "networks.createForbidden");
+  const auth = await requireUser(context, request);
+  const { user } = auth;
+  await authorizeStart(personOf(auth));
   return {
     options: networkFormOptions(resolveLocale({ user, sessionId: "" }, context.requestLocale)),
   };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { user } = await requireVerifiedUser(context, request);
-  if (!(await canCreateNetwork(user))) throw httpError(403, "networks.createForbidden");
+  const decision = await authorizeStart(personOf(await requireUser(context, request)));
   const form = await readForm(request);
   const parsed = parseNetworkForm(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { id } = await createNetwork({ input: parsed.input, createdBy: user.id });
+  const { id } = await createNetwork({ decision, input: parsed.input });
   const coverProblem = await saveNetworkCover({ networkId: id, file: form.cover });
   return redirect(
     `/networks/${id}/settings?created=1${coverProblem ? `&cover=${coverProblem}` : ""}`,

@@ -1,27 +1,27 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireVerifiedUser } from "~/features/accounts/guard.server";
+import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import { loadNetworkHeader } from "~/features/networks/page.server";
-import {
-  assertCanRead,
-  assertMember,
-  requireNetworkAccess,
-} from "~/features/networks/policy.server";
-import { editPost, getPostThread, PostError } from "~/features/networks/posts.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
+import { editPost, getPostThread } from "~/features/networks/posts.server";
+import { networkPolicy, networkSubject } from "~/features/networks/rules";
 import { postEditSchema } from "~/features/networks/schema";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { PostCard } from "~/features/networks/ui/post-card";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
-import { httpError } from "~/lib/errors";
+import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf, personOf } from "~/lib/policy";
 import { PostedStatus } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import type { Route } from "./+types/network-post";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { auth, access, header } = await loadNetworkHeader(params.id, context);
-  assertCanRead(access);
+  await handleLoader(async () =>
+    networkPolicy.authorize(actorOf(auth), "read", networkSubject(access)),
+  );
   const viewerId = auth?.user.id ?? null;
   const post = await getPostThread({
     networkId: access.network.id,
@@ -33,9 +33,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireVerifiedUser(context, request);
-  const access = await requireNetworkAccess(params.id, user.id);
-  assertMember(access);
+  const actor = personOf(await requireUser(context, request));
+  const access = await requireNetworkAccess(params.id, actor.id);
+  await handleLoader(async () => networkPolicy.authorize(actor, "post", networkSubject(access)));
   const form = await readForm(request);
   if (form.intent !== "edit") throw httpError(400);
   const parsed = postEditSchema.safeParse(form);
@@ -45,23 +45,15 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       { status: 400 },
     );
   }
-  try {
-    await editPost({
-      networkId: access.network.id,
-      postId: params.postId,
-      userId: user.id,
-      body: parsed.data.body,
-    });
-  } catch (error) {
-    if (error instanceof PostError) {
-      return data(
-        { errors: {} as Record<string, string>, body: parsed.data.body, message: error.messageKey },
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
-  return redirect(`/networks/${access.network.id}/posts/${params.postId}`);
+  const body = parsed.data.body;
+  return handleAction(
+    async () => {
+      // editContent (its author only) is authorized inside, once the post is found.
+      await editPost({ actor, network: networkSubject(access), postId: params.postId, body });
+      return redirect(`/networks/${access.network.id}/posts/${params.postId}`);
+    },
+    { body },
+  );
 }
 
 export default function NetworkPost() {

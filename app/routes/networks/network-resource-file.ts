@@ -1,6 +1,8 @@
-import { assertCanRead, requireNetworkAccess } from "~/features/networks/policy.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { findResourceFile } from "~/features/networks/resources.server";
-import { httpError } from "~/lib/errors";
+import { networkPolicy, networkSubject } from "~/features/networks/rules";
+import { handleLoader, httpError } from "~/lib/errors";
+import { actorOf } from "~/lib/policy";
 import { serveStoredFile } from "~/lib/serve-file.server";
 import type { Route } from "./+types/network-resource-file";
 
@@ -11,7 +13,9 @@ import type { Route } from "./+types/network-resource-file";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const auth = await context.auth();
   const access = await requireNetworkAccess(params.id, auth?.user.id ?? null);
-  assertCanRead(access);
+  await handleLoader(async () =>
+    networkPolicy.authorize(actorOf(auth), "read", networkSubject(access)),
+  );
   const file = await findResourceFile(params.resourceId);
   if (!file || file.networkId !== access.network.id) throw httpError(404, "resources.notFound");
   return serveStoredFile(file);

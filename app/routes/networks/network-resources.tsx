@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireVerifiedUser } from "~/features/accounts/guard.server";
+import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import {
   fileResourceSchema,
@@ -10,8 +10,7 @@ import {
   resourceFilterSchema,
 } from "~/features/networks/forum-schema";
 import { loadNetworkHeader } from "~/features/networks/page.server";
-import { assertMember, requireNetworkAccess } from "~/features/networks/policy.server";
-import { PostError } from "~/features/networks/posts.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
 import {
   addFileResource,
   addLinkResource,
@@ -19,6 +18,7 @@ import {
   listResources,
   resourceFacets,
 } from "~/features/networks/resources.server";
+import { networkPolicy, networkSubject } from "~/features/networks/rules";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import {
   languageName,
@@ -30,8 +30,9 @@ import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
-import { httpError } from "~/lib/errors";
+import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf, personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
 import { useComposerKey } from "~/ui/composer";
 import {
@@ -78,7 +79,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     defaultLanguage: access.network.languages[0] ?? locale,
   };
   // Non-members of a request or invite network see the header (to ask to join), with a 403.
-  if (!access.canRead) {
+  if (!networkPolicy.can(actorOf(auth), "read", networkSubject(access))) {
     return data(
       {
         ...page,
@@ -137,12 +138,14 @@ const asStrings = (value: unknown) =>
 const posted = (id: string) => `&posted=${id}#resource-${id}`;
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireVerifiedUser(context, request);
-  const access = await requireNetworkAccess(params.id, user.id);
-  assertMember(access);
+  const actor = personOf(await requireUser(context, request));
+  const access = await requireNetworkAccess(params.id, actor.id);
+  const net = networkSubject(access);
+  // Not allowed to write here: the error page, as for any page one may not use.
+  const decision = await handleLoader(async () => networkPolicy.authorize(actor, "post", net));
   const networkId = access.network.id;
   const form = await readForm(request);
-  const which = form.intent === "add-file" ? "file" : "link";
+  const which: "link" | "file" = form.intent === "add-file" ? "file" : "link";
   const values: FormValues = {
     title: String(form.title ?? ""),
     description: String(form.description ?? ""),
@@ -152,53 +155,45 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   };
   const fail = (status: number, result: Omit<ActionResult, "ok" | "form" | "values">) =>
     data<ActionResult>({ ok: false, form: which, values, ...result }, { status });
-  try {
-    switch (form.intent) {
-      case "add-link": {
-        const parsed = linkResourceSchema.safeParse(form);
-        if (!parsed.success) {
-          return fail(400, { message: "form.fixErrors", errors: fieldErrors(parsed.error) });
+  return handleAction(
+    async () => {
+      switch (form.intent) {
+        case "add-link": {
+          const parsed = linkResourceSchema.safeParse(form);
+          if (!parsed.success) {
+            return fail(400, { message: "form.fixErrors", errors: fieldErrors(parsed.error) });
+          }
+          const added = await addLinkResource({ decision, ...parsed.data });
+          return redirect(`/networks/${networkId}/resources?added=1${posted(added.id)}`);
         }
-        const added = await addLinkResource({ networkId, userId: user.id, ...parsed.data });
-        return redirect(`/networks/${networkId}/resources?added=1${posted(added.id)}`);
-      }
-      case "add-file": {
-        const parsed = fileResourceSchema.safeParse(form);
-        if (!parsed.success) {
-          return fail(400, { message: "form.fixErrors", errors: fieldErrors(parsed.error) });
+        case "add-file": {
+          const parsed = fileResourceSchema.safeParse(form);
+          if (!parsed.success) {
+            return fail(400, { message: "form.fixErrors", errors: fieldErrors(parsed.error) });
+          }
+          const added = await addFileResource({
+            decision,
+            ...parsed.data,
+            file: form.file,
+          });
+          return redirect(`/networks/${networkId}/resources?added=1${posted(added.id)}`);
         }
-        const added = await addFileResource({
-          networkId,
-          userId: user.id,
-          ...parsed.data,
-          file: form.file,
-        });
-        return redirect(`/networks/${networkId}/resources?added=1${posted(added.id)}`);
+        case "delete":
+          await deleteResource({
+            networkId,
+            resourceId: String(form.resourceId ?? ""),
+            // deleteContent is authorized inside, once the resource's author is known.
+            actor,
+            network: net,
+          });
+          return data<ActionResult>({ ok: true, message: "resources.deleted" });
+        default:
+          throw httpError(400);
       }
-      case "delete":
-        await deleteResource({
-          networkId,
-          resourceId: String(form.resourceId ?? ""),
-          userId: user.id,
-          isFacilitator: access.isFacilitator,
-        });
-        return data<ActionResult>({ ok: true, message: "resources.deleted" });
-      default:
-        throw httpError(400);
-    }
-  } catch (error) {
-    if (error instanceof PostError) {
-      const onFile =
-        error.messageKey.startsWith("upload.") ||
-        error.messageKey === "resources.fileRequired" ||
-        error.messageKey === "resources.oneFile";
-      return fail(error.status, {
-        message: error.messageKey,
-        errors: onFile ? { file: error.messageKey } : undefined,
-      });
-    }
-    throw error;
-  }
+      // The refusal names its field itself (file errors belong next to the file input).
+    },
+    { form: which, values },
+  );
 }
 
 export default function NetworkResources() {

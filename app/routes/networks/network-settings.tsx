@@ -1,16 +1,18 @@
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { requireUser, requireVerifiedUser } from "~/features/accounts/guard.server";
+import { requireUser } from "~/features/accounts/guard.server";
 import { saveNetworkCover } from "~/features/networks/cover.server";
 import { updateNetwork } from "~/features/networks/networks.server";
 import { networkFormOptions } from "~/features/networks/options.server";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import { parseNetworkForm } from "~/features/networks/parse.server";
-import { assertFacilitator, requireNetworkAccess } from "~/features/networks/policy.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
+import { networkPolicy, networkSubject } from "~/features/networks/rules";
 import { NetworkForm } from "~/features/networks/ui/network-form";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { useI18n } from "~/i18n/context";
-import { httpError } from "~/lib/errors";
+import { handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf, personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
 import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/network-settings";
@@ -20,8 +22,9 @@ export const handle = acceptsUploads;
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   await requireUser(context, request);
-  const { access, header, locale } = await loadNetworkHeader(params.id, context);
-  assertFacilitator(access);
+  const { auth, access, header, locale } = await loadNetworkHeader(params.id, context);
+  const net = networkSubject(access);
+  await handleLoader(async () => networkPolicy.authorize(actorOf(auth), "manageSettings", net));
   const n = access.network;
   return {
     network: header,
@@ -42,9 +45,12 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireVerifiedUser(context, request);
-  const access = await requireNetworkAccess(params.id, user.id);
-  assertFacilitator(access);
+  const actor = personOf(await requireUser(context, request));
+  const access = await requireNetworkAccess(params.id, actor.id);
+  const net = networkSubject(access);
+  const decision = await handleLoader(async () =>
+    networkPolicy.authorize(actor, "manageSettings", net),
+  );
   const form = await readForm(request);
   if (form.intent !== "save") throw httpError(400);
   const parsed = parseNetworkForm(form);
@@ -61,7 +67,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     return data({ errors: { cover: coverProblem }, values: parsed.values }, { status: 400 });
   }
   // Someone may have joined meanwhile: the update itself checks the cap again.
-  if (!(await updateNetwork({ id: access.network.id, input: parsed.input }))) return capTooLow();
+  if (!(await updateNetwork({ decision, input: parsed.input }))) return capTooLow();
   return redirect(`/networks/${access.network.id}/settings?saved=1`);
 }
 

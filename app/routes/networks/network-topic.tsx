@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireVerifiedUser } from "~/features/accounts/guard.server";
+import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import {
   addReply,
@@ -17,15 +17,16 @@ import {
   replySchema,
 } from "~/features/networks/forum-schema";
 import { loadNetworkHeader } from "~/features/networks/page.server";
-import { assertMember, requireNetworkAccess } from "~/features/networks/policy.server";
-import { PostError } from "~/features/networks/posts.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
+import { networkPolicy, networkSubject } from "~/features/networks/rules";
 import { LiveUpdates } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
-import { httpError } from "~/lib/errors";
+import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf, personOf } from "~/lib/policy";
 import { Avatar } from "~/ui/avatar";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
@@ -45,7 +46,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     maxBodyLength: MAX_FORUM_BODY_LENGTH,
   };
   // Whether the topic exists is only told to those who may read the network.
-  if (!access.canRead) return data({ ...page, topic: null }, { status: 403 });
+  if (!networkPolicy.can(actorOf(auth), "read", networkSubject(access))) {
+    return data({ ...page, topic: null }, { status: 403 });
+  }
   const topic = await getTopic({ networkId: access.network.id, topicId: params.topicId, after });
   if (!topic) throw httpError(404, "forum.notFound");
   return { ...page, topic };
@@ -59,59 +62,56 @@ type ActionResult = {
 };
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireVerifiedUser(context, request);
-  const access = await requireNetworkAccess(params.id, user.id);
-  assertMember(access);
+  const actor = personOf(await requireUser(context, request));
+  const access = await requireNetworkAccess(params.id, actor.id);
+  const net = networkSubject(access);
   const networkId = access.network.id;
   const topicId = params.topicId;
   const topicUrl = `/networks/${networkId}/topics/${topicId}`;
   const form = await readForm(request);
-  const moderator = { networkId, topicId, userId: user.id, isFacilitator: access.isFacilitator };
+  // The features authorize markAnswer / deleteContent once they know who wrote what.
+  const moderator = { networkId, topicId, actor, network: net };
   const replyId = () => {
     const parsed = replyRefSchema.safeParse(form);
     if (!parsed.success) throw httpError(404, "forum.replyNotFound");
     return parsed.data.replyId;
   };
   const body = String(form.body ?? "");
-  try {
-    switch (form.intent) {
-      case "reply": {
-        const parsed = replySchema.safeParse(form);
-        if (!parsed.success) {
-          return data<ActionResult>(
-            { ok: false, message: "form.fixErrors", errors: fieldErrors(parsed.error), body },
-            { status: 400 },
-          );
+  return handleAction(
+    async () => {
+      switch (form.intent) {
+        case "reply": {
+          const decision = networkPolicy.authorize(actor, "post", net);
+          const parsed = replySchema.safeParse(form);
+          if (!parsed.success) {
+            return data<ActionResult>(
+              { ok: false, message: "form.fixErrors", errors: fieldErrors(parsed.error), body },
+              { status: 400 },
+            );
+          }
+          const reply = await addReply({ decision, topicId, ...parsed.data });
+          const after = await replyPageCursor({ networkId, topicId, replyId: reply.id });
+          const page = after ? `after=${after}&` : "";
+          return redirect(`${topicUrl}?${page}posted=${reply.id}#reply-${reply.id}`);
         }
-        const reply = await addReply({ networkId, topicId, authorId: user.id, ...parsed.data });
-        const after = await replyPageCursor({ networkId, topicId, replyId: reply.id });
-        const page = after ? `after=${after}&` : "";
-        return redirect(`${topicUrl}?${page}posted=${reply.id}#reply-${reply.id}`);
+        case "answer":
+          await markAnswered({ ...moderator, replyId: replyId() });
+          return data<ActionResult>({ ok: true, message: "forum.answerMarked" });
+        case "unanswer":
+          await unmarkAnswered(moderator);
+          return data<ActionResult>({ ok: true, message: "forum.answerUnmarked" });
+        case "delete-reply":
+          await deleteReply({ ...moderator, replyId: replyId() });
+          return data<ActionResult>({ ok: true, message: "forum.replyDeleted" });
+        case "delete-topic":
+          await deleteTopic(moderator);
+          return redirect(`/networks/${networkId}/topics?deleted=1`);
+        default:
+          throw httpError(400);
       }
-      case "answer":
-        await markAnswered({ ...moderator, replyId: replyId() });
-        return data<ActionResult>({ ok: true, message: "forum.answerMarked" });
-      case "unanswer":
-        await unmarkAnswered(moderator);
-        return data<ActionResult>({ ok: true, message: "forum.answerUnmarked" });
-      case "delete-reply":
-        await deleteReply({ ...moderator, replyId: replyId() });
-        return data<ActionResult>({ ok: true, message: "forum.replyDeleted" });
-      case "delete-topic":
-        await deleteTopic(moderator);
-        return redirect(`/networks/${networkId}/topics?deleted=1`);
-      default:
-        throw httpError(400);
-    }
-  } catch (error) {
-    if (error instanceof PostError) {
-      return data<ActionResult>(
-        { ok: false, message: error.messageKey, body },
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
+    },
+    { body },
+  );
 }
 
 export default function NetworkTopic() {

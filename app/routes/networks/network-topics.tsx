@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireVerifiedUser } from "~/features/accounts/guard.server";
+import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import { createTopic, listTopics } from "~/features/networks/forum.server";
 import {
@@ -8,22 +8,23 @@ import {
   topicSchema,
 } from "~/features/networks/forum-schema";
 import { loadNetworkHeader } from "~/features/networks/page.server";
-import { assertMember, requireNetworkAccess } from "~/features/networks/policy.server";
-import { PostError } from "~/features/networks/posts.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
+import { networkPolicy, networkSubject } from "~/features/networks/rules";
 import { LiveUpdates } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
-import { httpError } from "~/lib/errors";
+import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf, personOf } from "~/lib/policy";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
 import type { Route } from "./+types/network-topics";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
-  const { access, header } = await loadNetworkHeader(params.id, context);
+  const { auth, access, header } = await loadNetworkHeader(params.id, context);
   const url = new URL(request.url);
   const after = decodeCursor(url.searchParams.get("after"));
   const page = {
@@ -35,7 +36,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     limits: { title: MAX_TOPIC_TITLE_LENGTH, body: MAX_FORUM_BODY_LENGTH },
   };
   // Non-members of a request or invite network see the header (to ask to join), with a 403.
-  if (!access.canRead) return data({ ...page, list: null }, { status: 403 });
+  if (!networkPolicy.can(actorOf(auth), "read", networkSubject(access))) {
+    return data({ ...page, list: null }, { status: 403 });
+  }
   const list = await listTopics({ networkId: access.network.id, after });
   return { ...page, list };
 }
@@ -48,9 +51,12 @@ type ActionResult = {
 };
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireVerifiedUser(context, request);
-  const access = await requireNetworkAccess(params.id, user.id);
-  assertMember(access);
+  const actor = personOf(await requireUser(context, request));
+  const access = await requireNetworkAccess(params.id, actor.id);
+  // Not allowed to write here: the error page, as for any page one may not use.
+  const decision = await handleLoader(async () =>
+    networkPolicy.authorize(actor, "post", networkSubject(access)),
+  );
   const networkId = access.network.id;
   const form = await readForm(request);
   if (form.intent !== "create-topic") throw httpError(400);
@@ -62,18 +68,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       { status: 400 },
     );
   }
-  try {
-    const topic = await createTopic({ networkId, authorId: user.id, ...parsed.data });
-    return redirect(`/networks/${networkId}/topics/${topic.id}?posted=${topic.id}`);
-  } catch (error) {
-    if (error instanceof PostError) {
-      return data<ActionResult>(
-        { ok: false, message: error.messageKey, values },
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
+  return handleAction(
+    async () => {
+      const topic = await createTopic({ decision, ...parsed.data });
+      return redirect(`/networks/${networkId}/topics/${topic.id}?posted=${topic.id}`);
+    },
+    { values },
+  );
 }
 
 export default function NetworkTopics() {

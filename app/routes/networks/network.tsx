@@ -1,24 +1,20 @@
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
-import { joinNetwork, leaveNetwork, MembershipError } from "~/features/networks/membership.server";
+import { joinNetwork, leaveNetwork } from "~/features/networks/membership.server";
 import { forgetSuggestions, markNetworkRead } from "~/features/networks/networks.server";
 import { loadNetworkHeader } from "~/features/networks/page.server";
-import {
-  assertFacilitator,
-  assertMember,
-  requireNetworkAccess,
-} from "~/features/networks/policy.server";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
 import {
   addComment,
   createPost,
   deleteComment,
   deletePost,
   listNetworkFeed,
-  PostError,
   pinPost,
   toggleReaction,
 } from "~/features/networks/posts.server";
+import { type NetworkSubject, networkPolicy, networkSubject } from "~/features/networks/rules";
 import {
   commentReturnSchema,
   commentSchema,
@@ -31,8 +27,9 @@ import { PostCard } from "~/features/networks/ui/post-card";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
-import { httpError } from "~/lib/errors";
+import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf, type Person, personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
@@ -47,7 +44,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { auth, access, header } = await loadNetworkHeader(params.id, context);
   const after = decodeCursor(new URL(request.url).searchParams.get("after"));
   const viewerId = auth?.user.id ?? null;
-  const feed = access.canRead
+  const feed = networkPolicy.can(actorOf(auth), "read", networkSubject(access))
     ? await listNetworkFeed({ networkId: access.network.id, viewerId, after })
     : null;
   // Written only when there is something new: most views of a feed change nothing.
@@ -73,97 +70,115 @@ type ActionResult = {
 };
 const done = (message?: string): ActionResult => ({ ok: true, message });
 
-export async function action({ params, request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
-  const access = await requireNetworkAccess(params.id, user.id);
-  const networkId = access.network.id;
-  const form = await readForm(request);
-  // Anyone may leave; everything else needs a confirmed email address (no throwaway accounts).
-  if (form.intent !== "leave" && !user.emailVerified) throw httpError(403, "auth.verifyFirst");
-  const postId = String(form.postId ?? "");
-  const fail = (status: number, message: string, extra: Partial<ActionResult> = {}) =>
-    data<ActionResult>({ ok: false, message, ...extra }, { status });
-  try {
-    switch (form.intent) {
-      case "join": {
-        const outcome = await joinNetwork({ networkId, userId: user.id });
-        forgetSuggestions(user.id);
-        return done(outcome === "joined" ? "networks.joined" : "networks.requested");
-      }
-      case "leave":
-        await leaveNetwork({ networkId, userId: user.id });
-        return redirect(`/networks/${networkId}?left=1`);
-      case "post": {
-        assertMember(access);
-        const parsed = postSchema.safeParse(form);
-        if (!parsed.success) {
-          return fail(400, "form.fixErrors", {
-            errors: fieldErrors(parsed.error),
-            body: String(form.body ?? ""),
-          });
-        }
-        const post = await createPost({
-          networkId,
-          authorId: user.id,
-          body: parsed.data.body,
-          files: form.files,
-          submissionKey: parsed.data.submissionKey,
-        });
-        // Lands on the new post, with an empty form (see useComposerKey).
-        return redirect(`/networks/${networkId}?posted=${post.id}#post-${post.id}`);
-      }
-      case "comment": {
-        assertMember(access);
-        const parsed = commentSchema.safeParse(form);
-        if (!parsed.success) return fail(400, fieldErrors(parsed.error).body ?? "form.invalid");
-        const comment = await addComment({ networkId, postId, authorId: user.id, ...parsed.data });
-        const posted = `?posted=${comment.id}#comment-${comment.id}`;
-        // Back to the page the comment was written on, at the new comment.
-        const from = commentReturnSchema.parse(form.returnTo);
-        if (from === "post") return redirect(`/networks/${networkId}/posts/${postId}${posted}`);
-        if (from === "home") return redirect(`/${posted}`);
-        return redirect(`/networks/${networkId}${posted}`);
-      }
-      case "react": {
-        assertMember(access);
-        const parsed = reactionSchema.safeParse(form);
-        if (!parsed.success) throw httpError(400);
-        await toggleReaction({ networkId, postId, userId: user.id, kind: parsed.data.kind });
-        return done();
-      }
-      case "delete-post":
-        assertMember(access);
-        await deletePost({
-          networkId,
-          postId,
-          userId: user.id,
-          isFacilitator: access.isFacilitator,
-        });
-        return done("posts.deleted");
-      case "delete-comment":
-        assertMember(access);
-        await deleteComment({
-          networkId,
-          postId,
-          commentId: String(form.commentId ?? ""),
-          userId: user.id,
-          isFacilitator: access.isFacilitator,
-        });
-        return done("posts.commentDeleted");
-      case "pin":
-      case "unpin":
-        assertFacilitator(access);
-        await pinPost({ networkId, postId, pinned: form.intent === "pin" });
-        return done();
-      default:
-        throw httpError(400);
-    }
-  } catch (error) {
-    if (error instanceof PostError || error instanceof MembershipError) {
-      return fail(error.status, error.messageKey, { body: String(form.body ?? "") });
-    }
-    throw error;
+type Form = Awaited<ReturnType<typeof readForm>>;
+/** What every intent works on: who acts, the network as the rules see it, the form. */
+type Act = { actor: Person; net: NetworkSubject; networkId: string; postId: string; form: Form };
+
+const fail = (status: number, message: string, extra: Partial<ActionResult> = {}) =>
+  data<ActionResult>({ ok: false, message, ...extra }, { status });
+
+async function join({ actor, networkId }: Act) {
+  // The join rule runs inside, on the network row it locked.
+  const outcome = await joinNetwork({ actor, networkId });
+  forgetSuggestions(actor.id);
+  return done(outcome === "joined" ? "networks.joined" : "networks.requested");
+}
+
+async function leave({ actor, networkId }: Act) {
+  await leaveNetwork({ actor, networkId });
+  return redirect(`/networks/${networkId}?left=1`);
+}
+
+async function post({ actor, net, networkId, form }: Act) {
+  const decision = networkPolicy.authorize(actor, "post", net);
+  const parsed = postSchema.safeParse(form);
+  if (!parsed.success) {
+    return fail(400, "form.fixErrors", {
+      errors: fieldErrors(parsed.error),
+      body: String(form.body ?? ""),
+    });
   }
+  const created = await createPost({
+    decision,
+    body: parsed.data.body,
+    files: form.files,
+    submissionKey: parsed.data.submissionKey,
+  });
+  // Lands on the new post, with an empty form (see useComposerKey).
+  return redirect(`/networks/${networkId}?posted=${created.id}#post-${created.id}`);
+}
+
+async function comment({ actor, net, networkId, postId, form }: Act) {
+  const decision = networkPolicy.authorize(actor, "comment", net);
+  const parsed = commentSchema.safeParse(form);
+  if (!parsed.success) return fail(400, fieldErrors(parsed.error).body ?? "form.invalid");
+  const added = await addComment({ decision, postId, ...parsed.data });
+  const posted = `?posted=${added.id}#comment-${added.id}`;
+  // Back to the page the comment was written on, at the new comment.
+  const from = commentReturnSchema.parse(form.returnTo);
+  if (from === "post") return redirect(`/networks/${networkId}/posts/${postId}${posted}`);
+  if (from === "home") return redirect(`/${posted}`);
+  return redirect(`/networks/${networkId}${posted}`);
+}
+
+async function react({ actor, net, postId, form }: Act) {
+  const decision = networkPolicy.authorize(actor, "react", net);
+  const parsed = reactionSchema.safeParse(form);
+  if (!parsed.success) throw httpError(400);
+  await toggleReaction({ decision, postId, kind: parsed.data.kind });
+  return done();
+}
+
+async function removePost({ actor, net, networkId, postId }: Act) {
+  // deleteContent is authorized inside, once the post's author is known.
+  await deletePost({ actor, network: net, networkId, postId });
+  return done("posts.deleted");
+}
+
+async function removeComment({ actor, net, networkId, postId, form }: Act) {
+  const commentId = String(form.commentId ?? "");
+  await deleteComment({ actor, network: net, networkId, postId, commentId });
+  return done("posts.commentDeleted");
+}
+
+async function pin({ actor, net, networkId, postId, form }: Act) {
+  const decision = networkPolicy.authorize(actor, "moderate", net);
+  await pinPost({ decision, networkId, postId, pinned: form.intent === "pin" });
+  return done();
+}
+
+type Answer = Promise<ActionResult | Response | ReturnType<typeof fail>>;
+
+const intents: Record<string, (act: Act) => Answer> = {
+  join,
+  leave,
+  post,
+  comment,
+  react,
+  "delete-post": removePost,
+  "delete-comment": removeComment,
+  pin,
+  unpin: pin,
+};
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const auth = await requireUser(context, request);
+  const actor = personOf(auth);
+  const access = await requireNetworkAccess(params.id, actor.id);
+  const form = await readForm(request);
+  const intent = String(form.intent ?? "");
+  if (!Object.hasOwn(intents, intent)) throw httpError(400);
+  const act: Act = {
+    actor,
+    net: networkSubject(access),
+    networkId: access.network.id,
+    postId: String(form.postId ?? ""),
+    form,
+  };
+  // Every refusal (the rules', the features') shows on the page with its status.
+  return handleAction(() => intents[intent](act), {
+    body: String(form.body ?? ""),
+  });
 }
 
 export default function Network() {

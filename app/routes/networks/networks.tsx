@@ -6,7 +6,7 @@ import {
   type SuggestionReason,
   suggestNetworks,
 } from "~/features/networks/networks.server";
-import { canCreateNetwork } from "~/features/networks/policy.server";
+import { networkPolicy } from "~/features/networks/rules";
 import { parseFilters } from "~/features/profiles/schema-filters";
 import {
   countryName,
@@ -19,6 +19,8 @@ import {
 import { useI18n } from "~/i18n/context";
 import type { Locale } from "~/i18n/i18n";
 import { decodeCursor } from "~/lib/cursor";
+import { actorOf } from "~/lib/policy";
+import { getSetting } from "~/lib/settings.server";
 import { FilterActions, SelectField, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/networks";
@@ -53,7 +55,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     auth?.user.emailVerified && !after
       ? suggestNetworks({ userId: auth.user.id })
       : Promise.resolve([]),
-    auth ? canCreateNetwork(auth.user) : Promise.resolve(false),
+    // Shown only to those who may start one (a confirmed email included).
+    getSetting("anyMemberCanCreateNetworks").then((anyMemberCanCreateNetworks) =>
+      networkPolicy.can(actorOf(auth), "start", { anyMemberCanCreateNetworks }),
+    ),
   ]);
   const present = (n: Listed) => ({
     ...n,

@@ -3,10 +3,11 @@ import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import {
   getOrganisation,
-  isOrganisationAdmin,
+  organisationSubject,
   updateOrganisation,
 } from "~/features/organisations/organisations.server";
 import { parseOrganisationForm } from "~/features/organisations/parse.server";
+import { organisationPolicy } from "~/features/organisations/rules";
 import { OrganisationForm } from "~/features/organisations/ui/organisation-form";
 import {
   countryOptions,
@@ -14,21 +15,27 @@ import {
   topicOptions,
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
-import { httpError } from "~/lib/errors";
+import { handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf } from "~/lib/policy";
 import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/organisation-edit";
 
-async function requireOrganisationAdmin(args: Route.LoaderArgs | Route.ActionArgs) {
-  const { user } = await requireUser(args.context, args.request);
-  const found = await getOrganisation({ id: args.params.id, viewer: { userId: user.id } });
+/** The organisation and the proof that the signed-in person may edit it (else the error page). */
+async function authorizeEdit(args: Route.LoaderArgs | Route.ActionArgs) {
+  const auth = await requireUser(args.context, args.request);
+  const actor = actorOf(auth);
+  const found = await getOrganisation({ id: args.params.id, actor });
   if (!found) throw httpError(404, "org.notFound");
-  if (!(await isOrganisationAdmin(found.organisation.id, user.id))) throw httpError(403);
-  return { user, organisation: found.organisation };
+  const subject = await organisationSubject(found.organisation.id, actor);
+  const decision = await handleLoader(async () =>
+    organisationPolicy.authorize(actor, "edit", subject),
+  );
+  return { user: auth.user, organisation: found.organisation, decision };
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { user, organisation: o } = await requireOrganisationAdmin(args);
+  const { user, organisation: o } = await authorizeEdit(args);
   const locale = resolveLocale({ user, sessionId: "" }, args.context.requestLocale);
   return {
     organisation: o,
@@ -55,7 +62,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { organisation } = await requireOrganisationAdmin(args);
+  const { organisation, decision } = await authorizeEdit(args);
   const form = await readForm(args.request);
   if (form.intent !== "update") throw httpError(400);
   const parsed = parseOrganisationForm({ ...form, kind: organisation.kind });
@@ -65,7 +72,7 @@ export async function action(args: Route.ActionArgs) {
       { status: 400 },
     );
   }
-  await updateOrganisation({ id: organisation.id, input: parsed.input });
+  await updateOrganisation({ decision, input: parsed.input });
   return redirect(`/organisations/${organisation.id}?saved=1`);
 }
 

@@ -1,15 +1,15 @@
-import { data, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { useActionData, useLoaderData, useSearchParams } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import {
   decideJoinRequest,
   getOrganisation,
-  isOrganisationAdmin,
   leaveOrganisation,
   organisationExists,
+  organisationSubject,
   requestToJoin,
 } from "~/features/organisations/organisations.server";
-import { viewerOf } from "~/features/profiles/policy.server";
+import { organisationPolicy } from "~/features/organisations/rules";
 import {
   countryName,
   naceLabel,
@@ -17,8 +17,9 @@ import {
   topicLabel,
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
-import { httpError } from "~/lib/errors";
+import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { actorOf, type Person, personOf } from "~/lib/policy";
 import { EscoAcknowledgement } from "~/ui/esco-ack";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import { JoinRequests } from "~/ui/join-requests";
@@ -27,7 +28,7 @@ import type { Route } from "./+types/organisation";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const auth = await context.auth();
   const locale = resolveLocale(auth, context.requestLocale);
-  const found = await getOrganisation({ id: params.id, viewer: viewerOf(auth) });
+  const found = await getOrganisation({ id: params.id, actor: actorOf(auth) });
   if (!found) throw httpError(404, "org.notFound");
   const { organisation: o } = found;
   return {
@@ -46,35 +47,57 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
+type Signed = Awaited<ReturnType<typeof requireUser>>;
+type Form = Awaited<ReturnType<typeof readForm>>;
+
+async function askToJoin(actor: Person, organisationId: string) {
+  organisationPolicy.authorize(
+    actor,
+    "requestToJoin",
+    await organisationSubject(organisationId, actor),
+  );
+  await requestToJoin({ organisationId, userId: actor.id });
+  return { message: "org.joinRequested" };
+}
+
+async function leave(actor: Person, organisationId: string) {
+  // The last-admin rule is authorized inside, on the admins locked there.
+  await leaveOrganisation({ actor, organisationId });
+  return { message: "org.left" };
+}
+
+async function decide(actor: Person, organisationId: string, form: Form) {
+  const decision = organisationPolicy.authorize(
+    actor,
+    "decideJoinRequests",
+    await organisationSubject(organisationId, actor),
+  );
+  const approve = form.intent === "approve";
+  const ok = await decideJoinRequest({ decision, userId: String(form.userId ?? ""), approve });
+  if (!ok) throw httpError(404);
+  return { message: approve ? "org.approved" : "org.declined" };
+}
+
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
+  const signed: Signed = await requireUser(context, request);
+  const actor = personOf(signed);
   const form = await readForm(request);
   // The page's data (members, topics, requests) is not needed to act; existence is.
   if (!(await organisationExists(params.id))) throw httpError(404, "org.notFound");
   const organisationId = params.id;
-  switch (form.intent) {
-    case "join":
-      await requestToJoin({ organisationId, userId: user.id });
-      return { message: "org.joinRequested" };
-    case "leave": {
-      const left = await leaveOrganisation({ organisationId, userId: user.id });
-      if (!left) return data({ message: "org.lastAdmin" }, { status: 409 });
-      return { message: "org.left" };
+  return handleAction(async () => {
+    switch (form.intent) {
+      case "join":
+        return askToJoin(actor, organisationId);
+      case "leave":
+        return leave(actor, organisationId);
+      case "approve":
+      case "decline":
+        return decide(actor, organisationId, form);
+      default:
+        throw httpError(400);
     }
-    case "approve":
-    case "decline": {
-      if (!(await isOrganisationAdmin(organisationId, user.id))) throw httpError(403);
-      const ok = await decideJoinRequest({
-        organisationId,
-        userId: String(form.userId ?? ""),
-        approve: form.intent === "approve",
-      });
-      if (!ok) throw httpError(404);
-      return { message: form.intent === "approve" ? "org.approved" : "org.declined" };
-    }
-    default:
-      throw httpError(400);
-  }
+  });
 }
 
 export default function Organisation() {
@@ -98,7 +121,7 @@ export default function Organisation() {
         <FormMessage kind="success">{t("org.created")}</FormMessage>
       ) : null}
       {result?.message ? (
-        <FormMessage kind={result.message === "org.lastAdmin" ? "error" : "success"}>
+        <FormMessage kind={"ok" in result && result.ok === false ? "error" : "success"}>
           {t(result.message)}
         </FormMessage>
       ) : null}

@@ -1,6 +1,6 @@
-import { viewerOf } from "~/features/profiles/policy.server";
 import { canViewPhoto } from "~/features/profiles/profiles.server";
 import { httpError } from "~/lib/errors";
+import { actorOf } from "~/lib/policy";
 import { getStorage } from "~/lib/storage.server";
 import type { Route } from "./+types/media-photo";
 
@@ -9,7 +9,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   if (!/^[0-9a-f-]{36}-[A-Za-z0-9_-]{12}\.webp$/.test(params.file)) throw httpError(404);
   const key = `photos/${params.file}`;
   const auth = await context.auth();
-  if (!(await canViewPhoto({ key, viewer: viewerOf(auth) }))) {
+  if (!(await canViewPhoto({ key, actor: actorOf(auth) }))) {
     throw httpError(404);
   }
   const body = await getStorage().get(key);

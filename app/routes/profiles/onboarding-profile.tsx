@@ -2,16 +2,13 @@ import { data, redirect, useActionData, useLoaderData, useMatches } from "react-
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { fieldErrors } from "~/features/accounts/schema";
-import {
-  discardProfilePhoto,
-  PhotoError,
-  storeProfilePhoto,
-} from "~/features/profiles/photo.server";
+import { discardProfilePhoto, storeProfilePhoto } from "~/features/profiles/photo.server";
 import {
   checkProfileVocabulary,
   getOwnProfile,
   updateProfile,
 } from "~/features/profiles/profiles.server";
+import { profilePolicy } from "~/features/profiles/rules";
 import { LANGUAGE_ROWS, profileFields, profileSchema } from "~/features/profiles/schema";
 import { languageLevels } from "~/features/taxonomy/types";
 import {
@@ -20,7 +17,9 @@ import {
   topicGroupsFor,
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { handleAction } from "~/lib/errors";
 import { asList, readForm } from "~/lib/form.server";
+import { personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
 import { Avatar } from "~/ui/avatar";
 import {
@@ -55,7 +54,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { user } = await requireUser(context, request);
+  const auth = await requireUser(context, request);
+  const { user } = auth;
+  // Everyone edits only their own profile.
+  const decision = profilePolicy.authorize(personOf(auth), "edit", {
+    ownerId: user.id,
+    ownerVerified: user.emailVerified,
+  });
   const form = await readForm(request);
   const languages = Array.from({ length: LANGUAGE_ROWS }, (_, i) => ({
     code: String(form[`lang_${i}`] ?? ""),
@@ -89,30 +94,26 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success || Object.keys(errors).length) {
     return data({ errors, values }, { status: 400 });
   }
-  let newPhotoKey: string | undefined;
+  const input = parsed.data;
   const photo = form.photo;
-  if (photo instanceof File && photo.size > 0) {
-    try {
-      newPhotoKey = await storeProfilePhoto({ userId: user.id, file: photo });
-    } catch (error) {
-      if (error instanceof PhotoError) {
-        return data(
-          { errors: { photo: error.messageKey } as Record<string, string>, values },
-          { status: error.messageKey === "photo.tooLarge" ? 413 : 400 },
-        );
+  return handleAction(
+    async () => {
+      const newPhotoKey =
+        photo instanceof File && photo.size > 0
+          ? await storeProfilePhoto({ decision, file: photo })
+          : undefined;
+      try {
+        await updateProfile({ decision, input, newPhotoKey });
+      } catch (error) {
+        // The profile did not commit: the new photo belongs to nobody.
+        if (newPhotoKey) await discardProfilePhoto(newPhotoKey);
+        throw error;
       }
-      throw error;
-    }
-  }
-  try {
-    await updateProfile({ userId: user.id, input: parsed.data, newPhotoKey });
-  } catch (error) {
-    // The profile did not commit: the new photo belongs to nobody.
-    if (newPhotoKey) await discardProfilePhoto(newPhotoKey);
-    throw error;
-  }
-  const isOnboarding = new URL(request.url).pathname.startsWith("/onboarding");
-  return redirect(isOnboarding ? "/onboarding/organisation" : `/people/${user.id}`);
+      const isOnboarding = new URL(request.url).pathname.startsWith("/onboarding");
+      return redirect(isOnboarding ? "/onboarding/organisation" : `/people/${user.id}`);
+    },
+    { values },
+  );
 }
 
 export default function ProfileForm() {

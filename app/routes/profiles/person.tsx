@@ -1,6 +1,5 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
-import { viewerOf } from "~/features/profiles/policy.server";
 import { getProfile } from "~/features/profiles/profiles.server";
 import {
   countryName,
@@ -10,6 +9,7 @@ import {
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { httpError } from "~/lib/errors";
+import { actorOf } from "~/lib/policy";
 import { Avatar } from "~/ui/avatar";
 import { EscoAcknowledgement } from "~/ui/esco-ack";
 import { formatDate } from "~/ui/format";
@@ -18,7 +18,7 @@ import type { Route } from "./+types/person";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const auth = await context.auth();
   const locale = resolveLocale(auth, context.requestLocale);
-  const profile = await getProfile({ id: params.id, viewer: viewerOf(auth) });
+  const profile = await getProfile({ id: params.id, actor: actorOf(auth) });
   if (!profile) throw httpError(404, "people.notFound");
   const topic = (slug: string) => ({
     slug,

@@ -1,21 +1,14 @@
 import { fileTypeFromBuffer } from "file-type";
 import { randomToken } from "~/lib/crypto.server";
+import { invalid, tooLarge } from "~/lib/errors";
 import { reencodePhoto, sniffImage } from "~/lib/images.server";
 import { getStorage } from "~/lib/storage.server";
 
-export const MAX_FILES_PER_POST = 4;
-
-export class UploadError extends Error {
-  constructor(
-    readonly messageKey:
-      | "upload.tooLarge"
-      | "upload.unsupported"
-      | "upload.tooMany"
-      | "upload.disguised",
-  ) {
-    super(messageKey);
-  }
-}
+/**
+ * Uploaded files for every feature that takes them (post attachments, shared resources, network
+ * covers; later events and learning resources): accepted by what their bytes are, never by name,
+ * photos re-encoded, stored under a random key.
+ */
 
 export type StoredFile = {
   kind: "image" | "file";
@@ -110,16 +103,18 @@ export async function storeUpload(options: {
   file: File;
   prefix: string;
   maxBytes: number;
+  /** The form field a refusal belongs to (413 `upload.tooLarge`, 400 unsupported/disguised). */
+  field?: string;
 }): Promise<StoredFile> {
-  const { file, prefix, maxBytes } = options;
-  if (file.size > maxBytes) throw new UploadError("upload.tooLarge");
+  const { file, prefix, maxBytes, field } = options;
+  if (file.size > maxBytes) throw tooLarge("upload.tooLarge", field);
   const bytes = Buffer.from(await file.arrayBuffer());
   const id = randomToken().slice(0, 16);
   const declared = declaredExtension(file.name);
   const kind = await sniffImage(bytes);
   if (kind === "photo") {
     const photo = await reencodePhoto(bytes, { size: 1600, crop: false });
-    if (!photo) throw new UploadError("upload.unsupported");
+    if (!photo) throw invalid("upload.unsupported", field);
     const storageKey = `${prefix}/${id}.webp`;
     await getStorage().put(storageKey, photo.data);
     return {
@@ -132,15 +127,15 @@ export async function storeUpload(options: {
       height: photo.height,
     };
   }
-  if (kind === "unsupported-image") throw new UploadError("upload.unsupported");
+  if (kind === "unsupported-image") throw invalid("upload.unsupported", field);
   // A file that says it is a photo but is not one, or claims another document type, is refused.
   if (imageExtensions.has(declared) || file.type.startsWith("image/")) {
-    throw new UploadError("upload.disguised");
+    throw invalid("upload.disguised", field);
   }
   const document = await sniffDocument(bytes);
-  if (!document) throw new UploadError("upload.unsupported");
+  if (!document) throw invalid("upload.unsupported", field);
   if (declared in documentExtensions && documentExtensions[declared] !== document.extension) {
-    throw new UploadError("upload.disguised");
+    throw invalid("upload.disguised", field);
   }
   const storageKey = `${prefix}/${id}.${document.extension}`;
   await getStorage().put(storageKey, bytes);
