@@ -96,6 +96,38 @@ describe("sign-up and email verification", () => {
     expect(missingHtml).not.toContain("ZodError");
   });
 
+  it("writes the account and its verification mail together, or neither", async () => {
+    const email = uniqueEmail();
+    // The mail's job cannot be written (as if the process died between the two writes).
+    await app.server.queryRows(
+      app.server.rawSql(`
+        create function refuse_mail_job() returns trigger language plpgsql as $$
+        begin
+          if new.data->>'to' = '${email}' then raise exception 'mail queue unavailable'; end if;
+          return new;
+        end $$`),
+    );
+    await app.server.queryRows(
+      app.server.rawSql(`create trigger refuse_mail_job before insert on pgboss.job
+        for each row execute function refuse_mail_job()`),
+    );
+    try {
+      const { response } = await signUp(email);
+      expect(response.status).toBe(500);
+      const rows = await app.server.queryRows<{ n: number }>(
+        app.server.rawSql(`select count(*)::int as n from users where email = '${email}'`),
+      );
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await app.server.queryRows(app.server.rawSql("drop trigger refuse_mail_job on pgboss.job"));
+      await app.server.queryRows(app.server.rawSql("drop function refuse_mail_job()"));
+    }
+    // Signing up again works and sends the link.
+    const again = await signUp(email);
+    expect(again.response.headers.get("location")).toBe("/signup?sent=1");
+    expect((await app.lastMailTo(email))?.subject).toBe("Confirm your email address for Synergy");
+  });
+
   it("answers an address that has an account exactly like a new one, and mails its owner", async () => {
     const owner = await app.createUser({ password: goodPassword });
     const fresh = await signUp();

@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
-import { getDb } from "~/db/client.server";
+import { type Db, getDb } from "~/db/client.server";
 import { authTokens, users } from "~/db/schema";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale, type Locale } from "~/i18n/i18n";
@@ -27,35 +27,43 @@ function link(path: string, params: Record<string, string | undefined> = {}): st
   return url.toString();
 }
 
-async function sendVerification(options: {
-  userId: string;
-  email: string;
-  displayName: string;
-  locale: Locale;
-  timeZone: string;
-  /** Where the person goes after confirming and signing in (sign-up: onboarding or an invitation). */
-  next?: string;
-}) {
+async function sendVerification(
+  options: {
+    userId: string;
+    email: string;
+    displayName: string;
+    locale: Locale;
+    timeZone: string;
+    /** Where the person goes after confirming and signing in (sign-up: onboarding or an invitation). */
+    next?: string;
+  },
+  // Sign-up passes its transaction: the account, its link and the mail's job commit together, so
+  // a crash in between never leaves an account nobody was told how to confirm.
+  db: Db = getDb(),
+) {
   // Only the newest link works: an older one (perhaps to a mistyped address) must not be able
   // to change the account's email later.
-  await retireTokens(getDb(), options.userId, "verify_email");
+  await retireTokens(db, options.userId, "verify_email");
   const expiresAt = tokenExpiry("verify_email");
-  const token = await issueToken(getDb(), {
+  const token = await issueToken(db, {
     userId: options.userId,
     purpose: "verify_email",
     email: options.email,
     expiresAt,
   });
   const t = translatorFor(options.locale);
-  await sendMail({
-    to: options.email,
-    subject: t("mail.verify.subject"),
-    text: t("mail.verify.body", {
-      name: options.displayName,
-      link: link("/verify-email", { token, next: options.next }),
-      until: expiryForMail(expiresAt, options.locale, options.timeZone),
-    }),
-  });
+  await sendMail(
+    {
+      to: options.email,
+      subject: t("mail.verify.subject"),
+      text: t("mail.verify.body", {
+        name: options.displayName,
+        link: link("/verify-email", { token, next: options.next }),
+        until: expiryForMail(expiresAt, options.locale, options.timeZone),
+      }),
+    },
+    { tx: db === getDb() ? undefined : db },
+  );
 }
 
 /**
@@ -82,29 +90,35 @@ export async function signUp(options: {
   }
   // Hashed for a taken address too, so that both answers take the same time.
   const passwordHash = await hashPassword(options.password);
-  const [created] = await getDb()
-    .insert(users)
-    .values({
-      email: options.email,
-      passwordHash,
-      displayName: options.displayName,
-      role: options.role,
-      locale: options.locale,
-      timeZone: options.timeZone,
-    })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
-  if (created) {
-    await sendVerification({
-      userId: created.id,
-      email: options.email,
-      displayName: options.displayName,
-      locale: options.locale,
-      timeZone: options.timeZone,
-      next: options.next,
-    });
-    return;
-  }
+  const created = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({
+        email: options.email,
+        passwordHash,
+        displayName: options.displayName,
+        role: options.role,
+        locale: options.locale,
+        timeZone: options.timeZone,
+      })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (row) {
+      await sendVerification(
+        {
+          userId: row.id,
+          email: options.email,
+          displayName: options.displayName,
+          locale: options.locale,
+          timeZone: options.timeZone,
+          next: options.next,
+        },
+        tx,
+      );
+    }
+    return row;
+  });
+  if (created) return;
   // Past a few sign-ups a day for one address, its owner's inbox is left alone.
   const perEmail = await hitRateLimit(`signup:email:${options.email}`, 3, 86400);
   if (!perEmail.allowed) return;
