@@ -75,8 +75,11 @@ export function watchPage(page: Page): { problems: string[] } {
   });
   page.on("requestfailed", (request) => {
     // With JavaScript off, Chromium refuses every script load and calls it "csp"; a real CSP
-    // refusal also logs a console error, which is caught above.
-    if (assets.has(request.resourceType()) && request.failure()?.errorText !== "csp") {
+    // refusal also logs a console error, which is caught above. A load the page itself abandoned
+    // by moving on to the next page (net::ERR_ABORTED) says nothing about the server; a failed
+    // response still shows above as its status.
+    const reason = request.failure()?.errorText;
+    if (assets.has(request.resourceType()) && reason !== "csp" && reason !== "net::ERR_ABORTED") {
       problems.push(
         `${request.resourceType()} failed: ${request.url()} (${request.failure()?.errorText})`,
       );
