@@ -35,3 +35,7 @@ export const resourceKinds = ["link", "file"] as const;
 export const organisationKinds = ["enterprise", "provider"] as const;
 export const organisationRoles = ["admin", "member"] as const;
 export const organisationMemberStatuses = ["pending", "active"] as const;
+
+/** How a person wants one kind of notification by email (docs/decisions/014). */
+export const deliveryChoices = ["immediately", "digest", "never"] as const;
+export const digestFrequencies = ["daily", "weekly"] as const;

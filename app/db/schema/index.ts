@@ -2,5 +2,6 @@ export * from "./accounts";
 export * from "./esco";
 export * from "./jobs";
 export * from "./networks";
+export * from "./notifications";
 export * from "./organisations";
 export * from "./taxonomy";

@@ -1,0 +1,101 @@
+import type { deliveryChoices, digestFrequencies } from "~/db/enums";
+import type { MessageKey } from "~/i18n/i18n";
+
+export type DeliveryChoice = (typeof deliveryChoices)[number];
+export type DigestFrequency = (typeof digestFrequencies)[number];
+
+/**
+ * Every kind of notification. Adding a kind is one step: add an entry here (its message key in
+ * all six catalogues, where it links, its email default) and call `notify()` where it happens.
+ * The message of a kind is shown for a group of rows and gets the values
+ * `{actor}` (the newest actor's name), `{others}` (how many more people), `{title}` and
+ * `{network}` (from the row's data, empty when absent).
+ */
+export type NotificationKindDefinition = {
+  /** The grouped line, e.g. "{actor} and {others} others commented on your post". */
+  message: MessageKey;
+  /** Where the line leads (a path inside the app), from the newest row's data. */
+  link: (data: NotificationData) => string;
+  /**
+   * Email default when the person made no choice. Chosen so that a member of five busy
+   * networks gets at most one mail a day: only what needs the person's answer goes at once.
+   */
+  defaultEmail: DeliveryChoice;
+};
+
+export type NotificationData = Record<string, string | number | boolean | null>;
+
+const str = (data: NotificationData, key: string) => String(data[key] ?? "");
+
+export const notificationKinds = {
+  mention: {
+    message: "notifications.kind.mention",
+    link: (d) => str(d, "path"),
+    defaultEmail: "digest",
+  },
+  reply: {
+    message: "notifications.kind.reply",
+    link: (d) => str(d, "path"),
+    defaultEmail: "digest",
+  },
+  comment: {
+    message: "notifications.kind.comment",
+    link: (d) => str(d, "path"),
+    defaultEmail: "digest",
+  },
+  reactions: {
+    message: "notifications.kind.reactions",
+    link: (d) => str(d, "path"),
+    defaultEmail: "never",
+  },
+  "join.request": {
+    message: "notifications.kind.joinRequest",
+    link: (d) => `/networks/${str(d, "networkId")}/members`,
+    defaultEmail: "immediately",
+  },
+  "join.decided": {
+    message: "notifications.kind.joinDecided",
+    link: (d) => `/networks/${str(d, "networkId")}`,
+    defaultEmail: "immediately",
+  },
+  invitation: {
+    message: "notifications.kind.invitation",
+    link: (d) => str(d, "path"),
+    defaultEmail: "immediately",
+  },
+  "removal.lifted": {
+    message: "notifications.kind.removalLifted",
+    link: (d) => `/networks/${str(d, "networkId")}`,
+    defaultEmail: "digest",
+  },
+  "member.joined": {
+    message: "notifications.kind.memberJoined",
+    link: (d) => `/networks/${str(d, "networkId")}/members`,
+    defaultEmail: "digest",
+  },
+  "message.request": {
+    message: "notifications.kind.messageRequest",
+    link: (d) => str(d, "path"),
+    defaultEmail: "immediately",
+  },
+  message: {
+    message: "notifications.kind.message",
+    link: (d) => str(d, "path"),
+    defaultEmail: "digest",
+  },
+} satisfies Record<string, NotificationKindDefinition>;
+
+export type NotificationKind = keyof typeof notificationKinds;
+
+export const notificationKindNames = Object.keys(notificationKinds) as NotificationKind[];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return Object.hasOwn(notificationKinds, value);
+}
+
+/** The digest schedule of a person who chose none: daily at 08:00 in their own time zone. */
+export const DIGEST_DEFAULTS: { frequency: DigestFrequency; hour: number; weekday: number } = {
+  frequency: "daily",
+  hour: 8,
+  weekday: 1,
+};
