@@ -40,6 +40,7 @@ import { getLogger } from "~/lib/logger.server";
 import { mailJob } from "~/lib/mail.server";
 import { listenerStatus, startListening, stopListening } from "~/lib/pubsub.server";
 import { ensureSecret } from "~/lib/secret.server";
+import { BodyTooLarge, MalformedBody, parseMultipart, uploadTempRoot } from "./multipart";
 import { uploadRouteMatcher } from "./upload-routes";
 
 export { getDatabase, queryRows } from "~/db/client.server";
@@ -90,8 +91,7 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // TRACE (it echoes the request, cookies included) and anything unknown get 405 at the door.
 const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS", ...STATE_CHANGING];
 
-class BodyTooLarge extends Error {}
-
+/** Reads a small (non-multipart) body into memory, refusing it past `limit` bytes. */
 async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) throw new BodyTooLarge();
@@ -139,7 +139,7 @@ function localeOf(req: http.IncomingMessage): Locale {
  * Whether a request carries a control character (NUL and the like, which PostgreSQL refuses) in
  * its path, query string or submitted text fields and file names: refused at the edge with 400.
  */
-function hasControlInput(url: URL, form: URLSearchParams | FormData | undefined): boolean {
+function hasControlInput(url: URL, form: FormData | undefined): boolean {
   let path = url.pathname;
   try {
     path = decodeURIComponent(path);
@@ -269,21 +269,41 @@ export function createApp(options: { env: Env; database: Database }): App {
       const csrf = csrfTokenFor(cookieHeader, await secretReady);
       if (csrf.setCookie) setCookies.push(csrf.setCookie);
       let request: Request;
-      let form: URLSearchParams | FormData | undefined;
+      let form: FormData | undefined;
       if (STATE_CHANGING.has(req.method)) {
         const limit = isUploadRequest(url) ? env.UPLOAD_LIMIT_BYTES : env.BODY_LIMIT_BYTES;
-        const body = await readBody(req, limit);
+        const declared = Number(req.headers["content-length"] ?? 0);
+        if (declared > limit) throw new BodyTooLarge();
         const controller = new AbortController();
         res.on("close", () => controller.abort());
+        const type = req.headers["content-type"] ?? "";
+        // The body is read here, once, and the route gets the parsed form through the load
+        // context (readForm): the Request handed on carries no body.
+        let body: Uint8Array<ArrayBuffer> | undefined;
+        if (type.startsWith("multipart/form-data")) {
+          const streamed = await parseMultipart(req, {
+            tempRoot: uploadTempRoot(env.dataDir),
+            limits: { totalBytes: limit, fieldBytes: env.BODY_LIMIT_BYTES },
+          });
+          res.on("close", () => {
+            streamed.cleanup().catch((error) => log.warn({ err: error }, "upload not removed"));
+          });
+          form = streamed.form;
+        } else {
+          const bytes = await readBody(req, limit);
+          body = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
+          if (type.startsWith("application/x-www-form-urlencoded")) {
+            form = formDataOf(new URLSearchParams(Buffer.from(body).toString("utf8")));
+          }
+        }
+        // Made once the body is read: its own body stream would otherwise take the bytes too.
         const base = createRequest(req, res);
         request = new Request(base.url, {
           method: req.method,
           headers: base.headers,
-          // A view of the same bytes, not a copy of the body.
-          body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength),
+          body: form ? undefined : body,
           signal: controller.signal,
         });
-        form = await readSubmittedForm(request, body);
         const sent = request.headers.get("x-csrf-token") ?? form?.get("_csrf");
         if (typeof sent !== "string" || !safeEqual(sent, csrf.token)) {
           log.warn({ path: url.pathname }, "csrf token missing or wrong");
@@ -301,6 +321,7 @@ export function createApp(options: { env: Env; database: Database }): App {
         requestId,
         nonce,
         csrfToken: csrf.token,
+        submittedForm: form,
         ip,
         log,
         requestLocale,
@@ -313,6 +334,9 @@ export function createApp(options: { env: Env; database: Database }): App {
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         response = plainErrorPage(requestLocale, 413, "errors.tooLarge");
+        res.setHeader("Connection", "close");
+      } else if (error instanceof MalformedBody) {
+        response = plainErrorPage(requestLocale, 400, "errors.badRequest");
         res.setHeader("Connection", "close");
       } else {
         log.error({ err: error }, "request failed");
@@ -360,21 +384,11 @@ export function createApp(options: { env: Env; database: Database }): App {
   };
 }
 
-/** The submitted form fields (urlencoded or multipart), read once for the CSRF and input checks. */
-async function readSubmittedForm(
-  request: Request,
-  body: Buffer,
-): Promise<URLSearchParams | FormData | undefined> {
-  const type = request.headers.get("content-type") ?? "";
-  if (type.startsWith("application/x-www-form-urlencoded")) {
-    return new URLSearchParams(body.toString("utf8"));
-  }
-  if (!type.startsWith("multipart/form-data")) return undefined;
-  try {
-    return await request.clone().formData();
-  } catch {
-    return undefined;
-  }
+/** A urlencoded body as FormData, the one shape routes read a submission in. */
+function formDataOf(params: URLSearchParams): FormData {
+  const form = new FormData();
+  for (const [name, value] of params) form.append(name, value);
+  return form;
 }
 
 async function openConfiguredDatabase(env: Env): Promise<Database> {

@@ -26,6 +26,11 @@ declare module "react-router" {
     nonce: string;
     /** Token every state-changing form must send back (field `_csrf`). */
     csrfToken: string;
+    /**
+     * The submitted form (urlencoded or multipart), parsed once at the edge while the body
+     * streamed in; files are on disk. Read it with readForm(). Undefined for other requests.
+     */
+    submittedForm?: FormData;
     ip: string;
     log: Logger;
     /** Locale from the language cookie or Accept-Language; the account's locale wins in loaders. */

@@ -1,17 +1,14 @@
+import type { AppLoadContext } from "react-router";
 import { httpError } from "./errors";
 
 /**
- * Reads a submitted form into a plain object (repeated names become arrays), dropping the CSRF
- * field. A body that is not a form is a 400.
+ * The submitted form as a plain object (repeated names become arrays), without the CSRF field.
+ * The edge (server/app.ts) has already read and parsed the body once, files to disk, and hands
+ * it over in the load context; a request whose body is not a form is a 400.
  */
-export async function readForm(request: Request): Promise<Record<string, unknown>> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw httpError(400);
-  }
-  return formToObject(form);
+export function readForm(context: Pick<AppLoadContext, "submittedForm">): Record<string, unknown> {
+  if (!context.submittedForm) throw httpError(400);
+  return formToObject(context.submittedForm);
 }
 
 export function formToObject(form: FormData): Record<string, unknown> {

@@ -1,3 +1,5 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { randomToken } from "~/lib/crypto.server";
 import { invalid, tooLarge } from "~/lib/errors";
@@ -159,4 +161,38 @@ export async function removeUploads(files: StoredFile[]): Promise<void> {
 export function filesOf(value: unknown): File[] {
   const list = Array.isArray(value) ? value : [value];
   return list.filter((v): v is File => v instanceof File && v.size > 0);
+}
+
+/**
+ * Where the edge writes the files of a form while it streams in (server/multipart.ts), one
+ * folder per request, removed once the response is sent.
+ */
+export function uploadTempRoot(dataDir: string): string {
+  return path.join(dataDir, "tmp", "uploads");
+}
+
+/**
+ * Removes request folders of in-flight uploads older than `olderThanMs`: what a process killed
+ * mid-request left behind (a live request finishes long before). Returns how many it removed.
+ */
+export async function removeStaleUploadFolders(
+  dataDir: string,
+  olderThanMs = 60 * 60 * 1000,
+): Promise<number> {
+  const root = uploadTempRoot(dataDir);
+  let names: string[];
+  try {
+    names = await fs.readdir(root);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const folder = path.join(root, name);
+    const stat = await fs.stat(folder).catch(() => null);
+    if (!stat || Date.now() - stat.mtimeMs < olderThanMs) continue;
+    await fs.rm(folder, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
 }

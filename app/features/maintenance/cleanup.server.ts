@@ -6,9 +6,11 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "~/db/client.server";
+import { getEnv } from "~/lib/env.server";
 import { defineJob } from "~/lib/jobs.server";
 import { getLogger } from "~/lib/logger.server";
 import { removeOrphanedFiles } from "~/lib/orphaned-files.server";
+import { removeStaleUploadFolders } from "~/lib/uploads.server";
 
 type CleanupStep = { name: string; run(): Promise<number> };
 
@@ -52,6 +54,11 @@ export const cleanupSteps: CleanupStep[] = [
     // after they were written, so that an upload still being committed is never touched.
     name: "orphaned files",
     run: async () => (await removeOrphanedFiles()).removed.length,
+  },
+  {
+    // Form uploads of a request that never finished (the process was killed while it read them).
+    name: "unfinished uploads",
+    run: () => removeStaleUploadFolders(getEnv().dataDir),
   },
 ];
 

@@ -13,8 +13,8 @@ export function loader() {
   return { submissionKey: randomToken().slice(0, 24) };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const form = await readForm(request);
+export async function action({ context }: Route.ActionArgs) {
+  const form = readForm(context);
   const parsed = forgotPasswordSchema.safeParse(form);
   if (!parsed.success) {
     return data(

@@ -12,8 +12,8 @@ export async function loader() {
 }
 
 /** Switches the interface language: remembered in a cookie and, when signed in, on the account. */
-export async function action({ request, context }: Route.ActionArgs) {
-  const form = await readForm(request);
+export async function action({ context }: Route.ActionArgs) {
+  const form = readForm(context);
   if (!isLocale(form.locale)) throw httpError(400, "errors.unknownLocale");
   const auth = await context.auth();
   if (auth) await saveLocale({ userId: auth.user.id, locale: form.locale });

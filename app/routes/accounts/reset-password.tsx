@@ -8,8 +8,8 @@ import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/reset-password";
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const form = await readForm(request);
+export async function action({ context }: Route.ActionArgs) {
+  const form = readForm(context);
   const parsed = resetPasswordSchema.safeParse(form);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);

@@ -99,7 +99,7 @@ const intents = {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const signed = await requireUser(context, request);
-  const form = await readForm(request);
+  const form = readForm(context);
   const intent = String(form.intent ?? "");
   if (!Object.hasOwn(intents, intent)) throw httpError(400);
   const run = intents[intent as keyof typeof intents];

@@ -15,7 +15,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await readForm(request);
+  const form = readForm(context);
   const email = String(form.email ?? "");
   const parsed = signInSchema.safeParse(form);
   if (!parsed.success) {

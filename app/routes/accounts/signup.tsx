@@ -17,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await readForm(request);
+  const form = readForm(context);
   const values = {
     displayName: String(form.displayName ?? ""),
     email: String(form.email ?? ""),

@@ -22,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const decision = await handleLoader(async () =>
     adminPolicy.authorize(actor, "manageInstallationSettings", undefined),
   );
-  const form = await readForm(request);
+  const form = readForm(context);
   await setSetting(
     decision,
     "anyMemberCanCreateNetworks",

@@ -28,7 +28,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = actorOf(await requireUser(context, request));
   // Only admins learn anything about the form: everyone else gets the error page.
   await handleLoader(async () => adminPolicy.authorize(actor, "seePeople", undefined));
-  const form = await readForm(request);
+  const form = readForm(context);
   const userId = String(form.userId ?? "");
   const [role, change] = String(form.intent ?? "").split(":");
   if (!isUuid(userId)) throw httpError(400);

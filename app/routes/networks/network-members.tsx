@@ -201,7 +201,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const net = networkSubject(access);
   // Anyone but this network's facilitators gets the error page, as before any intent is read.
   await handleLoader(async () => networkPolicy.authorize(actor, "manageMembers", net));
-  const form = await readForm(request);
+  const form = readForm(context);
   const intent = String(form.intent ?? "");
   if (!Object.hasOwn(intents, intent)) throw httpError(400);
   return handleAction(() => intents[intent]({ actor, net, form }));

@@ -38,7 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const decision = await authorizeStart(personOf(await requireUser(context, request)));
-  const form = await readForm(request);
+  const form = readForm(context);
   const parsed = parseNetworkForm(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { id } = await createNetwork({ decision, input: parsed.input });

@@ -36,7 +36,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const actor = personOf(await requireUser(context, request));
   const access = await requireNetworkAccess(params.id, actor.id);
   await handleLoader(async () => networkPolicy.authorize(actor, "post", networkSubject(access)));
-  const form = await readForm(request);
+  const form = readForm(context);
   if (form.intent !== "edit") throw httpError(400);
   const parsed = postEditSchema.safeParse(form);
   if (!parsed.success) {

@@ -144,7 +144,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   // Not allowed to write here: the error page, as for any page one may not use.
   const decision = await handleLoader(async () => networkPolicy.authorize(actor, "post", net));
   const networkId = access.network.id;
-  const form = await readForm(request);
+  const form = readForm(context);
   const which: "link" | "file" = form.intent === "add-file" ? "file" : "link";
   const values: FormValues = {
     title: String(form.title ?? ""),

@@ -51,7 +51,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const decision = await handleLoader(async () =>
     networkPolicy.authorize(actor, "manageSettings", net),
   );
-  const form = await readForm(request);
+  const form = readForm(context);
   if (form.intent !== "save") throw httpError(400);
   const parsed = parseNetworkForm(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });

@@ -68,7 +68,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const networkId = access.network.id;
   const topicId = params.topicId;
   const topicUrl = `/networks/${networkId}/topics/${topicId}`;
-  const form = await readForm(request);
+  const form = readForm(context);
   // The features authorize markAnswer / deleteContent once they know who wrote what.
   const moderator = { networkId, topicId, actor, network: net };
   const replyId = () => {

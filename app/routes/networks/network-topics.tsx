@@ -58,7 +58,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     networkPolicy.authorize(actor, "post", networkSubject(access)),
   );
   const networkId = access.network.id;
-  const form = await readForm(request);
+  const form = readForm(context);
   if (form.intent !== "create-topic") throw httpError(400);
   const values = { title: String(form.title ?? ""), body: String(form.body ?? "") };
   const parsed = topicSchema.safeParse(form);

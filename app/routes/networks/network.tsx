@@ -165,7 +165,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const auth = await requireUser(context, request);
   const actor = personOf(auth);
   const access = await requireNetworkAccess(params.id, actor.id);
-  const form = await readForm(request);
+  const form = readForm(context);
   const intent = String(form.intent ?? "");
   if (!Object.hasOwn(intents, intent)) throw httpError(400);
   const act: Act = {

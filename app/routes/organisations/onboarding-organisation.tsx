@@ -46,7 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = await requireUser(context, request);
-  const form = await readForm(request);
+  const form = readForm(context);
   if (form.intent === "join") {
     const organisationId = String(form.organisationId ?? "");
     if (!isUuid(organisationId)) throw httpError(400);

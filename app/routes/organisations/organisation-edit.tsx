@@ -63,7 +63,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { organisation, decision } = await authorizeEdit(args);
-  const form = await readForm(args.request);
+  const form = readForm(args.context);
   if (form.intent !== "update") throw httpError(400);
   const parsed = parseOrganisationForm({ ...form, kind: organisation.kind });
   if (!parsed.ok) {

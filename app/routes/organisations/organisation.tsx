@@ -81,7 +81,7 @@ async function decide(actor: Person, organisationId: string, form: Form) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const signed: Signed = await requireUser(context, request);
   const actor = personOf(signed);
-  const form = await readForm(request);
+  const form = readForm(context);
   // The page's data (members, topics, requests) is not needed to act; existence is.
   if (!(await organisationExists(params.id))) throw httpError(404, "org.notFound");
   const organisationId = params.id;

@@ -61,7 +61,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     ownerId: user.id,
     ownerVerified: user.emailVerified,
   });
-  const form = await readForm(request);
+  const form = readForm(context);
   const languages = Array.from({ length: LANGUAGE_ROWS }, (_, i) => ({
     code: String(form[`lang_${i}`] ?? ""),
     level: String(form[`level_${i}`] ?? ""),
