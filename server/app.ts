@@ -51,12 +51,12 @@ export {
   createUser,
 } from "~/db/seed/builders.server";
 export { deletePerson, FORMER_MEMBER_ID } from "~/features/accounts/delete-person.server";
-export { runFanout } from "~/features/notifications/fanout.server";
 export { rerenderStoredHtml } from "~/features/content/rerender.server";
 export {
   MARKDOWN_RENDERER,
   rerenderIfRendererChanged,
 } from "~/features/content/rerender-job.server";
+export { runFanout } from "~/features/notifications/fanout.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,

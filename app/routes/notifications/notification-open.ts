@@ -19,3 +19,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   });
   throw redirect(safeRedirect(link, "/notifications"));
 }
+
+// A page module (it never renders: the loader always redirects), so that a refusal shows as the
+// translated error page rather than a bare answer.
+export default function NotificationOpen() {
+  return null;
+}
