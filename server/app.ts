@@ -26,6 +26,7 @@ import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.serve
 import { findSession } from "~/features/accounts/sessions.server";
 import { rerenderIfRendererChanged, rerenderJob } from "~/features/content/rerender-job.server";
 import { cleanupJob } from "~/features/maintenance/cleanup.server";
+import { fanoutJob } from "~/features/notifications/fanout.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale, type Locale, negotiateLocale } from "~/i18n/i18n";
@@ -56,6 +57,7 @@ export {
   MARKDOWN_RENDERER,
   rerenderIfRendererChanged,
 } from "~/features/content/rerender-job.server";
+export { runFanout } from "~/features/notifications/fanout.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,
@@ -83,7 +85,7 @@ export {
 };
 
 /** Every job type the workers run (imported here so that each registers itself). */
-export const jobTypes = [mailJob.name, cleanupJob.name, rerenderJob.name];
+export const jobTypes = [mailJob.name, cleanupJob.name, rerenderJob.name, fanoutJob.name];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.
 const isUploadRequest = uploadRouteMatcher(build.routes);

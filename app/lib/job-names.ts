@@ -3,7 +3,12 @@
  * (`migrateDatabase()`), so the names live here, apart from the handlers, where the database
  * code can read them without loading mail or cleanup code.
  */
-export const jobNames = ["mail.send", "maintenance.cleanup", "content.rerender"] as const;
+export const jobNames = [
+  "mail.send",
+  "maintenance.cleanup",
+  "content.rerender",
+  "notifications.fanout",
+] as const;
 
 export type JobName = (typeof jobNames)[number];
 

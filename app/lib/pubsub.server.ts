@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
+import { sql } from "drizzle-orm";
 import pg from "pg";
-import { type Database, getDatabase } from "~/db/client.server";
+import { type Database, type Db, getDatabase } from "~/db/client.server";
 import { getLogger } from "./logger.server";
 
 /** The one PostgreSQL channel every live event travels on; payloads say what changed. */
@@ -196,6 +197,19 @@ export async function publish(event: LiveEvent): Promise<void> {
   } catch (error) {
     getLogger().warn({ err: error, topic: event.topic, type: event.type }, "live event not sent");
   }
+}
+
+/**
+ * Sends events from inside a transaction: PostgreSQL delivers a NOTIFY only when (and if) the
+ * transaction commits, so the events say what is committed and a rolled-back write announces
+ * nothing. For events whose content is read in the same transaction (an unread count).
+ */
+export async function publishOnCommit(tx: Db, events: LiveEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const payloads = events.map((event) => sql`(${JSON.stringify(event)})`);
+  await tx.execute(
+    sql`select pg_notify(${CHANNEL}, p.payload) from (values ${sql.join(payloads, sql`, `)}) as p(payload)`,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { NavLink } from "react-router";
+import { badgeText, useUnreadCounts } from "~/features/notifications/ui/live-counts";
 import { useI18n } from "~/i18n/context";
 import { localeNames, locales } from "~/i18n/i18n";
 import type { RootData } from "~/root";
@@ -10,6 +11,8 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
   const { data, children } = props;
   const { t } = useI18n();
   const user = data.user;
+  const unread = useUnreadCounts(user ? user.unread : null);
+  const unreadNotifications = unread?.notifications ?? 0;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -41,6 +44,22 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
               ) : null}
               {user ? (
                 <>
+                  <li>
+                    <NavLink
+                      to="/notifications"
+                      aria-label={t("nav.notificationsUnread", { count: unreadNotifications })}
+                    >
+                      {t("nav.notifications")}
+                      {unreadNotifications > 0 ? (
+                        <>
+                          {" "}
+                          <span className="count-badge" data-testid="notifications-badge">
+                            {badgeText(unreadNotifications)}
+                          </span>
+                        </>
+                      ) : null}
+                    </NavLink>
+                  </li>
                   <li>
                     <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
                   </li>

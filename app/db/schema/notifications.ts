@@ -53,6 +53,15 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_source_key").on(t.recipientId, t.sourceKey),
     index("notifications_recipient_idx").on(t.recipientId, t.createdAt.desc(), t.id.desc()),
+    // The centre shows the newest row of each group: "is there a newer row in my group?" is one
+    // probe here, and a group's counts are one range.
+    index("notifications_group_idx").on(
+      t.recipientId,
+      t.kind,
+      t.groupKey,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
     index("notifications_unread_idx")
       .on(t.recipientId, t.kind, t.groupKey)
       .where(sql`${t.readAt} is null`),

@@ -1,8 +1,11 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { forumReplies, forumTopics, networks } from "~/db/schema";
-import { renderMarkdown } from "~/features/content/markdown";
+import { findMentions, renderMarkdown } from "~/features/content/markdown";
 import { mentionableMembers } from "~/features/content/mentions.server";
+import { fanOut } from "~/features/notifications/fanout.server";
+import { titleFrom } from "~/features/notifications/grouping";
+import { notify } from "~/features/notifications/notify.server";
 import { createOnce } from "~/lib/create-once.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { notFound, tooMany } from "~/lib/errors";
@@ -16,9 +19,20 @@ import { type NetworkSubject, networkPolicy } from "./rules";
 export const TOPIC_PAGE_SIZE = 20;
 export const REPLY_PAGE_SIZE = 50;
 
-/** The Markdown subset with @mentions of the network's active members turned into links. */
-async function renderBody(db: Db, networkId: string, body: string): Promise<string> {
-  return renderMarkdown(body, { mentions: await mentionableMembers(db, networkId) });
+/**
+ * The Markdown subset with @mentions of the network's active members turned into links, and
+ * the members it mentions.
+ */
+async function renderBody(db: Db, networkId: string, body: string) {
+  const members = await mentionableMembers(db, networkId);
+  const mentioned = findMentions(body)
+    .map((handle) => members.get(handle)?.id)
+    .filter((id): id is string => Boolean(id));
+  return { html: renderMarkdown(body, { mentions: members }), mentioned };
+}
+
+function topicPath(networkId: string, topicId: string) {
+  return `/networks/${networkId}/topics/${topicId}`;
 }
 
 /** Topics and replies share the posting budget's size, in their own counter. */
@@ -40,6 +54,7 @@ async function findTopic(ref: TopicRef, db: Db = getDb()) {
     .select({
       id: forumTopics.id,
       authorId: forumTopics.authorId,
+      title: forumTopics.title,
       answerReplyId: forumTopics.answerReplyId,
       deletedAt: forumTopics.deletedAt,
     })
@@ -93,23 +108,37 @@ export async function createTopic(input: {
   const networkId = decision.resource.id;
   const authorId = decision.actor.id;
   const options = { ...fields, networkId, authorId };
+  let mentioned: string[] = [];
   const result = await createOnce({
     target: topicSubmissions,
     ownerId: authorId,
     submissionKey: options.submissionKey,
     prepare: () => limitForumWriting(authorId),
-    values: async (tx) => ({
-      networkId,
-      authorId,
-      title: options.title,
-      body: options.body,
-      bodyHtml: await renderBody(tx, networkId, options.body),
-    }),
-    alsoWrite: async (tx) => {
+    values: async (tx) => {
+      const rendered = await renderBody(tx, networkId, options.body);
+      mentioned = rendered.mentioned;
+      return {
+        networkId,
+        authorId,
+        title: options.title,
+        body: options.body,
+        bodyHtml: rendered.html,
+      };
+    },
+    alsoWrite: async (tx, topicId) => {
       await tx
         .update(networks)
         .set({ lastActivityAt: sql`now()` })
         .where(eq(networks.id, networkId));
+      await fanOut(tx, {
+        kind: "mention",
+        audience: { type: "people", ids: mentioned },
+        actorId: authorId,
+        networkId,
+        groupKey: `topic:${topicId}`,
+        sourceKey: `topic:${topicId}:mention`,
+        data: { networkId, title: titleFrom(options.title), path: topicPath(networkId, topicId) },
+      });
     },
   });
   if (!result.duplicate) await publishTopicEvent(networkId, result.id, "created");
@@ -130,18 +159,23 @@ export async function addReply(input: {
   const options = { ...fields, networkId: decision.resource.id, authorId: decision.actor.id };
   const topic = await findTopic(options);
   const { authorId } = options;
+  let mentioned: string[] = [];
   const result = await createOnce({
     target: replySubmissions,
     ownerId: authorId,
     submissionKey: options.submissionKey,
     prepare: () => limitForumWriting(authorId),
-    values: async (tx) => ({
-      topicId: topic.id,
-      authorId,
-      body: options.body,
-      bodyHtml: await renderBody(tx, options.networkId, options.body),
-    }),
-    alsoWrite: async (tx) => {
+    values: async (tx) => {
+      const rendered = await renderBody(tx, options.networkId, options.body);
+      mentioned = rendered.mentioned;
+      return {
+        topicId: topic.id,
+        authorId,
+        body: options.body,
+        bodyHtml: rendered.html,
+      };
+    },
+    alsoWrite: async (tx, replyId) => {
       const [bumped] = await tx
         .update(forumTopics)
         .set({ replyCount: sql`${forumTopics.replyCount} + 1`, lastActivityAt: sql`now()` })
@@ -153,6 +187,30 @@ export async function addReply(input: {
         .update(networks)
         .set({ lastActivityAt: sql`now()` })
         .where(eq(networks.id, options.networkId));
+      const common = {
+        actorId: authorId,
+        networkId: options.networkId,
+        groupKey: `topic:${topic.id}`,
+        data: {
+          networkId: options.networkId,
+          title: titleFrom(topic.title),
+          path: topicPath(options.networkId, topic.id),
+        },
+      };
+      // The topic's author hears of each reply; people mentioned, of the mention.
+      await notify(tx, {
+        ...common,
+        kind: "reply",
+        recipientIds: [topic.authorId],
+        sourceKey: `forum-reply:${replyId}`,
+      });
+      await fanOut(tx, {
+        ...common,
+        kind: "mention",
+        audience: { type: "people", ids: mentioned },
+        exclude: [topic.authorId],
+        sourceKey: `forum-reply:${replyId}:mention`,
+      });
     },
   });
   if (!result.duplicate) await publishTopicEvent(options.networkId, topic.id, "reply");

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { networkInvitations, networks, users } from "~/db/schema";
+import { notify } from "~/features/notifications/notify.server";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale } from "~/i18n/i18n";
 import { randomToken, sha256 } from "~/lib/crypto.server";
@@ -130,6 +131,33 @@ export async function inviteByEmail(input: {
       canonicalTimeZone(inviter.timeZone) ?? DEFAULT_TIME_ZONE,
       "id",
     );
+    // People who already have an account also find the invitation in their notifications
+    // (matched on the address, as the mail is). It carries the network's name: they may not be
+    // able to see a secret network before they accept.
+    const accounts = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(sql`lower(${users.email})`, fresh));
+    const tokenByEmail = new Map(tokens.map(({ email, token }) => [email, token]));
+    for (const account of accounts) {
+      const email = account.email.toLowerCase();
+      const invitationId = idByEmail.get(email);
+      const token = tokenByEmail.get(email);
+      if (!invitationId || !token) continue;
+      await notify(tx, {
+        kind: "invitation",
+        recipientIds: [account.id],
+        actorId: options.invitedBy,
+        networkId: options.networkId,
+        groupKey: `invitation:${invitationId}`,
+        sourceKey: `invitation:${invitationId}`,
+        data: {
+          networkId: options.networkId,
+          network: network.name,
+          path: `/invitations/${token}`,
+        },
+      });
+    }
     for (const { email, token } of tokens) {
       await sendMail(
         {

@@ -14,8 +14,12 @@ const open = new Map<string, number>();
  * Takes a place for one more live stream of this viewer, or null when they hold the most
  * allowed. Call the returned function exactly once when the stream ends.
  */
-export function takeStreamSlot(viewer: { userId: string | null; ip: string }): (() => void) | null {
-  const key = viewer.userId ? `user:${viewer.userId}` : `ip:${viewer.ip}`;
+export function takeStreamSlot(
+  viewer: { userId: string | null; ip: string },
+  /** Streams of another kind (the person's own stream, open on every page) count apart. */
+  pool: "network" | "person" = "network",
+): (() => void) | null {
+  const key = `${pool}:${viewer.userId ? `user:${viewer.userId}` : `ip:${viewer.ip}`}`;
   // Open live streams at once, per process: anonymous viewers per address (a classroom behind
   // one address still fits), signed-in people per person (several tabs and devices). Each stream
   // holds a connection and a subscription, so without a cap one address could hold thousands.

@@ -1,6 +1,8 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { networkMembers, networkRemovals, networks } from "~/db/schema";
+import { fanOut } from "~/features/notifications/fanout.server";
+import { notify } from "~/features/notifications/notify.server";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
 import type { Cursor } from "~/lib/cursor";
 import { conflict, forbidden, notFound } from "~/lib/errors";
@@ -54,26 +56,59 @@ async function assertNotRemoved(tx: Db, networkId: string, userId: string) {
   if (removal) throw forbidden("networks.removedBefore");
 }
 
+/**
+ * Tells the network's facilitators that someone became a member (a job: read when it runs).
+ * `joinedAt` tells this joining from an earlier one of the same person.
+ */
+async function announceMemberJoined(
+  tx: Db,
+  options: { networkId: string; userId: string; joinedAt: Date; approvedBy?: string },
+) {
+  const { networkId, userId } = options;
+  await fanOut(tx, {
+    kind: "member.joined",
+    audience: { type: "facilitators", networkId },
+    // The facilitator who approved the request knows already.
+    exclude: options.approvedBy ? [options.approvedBy] : [],
+    actorId: userId,
+    networkId,
+    groupKey: `members:${networkId}`,
+    sourceKey: `member-joined:${networkId}:${userId}:${options.joinedAt.getTime()}`,
+    data: { networkId },
+  });
+}
+
 /** Makes someone an active member within the cap, unless a facilitator removed them. */
-async function addActiveMember(tx: Db, options: { networkId: string; userId: string }) {
+async function addActiveMember(
+  tx: Db,
+  options: { networkId: string; userId: string; approvedBy?: string },
+) {
   const { networkId, userId } = options;
   const network = await lockNetwork(tx, networkId);
   await assertNotRemoved(tx, networkId, userId);
   const status = await membershipStatus(tx, networkId, userId);
   if (status === "active") return false;
   if (network.memberCount >= network.memberCap) throw conflict("networks.full");
+  const joinedAt = new Date();
   if (status) {
     await tx
       .update(networkMembers)
-      .set({ status: "active", role: "member", createdAt: new Date(), lastReadAt: new Date() })
+      .set({ status: "active", role: "member", createdAt: joinedAt, lastReadAt: joinedAt })
       .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.userId, userId)));
   } else {
-    await tx.insert(networkMembers).values({ networkId, userId, role: "member", status: "active" });
+    await tx.insert(networkMembers).values({
+      networkId,
+      userId,
+      role: "member",
+      status: "active",
+      createdAt: joinedAt,
+    });
   }
   await tx
     .update(networks)
     .set({ memberCount: sql`${networks.memberCount} + 1` })
     .where(eq(networks.id, networkId));
+  await announceMemberJoined(tx, { ...options, joinedAt });
   return true;
 }
 
@@ -99,10 +134,23 @@ export async function joinNetwork(input: {
       const status = await membershipStatus(tx, options.networkId, options.userId);
       if (status === "active") return "joined";
       if (network.memberCount >= network.memberCap) throw conflict("networks.full");
-      await tx
+      const [requested] = await tx
         .insert(networkMembers)
         .values({ ...options, role: "member", status: "pending" })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ createdAt: networkMembers.createdAt });
+      // A new request (not one already waiting): its facilitators are told, through a job.
+      if (requested) {
+        await fanOut(tx, {
+          kind: "join.request",
+          audience: { type: "facilitators", networkId: options.networkId },
+          actorId: options.userId,
+          networkId: options.networkId,
+          groupKey: `join-requests:${options.networkId}`,
+          sourceKey: `join-request:${options.networkId}:${options.userId}:${requested.createdAt.getTime()}`,
+          data: { networkId: options.networkId },
+        });
+      }
       return "requested";
     }
     await addActiveMember(tx, options);
@@ -126,13 +174,37 @@ export async function decideJoinRequest(input: {
 }) {
   const options = { ...input, networkId: input.decision.resource.id };
   if (!isUuid(options.userId)) throw notFound("networks.noSuchRequest");
+  const decidedBy = input.decision.actor?.id ?? null;
   await getDb().transaction(async (tx) => {
     await lockNetwork(tx, options.networkId);
-    if ((await membershipStatus(tx, options.networkId, options.userId)) !== "pending") {
+    const [request] = await tx
+      .select({ status: networkMembers.status, createdAt: networkMembers.createdAt })
+      .from(networkMembers)
+      .where(
+        and(
+          eq(networkMembers.networkId, options.networkId),
+          eq(networkMembers.userId, options.userId),
+        ),
+      );
+    if (request?.status !== "pending") {
       throw notFound("networks.noSuchRequest");
     }
+    // One answer per request (the pending row is gone after it): keyed on when it was made.
+    await notify(tx, {
+      kind: "join.decided",
+      recipientIds: [options.userId],
+      actorId: decidedBy,
+      networkId: options.networkId,
+      groupKey: `join-decided:${options.networkId}`,
+      sourceKey: `join-decided:${options.networkId}:${options.userId}:${request.createdAt.getTime()}`,
+      data: { networkId: options.networkId, approved: options.approve },
+    });
     if (options.approve) {
-      await addActiveMember(tx, { networkId: options.networkId, userId: options.userId });
+      await addActiveMember(tx, {
+        networkId: options.networkId,
+        userId: options.userId,
+        approvedBy: decidedBy ?? undefined,
+      });
     } else {
       await tx
         .delete(networkMembers)
@@ -283,16 +355,33 @@ export async function liftRemoval(input: {
 }) {
   const options = { ...input, networkId: input.decision.resource.id };
   if (!isUuid(options.removalId)) throw notFound("networks.noSuchRemoval");
-  const rows = await getDb()
-    .delete(networkRemovals)
-    .where(
-      and(
-        eq(networkRemovals.id, options.removalId),
-        eq(networkRemovals.networkId, options.networkId),
-      ),
-    )
-    .returning({ id: networkRemovals.id });
-  if (!rows.length) throw notFound("networks.noSuchRemoval");
+  await getDb().transaction(async (tx) => {
+    const rows = await tx
+      .delete(networkRemovals)
+      .where(
+        and(
+          eq(networkRemovals.id, options.removalId),
+          eq(networkRemovals.networkId, options.networkId),
+        ),
+      )
+      .returning({ id: networkRemovals.id, userId: networkRemovals.userId });
+    if (!rows.length) throw notFound("networks.noSuchRemoval");
+    const [network] = await tx
+      .select({ name: networks.name })
+      .from(networks)
+      .where(eq(networks.id, options.networkId));
+    await notify(tx, {
+      kind: "removal.lifted",
+      recipientIds: [rows[0].userId],
+      actorId: input.decision.actor?.id ?? null,
+      networkId: options.networkId,
+      groupKey: `removal-lifted:${options.networkId}`,
+      // Each removal has its own id (a new one each time): one notice per lifted removal.
+      sourceKey: `removal-lifted:${rows[0].id}`,
+      // Named even when the network is secret: the facilitator chose to let them back.
+      data: { networkId: options.networkId, network: network?.name ?? "" },
+    });
+  });
 }
 
 /** Makes a member a co-facilitator, or a facilitator a member again (never the last one). */

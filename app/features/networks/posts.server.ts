@@ -11,6 +11,9 @@ import {
 } from "~/db/schema";
 import { findMentions, renderMarkdown } from "~/features/content/markdown";
 import { mentionableMembers } from "~/features/content/mentions.server";
+import { fanOut } from "~/features/notifications/fanout.server";
+import { titleFrom } from "~/features/notifications/grouping";
+import { notify } from "~/features/notifications/notify.server";
 import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
@@ -116,6 +119,7 @@ export async function createPost(options: {
         .update(networks)
         .set({ lastActivityAt: new Date() })
         .where(eq(networks.id, networkId));
+      await notifyPostMentions(tx, { networkId, postId, authorId, body, mentioned });
     },
     // Nothing new was written (a twin won, or the transaction failed): drop this copy's files.
     discard: (stored) => removeUploads(stored),
@@ -126,12 +130,51 @@ export async function createPost(options: {
   return result;
 }
 
+/** Where a post is read, for notifications that lead to it. */
+function postPath(networkId: string, postId: string, anchor?: string) {
+  return `/networks/${networkId}/posts/${postId}${anchor ? `#${anchor}` : ""}`;
+}
+
+/**
+ * Tells the people a post mentions (a job: a post may mention many). Run again after an edit,
+ * it reaches only people newly mentioned: the source key is the post's.
+ */
+async function notifyPostMentions(
+  tx: Db,
+  options: {
+    networkId: string;
+    postId: string;
+    authorId: string;
+    body: string;
+    mentioned: { id: string }[];
+  },
+) {
+  await fanOut(tx, {
+    kind: "mention",
+    audience: { type: "people", ids: options.mentioned.map((m) => m.id) },
+    actorId: options.authorId,
+    networkId: options.networkId,
+    groupKey: `post:${options.postId}`,
+    sourceKey: `post:${options.postId}:mention`,
+    data: {
+      networkId: options.networkId,
+      title: titleFrom(options.body),
+      path: postPath(options.networkId, options.postId),
+    },
+  });
+}
+
 type PostRef = { networkId: string; postId: string };
 
 async function findPost(ref: PostRef) {
   if (!isUuid(ref.postId)) throw notFound("posts.notFound");
   const [post] = await getDb()
-    .select({ id: posts.id, authorId: posts.authorId, deletedAt: posts.deletedAt })
+    .select({
+      id: posts.id,
+      authorId: posts.authorId,
+      body: posts.body,
+      deletedAt: posts.deletedAt,
+    })
     .from(posts)
     .where(and(eq(posts.id, ref.postId), eq(posts.networkId, ref.networkId)));
   if (!post || post.deletedAt) throw notFound("posts.notFound");
@@ -165,6 +208,13 @@ export async function editPost(options: {
         .values(mentioned.map((m) => ({ postId: post.id, userId: m.id })))
         .onConflictDoNothing();
     }
+    await notifyPostMentions(tx, {
+      networkId: ref.networkId,
+      postId: post.id,
+      authorId: post.authorId,
+      body: options.body,
+      mentioned,
+    });
   });
   await publish({
     topic: `network:${ref.networkId}`,
@@ -221,16 +271,35 @@ export async function toggleReaction(options: {
     eq(postReactions.userId, userId),
     eq(postReactions.kind, options.kind),
   );
-  const removed = await getDb()
-    .delete(postReactions)
-    .where(where)
-    .returning({ kind: postReactions.kind });
-  if (!removed.length) {
-    await getDb()
+  await getDb().transaction(async (tx) => {
+    const removed = await tx
+      .delete(postReactions)
+      .where(where)
+      .returning({ kind: postReactions.kind });
+    if (removed.length) return;
+    const added = await tx
       .insert(postReactions)
       .values({ postId: post.id, userId: userId, kind: options.kind })
-      .onConflictDoNothing();
-  }
+      .onConflictDoNothing()
+      .returning({ kind: postReactions.kind });
+    // One row per person and reaction ever given: taking it back and giving it again, or a
+    // replayed form, tells the author nothing new. The centre shows them as one line per post.
+    if (added.length) {
+      await notify(tx, {
+        kind: "reactions",
+        recipientIds: [post.authorId],
+        actorId: userId,
+        networkId: ref.networkId,
+        groupKey: `post:${post.id}`,
+        sourceKey: `reaction:${post.id}:${userId}:${options.kind}`,
+        data: {
+          networkId: ref.networkId,
+          title: titleFrom(post.body),
+          path: postPath(ref.networkId, post.id),
+        },
+      });
+    }
+  });
   await publish({
     topic: `network:${ref.networkId}`,
     type: "reaction",
@@ -252,6 +321,7 @@ export async function addComment(options: {
   const ref = { networkId: options.decision.resource.id, postId: options.postId };
   const authorId = options.decision.actor.id;
   const post = await findPost(ref);
+  let mentioned: { id: string }[] = [];
   const result = await createOnce({
     target: commentSubmissions,
     ownerId: authorId,
@@ -260,7 +330,7 @@ export async function addComment(options: {
       await limitPosting(authorId);
       if (options.parentId) {
         const [parent] = await getDb()
-          .select({ parentId: comments.parentId })
+          .select({ parentId: comments.parentId, authorId: comments.authorId })
           .from(comments)
           .where(
             and(
@@ -271,10 +341,13 @@ export async function addComment(options: {
           );
         if (!parent) throw notFound("posts.commentNotFound");
         if (parent.parentId) throw invalid("posts.replyDepth");
+        return { parentAuthorId: parent.authorId };
       }
+      return { parentAuthorId: null };
     },
     values: async (tx) => {
-      const { html } = await renderWithMentions(tx, ref.networkId, options.body);
+      const { html, mentioned: people } = await renderWithMentions(tx, ref.networkId, options.body);
+      mentioned = people;
       return {
         postId: post.id,
         parentId: options.parentId ?? null,
@@ -283,11 +356,44 @@ export async function addComment(options: {
         bodyHtml: html,
       };
     },
-    alsoWrite: async (tx) => {
+    alsoWrite: async (tx, commentId, prepared) => {
       await tx
         .update(networks)
         .set({ lastActivityAt: new Date() })
         .where(eq(networks.id, ref.networkId));
+      const data = {
+        networkId: ref.networkId,
+        title: titleFrom(post.body),
+        path: postPath(ref.networkId, post.id, `comment-${commentId}`),
+      };
+      const common = { actorId: authorId, networkId: ref.networkId, data };
+      // The post's author hears of every comment under it; the author of the comment answered
+      // hears of the answer; people mentioned hear of the mention, unless told already.
+      await notify(tx, {
+        ...common,
+        kind: "comment",
+        recipientIds: [post.authorId],
+        groupKey: `post:${post.id}`,
+        sourceKey: `comment:${commentId}`,
+      });
+      const parentAuthorId = prepared?.parentAuthorId ?? null;
+      if (parentAuthorId && parentAuthorId !== post.authorId) {
+        await notify(tx, {
+          ...common,
+          kind: "reply",
+          recipientIds: [parentAuthorId],
+          groupKey: `comment:${options.parentId}`,
+          sourceKey: `comment:${commentId}:reply`,
+        });
+      }
+      await fanOut(tx, {
+        ...common,
+        kind: "mention",
+        audience: { type: "people", ids: mentioned.map((m) => m.id) },
+        exclude: [post.authorId, ...(parentAuthorId ? [parentAuthorId] : [])],
+        groupKey: `post:${post.id}`,
+        sourceKey: `comment:${commentId}:mention`,
+      });
     },
   });
   if (!result.duplicate) {

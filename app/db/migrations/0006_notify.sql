@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_group_idx" ON "notifications" USING btree ("recipient_id","kind","group_key","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
