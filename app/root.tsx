@@ -11,6 +11,7 @@ import type { Route } from "./+types/root";
 import "./app.css";
 import { resolveLocale } from "./features/accounts/locale.server";
 import { resolveTimeZone } from "./features/accounts/time-zone.server";
+import { unreadTotal } from "./features/conversations/conversations.server";
 import { I18nProvider } from "./i18n/context";
 import { ensureMessages, messagesFor } from "./i18n/messages-store";
 import { getEnv } from "./lib/env.server";
@@ -40,6 +41,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           isFacilitator: auth.user.isFacilitator,
           emailVerified: auth.user.emailVerified,
           onboarded: auth.user.onboarded,
+          /** Unread messages in the inbox, shown beside "Messages" in the header. */
+          unreadMessages: await unreadTotal(auth.user.id),
         }
       : null,
   };

@@ -35,3 +35,8 @@ export const resourceKinds = ["link", "file"] as const;
 export const organisationKinds = ["enterprise", "provider"] as const;
 export const organisationRoles = ["admin", "member"] as const;
 export const organisationMemberStatuses = ["pending", "active"] as const;
+
+export const conversationKinds = ["direct", "group"] as const;
+/** Where a conversation sits for one participant: inbox, a request to decide, or declined. */
+export const conversationFolders = ["inbox", "requests", "declined"] as const;
+export const participantStatuses = ["active", "left"] as const;

@@ -42,6 +42,17 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
               {user ? (
                 <>
                   <li>
+                    <NavLink to="/conversations">
+                      {t("nav.messages")}
+                      {user.unreadMessages > 0 ? (
+                        <span className="badge" data-unread-messages={user.unreadMessages}>
+                          {" "}
+                          {t("nav.unreadMessages", { count: user.unreadMessages })}
+                        </span>
+                      ) : null}
+                    </NavLink>
+                  </li>
+                  <li>
                     <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
                   </li>
                   <li>
