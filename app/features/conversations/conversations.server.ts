@@ -493,7 +493,12 @@ async function sendInExisting(
 ) {
   const access = await requireConversationAccess(conversationId, starter.id);
   const decision = conversationPolicy.authorize(starter, "send", access.subject);
-  await sendMessage({ decision, ...options });
+  await sendMessage({
+    decision,
+    body: options.body,
+    files: options.files,
+    submissionKey: options.submissionKey,
+  });
   return { id: conversationId, duplicate: false };
 }
 

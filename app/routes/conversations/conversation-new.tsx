@@ -37,6 +37,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const to = url.searchParams.getAll("to").slice(0, MAX_GROUP_SIZE);
   const people = (await findRecipients(to)).filter((p) => p.id !== auth.user.id);
+  const submissionKey = randomToken().slice(0, 24);
+  // Without anyone named (a refused form posted without its query), the page shows the refusal.
+  if (!to.length) return { people: [], draft: "", submissionKey };
   if (!people.length) {
     await handleLoader(async () => {
       throw notFound("conversations.personNotFound");
@@ -62,8 +65,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     people: people.map((p) => ({ id: p.id, name: p.display_name })),
     draft,
-    submissionKey: randomToken().slice(0, 24),
+    submissionKey,
   };
+}
+
+/** A refusal's Retry-After (too many new conversations) reaches the browser. */
+export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
+  return actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -115,42 +123,50 @@ export default function ConversationNew() {
   return (
     <main id="main" className="page narrow-column">
       <title>{`${t("conversations.newTitle")} · Synergy`}</title>
-      <h1>{t("conversations.newHeading", { names })}</h1>
+      <h1>
+        {people.length ? t("conversations.newHeading", { names }) : t("conversations.newTitle")}
+      </h1>
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
-      <CsrfForm method="post" encType="multipart/form-data" className="stack" noValidate>
-        <input type="hidden" name="submissionKey" value={submissionKey} />
-        {people.map((p) => (
-          <input key={p.id} type="hidden" name="to" value={p.id} />
-        ))}
-        {isGroup ? (
-          <TextField
-            name="title"
-            label={t("conversations.groupTitle")}
-            hint={t("conversations.groupTitleHint")}
-            defaultValue={result?.title ?? ""}
-            error={errors.title}
-            maxLength={MAX_TITLE_LENGTH}
+      {people.length === 0 ? (
+        <p>
+          {t("conversations.startHint")} <a href="/people">{t("nav.people")}</a>
+        </p>
+      ) : (
+        <CsrfForm method="post" encType="multipart/form-data" className="stack" noValidate>
+          <input type="hidden" name="submissionKey" value={submissionKey} />
+          {people.map((p) => (
+            <input key={p.id} type="hidden" name="to" value={p.id} />
+          ))}
+          {isGroup ? (
+            <TextField
+              name="title"
+              label={t("conversations.groupTitle")}
+              hint={t("conversations.groupTitleHint")}
+              defaultValue={result?.title ?? ""}
+              error={errors.title}
+              maxLength={MAX_TITLE_LENGTH}
+            />
+          ) : null}
+          <TextArea
+            name="body"
+            label={t("conversations.messageLabel")}
+            hint={t("posts.bodyHint")}
+            defaultValue={result?.body ?? draft}
+            error={errors.body}
+            maxLength={MAX_MESSAGE_LENGTH}
+            rows={6}
           />
-        ) : null}
-        <TextArea
-          name="body"
-          label={t("conversations.messageLabel")}
-          hint={t("posts.bodyHint")}
-          defaultValue={result?.body ?? draft}
-          error={errors.body}
-          maxLength={MAX_MESSAGE_LENGTH}
-          rows={6}
-        />
-        <TextField
-          name="files"
-          type="file"
-          multiple
-          label={t("posts.files")}
-          hint={t("posts.filesHint", { mb: uploadLimitMb })}
-          error={errors.files}
-        />
-        <SubmitButton>{t("conversations.send")}</SubmitButton>
-      </CsrfForm>
+          <TextField
+            name="files"
+            type="file"
+            multiple
+            label={t("posts.files")}
+            hint={t("posts.filesHint", { mb: uploadLimitMb })}
+            error={errors.files}
+          />
+          <SubmitButton>{t("conversations.send")}</SubmitButton>
+        </CsrfForm>
+      )}
     </main>
   );
 }

@@ -74,7 +74,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const id = access.conversation.id;
   const subject = access.subject;
   const back = redirect(`/conversations/${id}`);
-  return handleAction(
+  // Someone who may not read the conversation (never in it, or left) gets the refusal as the
+  // page itself: the page they posted from is not theirs to see again.
+  const answer = conversationPolicy.can(actor, "read", subject) ? handleAction : handleLoader;
+  return answer(
     async () => {
       switch (intent) {
         case "send": {
@@ -131,6 +134,11 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     },
     { body: String(form.body ?? "") },
   );
+}
+
+/** A refusal's Retry-After (sending too fast) reaches the browser. */
+export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
+  return actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
 }
 
 export default function Conversation() {
