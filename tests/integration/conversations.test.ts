@@ -524,3 +524,25 @@ describe("privacy", () => {
     expect(page).toContain("Former member");
   });
 });
+
+describe("demo seed", () => {
+  it("gives demo people a living inbox: their languages, unread messages, a group and a request", async () => {
+    await app.server.seedDemo();
+    const declan = app.client();
+    await declan.signIn("declan.murphy@demo.synergy.test", "synergy-demo-2026");
+    expect(await unreadInHeader(declan)).toBeGreaterThan(0);
+    const inbox = await (await declan.get("/conversations")).text();
+    expect(inbox).toContain("Late payments across borders");
+    expect(inbox).toContain("Aoife Byrne");
+    const requests = await (await declan.get("/conversations?folder=requests")).text();
+    expect(requests).toContain("Requests (1)");
+    expect(requests).toContain("I saw your talk on invoicing");
+    const sanna = app.client();
+    await sanna.signIn("sanna.laine@demo.synergy.test", "synergy-demo-2026");
+    const list = await (await sanna.get("/conversations")).text();
+    const id = list.match(/href="\/conversations\/([0-9a-f-]{36})"/)?.[1];
+    const page = await (await sanna.get(`/conversations/${id}`)).text();
+    expect(page).toContain("Voisitko katsoa");
+    expect(await unreadInHeader(sanna)).toBe(0);
+  });
+});
