@@ -233,7 +233,7 @@ export default function Conversation() {
         <p className="notice">{t(page.refusal)}</p>
       ) : null}
       <section className="section" aria-labelledby="manage">
-        <h2 id="manage" className="visually-hidden">
+        <h2 id="manage" className="sr-only">
           {t("conversations.manage")}
         </h2>
         <CsrfForm method="post" className="inline-form">
