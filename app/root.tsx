@@ -11,6 +11,7 @@ import type { Route } from "./+types/root";
 import "./app.css";
 import { resolveLocale } from "./features/accounts/locale.server";
 import { resolveTimeZone } from "./features/accounts/time-zone.server";
+import { unreadTotal } from "./features/conversations/conversations.server";
 import { countUnread } from "./features/notifications/unread.server";
 import { I18nProvider } from "./i18n/context";
 import { ensureMessages, messagesFor } from "./i18n/messages-store";
@@ -41,8 +42,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           isFacilitator: auth.user.isFacilitator,
           emailVerified: auth.user.emailVerified,
           onboarded: auth.user.onboarded,
-          /** Unread groups in the notification centre (the header badge; capped, see unread.server). */
-          unread: { notifications: await countUnread(auth.user.id) },
+          /** Unread counts for the header badges (notifications: groups, capped; messages). */
+          unread: {
+            notifications: await countUnread(auth.user.id),
+            messages: await unreadTotal(auth.user.id),
+          },
         }
       : null,
   };

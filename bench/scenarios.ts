@@ -49,7 +49,7 @@ export type Prepared = { requests: BenchRequest[]; note?: string; sideLoad?: Sid
 export type Scenario = {
   name: string;
   /** "core": people and directory pages; "networks": feeds, discovery and the live stream. */
-  group: "core" | "networks";
+  group: "core" | "networks" | "conversations";
   description: string;
   /** Defaults to CORE_TARGET. */
   target?: Target;
@@ -370,6 +370,81 @@ function liveSideLoad(options: {
 
 // ───────────────────────────── the scenarios ─────────────────────────────
 
+// ───────────────────────────── conversations (issue 8) ─────────────────────────────
+
+const conversationLinks = /href="\/conversations\/[0-9a-f-]{36}"/g;
+const messageArticles = /<article id="message-[0-9a-f-]{36}"/g;
+
+/** The seed's long conversation (5,000 messages): the first one `loadConversations` writes. */
+const LONG_CONVERSATION = "md5('synergy-conversation-0')::uuid";
+
+/**
+ * The conversation list and a long conversation's latest page, each as signed-in participants
+ * (pages p95 < 50 ms at 20 connections). Needs the conversations of the scale seed
+ * (`npm run seed:scale -- --only conversations` adds them to an existing bench database).
+ */
+const conversationScenarios: Scenario[] = [
+  {
+    name: "conversations-list",
+    group: "conversations",
+    target: NETWORK_TARGET,
+    description:
+      "the inbox (/conversations) of the 5 people with the most conversations, first page of 20",
+    prepare: async (context) => {
+      const { rows } = await context.db.query<{ email: string; n: number }>(
+        `select u.email, count(*)::int as n from conversation_participants p
+         join users u on u.id = p.user_id
+         where p.folder = 'inbox' and p.status = 'active'
+         group by u.id, u.email order by count(*) desc, u.id limit 5`,
+      );
+      if (!rows.length) {
+        throw new Error("no conversations: run npm run seed:scale -- --only conversations");
+      }
+      const sessions = await Promise.all(rows.map((r) => context.signInAs(r.email)));
+      return {
+        requests: sessions.map((s) => ({ path: "/conversations", headers: { cookie: s.cookie } })),
+        note: `inboxes of ${rows.map((r) => r.n).join(", ")} conversations`,
+      };
+    },
+    expect: (html) => {
+      const found = html.match(conversationLinks)?.length ?? 0;
+      return found >= 20 ? null : `expected 20 conversations, found ${found}`;
+    },
+  },
+  {
+    name: "conversation-5000-latest",
+    group: "conversations",
+    target: NETWORK_TARGET,
+    description:
+      "a conversation with 5,000 messages, latest page (30 messages), as its participants",
+    prepare: async (context) => {
+      const { rows } = await context.db.query<{ id: string; email: string; n: number }>(
+        `select c.id, u.email,
+           (select count(*)::int from messages m where m.conversation_id = c.id) as n
+         from conversations c
+         join conversation_participants p on p.conversation_id = c.id and p.status = 'active'
+         join users u on u.id = p.user_id
+         where c.id = ${LONG_CONVERSATION}`,
+      );
+      if (!rows.length) {
+        throw new Error("no long conversation: run npm run seed:scale -- --only conversations");
+      }
+      const sessions = await Promise.all(rows.map((r) => context.signInAs(r.email)));
+      return {
+        requests: sessions.map((s) => ({
+          path: `/conversations/${rows[0].id}`,
+          headers: { cookie: s.cookie },
+        })),
+        note: `${rows[0].n} messages, ${rows.length} participants`,
+      };
+    },
+    expect: (html) => {
+      const found = html.match(messageArticles)?.length ?? 0;
+      return found === 30 ? null : `expected 30 messages, found ${found}`;
+    },
+  },
+];
+
 export const scenarios: Scenario[] = [
   {
     name: "home",
@@ -560,6 +635,7 @@ export const scenarios: Scenario[] = [
     },
     expect: expectPosts(20),
   },
+  ...conversationScenarios,
 ];
 
 /** Finds a typical onboarded scale member and signs in through the real form (CSRF included). */

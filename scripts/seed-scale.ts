@@ -1,9 +1,12 @@
 /**
- * npm run seed:scale -- [--members 100000] [--networks 5000] [--posts 1000000] [--reset]
+ * npm run seed:scale -- [--members 100000] [--networks 5000] [--posts 1000000]
+ *   [--conversations 300000] [--messages 2000000] [--reset] [--only conversations]
  * Fills the PostgreSQL server at DATABASE_URL with a large, deterministic installation for the
  * benchmarks (`npm run bench`). Refuses the embedded database: PGlite is not what we measure.
  * Networks and posts default to 1 network per 20 members and 200 posts per network (5,000 and
  * 1,000,000 at 100,000 members); `--networks 0` seeds people and organisations only.
+ * Conversations default to 3 per member with 20 messages per member (300,000 and 2,000,000);
+ * `--only conversations` keeps an existing installation and replaces just its conversations.
  */
 import { parseArgs } from "node:util";
 import {
@@ -22,6 +25,9 @@ await runScript(async () => {
       networks: { type: "string" },
       posts: { type: "string" },
       reset: { type: "boolean", default: false },
+      conversations: { type: "string" },
+      messages: { type: "string" },
+      only: { type: "string" },
     },
   });
   const members = Number(values.members);
@@ -43,6 +49,19 @@ await runScript(async () => {
   if (!Number.isInteger(posts) || posts < 0 || posts > 50_000_000) {
     throw new Error("--posts takes a whole number between 0 and 50000000, e.g. --posts 20000");
   }
+  if (values.only !== undefined && values.only !== "conversations") {
+    throw new Error('--only takes "conversations" (the one part that can be added on its own)');
+  }
+  const only = values.only === "conversations" ? ("conversations" as const) : undefined;
+  const conversations =
+    values.conversations === undefined ? undefined : Number(values.conversations);
+  if (conversations !== undefined && (!Number.isInteger(conversations) || conversations < 0)) {
+    throw new Error("--conversations takes a whole number, e.g. --conversations 300000");
+  }
+  const messages = values.messages === undefined ? undefined : Number(values.messages);
+  if (messages !== undefined && (!Number.isInteger(messages) || messages < 0)) {
+    throw new Error("--messages takes a whole number, e.g. --messages 2000000");
+  }
   if (!getEnv().DATABASE_URL) {
     throw new Error(
       "The scale seed fills a PostgreSQL server, not the embedded database. Set DATABASE_URL, e.g.\n" +
@@ -53,7 +72,9 @@ await runScript(async () => {
   const database = await openScriptDatabase();
   try {
     console.log(
-      `Seeding ${members.toLocaleString("en")} members, ${networks.toLocaleString("en")} networks and about ${posts.toLocaleString("en")} posts${values.reset ? " (reset)" : ""}…`,
+      only
+        ? "Seeding the conversations only (people and networks stay)…"
+        : `Seeding ${members.toLocaleString("en")} members, ${networks.toLocaleString("en")} networks and about ${posts.toLocaleString("en")} posts${values.reset ? " (reset)" : ""}…`,
     );
     const counts = await seedScale({
       database,
@@ -61,6 +82,9 @@ await runScript(async () => {
       networks,
       posts,
       reset: values.reset,
+      conversations,
+      messages,
+      only,
       onProgress: (message) => console.log(message),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -39,3 +39,7 @@ export const organisationMemberStatuses = ["pending", "active"] as const;
 /** How a person wants one kind of notification by email (docs/decisions/014). */
 export const deliveryChoices = ["immediately", "digest", "never"] as const;
 export const digestFrequencies = ["daily", "weekly"] as const;
+export const conversationKinds = ["direct", "group"] as const;
+/** Where a conversation sits for one participant: inbox, a request to decide, or declined. */
+export const conversationFolders = ["inbox", "requests", "declined"] as const;
+export const participantStatuses = ["active", "left"] as const;

@@ -47,6 +47,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       ...m,
       countryName: countryName(m.country, locale),
       topics: m.topics.map((slug) => topicLabel(slug, locale)),
+      topicSlugs: m.topics,
+      firstName: m.displayName.split(/\s+/)[0] ?? m.displayName,
     })),
   };
 }
@@ -172,6 +174,17 @@ export default function Home() {
                     {m.countryName ? ` · ${m.countryName}` : ""}
                   </p>
                   <p>{t("home.canHelpWith", { topics: m.topics.join(", ") })}</p>
+                  <p>
+                    <a
+                      className="button small"
+                      href={`/conversations/new?${new URLSearchParams([
+                        ["to", m.id],
+                        ...m.topicSlugs.map((slug) => ["about", slug]),
+                      ]).toString()}`}
+                    >
+                      {t("conversations.askForHelp", { name: m.firstName })}
+                    </a>
+                  </p>
                 </li>
               ))}
             </ul>

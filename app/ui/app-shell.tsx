@@ -13,6 +13,7 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
   const user = data.user;
   const unread = useUnreadCounts(user ? user.unread : null);
   const unreadNotifications = unread?.notifications ?? 0;
+  const unreadMessages = unread?.messages ?? 0;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -44,6 +45,26 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
               ) : null}
               {user ? (
                 <>
+                  <li>
+                    <NavLink
+                      to="/conversations"
+                      aria-label={t("nav.messagesUnread", { count: unreadMessages })}
+                    >
+                      {t("nav.messages")}
+                      {unreadMessages > 0 ? (
+                        <>
+                          {" "}
+                          <span
+                            className="count-badge"
+                            data-testid="messages-badge"
+                            data-unread-messages={unreadMessages}
+                          >
+                            {badgeText(unreadMessages)}
+                          </span>
+                        </>
+                      ) : null}
+                    </NavLink>
+                  </li>
                   <li>
                     <NavLink
                       to="/notifications"

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { hashPassword } from "~/features/accounts/password.server";
 import { createOrganisation, createUser } from "./builders.server";
+import { seedDemoConversations } from "./demo-conversations.server";
 import { demoOrganisations, demoPeople } from "./demo-data";
 import { seedDemoNetworks } from "./demo-networks.server";
 
@@ -90,5 +91,6 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
     );
   }
   const seeded = await seedDemoNetworks(ids, db);
+  await seedDemoConversations(ids, db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }

@@ -25,6 +25,13 @@ import {
   topicGroups,
 } from "~/features/taxonomy/types";
 import { DEFAULT_TIME_ZONE, timeZoneForCountry } from "~/lib/time-zones";
+import {
+  CONVERSATION_TABLES,
+  type ConversationCounts,
+  clearConversations,
+  defaultConversationCounts,
+  loadConversations,
+} from "./scale-conversations.server";
 
 /** Every scale account signs in with this password (printed by `npm run seed:scale`). */
 export const SCALE_PASSWORD = "synergy-scale-2026";
@@ -1703,7 +1710,8 @@ export type ScaleCounts = {
   organisations: number;
   organisationTopics: number;
   organisationMembers: number;
-} & Partial<NetworkCounts>;
+} & Partial<NetworkCounts> &
+  Partial<ConversationCounts>;
 
 type RecentOrg = { id: string; createdAt: number; name: string };
 
@@ -1722,9 +1730,29 @@ export async function seedScale(options: {
   networks?: number;
   posts?: number;
   reset: boolean;
+  /** Conversations and messages (default: `defaultConversationCounts(members)`; 0 for none). */
+  conversations?: number;
+  messages?: number;
+  /** "conversations": keep the people and networks, replace only the conversations. */
+  only?: "conversations";
   onProgress?: (message: string) => void;
-}): Promise<ScaleCounts> {
+}): Promise<ScaleCounts | ConversationCounts> {
   const { database, members, reset } = options;
+  const conversationDefaults = defaultConversationCounts(members);
+  const conversationCount = options.conversations ?? conversationDefaults.conversations;
+  const messageCount =
+    options.messages ??
+    (options.conversations === undefined
+      ? conversationDefaults.messages
+      : Math.round((conversationCount * 20) / 3));
+  if (options.only === "conversations") {
+    return seedConversationsOnly({
+      database,
+      conversations: conversationCount,
+      messages: messageCount,
+      progress: options.onProgress ?? (() => {}),
+    });
+  }
   const defaults = defaultNetworkCounts(members);
   const networks = options.networks ?? defaults.networks;
   const posts = options.posts ?? (options.networks === undefined ? defaults.posts : networks * 200);
@@ -1760,14 +1788,67 @@ export async function seedScale(options: {
       );
       Object.assign(counts, await loadNetworks(client, { networks, posts, progress, now }));
     }
+    if (conversationCount > 0) {
+      progress(
+        `Seeding ${conversationCount.toLocaleString("en")} conversations and about ${messageCount.toLocaleString("en")} messages…`,
+      );
+      Object.assign(
+        counts,
+        await loadConversations(client, {
+          conversations: conversationCount,
+          messages: messageCount,
+          progress,
+          now,
+        }),
+      );
+    }
     progress("Committing…");
     await client.query("commit");
     progress("Vacuuming and analyzing…");
     await client.query(
       `vacuum (analyze) users, user_languages, user_skills, organisations, organisation_topics,
         organisation_members, networks, network_members, posts, comments, post_reactions,
-        forum_topics, forum_replies, network_resources`,
+        forum_topics, forum_replies, network_resources, ${CONVERSATION_TABLES}`,
     );
+    return counts;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * `--only conversations`: an installation seeded before conversations existed (or whose
+ * conversations should be drawn again) gets just them, over the people it has, in one
+ * transaction; existing conversations and blocks are replaced.
+ */
+async function seedConversationsOnly(options: {
+  database: Database;
+  conversations: number;
+  messages: number;
+  progress: (message: string) => void;
+}): Promise<ConversationCounts> {
+  const { database, progress } = options;
+  if (database.kind !== "pg" || !database.pool) {
+    throw new Error("The scale seed needs a PostgreSQL server (DATABASE_URL).");
+  }
+  const client = await database.pool.connect();
+  try {
+    await client.query("begin");
+    progress("Replacing the conversations…");
+    await clearConversations(client);
+    const counts = await loadConversations(client, {
+      conversations: options.conversations,
+      messages: options.messages,
+      progress,
+      now: Date.now(),
+    });
+    progress("Committing…");
+    await client.query("commit");
+    progress("Vacuuming and analyzing…");
+    await client.query(`vacuum (analyze) ${CONVERSATION_TABLES}`);
     return counts;
   } catch (error) {
     await client.query("rollback").catch(() => {});

@@ -65,6 +65,8 @@ export async function deletePerson(options: {
       ["forum_topics", "author_id"],
       ["forum_replies", "author_id"],
       ["network_resources", "added_by"],
+      // Messages stay in the others' conversations, from the former member.
+      ["messages", "author_id"],
     ] as const) {
       anonymised += await count(sql`
         update ${sql.identifier(table)} set ${sql.identifier(column)} = ${FORMER_MEMBER_ID}

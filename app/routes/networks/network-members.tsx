@@ -279,6 +279,18 @@ export default function NetworkMembers() {
               </p>
               {network.isMember && m.handle ? <p className="muted no-margin">@{m.handle}</p> : null}
               {m.headline ? <p>{m.headline}</p> : null}
+              {network.isMember && loaded.viewerId && m.id !== loaded.viewerId ? (
+                <p className="row no-margin">
+                  <a href={`/conversations/new?to=${m.id}`}>
+                    {t("conversations.sendMessage")}
+                    <span className="sr-only"> {m.displayName}</span>
+                  </a>
+                  <label className="choice">
+                    <input type="checkbox" name="to" value={m.id} form="group-message" />{" "}
+                    <span>{t("conversations.selectForGroup", { name: m.displayName })}</span>
+                  </label>
+                </p>
+              ) : null}
               {network.isFacilitator && m.id !== loaded.viewerId ? (
                 <div className="row">
                   <CsrfForm method="post" className="inline-form">
@@ -305,6 +317,13 @@ export default function NetworkMembers() {
           </li>
         ))}
       </ul>
+      {network.isMember && loaded.viewerId ? (
+        <form id="group-message" method="get" action="/conversations/new" className="section">
+          <button type="submit" className="button secondary small">
+            {t("conversations.messageSelected")}
+          </button>
+        </form>
+      ) : null}
       <Pager next={loaded.next} isFirstPage={loaded.isFirstPage} />
 
       {network.isFacilitator ? (

@@ -35,7 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const person = personOf(await requireUser(context, request));
-  const form = await readForm(request);
+  const form = readForm(context);
   return handleAction(async () => {
     if (form.intent === "readAll") {
       await markAllRead({ decision: notificationPolicy.authorize(person, "list", undefined) });

@@ -1,5 +1,6 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { isBlocked } from "~/features/conversations/conversations.server";
 import { getProfile } from "~/features/profiles/profiles.server";
 import {
   countryName,
@@ -12,6 +13,7 @@ import { httpError } from "~/lib/errors";
 import { actorOf } from "~/lib/policy";
 import { Avatar } from "~/ui/avatar";
 import { EscoAcknowledgement } from "~/ui/esco-ack";
+import { CsrfForm } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import type { Route } from "./+types/person";
 
@@ -27,6 +29,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   });
   return {
     signedIn: auth !== null,
+    /** Whether the viewer blocked this person (then "Unblock" in settings, no "Send a message"). */
+    blocked: auth && !profile.isSelf ? await isBlocked(auth.user.id, profile.id) : false,
     profile: {
       ...profile,
       countryName: countryName(profile.country, locale),
@@ -61,7 +65,7 @@ function TopicList(props: {
 }
 
 export default function Person() {
-  const { profile, signedIn } = useLoaderData<typeof loader>();
+  const { profile, signedIn, blocked } = useLoaderData<typeof loader>();
   const { t, locale, timeZone } = useI18n();
   const usesEsco = [...profile.offered, ...profile.wanted].some((x) => x.escoUri);
   return (
@@ -89,6 +93,28 @@ export default function Person() {
               <a className="button secondary small" href="/settings/profile">
                 {t("profile.edit")}
               </a>
+            </p>
+          ) : signedIn && !blocked ? (
+            <div className="inline-form">
+              <a className="button small" href={`/conversations/new?to=${profile.id}`}>
+                {t("conversations.sendMessage")}
+              </a>{" "}
+              <CsrfForm method="post" action="/settings/blocked" className="inline-form">
+                <input type="hidden" name="person" value={profile.id} />
+                <input type="hidden" name="redirectTo" value={`/people/${profile.id}?blocked=1`} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="block"
+                  className="button secondary small"
+                >
+                  {t("blocked.blockPerson", { name: profile.displayName })}
+                </button>
+              </CsrfForm>
+            </div>
+          ) : signedIn ? (
+            <p>
+              {t("blocked.youBlocked")} <a href="/settings/blocked">{t("blocked.title")}</a>
             </p>
           ) : null}
         </div>

@@ -2,7 +2,9 @@ import { useEffect, useState } from "react";
 import type { PersonEvent } from "../person-events";
 
 /** The unread counts the header shows, per kind of badge. */
-export type UnreadCounts = { notifications: number };
+export type UnreadCounts = { notifications: number; messages: number };
+
+const NONE: UnreadCounts = { notifications: 0, messages: 0 };
 
 /**
  * Keeps the header's unread counts current: starts from the page's figures and follows the
@@ -12,15 +14,16 @@ export type UnreadCounts = { notifications: number };
 export function useUnreadCounts(initial: UnreadCounts | null): UnreadCounts | null {
   const [counts, setCounts] = useState(initial);
   const initialNotifications = initial?.notifications;
+  const initialMessages = initial?.messages;
   const signedIn = initial !== null;
   // A new page load (navigation, a form) brings fresh figures from the server.
   useEffect(() => {
-    setCounts((current) =>
-      initialNotifications === undefined
+    setCounts(
+      initialNotifications === undefined || initialMessages === undefined
         ? null
-        : { ...(current ?? { notifications: 0 }), notifications: initialNotifications },
+        : { notifications: initialNotifications, messages: initialMessages },
     );
-  }, [initialNotifications]);
+  }, [initialNotifications, initialMessages]);
   useEffect(() => {
     if (!signedIn || typeof EventSource === "undefined") return;
     const source = new EventSource("/live");
@@ -34,11 +37,16 @@ export function useUnreadCounts(initial: UnreadCounts | null): UnreadCounts | nu
       switch (event.type) {
         case "notifications.unread":
           setCounts((current) => ({
-            ...(current ?? { notifications: 0 }),
+            ...(current ?? NONE),
             notifications: Number(event.data.count) || 0,
           }));
           break;
-        // case "conversations.unread": the conversations badge goes here.
+        case "conversations.unread":
+          setCounts((current) => ({
+            ...(current ?? NONE),
+            messages: Number(event.data.count) || 0,
+          }));
+          break;
       }
     });
     // The session ended (signed out elsewhere): stop; the next page shows the signed-out header.
