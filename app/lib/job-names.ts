@@ -3,7 +3,15 @@
  * (`migrateDatabase()`), so the names live here, apart from the handlers, where the database
  * code can read them without loading mail or cleanup code.
  */
-export const jobNames = ["mail.send", "maintenance.cleanup", "content.rerender"] as const;
+export const jobNames = [
+  "mail.send",
+  "maintenance.cleanup",
+  "content.rerender",
+  // Notification email (app/features/notifications/email*.ts, digest*.ts).
+  "notifications.email",
+  "notifications.digest-scan",
+  "notifications.digest",
+] as const;
 
 export type JobName = (typeof jobNames)[number];
 
