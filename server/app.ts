@@ -57,6 +57,10 @@ export {
   MARKDOWN_RENDERER,
   rerenderIfRendererChanged,
 } from "~/features/content/rerender-job.server";
+export { afterNotified } from "~/features/notifications/delivery.server";
+export { scanDueDigests, sendDigest } from "~/features/notifications/digest.server";
+export { nextDigestAt } from "~/features/notifications/digest-schedule";
+export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,

@@ -99,15 +99,22 @@ export async function describeUnsubscribe(claim: UnsubscribeClaim): Promise<Noti
 }
 
 /**
- * Turns the claim's kinds to "never". Running it twice changes nothing more (a mail program
- * may POST more than once). A person deleted since the mail was sent: nothing to do.
+ * Turns the claim's kinds to "never" and returns the kinds that changed. Running it twice
+ * changes nothing more and returns none (a mail program may POST more than once). A person
+ * deleted since the mail was sent: nothing to do.
  */
 export async function applyUnsubscribe(claim: UnsubscribeClaim): Promise<NotificationKind[]> {
-  const kinds = await kindsOf(claim);
-  if (kinds.length === 0) return [];
-  await getDb().transaction(async (tx) => {
-    const exists = await tx.execute(sql`select 1 from users where id = ${claim.userId}`);
-    if ((exists as unknown as { rows: unknown[] }).rows.length === 0) return;
+  return getDb().transaction(async (tx) => {
+    // The person's row is the lock: two POSTs of one link answer one "done", one "already".
+    const person = await tx.execute(sql`select 1 from users where id = ${claim.userId} for update`);
+    if ((person as unknown as { rows: unknown[] }).rows.length === 0) return [];
+    const choices = await effectiveChoicesOf(claim.userId, tx);
+    const kinds = (
+      claim.scope === "digest"
+        ? notificationKindNames.filter((kind) => choices[kind] === "digest")
+        : [claim.scope]
+    ).filter((kind) => choices[kind] !== "never");
+    if (kinds.length === 0) return [];
     await tx
       .insert(notificationPreferences)
       .values(kinds.map((kind) => ({ userId: claim.userId, kind, email: "never" as const })))
@@ -115,6 +122,6 @@ export async function applyUnsubscribe(claim: UnsubscribeClaim): Promise<Notific
         target: [notificationPreferences.userId, notificationPreferences.kind],
         set: { email: "never", updatedAt: sql`now()` },
       });
+    return kinds;
   });
-  return kinds;
 }

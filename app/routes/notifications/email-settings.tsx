@@ -9,7 +9,7 @@ import {
   saveEmailSettings,
 } from "~/features/notifications/preferences.server";
 import { useI18n } from "~/i18n/context";
-import { handleAction } from "~/lib/errors";
+import { handleAction, invalid } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
 import { CsrfForm, FormMessage, SelectField, SubmitButton } from "~/ui/form";
@@ -58,9 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
   return handleAction(async () => {
     const parsed = emailSettingsSchema.safeParse(form);
-    if (!parsed.success) {
-      return { ok: false as const, message: "notifications.settings.invalid" };
-    }
+    if (!parsed.success) throw invalid("notifications.settings.invalid");
     await saveEmailSettings({ userId: user.id, settings: emailSettingsFrom(parsed.data) });
     // A fresh page, so the next digest shown is the one just computed.
     return redirect("/settings/notifications?saved=1");
