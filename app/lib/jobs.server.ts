@@ -265,6 +265,10 @@ async function runBatch(
   jobs: PgBoss.Job<unknown>[],
 ): Promise<void> {
   for (const job of jobs) {
+    // Back to the event loop between jobs: on PGlite every query runs synchronously in this
+    // thread, so a long batch (a digest run) would otherwise hold up requests, timers and log
+    // writes until it ends.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       const data = definition.payload.parse(job.data);
       await definition.handle(data, { id: job.id });

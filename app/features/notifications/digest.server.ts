@@ -15,6 +15,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "~/db/client.server";
 import { defineJob, enqueueMany } from "~/lib/jobs.server";
+import { getLogger } from "~/lib/logger.server";
 import { sendMail } from "~/lib/mail.server";
 import type { DigestTiming } from "./digest-schedule";
 import { type MailedNotification, type Recipient, renderDigestMail } from "./email-render.server";
@@ -141,7 +142,10 @@ export async function sendDigest(options: { userId: string; dueAt: Date }): Prom
             tx,
           )
         : null;
-    if (mail) await sendMail(mail, { tx, key: digestKey(userId, dueAt) });
+    if (mail) {
+      await sendMail(mail, { tx, key: digestKey(userId, dueAt) });
+      getLogger().debug({ userId, notifications: pending.rows.length }, "digest queued");
+    }
     // Everything due is taken: the next notification for the digest sets the next instant.
     await tx.execute(sql`
       update digest_schedules set next_digest_at = null
