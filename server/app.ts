@@ -26,6 +26,8 @@ import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.serve
 import { findSession } from "~/features/accounts/sessions.server";
 import { rerenderIfRendererChanged, rerenderJob } from "~/features/content/rerender-job.server";
 import { cleanupJob } from "~/features/maintenance/cleanup.server";
+import { digestJob, digestScanJob } from "~/features/notifications/digest.server";
+import { notificationEmailJob } from "~/features/notifications/email.server";
 import { fanoutJob } from "~/features/notifications/fanout.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -57,7 +59,11 @@ export {
   MARKDOWN_RENDERER,
   rerenderIfRendererChanged,
 } from "~/features/content/rerender-job.server";
+export { afterNotified } from "~/features/notifications/delivery.server";
+export { scanDueDigests, sendDigest } from "~/features/notifications/digest.server";
+export { nextDigestAt } from "~/features/notifications/digest-schedule";
 export { runFanout } from "~/features/notifications/fanout.server";
+export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,
@@ -85,11 +91,25 @@ export {
 };
 
 /** Every job type the workers run (imported here so that each registers itself). */
-export const jobTypes = [mailJob.name, cleanupJob.name, rerenderJob.name, fanoutJob.name];
+export const jobTypes = [
+  mailJob.name,
+  fanoutJob.name,
+  cleanupJob.name,
+  rerenderJob.name,
+  notificationEmailJob.name,
+  digestScanJob.name,
+  digestJob.name,
+];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.
 const isUploadRequest = uploadRouteMatcher(build.routes);
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/**
+ * POSTs exempt from the CSRF check, deliberately: the one-click unsubscribe of RFC 8058 is
+ * posted by the mail program, which has no cookie and no page token. The signed link is the
+ * authentication there, and all it can do is turn one kind of email off (decision 016).
+ */
+const CSRF_EXEMPT = /^\/unsubscribe\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 // TRACE (it echoes the request, cookies included) and anything unknown get 405 at the door.
 const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS", ...STATE_CHANGING];
 
@@ -307,7 +327,8 @@ export function createApp(options: { env: Env; database: Database }): App {
           signal: controller.signal,
         });
         const sent = request.headers.get("x-csrf-token") ?? form?.get("_csrf");
-        if (typeof sent !== "string" || !safeEqual(sent, csrf.token)) {
+        const exempt = req.method === "POST" && CSRF_EXEMPT.test(url.pathname);
+        if (!exempt && (typeof sent !== "string" || !safeEqual(sent, csrf.token))) {
           log.warn({ path: url.pathname }, "csrf token missing or wrong");
           response = plainErrorPage(requestLocale, 403, "errors.csrf");
           return finish(response);
@@ -476,6 +497,8 @@ export async function start(options: { prepared?: boolean } = {}): Promise<http.
 export async function runWorker(): Promise<void> {
   const env = getEnv();
   const logger = getLogger();
+  // Digest and notification mails carry signed unsubscribe links.
+  await ensureSecret(env);
   const database = await openConfiguredDatabase(env);
   await migrateDatabase(database);
   setDatabase(database);

@@ -8,6 +8,10 @@ export const jobNames = [
   "maintenance.cleanup",
   "content.rerender",
   "notifications.fanout",
+  // Notification email (app/features/notifications/email*.ts, digest*.ts).
+  "notifications.email",
+  "notifications.digest-scan",
+  "notifications.digest",
 ] as const;
 
 export type JobName = (typeof jobNames)[number];

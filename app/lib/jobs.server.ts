@@ -188,6 +188,39 @@ export async function enqueue<T>(
 }
 
 /**
+ * Queues many jobs of one type in one statement (a digest run queues thousands). Each item's
+ * key works as in `enqueue`: a key already queued is skipped. With `tx`, the jobs are written in
+ * that transaction.
+ */
+export async function enqueueMany<T>(
+  name: JobName,
+  items: Array<{ data: T; key: string }>,
+  options: { tx?: Db } = {},
+): Promise<void> {
+  const definition = definitions.get(name);
+  if (!definition) throw new Error(`Unknown job ${name}: import its definition first.`);
+  if (items.length === 0) return;
+  const jobs = items.map((item) => ({
+    id: jobIdFor(name, item.key),
+    name,
+    data: definition.payload.parse(item.data),
+    singletonKey: item.key,
+    retryLimit: definition.retryLimit,
+    retryDelay: definition.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: definition.expireInSeconds,
+  }));
+  await getQueue().insert(
+    jobs as PgBoss.JobInsert[],
+    {
+      db: options.tx ? executorForTransaction(options.tx) : undefined,
+    } as PgBoss.InsertOptions,
+  );
+  const workerId = localWorkers.get(name);
+  if (workerId && !options.tx) getQueue().notifyWorker(workerId);
+}
+
+/**
  * Starts the workers of every registered job type on `database`, and the queue's upkeep:
  * lost jobs retried, old ones archived, schedules fired. In embedded mode this process owns
  * the database, so jobs left active by a previous (crashed) process are retried at once.
@@ -232,6 +265,10 @@ async function runBatch(
   jobs: PgBoss.Job<unknown>[],
 ): Promise<void> {
   for (const job of jobs) {
+    // Back to the event loop between jobs: on PGlite every query runs synchronously in this
+    // thread, so a long batch (a digest run) would otherwise hold up requests, timers and log
+    // writes until it ends.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       const data = definition.payload.parse(job.data);
       await definition.handle(data, { id: job.id });

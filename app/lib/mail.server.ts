@@ -9,12 +9,39 @@ import { getEnv } from "./env.server";
 import { defineJob, enqueue } from "./jobs.server";
 import { getLogger } from "./logger.server";
 
-export type Mail = { to: string; subject: string; text: string };
+/**
+ * One email. `text` is always sent; `html`, when given, is its alternative part (the same
+ * content, for mail programs that show HTML). `headers` adds header lines such as
+ * List-Unsubscribe; names are checked so that a caller cannot override From, To or Subject.
+ */
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
+
+/** Header lines a caller may add (others are set by the mail code itself). */
+const extraHeaderName = z
+  .string()
+  .regex(/^(List-[A-Za-z-]+|X-[A-Za-z0-9-]+|Auto-Submitted|Precedence)$/);
 
 const mailJobPayload = z.object({
   to: z.string().min(3).max(320),
   subject: z.string().max(1000),
   text: z.string().max(100_000),
+  html: z.string().max(400_000).optional(),
+  // Values must not carry line breaks: they would start header lines of their own.
+  headers: z
+    .record(
+      extraHeaderName,
+      z
+        .string()
+        .max(2000)
+        .regex(/^[^\r\n]*$/),
+    )
+    .optional(),
   /** When it was queued (ms and a sub-ms counter): names the .eml file so files sort in order. */
   queuedAt: z.string().regex(/^\d+-\d+$/),
 });
@@ -61,7 +88,14 @@ export const mailJob = defineJob({
   pollingIntervalSeconds: 1,
   async handle(mail, job) {
     const env = getEnv();
-    const message = { from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text };
+    const message = {
+      from: env.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
+      ...(mail.headers ? { headers: mail.headers } : {}),
+    };
     if (env.SMTP_URL) {
       const db = getDb();
       const [known] = await db

@@ -17,7 +17,62 @@ function decodeQuotedPrintable(body: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
-export type SentMail = { to: string; subject: string; text: string; file: string };
+export type SentMail = {
+  to: string;
+  subject: string;
+  /** The plain-text part (the whole body of a single-part mail). */
+  text: string;
+  /** The HTML part of a multipart/alternative mail, or "" when there is none. */
+  html: string;
+  /** Every header line (names lower-cased, folded lines joined, values as written). */
+  headers: Record<string, string>;
+  file: string;
+};
+
+/** The header block of a message or MIME part, folded lines joined. */
+function parseHeaders(head: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
+    const colon = line.indexOf(":");
+    if (colon > 0)
+      headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+function decodeBody(body: string, encoding: string | undefined): string {
+  const kind = (encoding ?? "").toLowerCase();
+  if (kind === "quoted-printable") return decodeQuotedPrintable(body);
+  if (kind === "base64") return Buffer.from(body, "base64").toString("utf8");
+  return body;
+}
+
+function splitMessage(raw: string): { headers: Record<string, string>; body: string } {
+  const split = raw.search(/\r?\n\r?\n/);
+  const newline = raw.slice(split).startsWith("\r\n") ? 4 : 2;
+  return { headers: parseHeaders(raw.slice(0, split)), body: raw.slice(split + newline) };
+}
+
+/** The decoded text/plain and text/html parts of a (possibly multipart) message. */
+function bodyParts(headers: Record<string, string>, body: string): { text: string; html: string } {
+  const type = headers["content-type"] ?? "text/plain";
+  const boundary = type.match(/boundary="?([^";]+)"?/i)?.[1];
+  if (!type.toLowerCase().startsWith("multipart/") || !boundary) {
+    const decoded = decodeBody(body, headers["content-transfer-encoding"]);
+    return type.toLowerCase().startsWith("text/html")
+      ? { text: "", html: decoded }
+      : { text: decoded, html: "" };
+  }
+  const result = { text: "", html: "" };
+  for (const chunk of body.split(`--${boundary}`).slice(1)) {
+    if (chunk.startsWith("--")) break;
+    const part = splitMessage(chunk.replace(/^\r?\n/, ""));
+    const inner = bodyParts(part.headers, part.body.replace(/\r?\n$/, ""));
+    result.text ||= inner.text;
+    result.html ||= inner.html;
+  }
+  return result;
+}
 
 /** Every .eml written to DATA_DIR/mail, oldest first, decoded. */
 export function readMailbox(dataDir: string): SentMail[] {
@@ -29,26 +84,15 @@ export function readMailbox(dataDir: string): SentMail[] {
     .sort()
     .map((f) => {
       const raw = fs.readFileSync(path.join(dir, f), "utf8");
-      const split = raw.indexOf("\n\n");
-      // Long headers are folded onto continuation lines; encoded words may be split across them.
-      const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
-      const body = raw.slice(split + 2);
-      const header = (name: string) =>
-        head.match(new RegExp(`^${name}: (.*)$`, "mi"))?.[1]?.trim() ?? "";
-      const encoding = header("Content-Transfer-Encoding").toLowerCase();
-      const text =
-        encoding === "quoted-printable"
-          ? decodeQuotedPrintable(body)
-          : encoding === "base64"
-            ? Buffer.from(body, "base64").toString("utf8")
-            : body;
-      const rawSubject = header("Subject").replace(/\?=\s+=\?/g, "?==?");
+      const { headers, body } = splitMessage(raw);
+      const { text, html } = bodyParts(headers, body);
+      const rawSubject = (headers.subject ?? "").replace(/\?=\s+=\?/g, "?==?");
       const subject = rawSubject.replace(/=\?utf-8\?([BQ])\?(.*?)\?=/gi, (_m, kind, data) =>
         kind.toUpperCase() === "B"
           ? Buffer.from(data, "base64").toString("utf8")
           : decodeQuotedPrintable(data.replace(/_/g, " ")),
       );
-      return { to: header("To"), subject, text, file: f };
+      return { to: headers.to ?? "", subject, text, html, headers, file: f };
     });
 }
 

@@ -128,6 +128,8 @@ export default function AccountSettings() {
       <h1>{t("settings.title")}</h1>
       <p>
         <a href="/settings/profile">{t("settings.editProfile")}</a>
+        {" · "}
+        <a href="/settings/notifications">{t("notifications.settings.link")}</a>
       </p>
 
       <section className="section" aria-labelledby="email-heading">
