@@ -220,7 +220,7 @@ describe("streamed multipart uploads", () => {
     const { client, networkId, token } = await memberOfNetwork();
     // A body cut off in the middle of a part (no closing boundary).
     const cut = rawPost(client, `/networks/${networkId}/resources`);
-    await cut.write(fieldPart("_csrf", token) + fileHead("file", "cut.txt") + "half a file");
+    await cut.write(`${fieldPart("_csrf", token) + fileHead("file", "cut.txt")}half a file`);
     cut.end();
     const cutResponse = await cut.response;
     expect(cutResponse.status).toBe(400);
