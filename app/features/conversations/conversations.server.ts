@@ -10,6 +10,10 @@ import {
 } from "~/db/schema";
 import { renderMarkdown, toPlainText } from "~/features/content/markdown";
 import { type Mentionable, mentionHandle } from "~/features/content/mentions.server";
+import {
+  markConversationNotificationsRead,
+  notifyMessage,
+} from "~/features/conversations/notifications.server";
 import { createOnce, findSubmitted } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
@@ -252,6 +256,7 @@ async function afterMessageInsert(
     update conversation_participants p set last_message_at = now(), unread_count = 0,
       last_read_message_id = ${messageId}, folder = 'inbox'
     where p.conversation_id = ${conversationId} and p.user_id = ${authorId}`);
+  await notifyMessage(tx, { conversationId, messageId, authorId });
 }
 
 /** After a committed message: the conversation's streams and the recipients' unread badges. */
@@ -595,6 +600,10 @@ export async function markRead(options: {
       ),
     )
     .returning({ userId: conversationParticipants.userId });
+  await markConversationNotificationsRead(getDb(), {
+    conversationId: options.decision.resource.id,
+    userId,
+  });
   if (updated.length) await publishUnread([userId]);
 }
 
