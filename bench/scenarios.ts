@@ -306,6 +306,9 @@ function liveSideLoad(options: {
     received.set(postId, list);
   };
   const run = Date.now().toString(36);
+  // Counts across the probe and the loaded run: a submission key used twice would give back
+  // the first post ("create once"), whose deliveries arrived before the second send.
+  let sent = 0;
 
   async function post(round: number): Promise<{ id: string; sentAt: number; responseMs: number }> {
     const submissionKey = `${LIVE_SUBMISSION_PREFIX}-${run}-${round}`;
@@ -368,7 +371,8 @@ function liveSideLoad(options: {
       let missed = 0;
       while (performance.now() < deadline) {
         posts += 1;
-        const { id, sentAt, responseMs } = await post(posts);
+        sent += 1;
+        const { id, sentAt, responseMs } = await post(sent);
         responses.push(responseMs);
         const giveUp = performance.now() + LIVE_DELIVERY_TIMEOUT_MS;
         while ((received.get(id)?.length ?? 0) < streams.length && performance.now() < giveUp) {
