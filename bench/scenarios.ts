@@ -117,7 +117,9 @@ async function pageOf(options: {
 type FeedNetwork = { id: string; name: string; posts: number; memberEmails: string[] };
 
 const feedNetworks = new WeakMap<pg.Client, Promise<FeedNetwork>>();
-/** Posts the deep-page scenario pages through (page 16 = posts 301–320). */
+/** Posts per feed page (FEED_PAGE_SIZE in app/features/networks/posts.server.ts). */
+const FEED_PAGE_SIZE = 10;
+/** Posts the deep-page scenario pages through (page 16 = posts 151–160). */
 const DEEP_PAGE = 16;
 const MIN_FEED_POSTS = 400;
 
@@ -506,7 +508,7 @@ export const scenarios: Scenario[] = [
         note: `${networks.length} open networks with ${Math.min(...networks.map((n) => n.posts))}–${Math.max(...networks.map((n) => n.posts))} posts`,
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   {
     name: "network-feed-first-member",
@@ -530,7 +532,7 @@ export const scenarios: Scenario[] = [
         note: `${networks.length} networks, ${Math.min(...networks.map((n) => n.posts))}–${Math.max(...networks.map((n) => n.posts))} posts`,
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   {
     name: "network-feed-deep",
@@ -540,17 +542,17 @@ export const scenarios: Scenario[] = [
     prepare: async ({ baseUrl, db }) => {
       const networks = await openNetworks(db, {
         count: SPREAD_DEEP,
-        minPosts: DEEP_PAGE * 20 + 5,
+        minPosts: DEEP_PAGE * FEED_PAGE_SIZE + 5,
       });
       const paths = await Promise.all(
         networks.map((n) => pageOf({ baseUrl, firstPath: `/networks/${n.id}`, page: DEEP_PAGE })),
       );
       return {
         requests: paths.map((path) => ({ path })),
-        note: `posts ${(DEEP_PAGE - 1) * 20 + 1}–${DEEP_PAGE * 20} of each, cursor reached by following ${DEEP_PAGE - 1} Next page links`,
+        note: `posts ${(DEEP_PAGE - 1) * FEED_PAGE_SIZE + 1}–${DEEP_PAGE * FEED_PAGE_SIZE} of each, cursor reached by following ${DEEP_PAGE - 1} Next page links`,
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   {
     name: "home-feed-10-networks",
@@ -574,7 +576,7 @@ export const scenarios: Scenario[] = [
         note: `${sessions.length} members`,
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   {
     name: "discovery",
@@ -634,7 +636,7 @@ export const scenarios: Scenario[] = [
         sideLoad: liveSideLoad({ context, network, poster: readers[0], readers }),
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   // ─────────── embedded database (PGlite) with the demo data: pages found by following links ───────────
   {
