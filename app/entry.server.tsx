@@ -1,6 +1,4 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable } from "@react-router/node";
-import { isbot } from "isbot";
+import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext } from "react-router";
 import { ServerRouter } from "react-router";
@@ -13,6 +11,12 @@ for (const locale of locales) registerMessages(locale, catalogues[locale]);
 
 export const streamTimeout = 5000;
 
+/**
+ * Renders the whole document into one buffer and answers it with a Content-Length (decision
+ * 013): pages are small and their data is loaded before rendering starts, so streaming bought
+ * nothing but 9–15 chunked writes per page. Streams that must stay streams (the live SSE route,
+ * file downloads) are resource routes and never come through here.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -21,27 +25,44 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce;
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
     let shellRendered = false;
-    const userAgent = request.headers.get("user-agent");
-    // Crawlers and no-JS clients get the whole document at once.
-    const readyOption =
-      (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        size += chunk.length;
+        callback();
+      },
+      final(callback) {
+        clearTimeout(timer);
+        const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        responseHeaders.set("Content-Length", String(body.length));
+        resolve(
+          new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          }),
+        );
+        callback();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [readyOption]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          const stream = createReadableStreamFromReadable(body);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        },
+        onAllReady() {
+          pipe(sink);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -50,7 +71,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    const timer = setTimeout(abort, streamTimeout + 1000);
   });
 }
 

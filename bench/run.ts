@@ -1,8 +1,11 @@
 /**
- * npm run bench [-- --scenarios home,profile|core|networks] [--duration 10] [--connections 20]
+ * npm run bench [-- --scenarios home,profile|core|networks|embedded] [--duration 10] [--connections 20]
  * Starts the production build on a free port of 127.0.0.1 against DATABASE_URL (fill it first
- * with `npm run seed:scale`), drives each scenario with autocannon and writes JSON and Markdown
- * results, with the machine's facts, to bench/results/. Results are reported, never asserted.
+ * with `npm run seed:scale`), drives each scenario with autocannon, alternating with a bare
+ * node:http server that replays the same bytes (the yardstick), then does the same for the main
+ * pages on the embedded database (PGlite, demo data), and writes JSON and Markdown results,
+ * with the machine's facts and the server's memory, to bench/results/. Results are reported,
+ * never asserted.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,21 +22,28 @@ import {
   type BenchContext,
   type BenchRequest,
   CORE_TARGET,
+  DEMO_PASSWORD,
   type Figures,
   type Scenario,
   type Session,
   scenarios,
   signIn,
-  signInScaleMember,
+  signInScaleMembers,
   type Target,
 } from "./scenarios";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WARMUP_SECONDS = 2;
 const PROBE_SECONDS = 3;
-// The whole run must stay short enough to be run before and after every change: twelve
-// scenarios of about 16 s each, the live streams and the server start fit well inside it.
-const RUN_LIMIT_MS = 330_000;
+/** Each loaded measurement is split in this many rounds, each followed by a bare-Node round. */
+const ROUNDS = 2;
+/** Seconds of each bare-Node round (its figures are steady: a short round is enough). */
+const BARE_SECONDS = 3;
+// The whole run must stay short enough to be run before and after every change: fourteen
+// PostgreSQL scenarios of about 24 s each (bare-Node rounds included), the sign-ins of the
+// sessions they rotate over, the live streams, then the embedded server's start (demo seed)
+// and its six scenarios.
+const RUN_LIMIT_MS = 720_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -49,7 +59,7 @@ const wanted = args.scenarios?.split(",").map((s) => s.trim());
 const selected = wanted
   ? scenarios.filter((s) => wanted.includes(s.name) || wanted.includes(s.group))
   : scenarios;
-const groups = ["core", "networks"] as const;
+const groups = ["core", "networks", "embedded"] as const;
 const scenarioSet =
   selected.length === scenarios.length
     ? "all"
@@ -61,11 +71,13 @@ const scenarioSet =
 
 // A tool, not the app: it reads the one variable it needs straight from the environment.
 const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
+const needsPostgres = selected.some((s) => s.group !== "embedded");
+if (!databaseUrl && needsPostgres) {
   console.error(
     "npm run bench measures against a PostgreSQL server filled by the scale seed. Set DATABASE_URL, e.g.\n" +
       "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/synergy_bench npm run seed:scale -- --members 100000\n" +
-      "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/synergy_bench npm run bench",
+      "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/synergy_bench npm run bench\n" +
+      "(npm run bench -- --scenarios embedded measures the embedded database alone.)",
   );
   process.exit(1);
 }
@@ -127,30 +139,83 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(port: number): Promise<string> {
+/** The bare-Node yardstick of the scenario being measured, if one is running. */
+let bare: ChildProcess | undefined;
+let bareDir: string | undefined;
+
+function stopBare(): void {
+  if (isRunning(bare)) bare.kill("SIGKILL");
+  bare = undefined;
+  if (bareDir) fs.rmSync(bareDir, { recursive: true, force: true });
+  bareDir = undefined;
+}
+process.on("exit", stopBare);
+
+/**
+ * Starts a bare node:http server (bench/bare-server.mjs) answering each path with the bytes
+ * the app sent for it, in a process of its own like the app, and returns its base URL.
+ */
+async function startBare(bodies: { path: string; body: string }[]): Promise<string> {
+  stopBare();
+  const port = await freePort();
+  bareDir = fs.mkdtempSync(path.join(os.tmpdir(), "synergy-bare-"));
+  const file = path.join(bareDir, "bodies.json");
+  fs.writeFileSync(file, JSON.stringify(bodies));
+  const child = spawn(process.execPath, ["bench/bare-server.mjs", file, String(port)], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  bare = child;
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the bare server exited with ${code}`)));
+    child.stdout?.once("data", () => resolve());
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Resident memory of a process in MB (Linux /proc), or null elsewhere. */
+function rssMb(pid: number | undefined): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1]);
+    return Number.isFinite(kb) ? round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the production server: against DATABASE_URL, or with `embedded` on the embedded
+ * database (PGlite) in a throw-away DATA_DIR, which the server fills with the demo data.
+ */
+async function startServer(port: number, options: { embedded?: boolean } = {}): Promise<string> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synergy-bench-"));
   serverDataDir = dataDir;
+  serverExit = undefined;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: baseUrl,
+    DATABASE_URL: options.embedded ? "" : databaseUrl,
+    // A throw-away data dir and secret keep the run away from the project's ./data.
+    DATA_DIR: dataDir,
+    SESSION_SECRET: randomBytes(32).toString("base64url"),
+    SEED_DEMO: options.embedded ? "true" : "false",
+    LOG_LEVEL: "warn",
+    RATE_LIMITS: "false",
+    // The live scenario opens hundreds of streams from a few test accounts on one address.
+    LIVE_STREAMS_PER_PERSON: "1000",
+    LIVE_STREAMS_PER_ADDRESS: "1000",
+  };
+  // One process: the embedded database belongs to one, and the figures are per process.
+  delete env.WEB_CONCURRENCY;
   server = spawn(process.execPath, ["server/main.js"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: baseUrl,
-      DATABASE_URL: databaseUrl,
-      // A throw-away data dir and secret keep the run away from the project's ./data.
-      DATA_DIR: dataDir,
-      SESSION_SECRET: randomBytes(32).toString("base64url"),
-      SEED_DEMO: "false",
-      LOG_LEVEL: "warn",
-      RATE_LIMITS: "false",
-      // The live scenario opens hundreds of streams from a few test accounts on one address.
-      LIVE_STREAMS_PER_PERSON: "1000",
-      LIVE_STREAMS_PER_ADDRESS: "1000",
-    },
+    env,
   });
   const keep = (chunk: Buffer) => {
     serverOutput.push(chunk.toString());
@@ -161,7 +226,8 @@ async function startServer(port: number): Promise<string> {
   server.once("exit", (code, signal) => {
     serverExit = `exited with ${signal ? `signal ${signal}` : `code ${code}`}`;
   });
-  const deadline = Date.now() + 60_000;
+  // The embedded database seeds the demo on its first start.
+  const deadline = Date.now() + (options.embedded ? 180_000 : 60_000);
   while (Date.now() < deadline) {
     if (server.exitCode !== null) break;
     try {
@@ -251,13 +317,22 @@ function assertServerRunning(during: string): void {
   }
 }
 
+type Raw = {
+  latencies: number[];
+  seconds: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+};
+
 /** Drives the requests for a while and keeps every latency, so percentiles are exact. */
-async function measure(options: {
+async function measureRaw(options: {
   baseUrl: string;
   requests: BenchRequest[];
   connections: number;
   seconds: number;
-}): Promise<Measurement> {
+}): Promise<Raw> {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   const instance = autocannon({
@@ -276,19 +351,42 @@ async function measure(options: {
     },
   );
   const result = await instance;
-  latencies.sort((a, b) => a - b);
   return {
-    requests: latencies.length,
-    requestsPerSecond: round(latencies.length / result.duration),
-    medianMs: round(percentile(latencies, 50)),
-    p95Ms: round(percentile(latencies, 95)),
-    p99Ms: round(percentile(latencies, 99)),
-    maxMs: round(latencies[latencies.length - 1] ?? Number.NaN),
+    latencies,
+    seconds: result.duration,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes,
   };
+}
+
+/** The figures of one or more measurements of the same requests taken as one. */
+function summarize(raws: Raw[]): Measurement {
+  const latencies = raws.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = raws.reduce((sum, r) => sum + r.seconds, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const raw of raws) {
+    for (const [code, n] of Object.entries(raw.statusCodes))
+      statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  }
+  const sum = (key: "non2xx" | "errors" | "timeouts") => raws.reduce((t, r) => t + r[key], 0);
+  return {
+    requests: latencies.length,
+    requestsPerSecond: round(latencies.length / seconds),
+    medianMs: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(latencies[latencies.length - 1] ?? Number.NaN),
+    non2xx: sum("non2xx"),
+    errors: sum("errors"),
+    timeouts: sum("timeouts"),
+    statusCodes,
+  };
+}
+
+async function measure(options: Parameters<typeof measureRaw>[0]): Promise<Measurement> {
+  return summarize([await measureRaw(options)]);
 }
 
 type ScenarioResult = {
@@ -299,6 +397,17 @@ type ScenarioResult = {
   note?: string;
   target: Target;
   loaded: Measurement;
+  /** The same bytes from a bare node:http server, measured in rounds alternating with the app's. */
+  bareNode: Measurement;
+  /** The app's requests per second as a percentage of the bare server's (issue 7: ≥ 5 %). */
+  bareNodePercent: number | null;
+  /** Size of the HTML answered, in bytes (uncompressed: the runner sends no Accept-Encoding). */
+  htmlBytes: { min: number; median: number; max: number };
+  /** How many different paths and sessions the requests rotate over. */
+  distinctPaths: number;
+  sessions: number;
+  /** The server's resident memory right after the scenario. */
+  serverRssMbAfter: number | null;
   /** One connection for a few seconds: the time a request takes when nothing queues. */
   alone: Pick<Measurement, "medianMs" | "p95Ms" | "p99Ms" | "requestsPerSecond">;
   serverCpuMsPerRequest: number | null;
@@ -321,6 +430,7 @@ async function runScenario(
   const { requests, note, sideLoad } = await scenario.prepare(context);
   const target = scenario.target ?? CORE_TARGET;
   try {
+    const bodies: { path: string; body: string }[] = [];
     for (const request of requests) {
       const response = await fetch(baseUrl + request.path, {
         headers: { "accept-language": "en", ...request.headers },
@@ -330,29 +440,63 @@ async function runScenario(
         throw new Error(`${scenario.name}: GET ${request.path} → ${response.status}`);
       const problem = scenario.expect?.(body);
       if (problem) throw new Error(`${scenario.name}: GET ${request.path}: ${problem}`);
+      bodies.push({ path: request.path, body });
     }
+    const sizes = bodies.map((b) => Buffer.byteLength(b.body)).sort((a, b) => a - b);
+    const bareUrl = await startBare(bodies);
     const opened: Figures = sideLoad ? await sideLoad.start() : {};
     await measure({ baseUrl, requests, connections, seconds: WARMUP_SECONDS });
     const [alone, besideAlone] = await Promise.all([
       measure({ baseUrl, requests, connections: 1, seconds: PROBE_SECONDS }),
       sideLoad ? sideLoad.duringLoad(PROBE_SECONDS) : Promise.resolve(undefined),
     ]);
+    await measure({ baseUrl: bareUrl, requests, connections, seconds: 1 });
     const pid = server?.pid ?? 0;
-    const cpuBefore = cpuSeconds(pid);
-    const pgBefore = postgresCpuSeconds();
-    const machineBefore = machineCpu();
-    const [loaded, beside] = await Promise.all([
-      measure({ baseUrl, requests, connections, seconds: durationSeconds }),
-      sideLoad ? sideLoad.duringLoad(durationSeconds) : Promise.resolve(undefined),
-    ]);
-    const cpuAfter = cpuSeconds(pid);
-    const pgAfter = postgresCpuSeconds();
-    const machineAfter = machineCpu();
-    assertServerRunning(scenario.name);
-    const perRequest = (before: number | null, after: number | null) =>
-      before !== null && after !== null && loaded.requests
-        ? round(((after - before) * 1000) / loaded.requests)
-        : null;
+    // Server and PostgreSQL CPU and the machine's load count during the app's rounds only.
+    let cpu = 0;
+    let pgCpu = 0;
+    let machineBusy = 0;
+    let machineTotal = 0;
+    let counted = true;
+    const appRaws: Raw[] = [];
+    const bareRaws: Raw[] = [];
+    let beside: Figures | undefined;
+    // Alternating rounds, so that whatever else the machine does weighs on both alike; the
+    // live scenario measures in one piece (its side load reports per measurement).
+    const rounds = sideLoad ? 1 : ROUNDS;
+    for (let i = 0; i < rounds; i++) {
+      const cpuBefore = cpuSeconds(pid);
+      const pgBefore = postgresCpuSeconds();
+      const machineBefore = machineCpu();
+      const [raw, besideRound] = await Promise.all([
+        measureRaw({ baseUrl, requests, connections, seconds: durationSeconds / rounds }),
+        sideLoad ? sideLoad.duringLoad(durationSeconds) : Promise.resolve(undefined),
+      ]);
+      appRaws.push(raw);
+      beside = besideRound;
+      const cpuAfter = cpuSeconds(pid);
+      const pgAfter = postgresCpuSeconds();
+      const machineAfter = machineCpu();
+      if (cpuBefore === null || cpuAfter === null || pgBefore === null || pgAfter === null)
+        counted = false;
+      else {
+        cpu += cpuAfter - cpuBefore;
+        pgCpu += pgAfter - pgBefore;
+      }
+      if (machineBefore && machineAfter) {
+        machineBusy += machineAfter.busy - machineBefore.busy;
+        machineTotal += machineAfter.total - machineBefore.total;
+      }
+      assertServerRunning(scenario.name);
+      bareRaws.push(
+        await measureRaw({ baseUrl: bareUrl, requests, connections, seconds: BARE_SECONDS }),
+      );
+    }
+    stopBare();
+    const loaded = summarize(appRaws);
+    const bareNode = summarize(bareRaws);
+    const perRequest = (seconds: number) =>
+      counted && loaded.requests ? round((seconds * 1000) / loaded.requests) : null;
     const failures: string[] = [];
     if (loaded.non2xx || loaded.errors || loaded.timeouts) {
       failures.push(
@@ -381,15 +525,21 @@ async function runScenario(
         p99Ms: alone.p99Ms,
         requestsPerSecond: alone.requestsPerSecond,
       },
-      serverCpuMsPerRequest: perRequest(cpuBefore, cpuAfter),
-      postgresCpuMsPerRequest: perRequest(pgBefore, pgAfter),
-      machineCpuBusyPercent:
-        machineBefore && machineAfter && machineAfter.total > machineBefore.total
-          ? round(
-              ((machineAfter.busy - machineBefore.busy) * 100) /
-                (machineAfter.total - machineBefore.total),
-            )
-          : null,
+      bareNode,
+      bareNodePercent: bareNode.requestsPerSecond
+        ? Math.round((loaded.requestsPerSecond * 1000) / bareNode.requestsPerSecond) / 10
+        : null,
+      htmlBytes: {
+        min: sizes[0] ?? 0,
+        median: percentile(sizes, 50),
+        max: sizes[sizes.length - 1] ?? 0,
+      },
+      distinctPaths: new Set(requests.map((r) => r.path)).size,
+      sessions: new Set(requests.map((r) => r.headers?.cookie ?? "")).size,
+      serverRssMbAfter: rssMb(server?.pid),
+      serverCpuMsPerRequest: perRequest(cpu),
+      postgresCpuMsPerRequest: scenario.group === "embedded" ? null : perRequest(pgCpu),
+      machineCpuBusyPercent: machineTotal > 0 ? round((machineBusy * 100) / machineTotal) : null,
       loadAverageAfter: round(os.loadavg()[0]),
       sideLoad:
         sideLoad && beside && besideAlone
@@ -399,6 +549,7 @@ async function runScenario(
       failures,
     };
   } finally {
+    stopBare();
     await sideLoad?.stop();
   }
 }
@@ -416,9 +567,10 @@ function git(...command: string[]): string {
   }
 }
 
-async function machineFacts(db: pg.Client) {
+async function machineFacts(db: pg.Client | null) {
   const cpus = os.cpus();
-  const one = async (query: string) => (await db.query(query)).rows[0] as Record<string, string>;
+  const one = async (query: string) =>
+    (db ? (await db.query(query)).rows[0] : {}) as Record<string, string>;
   const counts = await one(`select
       (select count(*) from users)::int as members,
       (select count(*) from organisations)::int as organisations,
@@ -435,7 +587,7 @@ async function machineFacts(db: pg.Client) {
     loadAverageBefore: os.loadavg().map(round),
     loadAverageAfter: [] as number[],
     node: process.version,
-    postgres: (await one("select version()")).version,
+    postgres: db ? (await one("select version()")).version : "not used",
     postgresSettings: {
       shared_buffers: (await one("show shared_buffers")).shared_buffers,
       work_mem: (await one("show work_mem")).work_mem,
@@ -448,6 +600,13 @@ async function machineFacts(db: pg.Client) {
     comments: Number(counts.comments),
     reactions: Number(counts.reactions),
     commit: `${git("rev-parse", "--short", "HEAD")}${dirty && dirty !== "unknown" ? " (with uncommitted changes)" : ""}`,
+    /** Resident memory of the server process (one process), in MB, per database. */
+    serverRssMb: {} as Partial<
+      Record<
+        "postgres" | "embedded",
+        { idle: number | null; afterLoad: number | null; loadSeconds: number }
+      >
+    >,
   };
 }
 
@@ -464,10 +623,10 @@ function markdown(report: {
     `# Benchmark ${report.startedAt} (${scenarioSet})`,
     "",
     `Targets at ${report.settings.connections} connections, no errors: core pages ${targetText(CORE_TARGET)}; network pages as listed per scenario.`,
-    `Latencies are measured by autocannon on the same machine (127.0.0.1), ${report.settings.durationSeconds} s per scenario after a ${WARMUP_SECONDS} s warm-up; "alone" is ${PROBE_SECONDS} s at 1 connection. "Machine CPU" is the share of both CPUs busy (any process, the load generator included) during the loaded measurement.`,
+    `Latencies are measured by autocannon on the same machine (127.0.0.1), ${report.settings.durationSeconds} s per scenario after a ${WARMUP_SECONDS} s warm-up, in ${ROUNDS} rounds each followed by ${BARE_SECONDS} s of a bare node:http server answering the same paths with the very bytes the app sent ("bare Node"; "% of bare" is the app's req/s as a share of it, target ≥ 5 %); "alone" is ${PROBE_SECONDS} s at 1 connection. "Machine CPU" is the share of both CPUs busy (any process, the load generator included) during the app's rounds. "HTML KB" is the median page size without compression; "paths / sessions" what the requests rotate over.`,
     "",
-    "| scenario | target | req/s | median ms | p95 ms | p99 ms | alone median / p95 ms | server CPU ms/req | PostgreSQL CPU ms/req | machine CPU % | errors | result |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| scenario | target | req/s | median ms | p95 ms | p99 ms | bare Node req/s | % of bare | alone median / p95 ms | server CPU ms/req | PostgreSQL CPU ms/req | machine CPU % | HTML KB | paths / sessions | errors | result |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...report.results.map((r) =>
       [
         "",
@@ -477,10 +636,14 @@ function markdown(report: {
         r.loaded.medianMs,
         r.loaded.p95Ms,
         r.loaded.p99Ms,
+        r.bareNode.requestsPerSecond,
+        r.bareNodePercent ?? "–",
         `${r.alone.medianMs} / ${r.alone.p95Ms}`,
         r.serverCpuMsPerRequest ?? "–",
         r.postgresCpuMsPerRequest ?? "–",
         r.machineCpuBusyPercent ?? "–",
+        round(r.htmlBytes.median / 1024),
+        `${r.distinctPaths} / ${r.sessions}`,
         r.loaded.non2xx + r.loaded.errors + r.loaded.timeouts,
         r.pass ? "pass" : `**fail**: ${r.failures.join("; ")}`,
         "",
@@ -517,6 +680,10 @@ function markdown(report: {
           "",
         ]
       : []),
+    ...Object.entries(m.serverRssMb).flatMap(([database, rss]) => [
+      `Server memory (${database === "embedded" ? "embedded database, demo data" : "PostgreSQL server"}, one process): ${rss?.idle ?? "–"} MB RSS idle after start, ${rss?.afterLoad ?? "–"} MB after ${rss?.loadSeconds ?? "–"} s of load.`,
+      "",
+    ]),
     "## Scenarios",
     "",
     ...report.results.map(
@@ -536,58 +703,129 @@ function markdown(report: {
   return lines.join("\n");
 }
 
+function printResult(result: ScenarioResult): void {
+  const l = result.loaded;
+  console.log(
+    `${String(l.requestsPerSecond).padStart(7)} req/s  median ${l.medianMs} ms  p95 ${l.p95Ms} ms  p99 ${l.p99Ms} ms  bare Node ${result.bareNode.requestsPerSecond} req/s (${result.bareNodePercent} %)  (alone ${result.alone.medianMs} ms)  ${Math.round(result.htmlBytes.median / 1024)} KB  ${result.pass ? "pass" : `FAIL: ${result.failures.join("; ")}`}`,
+  );
+  if (result.sideLoad) {
+    const { opened, alone, loaded } = result.sideLoad;
+    for (const [label, live] of [
+      ["alone", alone],
+      ["loaded", loaded],
+    ] as const) {
+      console.log(
+        `${"".padEnd(26)}${opened.streams} streams, ${label}: ${live.posts} posts, delivery median ${live.deliveryMedianMs} ms  p95 ${live.deliveryP95Ms} ms  max ${live.deliveryMaxMs} ms; all streams median ${live.allStreamsMedianMs} ms  max ${live.allStreamsMaxMs} ms; ${live.missedDeliveries} missed`,
+      );
+    }
+  }
+}
+
+/** Signs in through the real form once per address and run, for the scenarios to share. */
+function sessionsFor(baseUrl: string, password?: string) {
+  const sessions = new Map<string, Promise<Session>>();
+  return (email: string) => {
+    let session = sessions.get(email);
+    if (!session) {
+      session = signIn(baseUrl, email, password);
+      sessions.set(email, session);
+    }
+    return session;
+  };
+}
+
+/** Runs scenarios one after the other on the running server; the server's memory before and after. */
+async function runAll(
+  list: Scenario[],
+  baseUrl: string,
+  context: BenchContext,
+): Promise<{
+  results: ScenarioResult[];
+  idle: number | null;
+  afterLoad: number | null;
+  loadSeconds: number;
+}> {
+  const idle = rssMb(server?.pid);
+  const results: ScenarioResult[] = [];
+  const loadStarted = performance.now();
+  for (const scenario of list) {
+    process.stdout.write(`${scenario.name.padEnd(26)}`);
+    const result = await runScenario(scenario, baseUrl, context);
+    results.push(result);
+    printResult(result);
+  }
+  return {
+    results,
+    idle,
+    afterLoad: rssMb(server?.pid),
+    loadSeconds: Math.round((performance.now() - loadStarted) / 1000),
+  };
+}
+
 async function main() {
   const started = new Date();
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
+  const db = needsPostgres ? new pg.Client({ connectionString: databaseUrl }) : null;
+  await db?.connect();
   try {
     const machine = await machineFacts(db);
-    if (machine.members < 1000) {
+    if (db && machine.members < 1000) {
       throw new Error(
         `The database has ${machine.members} members: fill it first with npm run seed:scale -- --members 100000`,
       );
     }
-    const port = await freePort();
-    console.log(`Starting the production server on 127.0.0.1:${port}…`);
-    const baseUrl = await startServer(port);
-    let cookie: Promise<string> | undefined;
-    const sessions = new Map<string, Promise<Session>>();
-    const context: BenchContext = {
-      baseUrl,
-      db,
-      signedInCookie: () => {
-        cookie ??= signInScaleMember(baseUrl, db);
-        return cookie;
-      },
-      signInAs: (email) => {
-        let session = sessions.get(email);
-        if (!session) {
-          session = signIn(baseUrl, email);
-          sessions.set(email, session);
-        }
-        return session;
-      },
-    };
     const results: ScenarioResult[] = [];
-    for (const scenario of selected) {
-      process.stdout.write(`${scenario.name.padEnd(26)}`);
-      const result = await runScenario(scenario, baseUrl, context);
-      results.push(result);
-      const l = result.loaded;
+    const onPostgres = selected.filter((s) => s.group !== "embedded");
+    if (db && onPostgres.length) {
+      const port = await freePort();
+      console.log(`Starting the production server on 127.0.0.1:${port} (PostgreSQL server)…`);
+      const baseUrl = await startServer(port);
+      const cookies = new Map<number, Promise<string[]>>();
+      const context: BenchContext = {
+        baseUrl,
+        db,
+        signedInCookies: (count) => {
+          let found = cookies.get(count);
+          if (!found) {
+            found = signInScaleMembers(baseUrl, db, count, context.signInAs);
+            cookies.set(count, found);
+          }
+          return found;
+        },
+        signInAs: sessionsFor(baseUrl),
+      };
+      const run = await runAll(onPostgres, baseUrl, context);
+      results.push(...run.results);
+      machine.serverRssMb.postgres = {
+        idle: run.idle,
+        afterLoad: run.afterLoad,
+        loadSeconds: run.loadSeconds,
+      };
+      await shutdownServer();
+    }
+    const embedded = selected.filter((s) => s.group === "embedded");
+    if (embedded.length) {
+      const port = await freePort();
       console.log(
-        `${String(l.requestsPerSecond).padStart(7)} req/s  median ${l.medianMs} ms  p95 ${l.p95Ms} ms  p99 ${l.p99Ms} ms  (alone ${result.alone.medianMs} ms)  ${result.pass ? "pass" : `FAIL: ${result.failures.join("; ")}`}`,
+        `Starting the production server on 127.0.0.1:${port} (embedded database, demo data)…`,
       );
-      if (result.sideLoad) {
-        const { opened, alone, loaded } = result.sideLoad;
-        for (const [label, live] of [
-          ["alone", alone],
-          ["loaded", loaded],
-        ] as const) {
-          console.log(
-            `${"".padEnd(26)}${opened.streams} streams, ${label}: ${live.posts} posts, delivery median ${live.deliveryMedianMs} ms  p95 ${live.deliveryP95Ms} ms  max ${live.deliveryMaxMs} ms; all streams median ${live.allStreamsMedianMs} ms  max ${live.allStreamsMaxMs} ms; ${live.missedDeliveries} missed`,
-          );
-        }
-      }
+      const baseUrl = await startServer(port, { embedded: true });
+      const context: BenchContext = {
+        baseUrl,
+        get db(): pg.Client {
+          throw new Error("embedded scenarios find their pages through the app, not SQL");
+        },
+        signedInCookies: () =>
+          Promise.reject(new Error("no scale members on the embedded database")),
+        signInAs: sessionsFor(baseUrl, DEMO_PASSWORD),
+      };
+      const run = await runAll(embedded, baseUrl, context);
+      results.push(...run.results);
+      machine.serverRssMb.embedded = {
+        idle: run.idle,
+        afterLoad: run.afterLoad,
+        loadSeconds: run.loadSeconds,
+      };
+      await shutdownServer();
     }
     machine.loadAverageAfter = os.loadavg().map(round);
     const report = {
@@ -616,7 +854,7 @@ async function main() {
         : `All ${results.length} scenarios met their target.`,
     );
   } finally {
-    await db.end().catch(() => {});
+    await db?.end().catch(() => {});
   }
 }
 

@@ -4,7 +4,10 @@
  */
 import http from "node:http";
 import type pg from "pg";
+import { demoPeople } from "../app/db/seed/demo-data";
 import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } from "../app/db/seed/scale.server";
+
+export { DEMO_PASSWORD } from "../app/db/seed/demo.server";
 
 export type BenchRequest = { path: string; headers?: Record<string, string> };
 
@@ -15,8 +18,11 @@ export type Session = { cookie: string; csrfToken: string; email: string };
 export type BenchContext = {
   baseUrl: string;
   db: pg.Client;
-  /** A session cookie of one scale member (signed in once and shared by scenarios). */
-  signedInCookie(): Promise<string>;
+  /**
+   * Session cookies of `count` different onboarded scale members (signed in once per run and
+   * shared by scenarios), so signed-in pages rotate over many people's pages.
+   */
+  signedInCookies(count: number): Promise<string[]>;
   /** Signs in as this scale member through the real form (once per address per run). */
   signInAs(email: string): Promise<Session>;
 };
@@ -48,8 +54,13 @@ export type Prepared = { requests: BenchRequest[]; note?: string; sideLoad?: Sid
 
 export type Scenario = {
   name: string;
-  /** "core": people and directory pages; "networks": feeds, discovery and the live stream. */
-  group: "core" | "networks" | "conversations";
+  /**
+   * "core": people and directory pages; "networks": feeds, discovery and the live stream (both
+   * on the scale-seeded PostgreSQL server); "embedded": the main pages on the embedded
+   * database with the demo data, found by following the app's own links; "conversations":
+   * the inbox and a long conversation (scale seed).
+   */
+  group: "core" | "networks" | "embedded" | "conversations";
   description: string;
   /** Defaults to CORE_TARGET. */
   target?: Target;
@@ -107,7 +118,9 @@ async function pageOf(options: {
 type FeedNetwork = { id: string; name: string; posts: number; memberEmails: string[] };
 
 const feedNetworks = new WeakMap<pg.Client, Promise<FeedNetwork>>();
-/** Posts the deep-page scenario pages through (page 16 = posts 301–320). */
+/** Posts per feed page (FEED_PAGE_SIZE in app/features/networks/posts.server.ts). */
+const FEED_PAGE_SIZE = 10;
+/** Posts the deep-page scenario pages through (page 16 = posts 151–160). */
 const DEEP_PAGE = 16;
 const MIN_FEED_POSTS = 400;
 
@@ -149,6 +162,50 @@ function feedNetwork(db: pg.Client): Promise<FeedNetwork> {
     feedNetworks.set(db, found);
   }
   return found;
+}
+
+/** How many pages, networks and sessions the scenarios rotate over. */
+const SPREAD_PROFILES = 300;
+const SPREAD_NETWORKS = 200;
+const SPREAD_SESSIONS = 25;
+const SPREAD_DEEP = 10;
+/** Demo members signed in on the embedded server. */
+const EMBEDDED_SESSIONS = 10;
+
+type OpenNetwork = { id: string; posts: number; memberEmail?: string };
+
+/**
+ * Open networks with at least `minPosts` visible posts, spread over the id range (every n-th),
+ * and with `withMember` one active member of each who can sign in.
+ */
+async function openNetworks(
+  db: pg.Client,
+  options: { count: number; minPosts: number; withMember?: boolean },
+): Promise<OpenNetwork[]> {
+  const { rows } = await db.query<OpenNetwork & { member_email: string | null }>(
+    `with candidates as (
+       select n.id, c.posts, row_number() over (order by n.id) as i, count(*) over () as total
+       from networks n
+       cross join lateral (select count(*)::int as posts from posts p
+                           where p.network_id = n.id and p.deleted_at is null) c
+       where n.visibility = 'open' and c.posts >= $2)
+     select c.id, c.posts, m.email as member_email from candidates c
+     left join lateral (
+       select u.email from network_members nm join users u on u.id = nm.user_id
+       where $3 and nm.network_id = c.id and nm.status = 'active' and nm.role = 'member'
+         and u.email_verified_at is not null and u.onboarded_at is not null
+       order by u.id limit 1) m on true
+     where ($3 = false or m.email is not null)
+       and c.i % greatest(1, c.total / ($1 * 2)) = 0
+     order by c.id limit $1`,
+    [options.count, options.minPosts, options.withMember ?? false],
+  );
+  if (rows.length < Math.min(options.count, 5)) {
+    throw new Error(
+      `only ${rows.length} open networks with ${options.minPosts}+ posts: run npm run seed:scale`,
+    );
+  }
+  return rows.map((r) => ({ id: r.id, posts: r.posts, memberEmail: r.member_email ?? undefined }));
 }
 
 /** Signs in as several members of the network, so loaded requests rotate over real readers. */
@@ -252,6 +309,9 @@ function liveSideLoad(options: {
     received.set(postId, list);
   };
   const run = Date.now().toString(36);
+  // Counts across the probe and the loaded run: a submission key used twice would give back
+  // the first post ("create once"), whose deliveries arrived before the second send.
+  let sent = 0;
 
   async function post(round: number): Promise<{ id: string; sentAt: number; responseMs: number }> {
     const submissionKey = `${LIVE_SUBMISSION_PREFIX}-${run}-${round}`;
@@ -314,7 +374,8 @@ function liveSideLoad(options: {
       let missed = 0;
       while (performance.now() < deadline) {
         posts += 1;
-        const { id, sentAt, responseMs } = await post(posts);
+        sent += 1;
+        const { id, sentAt, responseMs } = await post(sent);
         responses.push(responseMs);
         const giveUp = performance.now() + LIVE_DELIVERY_TIMEOUT_MS;
         while ((received.get(id)?.length ?? 0) < streams.length && performance.now() < giveUp) {
@@ -474,7 +535,7 @@ export const scenarios: Scenario[] = [
   {
     name: "profile",
     group: "core",
-    description: "a member's profile page, anonymous, rotating over 8 fully visible profiles",
+    description: `a member's profile page, anonymous, rotating over ${SPREAD_PROFILES} fully visible profiles`,
     prepare: async ({ db }) => {
       // Default visibility and an active organisation: every section of the page is filled.
       const { rows } = await db.query<{ id: string }>(`
@@ -484,7 +545,7 @@ export const scenarios: Scenario[] = [
           and exists (select 1 from organisation_members om
                       where om.user_id = u.id and om.status = 'active')
         order by u.id
-        limit 8`);
+        limit ${SPREAD_PROFILES}`);
       if (!rows.length) throw new Error("no fully visible profile found: run npm run seed:scale");
       return { requests: rows.map((r) => ({ path: `/people/${r.id}` })) };
     },
@@ -493,10 +554,10 @@ export const scenarios: Scenario[] = [
   {
     name: "people-first-signed-in",
     group: "core",
-    description: "people directory, first page, as a signed-in member",
+    description: "people directory, first page, as a signed-in member (rotating over members)",
     prepare: async (context) => {
-      const cookie = await context.signedInCookie();
-      return { requests: [{ path: "/people", headers: { cookie } }] };
+      const cookies = await context.signedInCookies(SPREAD_SESSIONS);
+      return { requests: cookies.map((cookie) => ({ path: "/people", headers: { cookie } })) };
     },
     expect: expectPeople(24),
   },
@@ -504,10 +565,10 @@ export const scenarios: Scenario[] = [
     name: "home-signed-in",
     group: "core",
     description:
-      "front page as a signed-in member: counts, newest members, people offering what I want",
+      "front page as a signed-in member (rotating over members): counts, newest members, people offering what I want",
     prepare: async (context) => {
-      const cookie = await context.signedInCookie();
-      return { requests: [{ path: "/", headers: { cookie } }] };
+      const cookies = await context.signedInCookies(SPREAD_SESSIONS);
+      return { requests: cookies.map((cookie) => ({ path: "/", headers: { cookie } })) };
     },
     expect: expectPeople(7),
   },
@@ -515,76 +576,93 @@ export const scenarios: Scenario[] = [
     name: "network-feed-first",
     group: "networks",
     target: NETWORK_TARGET,
-    description: "an open network's page, first page of its feed, anonymous visitor",
+    description: `an open network's page, first page of its feed, anonymous visitor, rotating over ${SPREAD_NETWORKS} networks`,
     prepare: async ({ db }) => {
-      const network = await feedNetwork(db);
+      const networks = await openNetworks(db, { count: SPREAD_NETWORKS, minPosts: 25 });
       return {
-        requests: [{ path: `/networks/${network.id}` }],
-        note: `"${network.name}", ${network.posts} posts`,
+        requests: networks.map((n) => ({ path: `/networks/${n.id}` })),
+        note: `${networks.length} open networks with ${Math.min(...networks.map((n) => n.posts))}–${Math.max(...networks.map((n) => n.posts))} posts`,
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   {
     name: "network-feed-first-member",
     group: "networks",
     target: NETWORK_TARGET,
-    description:
-      "the same network's first page as a signed-in member (rotating over 5 members): post form, per-post forms, live updates; the view marks the feed read when there is news",
+    description: `a network's first page as a signed-in member, rotating over ${SPREAD_SESSIONS} networks and one member of each: post form, per-post forms, live updates; the view marks the feed read when there is news`,
     prepare: async (context) => {
-      const network = await feedNetwork(context.db);
+      const networks = await openNetworks(context.db, {
+        count: SPREAD_SESSIONS,
+        minPosts: 25,
+        withMember: true,
+      });
+      const sessions = await Promise.all(
+        networks.map((n) => context.signInAs(n.memberEmail ?? "")),
+      );
       return {
-        requests: await memberRequests(context, network, `/networks/${network.id}`),
-        note: `"${network.name}", ${network.posts} posts`,
+        requests: networks.map((n, i) => ({
+          path: `/networks/${n.id}`,
+          headers: { cookie: sessions[i].cookie },
+        })),
+        note: `${networks.length} networks, ${Math.min(...networks.map((n) => n.posts))}–${Math.max(...networks.map((n) => n.posts))} posts`,
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   {
     name: "network-feed-deep",
     group: "networks",
     target: NETWORK_TARGET,
-    description: `the same network's feed page ${DEEP_PAGE}, anonymous (cursor from ${DEEP_PAGE - 1} Next links)`,
+    description: `feed page ${DEEP_PAGE} of ${SPREAD_DEEP} open networks, anonymous (cursors from ${DEEP_PAGE - 1} Next links each)`,
     prepare: async ({ baseUrl, db }) => {
-      const network = await feedNetwork(db);
-      const path = await pageOf({ baseUrl, firstPath: `/networks/${network.id}`, page: DEEP_PAGE });
+      const networks = await openNetworks(db, {
+        count: SPREAD_DEEP,
+        minPosts: DEEP_PAGE * FEED_PAGE_SIZE + 5,
+      });
+      const paths = await Promise.all(
+        networks.map((n) => pageOf({ baseUrl, firstPath: `/networks/${n.id}`, page: DEEP_PAGE })),
+      );
       return {
-        requests: [{ path }],
-        note: `posts ${(DEEP_PAGE - 1) * 20 + 1}–${DEEP_PAGE * 20} of ${network.posts}, cursor reached by following ${DEEP_PAGE - 1} Next page links`,
+        requests: paths.map((path) => ({ path })),
+        note: `posts ${(DEEP_PAGE - 1) * FEED_PAGE_SIZE + 1}–${DEEP_PAGE * FEED_PAGE_SIZE} of each, cursor reached by following ${DEEP_PAGE - 1} Next page links`,
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   {
     name: "home-feed-10-networks",
     group: "networks",
     target: NETWORK_TARGET,
     description:
-      "front page as a signed-in member of exactly 10 networks: their networks, home feed across all 10, people offering what they want",
+      "front page as a signed-in member of exactly 10 networks (rotating over members): their networks, home feed across all 10, people offering what they want",
     prepare: async (context) => {
       const { rows } = await context.db.query<{ email: string }>(
         `select u.email from (select user_id from network_members where status = 'active'
                               group by user_id having count(*) = 10) m
          join users u on u.id = m.user_id
          where u.email_verified_at is not null and u.onboarded_at is not null
-         order by u.id limit 1`,
+         order by u.id limit $1`,
+        [SPREAD_SESSIONS],
       );
-      const email = rows[0]?.email;
-      if (!email) throw new Error("no member of exactly 10 networks: run npm run seed:scale");
-      const session = await context.signInAs(email);
-      return { requests: [{ path: "/", headers: { cookie: session.cookie } }] };
+      if (!rows.length) throw new Error("no member of exactly 10 networks: run npm run seed:scale");
+      const sessions = await Promise.all(rows.map((r) => context.signInAs(r.email)));
+      return {
+        requests: sessions.map((s) => ({ path: "/", headers: { cookie: s.cookie } })),
+        note: `${sessions.length} members`,
+      };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
   },
   {
     name: "discovery",
     group: "networks",
     target: NETWORK_TARGET,
     description:
-      "networks page as a signed-in member: the 20 most active networks and 6 suggestions",
+      "networks page as a signed-in member (rotating over members): the 20 most active networks and 6 suggestions",
     prepare: async (context) => {
-      const cookie = await context.signedInCookie();
-      return { requests: [{ path: "/networks", headers: { cookie } }] };
+      const cookies = await context.signedInCookies(SPREAD_SESSIONS);
+      return { requests: cookies.map((cookie) => ({ path: "/networks", headers: { cookie } })) };
     },
     expect: (html) => {
       const found = html.match(networkLinks)?.length ?? 0;
@@ -597,23 +675,24 @@ export const scenarios: Scenario[] = [
     group: "networks",
     target: NETWORK_TARGET,
     description:
-      "a network's members page as its facilitator: members, join requests, invitations and the removals they can lift",
+      "a network's members page as its facilitator (rotating over networks): members, join requests, invitations and the removals they can lift",
     prepare: async (context) => {
       const { rows } = await context.db.query<{ id: string; name: string; email: string }>(
         `select n.id, n.name, u.email from networks n
          join network_members m on m.network_id = n.id and m.role = 'facilitator' and m.status = 'active'
          join users u on u.id = m.user_id
          where n.visibility = 'open' and u.email_verified_at is not null and u.onboarded_at is not null
-         order by n.member_count desc, n.id limit 1`,
+         order by n.member_count desc, n.id limit $1`,
+        [SPREAD_SESSIONS],
       );
-      const facilitator = rows[0];
-      if (!facilitator) throw new Error("no facilitator in the scale seed: run npm run seed:scale");
-      const session = await context.signInAs(facilitator.email);
+      if (!rows.length) throw new Error("no facilitator in the scale seed: run npm run seed:scale");
+      const sessions = await Promise.all(rows.map((r) => context.signInAs(r.email)));
       return {
-        requests: [
-          { path: `/networks/${facilitator.id}/members`, headers: { cookie: session.cookie } },
-        ],
-        note: `"${facilitator.name}"`,
+        requests: rows.map((r, i) => ({
+          path: `/networks/${r.id}/members`,
+          headers: { cookie: sessions[i].cookie },
+        })),
+        note: `${rows.length} of the largest open networks`,
       };
     },
     expect: expectPeople(10),
@@ -633,23 +712,116 @@ export const scenarios: Scenario[] = [
         sideLoad: liveSideLoad({ context, network, poster: readers[0], readers }),
       };
     },
-    expect: expectPosts(20),
+    expect: expectPosts(FEED_PAGE_SIZE),
+  },
+  // ─────────── embedded database (PGlite) with the demo data: pages found by following links ───────────
+  {
+    name: "embedded-home",
+    group: "embedded",
+    description: "front page, anonymous, embedded database with the demo data",
+    prepare: async () => ({ requests: [{ path: "/" }] }),
+    expect: expectPeople(6),
+  },
+  {
+    name: "embedded-people",
+    group: "embedded",
+    description: "people directory, first page, anonymous, embedded database",
+    prepare: async () => ({ requests: [{ path: "/people" }] }),
+    expect: expectPeople(20),
+  },
+  {
+    name: "embedded-profile",
+    group: "embedded",
+    description: "every profile linked from the first people page, anonymous, embedded database",
+    prepare: async ({ baseUrl }) => {
+      const ids = await linkedIds(baseUrl, "/people", personLinks);
+      return { requests: ids.map((id) => ({ path: `/people/${id}` })) };
+    },
+    expect: (html) => (html.includes("<h1") ? null : "no heading on the profile page"),
+  },
+  {
+    name: "embedded-network-feed",
+    group: "embedded",
+    description:
+      "every network listed on /networks, first page of its feed, anonymous, embedded database",
+    prepare: async ({ baseUrl }) => {
+      const ids = await linkedIds(baseUrl, "/networks", networkLinks);
+      // Networks that show their feed to visitors (the others answer with their door page).
+      const requests: BenchRequest[] = [];
+      for (const id of ids) {
+        const html = await (await fetch(`${baseUrl}/networks/${id}`)).text();
+        if (html.match(postCards)?.length) requests.push({ path: `/networks/${id}` });
+      }
+      return { requests, note: `${requests.length} of the ${ids.length} networks listed` };
+    },
+    expect: (html) => (html.match(postCards)?.length ? null : "no posts on the network page"),
+  },
+  {
+    name: "embedded-home-signed-in",
+    group: "embedded",
+    description: `front page as ${EMBEDDED_SESSIONS} demo members (their networks, home feed), embedded database`,
+    prepare: async (context) => {
+      const sessions = await embeddedSessions(context);
+      return { requests: sessions.map((s) => ({ path: "/", headers: { cookie: s.cookie } })) };
+    },
+    expect: expectPeople(1),
+  },
+  {
+    name: "embedded-network-feed-member",
+    group: "embedded",
+    description: `the first network on each of ${EMBEDDED_SESSIONS} demo members' front page, as that member, embedded database`,
+    prepare: async (context) => {
+      const sessions = await embeddedSessions(context);
+      const requests: BenchRequest[] = [];
+      for (const session of sessions) {
+        const headers = { cookie: session.cookie };
+        const home = await fetch(`${context.baseUrl}/`, { headers });
+        const id = (await home.text()).match(/href="\/networks\/([0-9a-f-]{36})"/)?.[1];
+        if (id) requests.push({ path: `/networks/${id}`, headers });
+      }
+      if (!requests.length) throw new Error("no demo member has a network on the front page");
+      return { requests, note: `${requests.length} members` };
+    },
+    expect: (html) => (html.match(postCards)?.length ? null : "no posts on the network page"),
   },
   ...conversationScenarios,
 ];
 
-/** Finds a typical onboarded scale member and signs in through the real form (CSRF included). */
-export async function signInScaleMember(baseUrl: string, db: pg.Client): Promise<string> {
+function embeddedSessions(context: BenchContext): Promise<Session[]> {
+  return Promise.all(
+    demoPeople.slice(1, 1 + EMBEDDED_SESSIONS).map((p) => context.signInAs(p.email)),
+  );
+}
+
+/** The distinct ids a page links to, in page order. */
+async function linkedIds(baseUrl: string, path: string, links: RegExp): Promise<string[]> {
+  const html = await (await fetch(baseUrl + path)).text();
+  const ids = [...new Set((html.match(links) ?? []).map((l) => l.slice(-37, -1)))];
+  if (!ids.length) throw new Error(`no links found on ${path}`);
+  return ids;
+}
+
+/**
+ * Finds `count` typical onboarded scale members and signs each in through the real form (CSRF
+ * included); returns their cookies.
+ */
+export async function signInScaleMembers(
+  baseUrl: string,
+  db: pg.Client,
+  count: number,
+  signInAs: (email: string) => Promise<Session>,
+): Promise<string[]> {
   const { rows } = await db.query<{ email: string }>(
     `select email from users
      where email like $1 and email_verified_at is not null and onboarded_at is not null
        and visibility = '{}'::jsonb
-     order by id limit 1`,
-    [`%@${SCALE_EMAIL_DOMAIN}`],
+     order by id limit $2`,
+    [`%@${SCALE_EMAIL_DOMAIN}`, count],
   );
-  const email = rows[0]?.email;
-  if (!email) throw new Error("no scale member to sign in as: run npm run seed:scale");
-  return (await signIn(baseUrl, email)).cookie;
+  if (!rows.length)
+    throw new Error(`no scale member to sign in as at ${baseUrl}: run npm run seed:scale`);
+  const sessions = await Promise.all(rows.map((r) => signInAs(r.email)));
+  return sessions.map((s) => s.cookie);
 }
 
 /** The form token a page carries (bound to the session or pre-session, decision 005). */
@@ -666,7 +838,11 @@ function cookiesSet(response: Response): string[] {
  * Signs in as a scale member through the real form: GET for the pre-session cookie and the
  * page's token, POST, then one page with the new session for the token its forms carry.
  */
-export async function signIn(baseUrl: string, email: string): Promise<Session> {
+export async function signIn(
+  baseUrl: string,
+  email: string,
+  password = SCALE_PASSWORD,
+): Promise<Session> {
   const page = await fetch(`${baseUrl}/signin`);
   const preSession = cookiesSet(page).find((c) => /^(__Host-)?csrf=/.test(c));
   const token = formToken(await page.text());
@@ -675,7 +851,7 @@ export async function signIn(baseUrl: string, email: string): Promise<Session> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: preSession },
-    body: new URLSearchParams({ email, password: SCALE_PASSWORD, _csrf: token, next: "/" }),
+    body: new URLSearchParams({ email, password, _csrf: token, next: "/" }),
   });
   await response.arrayBuffer();
   const set = cookiesSet(response);

@@ -382,12 +382,19 @@ export function createApp(options: { env: Env; database: Database }): App {
       }
       for (const cookie of setCookies) headers.append("Set-Cookie", cookie);
       headers.set("X-Request-Id", requestId);
-      const final = new Response(result.body, {
-        status: result.status,
-        statusText: result.statusText,
-        headers,
-      });
-      await sendResponse(res, final);
+      if (headers.has("Content-Length") && result.body && req.method !== "HEAD") {
+        // A whole document (entry.server.tsx): headers and body leave in one write.
+        const body = Buffer.from(await result.arrayBuffer());
+        res.writeHead(result.status, nodeHeaders(headers));
+        res.end(body);
+      } else {
+        const final = new Response(result.body, {
+          status: result.status,
+          statusText: result.statusText,
+          headers,
+        });
+        await sendResponse(res, final);
+      }
       log.info(
         {
           method: req.method,
@@ -405,6 +412,18 @@ export function createApp(options: { env: Env; database: Database }): App {
     database,
     close: () => database.close(),
   };
+}
+
+/** Fetch headers as Node's, each Set-Cookie kept apart. */
+function nodeHeaders(headers: Headers): http.OutgoingHttpHeaders {
+  const out: http.OutgoingHttpHeaders = {};
+  for (const [name, value] of headers) {
+    if (name === "set-cookie") continue;
+    out[name] = value;
+  }
+  const cookies = headers.getSetCookie();
+  if (cookies.length) out["set-cookie"] = cookies;
+  return out;
 }
 
 /** A urlencoded body as FormData, the one shape routes read a submission in. */

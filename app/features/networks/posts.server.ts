@@ -556,7 +556,11 @@ const postColumns = sql`p.id, p.network_id, n.name as network_name, p.author_id,
   p.body, p.body_html, p.created_at, p.edited_at, p.pinned_at,
   ${cursorAtSql("p.created_at")}`;
 
-export const FEED_PAGE_SIZE = 20;
+/**
+ * Posts per feed page. Ten keeps the first screen of a feed under 40 KB of HTML, forms
+ * included (decision 013); the "Next page" link (a plain link) pages through the rest.
+ */
+export const FEED_PAGE_SIZE = 10;
 
 /**
  * A network's feed, newest first, keyset-paginated; pinned posts come separately on the first
@@ -572,25 +576,33 @@ export async function listNetworkFeed(options: {
   const after = options.after
     ? sql`and ${afterCursorSql(options.after, "p.created_at", "p.id")}`
     : sql``;
-  const rows = await queryRows<PostRow & { cursor_at: string }>(sql`
-    select ${postColumns}
-    from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
-    where p.network_id = ${options.networkId} and p.deleted_at is null ${after}
-    order by p.created_at desc, p.id desc
-    limit ${limit + 1}`);
-  const pinnedRows = options.after
-    ? []
-    : await queryRows<PostRow & { cursor_at: string }>(sql`
-        select ${postColumns}
-        from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
-        where p.network_id = ${options.networkId} and p.pinned_at is not null and p.deleted_at is null
-        order by p.pinned_at desc limit 3`);
+  const [rows, pinnedRows] = await Promise.all([
+    queryRows<PostRow & { cursor_at: string }>(sql`
+      select ${postColumns}
+      from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
+      where p.network_id = ${options.networkId} and p.deleted_at is null ${after}
+      order by p.created_at desc, p.id desc
+      limit ${limit + 1}`),
+    options.after
+      ? Promise.resolve([])
+      : queryRows<PostRow & { cursor_at: string }>(sql`
+          select ${postColumns}
+          from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
+          where p.network_id = ${options.networkId} and p.pinned_at is not null and p.deleted_at is null
+          order by p.pinned_at desc limit 3`),
+  ]);
   const { page, next } = keysetPage(rows, limit);
-  return {
-    pinned: await hydratePosts(pinnedRows, options.viewerId, 3),
-    posts: await hydratePosts(page, options.viewerId, 3),
-    next,
-  };
+  // One round of queries for the pinned posts and the page together (a pinned post can be on
+  // the page too: it is hydrated once).
+  const pageIds = new Set(page.map((r) => r.id));
+  const hydrated = await hydratePosts(
+    [...page, ...pinnedRows.filter((r) => !pageIds.has(r.id))],
+    options.viewerId,
+    3,
+  );
+  const byId = new Map(hydrated.map((p) => [p.id, p]));
+  const pick = (list: PostRow[]) => list.map((r) => byId.get(r.id)).filter((p) => p !== undefined);
+  return { pinned: pick(pinnedRows), posts: pick(page), next };
 }
 
 /** One post with all its comments (for its own page). */
