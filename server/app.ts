@@ -76,7 +76,7 @@ export {
 export { setLogDestination } from "~/lib/logger.server";
 export { sendMail } from "~/lib/mail.server";
 export { removeOrphanedFiles } from "~/lib/orphaned-files.server";
-export { stopListening } from "~/lib/pubsub.server";
+export { stopListening, subscribe } from "~/lib/pubsub.server";
 
 /** Raw SQL for tests and scripts that check what the application wrote. */
 export const rawSql = (text: string) => sql.raw(text);

@@ -286,6 +286,30 @@ describe("read state and unread counts", () => {
 });
 
 describe("live delivery", () => {
+  it("tells each recipient's person stream their new unread total, after commit", async () => {
+    const [a, b] = await neighbours();
+    const events: Array<{ type: string; data?: Record<string, unknown> }> = [];
+    const stop = await app.server.subscribe(`user:${b.user.id}`, (event) => events.push(event));
+    const unreadEvents = () => events.filter((e) => e.type === "conversations.unread");
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 250 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+      return check();
+    };
+    try {
+      const id = await startOk(a.client, [b.user.id], "One");
+      expect(await until(() => unreadEvents().length === 1)).toBe(true);
+      expect(unreadEvents()[0].data).toEqual({ count: 1 });
+      await send(a.client, id, "Two");
+      expect(await until(() => unreadEvents().length === 2)).toBe(true);
+      expect(unreadEvents()[1].data).toEqual({ count: 2 });
+      await b.client.get(`/conversations/${id}`);
+      expect(await until(() => unreadEvents().length === 3)).toBe(true);
+      expect(unreadEvents()[2].data).toEqual({ count: 0 });
+    } finally {
+      stop();
+    }
+  });
+
   it("new messages reach the other participants' streams; outsiders get 404", async () => {
     const [a, b] = await neighbours();
     const id = await startOk(a.client, [b.user.id], "Are you there?");
