@@ -114,9 +114,12 @@ await runScript(async () => {
   );
   await startJobWorkers(database, { only: ["notifications.digest"] });
   let lastReport = performance.now();
+  // Polled with a query on pg-boss's own index, not a count of the whole job table: the run
+  // should not pay for its own measuring.
+  const pendingDigests = () =>
+    count("select 1 from pgboss.job where name = 'notifications.digest' and state < 'completed'");
   for (;;) {
-    const [counts] = (await countJobs()).filter((c) => c.name === "notifications.digest");
-    const pending = counts.waiting + counts.active + counts.retrying;
+    const pending = await pendingDigests();
     if (performance.now() - lastReport > 15_000) {
       const done = due - pending;
       const seconds = (performance.now() - runStarted) / 1000;
@@ -126,7 +129,7 @@ await runScript(async () => {
       lastReport = performance.now();
     }
     if (pending === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   const runSeconds = (performance.now() - runStarted) / 1000;
   const cpu = process.cpuUsage(cpuStarted);

@@ -99,12 +99,13 @@ export async function sendDigest(options: { userId: string; dueAt: Date }): Prom
     // A digest run is thousands of small transactions, each waiting for its WAL flush. Without
     // that wait nothing is lost that matters: the job's completion is committed after this
     // transaction, and WAL is replayed in order, so if a server crash loses this commit it loses
-    // the completion too and the job runs again.
-    await tx.execute(sql`set local synchronous_commit = off`);
+    // the completion too and the job runs again. (set_config(…, true) is SET LOCAL, sent with
+    // the lock's statement to save a round trip.)
     // The lock first: a fan-out setting next_digest_at for this person waits for us, or we for
     // it, and then the query below sees its rows (each statement reads what is committed).
     const schedules = (await tx.execute(sql`
-      select u.id, u.email, u.display_name as "displayName", u.locale, u.time_zone as "timeZone",
+      select set_config('synchronous_commit', 'off', true),
+        u.id, u.email, u.display_name as "displayName", u.locale, u.time_zone as "timeZone",
         s.frequency, s.hour, s.weekday, s.next_digest_at,
         date_trunc('milliseconds', s.next_digest_at) = ${dueAt.toISOString()}::timestamptz
           as is_this_digest
