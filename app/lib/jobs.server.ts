@@ -38,7 +38,19 @@ export type JobDefinition<T> = {
   expireInSeconds: number;
   /** Jobs taken per poll; each job still succeeds or fails on its own. */
   batchSize?: number;
+  /**
+   * Polling loops per process for this job type (default 1), each running its batch in turn:
+   * more than one lets jobs that mostly wait for the database (a digest run) overlap on a
+   * PostgreSQL server's pool. On PGlite they share the one connection.
+   */
+  concurrency?: number;
   pollingIntervalSeconds?: number;
+  /**
+   * Record a batch's completed jobs with one statement at its end instead of one each. For job
+   * types whose handler finds a job already done cheaply: a crash mid-batch runs the whole
+   * batch again, and thousands of jobs (a digest run) save a commit each.
+   */
+  completeTogether?: boolean;
   /** A cron expression (UTC): the job is queued on that schedule by whichever process is first. */
   schedule?: string;
 };
@@ -221,11 +233,15 @@ export async function enqueueMany<T>(
 }
 
 /**
- * Starts the workers of every registered job type on `database`, and the queue's upkeep:
+ * Starts the workers of every registered job type (or of `only` these, for benchmarks) on
+ * `database`, and the queue's upkeep:
  * lost jobs retried, old ones archived, schedules fired. In embedded mode this process owns
  * the database, so jobs left active by a previous (crashed) process are retried at once.
  */
-export async function startJobWorkers(database: Database = getDatabase()): Promise<void> {
+export async function startJobWorkers(
+  database: Database = getDatabase(),
+  options: { only?: JobName[] } = {},
+): Promise<void> {
   if (workersRunning) return;
   await stopJobQueue();
   if (database.kind === "pglite") {
@@ -239,15 +255,19 @@ export async function startJobWorkers(database: Database = getDatabase()): Promi
   bossDatabase = database;
   workersRunning = true;
   for (const definition of definitions.values()) {
-    const workerId = await instance.work(
-      definition.name,
-      {
-        batchSize: definition.batchSize ?? 1,
-        pollingIntervalSeconds: definition.pollingIntervalSeconds ?? 2,
-      },
-      (jobs) => runBatch(instance, definition, jobs),
-    );
-    localWorkers.set(definition.name, workerId);
+    if (options.only && !options.only.includes(definition.name)) continue;
+    for (let loop = 0; loop < (definition.concurrency ?? 1); loop++) {
+      const workerId = await instance.work(
+        definition.name,
+        {
+          batchSize: definition.batchSize ?? 1,
+          pollingIntervalSeconds: definition.pollingIntervalSeconds ?? 2,
+        },
+        (jobs) => runBatch(instance, definition, jobs),
+      );
+      // The first loop is the one `enqueue` wakes; the others find the rest at their poll.
+      if (loop === 0) localWorkers.set(definition.name, workerId);
+    }
     if (definition.schedule) {
       await instance.schedule(definition.name, definition.schedule, {}, { tz: "UTC" });
     } else {
@@ -264,6 +284,7 @@ async function runBatch(
   definition: JobDefinition<any>,
   jobs: PgBoss.Job<unknown>[],
 ): Promise<void> {
+  const done: string[] = [];
   for (const job of jobs) {
     // Back to the event loop between jobs: on PGlite every query runs synchronously in this
     // thread, so a long batch (a digest run) would otherwise hold up requests, timers and log
@@ -272,8 +293,10 @@ async function runBatch(
     try {
       const data = definition.payload.parse(job.data);
       await definition.handle(data, { id: job.id });
-      // Recorded one by one, so that a crash mid-batch re-runs only the jobs not yet done.
-      await instance.complete(definition.name, job.id);
+      // Recorded one by one, so that a crash mid-batch re-runs only the jobs not yet done;
+      // or, for job types that say so, all at the end of the batch (one commit, not one each).
+      if (definition.completeTogether) done.push(job.id);
+      else await instance.complete(definition.name, job.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       getLogger().warn({ job: definition.name, jobId: job.id, error: message }, "job failed");
@@ -281,6 +304,7 @@ async function runBatch(
       await instance.fail(definition.name, job.id, { message });
     }
   }
+  if (done.length > 0) await instance.complete(definition.name, done);
 }
 
 /**

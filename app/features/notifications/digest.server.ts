@@ -85,6 +85,8 @@ type PendingRow = {
   network_id: string | null;
   data: MailedNotification["data"];
   created_at: string | Date;
+  actor_name: string | null;
+  network_name: string | null;
 };
 
 /**
@@ -94,10 +96,16 @@ type PendingRow = {
 export async function sendDigest(options: { userId: string; dueAt: Date }): Promise<boolean> {
   const { userId, dueAt } = options;
   return getDb().transaction(async (tx) => {
+    // A digest run is thousands of small transactions, each waiting for its WAL flush. Without
+    // that wait nothing is lost that matters: the job's completion is committed after this
+    // transaction, and WAL is replayed in order, so if a server crash loses this commit it loses
+    // the completion too and the job runs again. (set_config(…, true) is SET LOCAL, sent with
+    // the lock's statement to save a round trip.)
     // The lock first: a fan-out setting next_digest_at for this person waits for us, or we for
     // it, and then the query below sees its rows (each statement reads what is committed).
     const schedules = (await tx.execute(sql`
-      select u.id, u.email, u.display_name as "displayName", u.locale, u.time_zone as "timeZone",
+      select set_config('synchronous_commit', 'off', true),
+        u.id, u.email, u.display_name as "displayName", u.locale, u.time_zone as "timeZone",
         s.frequency, s.hour, s.weekday, s.next_digest_at,
         date_trunc('milliseconds', s.next_digest_at) = ${dueAt.toISOString()}::timestamptz
           as is_this_digest
@@ -108,16 +116,29 @@ export async function sendDigest(options: { userId: string; dueAt: Date }): Prom
     // Moved on (sent already, or the person changed their timing): not this job's digest.
     if (!schedule?.next_digest_at || !schedule.is_this_digest) return false;
 
+    // One statement: take what is pending (with the names the mail shows) and clear the
+    // schedule; everything due is taken, so the next notification for the digest sets the next
+    // instant. It reads what is committed after the lock above was granted.
     const pending = (await tx.execute(sql`
-      update notifications n set digested_at = now()
-      where n.recipient_id = ${userId}
-        and n.read_at is null and n.emailed_at is null and n.digested_at is null
-        and ${effectiveChoiceSql(
-          sql`n.kind`,
-          sql`(select p.email from notification_preferences p
-               where p.user_id = n.recipient_id and p.kind = n.kind)`,
-        )} = 'digest'
-      returning n.id, n.kind, n.group_key, n.actor_id, n.network_id, n.data, n.created_at`)) as unknown as {
+      with marked as (
+        update notifications n set digested_at = now()
+        where n.recipient_id = ${userId}
+          and n.read_at is null and n.emailed_at is null and n.digested_at is null
+          and ${effectiveChoiceSql(
+            sql`n.kind`,
+            sql`(select p.email from notification_preferences p
+                 where p.user_id = n.recipient_id and p.kind = n.kind)`,
+          )} = 'digest'
+        returning n.id, n.kind, n.group_key, n.actor_id, n.network_id, n.data, n.created_at
+      ), cleared as (
+        update digest_schedules set next_digest_at = null,
+          last_digest_at = case when exists (select 1 from marked) then now() else last_digest_at end
+        where user_id = ${userId}
+      )
+      select m.*, a.display_name as actor_name, net.name as network_name
+      from marked m
+        left join users a on a.id = m.actor_id
+        left join networks net on net.id = m.network_id`)) as unknown as {
       rows: PendingRow[];
     };
     const timing: DigestTiming = {
@@ -137,6 +158,8 @@ export async function sendDigest(options: { userId: string; dueAt: Date }): Prom
               networkId: row.network_id,
               data: row.data,
               createdAt: new Date(row.created_at),
+              actorName: row.actor_name,
+              networkName: row.network_name,
             })),
             timing,
             tx,
@@ -146,11 +169,6 @@ export async function sendDigest(options: { userId: string; dueAt: Date }): Prom
       await sendMail(mail, { tx, key: digestKey(userId, dueAt) });
       getLogger().debug({ userId, notifications: pending.rows.length }, "digest queued");
     }
-    // Everything due is taken: the next notification for the digest sets the next instant.
-    await tx.execute(sql`
-      update digest_schedules set next_digest_at = null
-        ${mail ? sql`, last_digest_at = now()` : sql``}
-      where user_id = ${userId}`);
     return mail !== null;
   });
 }
@@ -175,6 +193,11 @@ export const digestJob = defineJob({
   retryDelaySeconds: 10,
   expireInSeconds: 60,
   batchSize: 50,
+  // Each digest mostly waits for the database: several loops overlap them on a server's pool
+  // (of 10 connections; each loop holds at most one at a time).
+  concurrency: 6,
+  // A digest already sent is found in one locked read (the schedule moved on).
+  completeTogether: true,
   pollingIntervalSeconds: 1,
   async handle({ userId, dueAt }) {
     await sendDigest({ userId, dueAt: new Date(dueAt) });

@@ -31,6 +31,9 @@ export type MailedNotification = {
   networkId: string | null;
   data: NotificationData;
   createdAt: Date;
+  /** The actor's and network's names when the caller's query already read them. */
+  actorName?: string | null;
+  networkName?: string | null;
 };
 
 /** The person a mail goes to. */
@@ -63,10 +66,33 @@ function escapeHtml(value: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** Names of the actors and networks the rows mention, in one query each. */
+/**
+ * Names of the actors and networks the rows mention: those the rows carry, the others in one
+ * query each.
+ */
 async function namesFor(rows: MailedNotification[], db: Db) {
-  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
-  const networkIds = [...new Set(rows.map((r) => r.networkId).filter((id): id is string => !!id))];
+  const actor = new Map<string, string>();
+  const network = new Map<string, string>();
+  for (const row of rows) {
+    if (row.actorId && row.actorName) actor.set(row.actorId, row.actorName);
+    if (row.networkId && row.networkName) network.set(row.networkId, row.networkName);
+  }
+  const actorIds = [
+    ...new Set(
+      rows
+        .filter((r) => r.actorName === undefined)
+        .map((r) => r.actorId)
+        .filter((id): id is string => !!id),
+    ),
+  ];
+  const networkIds = [
+    ...new Set(
+      rows
+        .filter((r) => r.networkName === undefined)
+        .map((r) => r.networkId)
+        .filter((id): id is string => !!id),
+    ),
+  ];
   const [actors, nets] = await Promise.all([
     actorIds.length
       ? db
@@ -81,11 +107,12 @@ async function namesFor(rows: MailedNotification[], db: Db) {
           .where(inArray(networks.id, networkIds))
       : [],
   ]);
-  return {
-    actor: new Map(actors.map((a) => [a.id, a.name])),
-    network: new Map(nets.map((n) => [n.id, n.name])),
-  };
+  for (const a of actors) actor.set(a.id, a.name);
+  for (const n of nets) network.set(n.id, n.name);
+  return { actor, network };
 }
+
+const collators = new Map<Locale, Intl.Collator>();
 
 /** Rows grouped by (kind, group key), newest group first, each as one translated line. */
 function linesOf(
@@ -206,7 +233,11 @@ export async function renderDigestMail(
     list.push(row);
     byNetwork.set(key, list);
   }
-  const collator = new Intl.Collator(locale);
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
   const sections = [...byNetwork]
     .map(([networkId, list]) => ({
       title: networkId
