@@ -4,6 +4,7 @@ import { hashPassword } from "~/features/accounts/password.server";
 import { createOrganisation, createUser } from "./builders.server";
 import { demoOrganisations, demoPeople } from "./demo-data";
 import { seedDemoNetworks } from "./demo-networks.server";
+import { seedDemoNotifications } from "./demo-notifications.server";
 
 /** Every demo account signs in with this password (README says so). */
 export const DEMO_PASSWORD = "synergy-demo-2026";
@@ -90,5 +91,6 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
     );
   }
   const seeded = await seedDemoNetworks(ids, db);
+  await seedDemoNotifications(db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }
