@@ -1,9 +1,13 @@
 /**
- * npm run seed:scale -- [--members 100000] [--networks 5000] [--posts 1000000] [--reset]
+ * npm run seed:scale -- [--members 100000] [--networks 5000] [--posts 1000000]
+ *   [--notifications 5000000] [--reset]
+ * npm run seed:scale -- --only notifications [--notifications 5000000]
  * Fills the PostgreSQL server at DATABASE_URL with a large, deterministic installation for the
  * benchmarks (`npm run bench`). Refuses the embedded database: PGlite is not what we measure.
  * Networks and posts default to 1 network per 20 members and 200 posts per network (5,000 and
  * 1,000,000 at 100,000 members); `--networks 0` seeds people and organisations only.
+ * Notifications (default 5,000,000) are derived from the content; `--only notifications`
+ * replaces just them in a database the seed already filled.
  */
 import { parseArgs } from "node:util";
 import {
@@ -11,7 +15,9 @@ import {
   SCALE_EMAIL_DOMAIN,
   SCALE_PASSWORD,
   seedScale,
+  seedScaleNotifications,
 } from "../app/db/seed/scale.server";
+import { DEFAULT_SCALE_NOTIFICATIONS } from "../app/db/seed/scale-notifications.server";
 import { getEnv } from "../app/lib/env.server";
 import { openScriptDatabase, runScript } from "./open-database";
 
@@ -21,9 +27,20 @@ await runScript(async () => {
       members: { type: "string", default: "100000" },
       networks: { type: "string" },
       posts: { type: "string" },
+      notifications: { type: "string", default: String(DEFAULT_SCALE_NOTIFICATIONS) },
+      only: { type: "string" },
       reset: { type: "boolean", default: false },
     },
   });
+  const notifications = Number(values.notifications);
+  if (!Number.isInteger(notifications) || notifications < 0 || notifications > 100_000_000) {
+    throw new Error(
+      "--notifications takes a whole number between 0 and 100000000, e.g. --notifications 50000",
+    );
+  }
+  if (values.only !== undefined && values.only !== "notifications") {
+    throw new Error('--only takes "notifications" (the one part that can be added on its own)');
+  }
   const members = Number(values.members);
   if (!Number.isInteger(members) || members < 1 || members > 5_000_000) {
     throw new Error("--members takes a whole number between 1 and 5000000, e.g. --members 2000");
@@ -51,6 +68,21 @@ await runScript(async () => {
   }
   const started = performance.now();
   const database = await openScriptDatabase();
+  if (values.only === "notifications") {
+    try {
+      console.log(`Replacing the notifications with about ${notifications.toLocaleString("en")}…`);
+      const count = await seedScaleNotifications({
+        database,
+        notifications,
+        onProgress: (message) => console.log(message),
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Done in ${seconds} s: ${count.toLocaleString("en")} notifications.`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   try {
     console.log(
       `Seeding ${members.toLocaleString("en")} members, ${networks.toLocaleString("en")} networks and about ${posts.toLocaleString("en")} posts${values.reset ? " (reset)" : ""}…`,
@@ -60,6 +92,7 @@ await runScript(async () => {
       members,
       networks,
       posts,
+      notifications,
       reset: values.reset,
       onProgress: (message) => console.log(message),
     });
