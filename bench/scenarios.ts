@@ -6,6 +6,7 @@ import http from "node:http";
 import type pg from "pg";
 import { demoPeople } from "../app/db/seed/demo-data";
 import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } from "../app/db/seed/scale.server";
+import { mentionHandle } from "../app/features/content/mentions.server";
 
 export { DEMO_PASSWORD } from "../app/db/seed/demo.server";
 
@@ -867,3 +868,179 @@ export async function signIn(
   if (!csrfToken) throw new Error(`no form token on a page for ${email}`);
   return { cookie, csrfToken, email };
 }
+
+// ─────────────── notifications (issue 8): the centre, and the fan-out of a post ───────────────
+
+/** Members a fan-out post mentions: "all 40 notifications after a post in a 40-member network". */
+const FANOUT_RECIPIENTS = 40;
+/** A fan-out not complete after this long counts as missed. */
+const FANOUT_TIMEOUT_MS = 10_000;
+/** Pause between fan-out posts while the centre is loaded. */
+const FANOUT_GAP_MS = 1_000;
+const FANOUT_SUBMISSION_PREFIX = "bench-fanout";
+
+/**
+ * Posts in a network with at least 41 members, mentioning 40 of them (each with a handle of
+ * their own), and measures from sending the form until all 40 notification rows exist (the
+ * fan-out job has run). Removes its posts and their notifications at the end.
+ */
+function fanoutSideLoad(context: BenchContext): SideLoad {
+  let poster: Session | undefined;
+  let networkId = "";
+  let mentions = "";
+  const postIds: string[] = [];
+  const run = Date.now().toString(36);
+  let attempt = 0;
+
+  async function fanOnce(): Promise<number | null> {
+    attempt += 1;
+    const submissionKey = `${FANOUT_SUBMISSION_PREFIX}-${run}-${attempt}`;
+    const sentAt = performance.now();
+    const response = await fetch(`${context.baseUrl}/networks/${networkId}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: poster!.cookie,
+        "accept-language": "en",
+      },
+      body: new URLSearchParams({
+        intent: "post",
+        body: `Benchmark fan-out ${attempt}: ${mentions}`,
+        submissionKey,
+        _csrf: poster!.csrfToken,
+      }),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 302 && response.status !== 303) {
+      throw new Error(`posting in the fan-out scenario answered ${response.status}`);
+    }
+    const { rows } = await context.db.query<{ id: string }>(
+      "select id from posts where network_id = $1 and submission_key = $2",
+      [networkId, submissionKey],
+    );
+    if (!rows[0]) throw new Error("the fan-out scenario's post was not written");
+    postIds.push(rows[0].id);
+    const sourceKey = `post:${rows[0].id}:mention`;
+    for (;;) {
+      const { rows: counted } = await context.db.query<{ n: string }>(
+        "select count(*) as n from notifications where source_key = $1",
+        [sourceKey],
+      );
+      if (Number(counted[0].n) >= FANOUT_RECIPIENTS) return performance.now() - sentAt;
+      if (performance.now() - sentAt > FANOUT_TIMEOUT_MS) return null;
+      await sleep(5);
+    }
+  }
+
+  async function fanRepeatedly(until: number): Promise<Figures> {
+    const times: number[] = [];
+    let missed = 0;
+    do {
+      const ms = await fanOnce();
+      if (ms === null) missed += 1;
+      else times.push(ms);
+      await sleep(FANOUT_GAP_MS);
+    } while (performance.now() < until);
+    times.sort((a, b) => a - b);
+    return {
+      fanouts: times.length + missed,
+      fanoutMedianMs: times.length ? round(percentile(times, 50)) : "n/a",
+      fanoutMaxMs: times.length ? round(times[times.length - 1]) : "n/a",
+      fanoutsMissed: missed,
+    };
+  }
+
+  return {
+    async start() {
+      // The largest networks first; the first with 41 members whose handles are their own
+      // (two people with one handle would be one mention).
+      const { rows: networks } = await context.db.query<{ id: string }>(
+        `select network_id as id from network_members where status = 'active'
+         group by network_id having count(*) > ${FANOUT_RECIPIENTS}
+         order by count(*) desc, network_id limit 50`,
+      );
+      let unique: { email: string; display_name: string }[] = [];
+      for (const network of networks) {
+        const { rows: members } = await context.db.query<{ email: string; display_name: string }>(
+          `select u.email, u.display_name from network_members m join users u on u.id = m.user_id
+           where m.network_id = $1 and m.status = 'active'
+             and u.email_verified_at is not null and u.onboarded_at is not null
+           order by u.id`,
+          [network.id],
+        );
+        const handles = new Map<string, number>();
+        for (const m of members) {
+          const handle = mentionHandle(m.display_name);
+          handles.set(handle, (handles.get(handle) ?? 0) + 1);
+        }
+        unique = members.filter((m) => {
+          const handle = mentionHandle(m.display_name);
+          return handle.length >= 2 && handles.get(handle) === 1;
+        });
+        if (unique.length > FANOUT_RECIPIENTS) {
+          networkId = network.id;
+          break;
+        }
+      }
+      if (!networkId) {
+        throw new Error(
+          `no network with ${FANOUT_RECIPIENTS + 1} members of distinct handles: run npm run seed:scale`,
+        );
+      }
+      poster = await context.signInAs(unique[0].email);
+      mentions = unique
+        .slice(1, FANOUT_RECIPIENTS + 1)
+        .map((m) => `@${mentionHandle(m.display_name)}`)
+        .join(" ");
+      // Alone: the first post (the job worker may be idle), then more, nothing else running.
+      const first = await fanOnce();
+      const alone = await fanRepeatedly(performance.now() + 2 * FANOUT_GAP_MS);
+      return { firstFanoutMs: first === null ? "missed" : round(first), ...alone };
+    },
+    duringLoad: (seconds) => fanRepeatedly(performance.now() + seconds * 1000 - 1500),
+    async stop() {
+      if (postIds.length === 0) return;
+      await context.db.query("delete from notifications where source_key = any($1::text[])", [
+        postIds.map((id) => `post:${id}:mention`),
+      ]);
+      await context.db.query("delete from posts where id = any($1::uuid[])", [postIds]);
+    },
+  };
+}
+
+/** A centre page must show its lines (a blank or error page is never measured). */
+function expectNotificationLines(min: number) {
+  return (html: string) => {
+    const found = html.match(/<li class="notification( unread)?"/g)?.length ?? 0;
+    return found >= min ? null : `expected at least ${min} notification lines, found ${found}`;
+  };
+}
+
+scenarios.push({
+  name: "notification-centre",
+  group: "networks",
+  target: NETWORK_TARGET,
+  description: `the notification centre (20 grouped lines) of the member with the most notifications, while posts mentioning ${FANOUT_RECIPIENTS} members fan out in a large network (time until all ${FANOUT_RECIPIENTS} notifications exist, target < 1 s)`,
+  prepare: async (context) => {
+    const { rows } = await context.db.query<{ email: string; n: string }>(
+      `select u.email, c.n from (
+         select recipient_id, count(*) as n from notifications group by recipient_id
+         order by count(*) desc, recipient_id limit 1) c
+       join users u on u.id = c.recipient_id`,
+    );
+    const heaviest = rows[0];
+    if (!heaviest) {
+      throw new Error(
+        "no notifications in the database: npm run seed:scale -- --only notifications",
+      );
+    }
+    const session = await context.signInAs(heaviest.email);
+    return {
+      requests: [{ path: "/notifications", headers: { cookie: session.cookie } }],
+      note: `${Number(heaviest.n).toLocaleString("en")} notifications for this member`,
+      sideLoad: fanoutSideLoad(context),
+    };
+  },
+  expect: expectNotificationLines(20),
+});

@@ -1,12 +1,15 @@
 /**
  * npm run seed:scale -- [--members 100000] [--networks 5000] [--posts 1000000]
- *   [--conversations 300000] [--messages 2000000] [--reset] [--only conversations]
+ *   [--conversations 300000] [--messages 2000000] [--notifications 5000000] [--reset]
+ * npm run seed:scale -- --only conversations|notifications
  * Fills the PostgreSQL server at DATABASE_URL with a large, deterministic installation for the
  * benchmarks (`npm run bench`). Refuses the embedded database: PGlite is not what we measure.
  * Networks and posts default to 1 network per 20 members and 200 posts per network (5,000 and
  * 1,000,000 at 100,000 members); `--networks 0` seeds people and organisations only.
  * Conversations default to 3 per member with 20 messages per member (300,000 and 2,000,000);
  * `--only conversations` keeps an existing installation and replaces just its conversations.
+ * Notifications (default 5,000,000) are derived from the content; `--only notifications`
+ * replaces just them in a database the seed already filled.
  */
 import { parseArgs } from "node:util";
 import {
@@ -14,7 +17,9 @@ import {
   SCALE_EMAIL_DOMAIN,
   SCALE_PASSWORD,
   seedScale,
+  seedScaleNotifications,
 } from "../app/db/seed/scale.server";
+import { DEFAULT_SCALE_NOTIFICATIONS } from "../app/db/seed/scale-notifications.server";
 import { getEnv } from "../app/lib/env.server";
 import { openScriptDatabase, runScript } from "./open-database";
 
@@ -24,12 +29,19 @@ await runScript(async () => {
       members: { type: "string", default: "100000" },
       networks: { type: "string" },
       posts: { type: "string" },
+      notifications: { type: "string", default: String(DEFAULT_SCALE_NOTIFICATIONS) },
       reset: { type: "boolean", default: false },
       conversations: { type: "string" },
       messages: { type: "string" },
       only: { type: "string" },
     },
   });
+  const notifications = Number(values.notifications);
+  if (!Number.isInteger(notifications) || notifications < 0 || notifications > 100_000_000) {
+    throw new Error(
+      "--notifications takes a whole number between 0 and 100000000, e.g. --notifications 50000",
+    );
+  }
   const members = Number(values.members);
   if (!Number.isInteger(members) || members < 1 || members > 5_000_000) {
     throw new Error("--members takes a whole number between 1 and 5000000, e.g. --members 2000");
@@ -49,8 +61,14 @@ await runScript(async () => {
   if (!Number.isInteger(posts) || posts < 0 || posts > 50_000_000) {
     throw new Error("--posts takes a whole number between 0 and 50000000, e.g. --posts 20000");
   }
-  if (values.only !== undefined && values.only !== "conversations") {
-    throw new Error('--only takes "conversations" (the one part that can be added on its own)');
+  if (
+    values.only !== undefined &&
+    values.only !== "conversations" &&
+    values.only !== "notifications"
+  ) {
+    throw new Error(
+      '--only takes "conversations" or "notifications" (the parts that can be added on their own)',
+    );
   }
   const only = values.only === "conversations" ? ("conversations" as const) : undefined;
   const conversations =
@@ -70,6 +88,21 @@ await runScript(async () => {
   }
   const started = performance.now();
   const database = await openScriptDatabase();
+  if (values.only === "notifications") {
+    try {
+      console.log(`Replacing the notifications with about ${notifications.toLocaleString("en")}…`);
+      const count = await seedScaleNotifications({
+        database,
+        notifications,
+        onProgress: (message) => console.log(message),
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Done in ${seconds} s: ${count.toLocaleString("en")} notifications.`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   try {
     console.log(
       only
@@ -81,6 +114,7 @@ await runScript(async () => {
       members,
       networks,
       posts,
+      notifications,
       reset: values.reset,
       conversations,
       messages,

@@ -12,6 +12,7 @@ import type { z } from "zod";
 import { type Database, type Db, getDatabase } from "~/db/client.server";
 import { type JobName, jobNames, jobSchema } from "./job-names";
 import { getLogger } from "./logger.server";
+import { publishOnCommit, subscribe } from "./pubsub.server";
 
 export type { JobName } from "./job-names";
 
@@ -69,7 +70,11 @@ export function jobDefinitions(): JobDefinition<unknown>[] {
   return [...definitions.values()];
 }
 
+/** Live-event topic on which a committed transaction that queued jobs wakes their workers. */
+const WAKE_TOPIC = "\u0000jobs-queued";
+
 let boss: PgBoss | undefined;
+let stopWaking: (() => void) | undefined;
 let bossDatabase: Database | undefined;
 let workersRunning = false;
 const localWorkers = new Map<JobName, string>();
@@ -192,10 +197,12 @@ export async function enqueue<T>(
       db: options.tx ? executorForTransaction(options.tx) : undefined,
     } as PgBoss.SendOptions,
   );
-  // A worker in this process looks now instead of at its next poll (inside a transaction the
-  // job becomes visible at commit; the worker's next poll finds it then).
+  // A worker in this process looks now instead of at its next poll. Inside a transaction the
+  // job becomes visible at commit: a NOTIFY sent in the same transaction (delivered only when
+  // it commits) wakes the workers of this job in every process then.
   const workerId = localWorkers.get(name);
-  if (workerId && !options.tx) queue.notifyWorker(workerId);
+  if (options.tx) await publishOnCommit(options.tx, [{ topic: WAKE_TOPIC, type: name }]);
+  else if (workerId) queue.notifyWorker(workerId);
   return id;
 }
 
@@ -274,6 +281,10 @@ export async function startJobWorkers(
       await instance.unschedule(definition.name).catch(() => {});
     }
   }
+  stopWaking = await subscribe(WAKE_TOPIC, (event) => {
+    const id = localWorkers.get(event.type as JobName);
+    if (id && boss === instance) instance.notifyWorker(id);
+  });
   getLogger().info({ jobs: [...localWorkers.keys()] }, "job workers started");
 }
 
@@ -317,6 +328,8 @@ export async function stopJobQueue(options: { timeoutMs?: number } = {}): Promis
   bossDatabase = undefined;
   workersRunning = false;
   localWorkers.clear();
+  stopWaking?.();
+  stopWaking = undefined;
   if (!instance) return;
   const timeout = options.timeoutMs ?? 0;
   await instance.stop({ graceful: timeout > 0, timeout: Math.max(timeout, 1000), close: false });

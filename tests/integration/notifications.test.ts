@@ -124,7 +124,9 @@ describe("mentions", () => {
     const { lines, html } = await centre(bert.client);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ kind: "mention", unread: true });
-    expect(lines[0].text).toBe("Anna Author mentioned you in “Ask @bert.brown and @carla.conti about invoices, says @anna.author”");
+    expect(lines[0].text).toBe(
+      "Anna Author mentioned you in “Ask @bert.brown and @carla.conti about invoices, says @anna.author”",
+    );
     expect(badge(html)).toBe("1");
   });
 
@@ -184,7 +186,12 @@ describe("mentions", () => {
 
 describe("comments, replies and reactions", () => {
   it("group per post on the author's page, newest first, and count who is new", async () => {
-    const [paula, maria, jon, kim] = await people("Paula Poster", "Maria Rossi", "Jon Smith", "Kim Lee");
+    const [paula, maria, jon, kim] = await people(
+      "Paula Poster",
+      "Maria Rossi",
+      "Jon Smith",
+      "Kim Lee",
+    );
     const { id } = await app.server.createNetwork({
       facilitators: [paula.user.id],
       members: [maria.user.id, jon.user.id, kim.user.id],
@@ -288,7 +295,9 @@ describe("membership", () => {
       members: [rory.user.id],
     });
     await fay.client.post(`/networks/${id}/members`, { intent: "remove", userId: rory.user.id });
-    const [removal] = await rows(`select id::text from network_removals where network_id = '${id}'`);
+    const [removal] = await rows(
+      `select id::text from network_removals where network_id = '${id}'`,
+    );
     const lift = { intent: "lift-removal", removalId: String(removal.id) };
     expect((await fay.client.post(`/networks/${id}/members`, lift)).status).toBe(200);
     expect((await fay.client.post(`/networks/${id}/members`, lift)).status).toBe(404);
@@ -404,7 +413,10 @@ describe("privacy", () => {
     const opened = await other.client.get(`/notifications/${row.id}/open`);
     expect(opened.status).toBe(404);
     expectMessage(await opened.text(), "notifications.notFound");
-    const marked = await other.client.post("/notifications", { intent: "read", id: String(row.id) });
+    const marked = await other.client.post("/notifications", {
+      intent: "read",
+      id: String(row.id),
+    });
     expect(marked.status).toBe(404);
     expect((await other.client.get("/notifications/not-an-id/open")).status).toBe(404);
     const [still] = await notificationsOf(owner.user.id);
@@ -559,5 +571,55 @@ describe("fan-out job", () => {
     expect(Number(jobs[0].n)).toBe(1);
     await settle();
     expect(await notificationsOf(fay.user.id, "join.request")).toHaveLength(1);
+  });
+});
+
+describe("demo seed", () => {
+  it("gives demo people a living inbox with every kind the centre has so far", {
+    timeout: 120_000,
+  }, async () => {
+    await app.server.seedDemo();
+    const kinds = await rows(
+      `select n.kind, count(*)::int as n, count(*) filter (where n.read_at is null)::int as unread
+       from notifications n join users u on u.id = n.recipient_id
+       where u.email like '%@demo.synergy.test' group by n.kind order by n.kind`,
+    );
+    expect(kinds.map((k) => String(k.kind)).sort()).toEqual([
+      "comment",
+      "invitation",
+      "join.decided",
+      "join.request",
+      "member.joined",
+      "mention",
+      "reactions",
+      "removal.lifted",
+      "reply",
+    ]);
+    expect(kinds.some((k) => Number(k.unread) > 0)).toBe(true);
+    // A demo facilitator signs in and finds grouped lines, some unread, each one opening.
+    const declan = app.client();
+    await declan.signIn("declan.murphy@demo.synergy.test", "synergy-demo-2026");
+    const { lines, html } = await centre(declan);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(badge(html)).toMatch(/^\d+\+?$/);
+    for (const line of lines.slice(0, 5)) {
+      const opened = await declan.get(`/notifications/${line.id}/open`);
+      expect(opened.status).toBe(302);
+      const target = await declan.get(opened.headers.get("location")!);
+      expect(target.status).toBe(200);
+    }
+    // The invited demo person's invitation leads to a working invitation page.
+    const [invited] = await rows(
+      `select u.email from notifications n join users u on u.id = n.recipient_id
+       where n.kind = 'invitation' and u.email like '%@demo.synergy.test'`,
+    );
+    const invitee = app.client();
+    await invitee.signIn(String(invited.email), "synergy-demo-2026");
+    const invitation = (await centre(invitee)).lines.find((l) => l.kind === "invitation")!;
+    const target = (await invitee.get(`/notifications/${invitation.id}/open`)).headers.get(
+      "location",
+    )!;
+    expect(target).toMatch(/^\/invitations\//);
+    expect((await invitee.get(target)).status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import { createOrganisation, createUser } from "./builders.server";
 import { seedDemoConversations } from "./demo-conversations.server";
 import { demoOrganisations, demoPeople } from "./demo-data";
 import { seedDemoNetworks } from "./demo-networks.server";
+import { seedDemoNotifications } from "./demo-notifications.server";
 
 /** Every demo account signs in with this password (README says so). */
 export const DEMO_PASSWORD = "synergy-demo-2026";
@@ -92,5 +93,6 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
   }
   const seeded = await seedDemoNetworks(ids, db);
   await seedDemoConversations(ids, db);
+  await seedDemoNotifications(db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }

@@ -32,6 +32,7 @@ import {
   defaultConversationCounts,
   loadConversations,
 } from "./scale-conversations.server";
+import { DEFAULT_SCALE_NOTIFICATIONS, loadScaleNotifications } from "./scale-notifications.server";
 
 /** Every scale account signs in with this password (printed by `npm run seed:scale`). */
 export const SCALE_PASSWORD = "synergy-scale-2026";
@@ -1705,6 +1706,7 @@ class BulkTable {
 
 export type ScaleCounts = {
   users: number;
+  notifications?: number;
   userLanguages: number;
   userSkills: number;
   organisations: number;
@@ -1729,6 +1731,8 @@ export async function seedScale(options: {
   members: number;
   networks?: number;
   posts?: number;
+  /** Notifications derived from the content (default 5,000,000 when there are networks). */
+  notifications?: number;
   reset: boolean;
   /** Conversations and messages (default: `defaultConversationCounts(members)`; 0 for none). */
   conversations?: number;
@@ -1787,6 +1791,14 @@ export async function seedScale(options: {
         `Seeding ${networks.toLocaleString("en")} networks and about ${posts.toLocaleString("en")} posts…`,
       );
       Object.assign(counts, await loadNetworks(client, { networks, posts, progress, now }));
+      const notifications = options.notifications ?? DEFAULT_SCALE_NOTIFICATIONS;
+      if (notifications > 0) {
+        progress(`Seeding about ${notifications.toLocaleString("en")} notifications…`);
+        counts.notifications = await loadScaleNotifications(client, {
+          count: notifications,
+          progress,
+        });
+      }
     }
     if (conversationCount > 0) {
       progress(
@@ -1808,7 +1820,7 @@ export async function seedScale(options: {
     await client.query(
       `vacuum (analyze) users, user_languages, user_skills, organisations, organisation_topics,
         organisation_members, networks, network_members, posts, comments, post_reactions,
-        forum_topics, forum_replies, network_resources, ${CONVERSATION_TABLES}`,
+        forum_topics, forum_replies, network_resources, notifications, ${CONVERSATION_TABLES}`,
     );
     return counts;
   } catch (error) {
@@ -1850,6 +1862,48 @@ async function seedConversationsOnly(options: {
     progress("Vacuuming and analyzing…");
     await client.query(`vacuum (analyze) ${CONVERSATION_TABLES}`);
     return counts;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Replaces the notifications of an installation the scale seed already filled (people, networks
+ * and their content stay): `npm run seed:scale -- --only notifications`. One transaction, then
+ * the table is vacuumed and analyzed. Returns how many rows it holds.
+ */
+export async function seedScaleNotifications(options: {
+  database: Database;
+  notifications: number;
+  onProgress?: (message: string) => void;
+}): Promise<number> {
+  const { database } = options;
+  const progress = options.onProgress ?? (() => {});
+  if (database.kind !== "pg" || !database.pool) {
+    throw new Error("The scale seed needs a PostgreSQL server (DATABASE_URL).");
+  }
+  const client = await database.pool.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>("select count(*) as n from posts");
+    if (Number(rows[0].n) === 0) {
+      throw new Error("No posts to derive notifications from: run npm run seed:scale first.");
+    }
+    await client.query("begin");
+    progress("Removing the notifications there were…");
+    await client.query("truncate table notifications");
+    progress(`Seeding about ${options.notifications.toLocaleString("en")} notifications…`);
+    const count = await loadScaleNotifications(client, {
+      count: options.notifications,
+      progress,
+    });
+    progress("Committing…");
+    await client.query("commit");
+    progress("Vacuuming and analyzing…");
+    await client.query("vacuum (analyze) notifications");
+    return count;
   } catch (error) {
     await client.query("rollback").catch(() => {});
     throw error;
