@@ -591,6 +591,8 @@ describe("demo seed", () => {
       "join.request",
       "member.joined",
       "mention",
+      "message",
+      "message.request",
       "reactions",
       "removal.lifted",
       "reply",

@@ -16,7 +16,7 @@ type Row = {
   kind: NotificationKind;
   groupKey: string;
   actorId: string | null;
-  networkId: string;
+  networkId: string | null;
   data: NotificationData;
   sourceKey: string;
   createdAt: Date;
@@ -173,6 +173,7 @@ export async function seedDemoNotifications(db: Db, now = Date.now()): Promise<n
   }
 
   rows.push(...(await membershipEvents(db, now)));
+  rows.push(...(await conversationEvents(db, now)));
 
   for (let start = 0; start < rows.length; start += 500) {
     await db
@@ -189,6 +190,55 @@ export async function seedDemoNotifications(db: Db, now = Date.now()): Promise<n
       .onConflictDoNothing();
   }
   return rows.length;
+}
+
+/**
+ * What the demo conversations (seeded just before) would have notified, as
+ * app/features/conversations/notifications.server.ts writes it: a request per conversation in
+ * "requests", and a message per conversation with unread messages in the inbox (not muted).
+ */
+async function conversationEvents(db: Db, now: number): Promise<Row[]> {
+  const waiting = await queryParsed(
+    z.object({
+      conversation_id: z.string(),
+      user_id: z.string(),
+      folder: z.string(),
+      title: z.string(),
+      author_id: z.string(),
+      message_id: z.string(),
+      created_at: z.coerce.date(),
+    }),
+    sql`select p.conversation_id::text, p.user_id::text, p.folder, c.title,
+          m.author_id::text, m.id::text as message_id, m.created_at
+        from conversation_participants p
+        join conversations c on c.id = p.conversation_id
+        join lateral (select id, author_id, created_at from messages
+                      where conversation_id = p.conversation_id and author_id <> p.user_id
+                      order by created_at desc, id desc limit 1) m on true
+        where p.status = 'active' and not p.muted
+          and (p.folder = 'requests' or (p.folder = 'inbox' and p.unread_count > 0))
+        order by p.conversation_id, p.user_id`,
+    db,
+  );
+  return waiting.map((w) => {
+    const request = w.folder === "requests";
+    return {
+      recipientId: w.user_id,
+      kind: request ? "message.request" : "message",
+      groupKey: `conversation:${w.conversation_id}`,
+      actorId: w.author_id,
+      networkId: null,
+      data: {
+        path: request ? "/conversations?folder=requests" : `/conversations/${w.conversation_id}`,
+        title: titleFrom(w.title),
+      },
+      sourceKey: request ? `request:${w.conversation_id}` : `message:${w.message_id}`,
+      // Kept unread whatever its age: the conversation itself is still unread.
+      createdAt: new Date(
+        Math.max(now - READ_AFTER_MS + HOUR, Math.min(now - 60_000, w.created_at.getTime())),
+      ),
+    };
+  });
 }
 
 /** Requests, answers, invitations, new members and a lifted removal, as they would have come. */
