@@ -451,7 +451,7 @@ const conversationScenarios: Scenario[] = [
     group: "conversations",
     target: NETWORK_TARGET,
     description:
-      "the inbox (/conversations) of the 5 people with the most conversations, first page of 20",
+      "the inbox (/conversations) of the 5 people with the most conversations, first page (up to 20)",
     prepare: async (context) => {
       const { rows } = await context.db.query<{ email: string; n: number }>(
         `select u.email, count(*)::int as n from conversation_participants p
@@ -470,7 +470,8 @@ const conversationScenarios: Scenario[] = [
     },
     expect: (html) => {
       const found = html.match(conversationLinks)?.length ?? 0;
-      return found >= 20 ? null : `expected 20 conversations, found ${found}`;
+      // At 3 conversations per member the busiest inboxes hold about 15 (less than a page).
+      return found >= 10 ? null : `expected at least 10 conversations, found ${found}`;
     },
   },
   {
