@@ -735,3 +735,45 @@ describe("review fixes", () => {
     expect(mainOf(await (await member.get(`/networks/${id}`)).text())).toContain("Malta");
   });
 });
+
+describe("a long feed", () => {
+  it("pages ten posts at a time through a plain Next link, the pinned post on top of the first page only", async () => {
+    const { user: author } = await person();
+    const { id } = await network({ name: "Long Feed", visibility: "open", members: [author.id] });
+    const start = Date.now() - 3_600_000;
+    // Post 1 is the oldest and pinned: it is on page 2 of the feed and in the pinned section.
+    const ids: string[] = [];
+    for (let i = 1; i <= 13; i++) {
+      const created = await app.server.createPostAt({
+        networkId: id,
+        authorId: author.id,
+        body: `Feed post number ${i}.`,
+        createdAt: new Date(start + i * 60_000),
+        pinned: i === 1,
+      });
+      ids.push(created.id);
+    }
+    const visitor = app.client();
+    // The document is rendered whole and sent with its length, not streamed in chunks.
+    const first = await visitor.get(`/networks/${id}`, { "accept-encoding": "identity" });
+    expect(first.status).toBe(200);
+    const firstHtml = await first.text();
+    expect(first.headers.get("transfer-encoding")).toBeNull();
+    expect(first.headers.get("content-length")).toBe(String(Buffer.byteLength(firstHtml)));
+    expect(firstHtml.trimEnd()).toMatch(/<\/html>$/);
+    const firstPage = mainOf(firstHtml);
+    const shown = (html: string) =>
+      [...html.matchAll(/Feed post number (\d+)\./g)].map((m) => Number(m[1]));
+    // Pinned section first (post 1), then posts 13 down to 4.
+    expect(shown(firstPage)).toEqual([1, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4]);
+    const next = firstPage.match(/<a href="(\?after=[^"]+)" rel="next"/)?.[1];
+    expect(next).toBeTruthy();
+    const secondPage = mainOf(
+      await (await visitor.get(`/networks/${id}${next?.replaceAll("&amp;", "&")}`)).text(),
+    );
+    // No pinned section on later pages; the pinned post is in its place by date.
+    expect(shown(secondPage)).toEqual([3, 2, 1]);
+    expect(secondPage).not.toMatch(/rel="next"/);
+    expect(secondPage).toContain(`id="post-${ids[0]}"`);
+  });
+});
