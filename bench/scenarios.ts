@@ -774,7 +774,7 @@ scenarios.push({
   name: "notification-centre",
   group: "networks",
   target: NETWORK_TARGET,
-  description: `the notification centre (20 grouped lines) of the member with the most notifications, while posts mentioning ${FANOUT_RECIPIENTS} members fan out in a large network (time until all ${FANOUT_RECIPIENTS} notifications exist, target < 1 s)`,
+  description: `the notification centre (20 grouped lines) of the member with the most notifications, while posts mentioning everyone else (up to ${FANOUT_RECIPIENTS}) in the largest full network fan out (time until all their notifications exist, target < 1 s)`,
   prepare: async (context) => {
     const { rows } = await context.db.query<{ email: string; n: string }>(
       `select u.email, c.n from (
