@@ -1,0 +1,354 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { expectMessage } from "../setup/html";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  // Let the notification jobs the tests queued finish before the database closes.
+  await app?.server.waitForJobs({ timeoutMs: 15_000 });
+  await app?.close();
+});
+
+async function rows<T>(query: string): Promise<T[]> {
+  return app.server.queryRows<T>(app.server.rawSql(query));
+}
+
+function mainOf(html: string) {
+  return html.match(/<main[\s\S]*<\/main>/)?.[0] ?? "";
+}
+
+/** Next year: always in the future, never tied to today's date or clock. */
+const year = new Date().getUTCFullYear() + 1;
+
+function eventForm(overrides: Record<string, string> = {}) {
+  return {
+    intent: "save",
+    title: "Bakers' evening",
+    description: "Pricing, suppliers and a tasting.",
+    kind: "in_person",
+    venue: "Adult-learning centre",
+    address: "Ermou 12, Athens",
+    mapUrl: "",
+    meetingUrl: "",
+    timeZone: "Europe/Athens",
+    // Athens is UTC+3 in June: 18:30 there is 15:30 UTC.
+    startsAt: `${year}-06-15T18:30`,
+    endsAt: `${year}-06-15T20:30`,
+    language: "en",
+    capacity: "",
+    rsvpDeadline: "",
+    ...overrides,
+  };
+}
+
+/** A network with a facilitator (in Athens) and members in Dublin and Helsinki. */
+async function setUp() {
+  const facilitator = await app.signedIn({ timeZone: "Europe/Athens", country: "GR" });
+  const dublin = await app.signedIn({ timeZone: "Europe/Dublin", country: "IE" });
+  const helsinki = await app.signedIn({ timeZone: "Europe/Helsinki", country: "FI" });
+  const network = await app.server.createNetwork({
+    facilitators: [facilitator.user.id],
+    members: [dublin.user.id, helsinki.user.id],
+    languages: ["en", "el"],
+  });
+  return { facilitator, dublin, helsinki, network };
+}
+
+async function createEvent(
+  client: TestClient,
+  networkId: string,
+  overrides: Record<string, string> = {},
+): Promise<string> {
+  const response = await client.post(`/networks/${networkId}/events/new`, eventForm(overrides));
+  expect(response.status).toBe(302);
+  const id = response.headers.get("location")?.match(/\/events\/([0-9a-f-]{36})$/)?.[1];
+  if (!id) throw new Error(`no event id in ${response.headers.get("location")}`);
+  return id;
+}
+
+async function answer(client: TestClient, networkId: string, eventId: string, value: string) {
+  return client.post(`/networks/${networkId}/events/${eventId}`, { intent: "rsvp", answer: value });
+}
+
+async function statusOf(eventId: string, userId: string) {
+  const [row] = await rows<{ status: string }>(
+    `select status from event_rsvps where event_id = '${eventId}' and user_id = '${userId}'`,
+  );
+  return row?.status ?? null;
+}
+
+async function goingCount(eventId: string) {
+  const [row] = await rows<{ going_count: number; actual: number }>(
+    `select going_count, (select count(*)::int from event_rsvps r
+       where r.event_id = e.id and r.status = 'going') as actual
+     from events e where id = '${eventId}'`,
+  );
+  // The counter and the rows never disagree.
+  expect(Number(row.going_count)).toBe(Number(row.actual));
+  return Number(row.going_count);
+}
+
+describe("creating an event", () => {
+  it("stores the organiser's zone and the UTC instants; each viewer sees their own time", async () => {
+    const { facilitator, dublin, helsinki, network } = await setUp();
+    const id = await createEvent(facilitator.client, network.id);
+    const [row] = await rows<{ time_zone: string; starts_at: string; ends_at: string }>(
+      `select time_zone, starts_at, ends_at from events where id = '${id}'`,
+    );
+    expect(row.time_zone).toBe("Europe/Athens");
+    expect(new Date(row.starts_at).toISOString()).toBe(`${year}-06-15T15:30:00.000Z`);
+    expect(new Date(row.ends_at).toISOString()).toBe(`${year}-06-15T17:30:00.000Z`);
+
+    const inDublin = mainOf(
+      await (await dublin.client.get(`/networks/${network.id}/events/${id}`)).text(),
+    );
+    expect(inDublin).toContain(`dateTime="${year}-06-15T15:30:00.000Z"`);
+    // Dublin is UTC+1 in summer, Helsinki UTC+3; the organiser's own time is named with its zone.
+    expect(inDublin).toContain("4:30 PM GMT+1");
+    expect(inDublin).toContain("6:30 PM (Europe/Athens)");
+    const inHelsinki = mainOf(
+      await (await helsinki.client.get(`/networks/${network.id}/events/${id}`)).text(),
+    );
+    expect(inHelsinki).toContain("6:30 PM GMT+3");
+    expect(inHelsinki).not.toContain("4:30 PM");
+
+    const list = mainOf(await (await dublin.client.get(`/networks/${network.id}/events`)).text());
+    expect(list).toContain("Bakers&#x27; evening");
+  });
+
+  it("refuses an end before the start, an unknown zone, a past date, with translated 400s", async () => {
+    const { facilitator, network } = await setUp();
+    const path = `/networks/${network.id}/events/new`;
+    const endFirst = await facilitator.client.post(
+      path,
+      eventForm({ endsAt: `${year}-06-15T17:00` }),
+    );
+    expect(endFirst.status).toBe(400);
+    expectMessage(await endFirst.text(), "events.endBeforeStart");
+
+    const zone = await facilitator.client.post(path, eventForm({ timeZone: "Mars/Olympus_Mons" }));
+    expect(zone.status).toBe(400);
+    expectMessage(await zone.text(), "events.unknownZone");
+
+    const past = await facilitator.client.post(
+      path,
+      eventForm({ startsAt: "2020-01-01T10:00", endsAt: "2020-01-01T12:00" }),
+    );
+    expect(past.status).toBe(400);
+    expectMessage(await past.text(), "events.startInPast");
+
+    // 03:30 on the last Sunday of March does not exist in Athens (clocks go 03:00 → 04:00).
+    const lastSunday = new Date(Date.UTC(year, 2, 31));
+    lastSunday.setUTCDate(31 - lastSunday.getUTCDay());
+    const day = lastSunday.toISOString().slice(0, 10);
+    const skipped = await facilitator.client.post(
+      path,
+      eventForm({ startsAt: `${day}T03:30`, endsAt: `${day}T05:00` }),
+    );
+    expect(skipped.status).toBe(400);
+    expectMessage(await skipped.text(), "events.timeSkipped");
+
+    const noLink = await facilitator.client.post(path, eventForm({ kind: "online" }));
+    expect(noLink.status).toBe(400);
+    expectMessage(await noLink.text(), "events.meetingUrlRequired");
+
+    expect(
+      (
+        await rows<{ n: number }>(
+          `select count(*)::int as n from events where network_id = '${network.id}'`,
+        )
+      )[0].n,
+    ).toBe(0);
+  });
+
+  it("is for the network's facilitators only, and a form sent twice makes one event", async () => {
+    const { facilitator, dublin, network } = await setUp();
+    const member = await dublin.client.post(`/networks/${network.id}/events/new`, eventForm());
+    expect(member.status).toBe(403);
+    const outsider = await app.signedIn({ isFacilitator: true });
+    expect(
+      (await outsider.client.post(`/networks/${network.id}/events/new`, eventForm())).status,
+    ).toBe(403);
+
+    const once = eventForm({ submissionKey: "events-twice-0001" });
+    const first = await facilitator.client.post(`/networks/${network.id}/events/new`, once);
+    const second = await facilitator.client.post(`/networks/${network.id}/events/new`, once);
+    expect(first.headers.get("location")).toBe(second.headers.get("location"));
+    const [count] = await rows<{ n: number }>(
+      `select count(*)::int as n from events where network_id = '${network.id}'`,
+    );
+    expect(count.n).toBe(1);
+    // Members are told of the new event once.
+    const told = await rows<{ n: number }>(
+      `select count(*)::int as n from notifications where kind = 'event.created'
+         and network_id = '${network.id}' and recipient_id = '${dublin.user.id}'`,
+    );
+    expect(told[0].n).toBe(1);
+  });
+});
+
+describe("answering an event", () => {
+  it("gives the last seat to exactly one of two people pressing at once", async () => {
+    const { facilitator, dublin, helsinki, network } = await setUp();
+    const id = await createEvent(facilitator.client, network.id, { capacity: "1" });
+    const [a, b] = await Promise.all([
+      answer(dublin.client, network.id, id, "going"),
+      answer(helsinki.client, network.id, id, "going"),
+    ]);
+    expect(a.status).toBe(302);
+    expect(b.status).toBe(302);
+    const statuses = [
+      await statusOf(id, dublin.user.id),
+      await statusOf(id, helsinki.user.id),
+    ].sort();
+    expect(statuses).toEqual(["going", "waiting"]);
+    expect(await goingCount(id)).toBe(1);
+  });
+
+  it("moves the first on the waiting list up when someone going cancels, and tells them by email", async () => {
+    const { facilitator, dublin, helsinki, network } = await setUp();
+    const third = await app.signedIn();
+    await app.server.queryRows(
+      app.server.rawSql(
+        `insert into network_members (network_id, user_id, role) values ('${network.id}', '${third.user.id}', 'member')`,
+      ),
+    );
+    const id = await createEvent(facilitator.client, network.id, { capacity: "1" });
+    await answer(dublin.client, network.id, id, "going");
+    const waiting = await answer(helsinki.client, network.id, id, "going");
+    expect(waiting.headers.get("location")).toContain("answered=waiting");
+    await answer(third.client, network.id, id, "going");
+    expect(await statusOf(id, helsinki.user.id)).toBe("waiting");
+    expect(await statusOf(id, third.user.id)).toBe("waiting");
+    // Pressing "going" again while waiting keeps one's place in the line.
+    await answer(helsinki.client, network.id, id, "going");
+
+    await answer(dublin.client, network.id, id, "not_going");
+    expect(await statusOf(id, dublin.user.id)).toBe("not_going");
+    expect(await statusOf(id, helsinki.user.id)).toBe("going");
+    expect(await statusOf(id, third.user.id)).toBe("waiting");
+    expect(await goingCount(id)).toBe(1);
+
+    const promoted = await rows<{ kind: string }>(
+      `select kind from notifications where recipient_id = '${helsinki.user.id}' and kind = 'event.promoted'`,
+    );
+    expect(promoted).toHaveLength(1);
+    await app.server.waitForJobs({
+      names: ["notifications.email", "mail.send"],
+      timeoutMs: 15_000,
+    });
+    const mail = await app.lastMailTo(helsinki.user.email);
+    expect(mail?.text ?? "").toContain("Bakers");
+    expect(mail?.text ?? "").toContain(`/networks/${network.id}/events/${id}`);
+
+    // Only people going see the meeting link of an online event.
+    const online = await createEvent(facilitator.client, network.id, {
+      kind: "online",
+      meetingUrl: "https://meet.example.org/bakers-secret",
+      title: "Online bakers",
+    });
+    const before = await (
+      await dublin.client.get(`/networks/${network.id}/events/${online}`)
+    ).text();
+    expect(before).not.toContain("bakers-secret");
+    await answer(dublin.client, network.id, online, "going");
+    const after = await (
+      await dublin.client.get(`/networks/${network.id}/events/${online}`)
+    ).text();
+    expect(after).toContain("https://meet.example.org/bakers-secret");
+  });
+
+  it("refuses answers after the RSVP deadline (not going still frees a seat), from outsiders and for other networks' events", async () => {
+    const { facilitator, dublin, helsinki, network } = await setUp();
+    const id = await createEvent(facilitator.client, network.id, {
+      rsvpDeadline: `${year}-06-14T12:00`,
+    });
+    await answer(helsinki.client, network.id, id, "going");
+    await app.server.queryRows(
+      app.server.rawSql(
+        `update events set rsvp_deadline = now() - interval '1 minute' where id = '${id}'`,
+      ),
+    );
+    const late = await answer(dublin.client, network.id, id, "going");
+    expect(late.status).toBe(409);
+    expectMessage(await late.text(), "events.rsvpClosed");
+    expect(await statusOf(id, dublin.user.id)).toBeNull();
+    const cancel = await answer(helsinki.client, network.id, id, "not_going");
+    expect(cancel.status).toBe(302);
+    expect(await goingCount(id)).toBe(0);
+
+    const outsider = await app.signedIn();
+    const open = await createEvent(facilitator.client, network.id, { title: "Open evening" });
+    const refused = await answer(outsider.client, network.id, open, "going");
+    expect(refused.status).toBe(403);
+    expect(await statusOf(open, outsider.user.id)).toBeNull();
+
+    // An event id under another network's address is not found there.
+    const other = await app.server.createNetwork({ members: [dublin.user.id] });
+    const crossed = await answer(dublin.client, other.id, open, "going");
+    expect(crossed.status).toBe(404);
+    expect(await statusOf(open, dublin.user.id)).toBeNull();
+  });
+});
+
+describe("changing and cancelling", () => {
+  it("bumps the sequence, tells people going of a new time, and cancels for everyone", async () => {
+    const { facilitator, dublin, helsinki, network } = await setUp();
+    const id = await createEvent(facilitator.client, network.id, { capacity: "2" });
+    await answer(dublin.client, network.id, id, "going");
+    await answer(helsinki.client, network.id, id, "maybe");
+
+    const member = await dublin.client.post(
+      `/networks/${network.id}/events/${id}/edit`,
+      eventForm({ title: "Hijacked" }),
+    );
+    expect(member.status).toBe(403);
+
+    const tooSmall = await facilitator.client.post(
+      `/networks/${network.id}/events/${id}/edit`,
+      eventForm({ capacity: "1", startsAt: `${year}-06-15T19:00`, endsAt: `${year}-06-15T21:00` }),
+    );
+    expect(tooSmall.status).toBe(302);
+    const zero = await facilitator.client.post(
+      `/networks/${network.id}/events/${id}/edit`,
+      eventForm({ capacity: "0" }),
+    );
+    expect(zero.status).toBe(400);
+
+    const [row] = await rows<{ sequence: number; starts_at: string }>(
+      `select sequence, starts_at from events where id = '${id}'`,
+    );
+    expect(row.sequence).toBe(1);
+    expect(new Date(row.starts_at).toISOString()).toBe(`${year}-06-15T16:00:00.000Z`);
+    const changed = await rows<{ recipient_id: string }>(
+      `select recipient_id from notifications where kind = 'event.changed' and data->>'eventId' = '${id}'`,
+    );
+    expect(changed.map((r) => r.recipient_id)).toEqual([dublin.user.id]);
+
+    const cancelled = await facilitator.client.post(`/networks/${network.id}/events/${id}`, {
+      intent: "cancel",
+    });
+    expect(cancelled.status).toBe(302);
+    const told = await rows<{ recipient_id: string }>(
+      `select recipient_id from notifications where kind = 'event.cancelled' and data->>'eventId' = '${id}'`,
+    );
+    expect(told.map((r) => r.recipient_id).sort()).toEqual(
+      [dublin.user.id, helsinki.user.id].sort(),
+    );
+    const [after] = await rows<{ sequence: number }>(
+      `select sequence from events where id = '${id}'`,
+    );
+    expect(after.sequence).toBe(2);
+    // A cancelled event takes no answers and no further changes.
+    const late = await answer(helsinki.client, network.id, id, "going");
+    expect(late.status).toBe(409);
+    expectMessage(await late.text(), "events.isCancelled");
+    const again = await facilitator.client.post(`/networks/${network.id}/events/${id}`, {
+      intent: "cancel",
+    });
+    expect(again.status).toBe(409);
+  });
+});
