@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // Let the notification jobs the tests queued finish before the database closes.
-  await app?.server.waitForJobs({ timeoutMs: 15_000 });
+  await app?.server.waitForJobs({ names: ["notifications.email", "mail.send"], timeoutMs: 15_000 });
   await app?.close();
 });
 
