@@ -178,6 +178,11 @@ export default function EventPage() {
             </SubmitButton>
           </CsrfForm>
         ) : null}
+        <p>
+          <a href={`/networks/${network.id}/events/${event.id}/event.ics`} download>
+            {t("events.addToCalendar")}
+          </a>
+        </p>
         {canManage ? (
           <p className="inline-actions">
             <a
