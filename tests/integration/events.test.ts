@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { expectMessage } from "../setup/html";
@@ -352,3 +353,66 @@ describe("changing and cancelling", () => {
     expect(again.status).toBe(409);
   });
 });
+
+describe("the event's calendar file", () => {
+  it("keeps its UID, bumps SEQUENCE on a change, and shows the meeting link only to people going", async () => {
+    const { facilitator, dublin, helsinki, network } = await setUp();
+    const id = await createEvent(facilitator.client, network.id, {
+      kind: "hybrid",
+      meetingUrl: "https://meet.example.org/hybrid-secret",
+    });
+    await answer(dublin.client, network.id, id, "going");
+    await answer(helsinki.client, network.id, id, "maybe");
+    const path = `/networks/${network.id}/events/${id}/event.ics`;
+    const response = await dublin.client.get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/calendar");
+    const first = await response.text();
+    const [event] = parseCalendar(first);
+    expect(event.uid).toMatch(new RegExp(`^${id}@`));
+    expect(event.sequence).toBe(0);
+    expect(event.startDate.toJSDate().toISOString()).toBe(`${year}-06-15T15:30:00.000Z`);
+    expect(event.location).toContain("https://meet.example.org/hybrid-secret");
+    // No addresses of anyone: neither attendees nor the organiser.
+    for (const email of [dublin.user.email, helsinki.user.email, facilitator.user.email]) {
+      expect(first).not.toContain(email);
+    }
+    expect(first).not.toMatch(/ATTENDEE|ORGANIZER/);
+    const maybe = await (await helsinki.client.get(path)).text();
+    expect(maybe).not.toContain("hybrid-secret");
+
+    await facilitator.client.post(
+      `/networks/${network.id}/events/${id}/edit`,
+      eventForm({
+        kind: "hybrid",
+        meetingUrl: "https://meet.example.org/hybrid-secret",
+        startsAt: `${year}-06-16T18:30`,
+        endsAt: `${year}-06-16T20:30`,
+      }),
+    );
+    const [changed] = parseCalendar(await (await dublin.client.get(path)).text());
+    expect(changed.uid).toBe(event.uid);
+    expect(changed.sequence).toBe(1);
+    expect(changed.startDate.toJSDate().toISOString()).toBe(`${year}-06-16T15:30:00.000Z`);
+
+    const outsider = await app.signedIn();
+    // A network's events are for those who may read it: this open network's are public,
+    // a members-only one's are not.
+    const closed = await app.server.createNetwork({
+      facilitators: [facilitator.user.id],
+      visibility: "request",
+    });
+    const hidden = await createEvent(facilitator.client, closed.id, { title: "Members only" });
+    const refused = await outsider.client.get(`/networks/${closed.id}/events/${hidden}/event.ics`);
+    expect(refused.status).toBe(403);
+  });
+});
+
+/** Parses a calendar with ical.js (an independent implementation), registering its own zones. */
+function parseCalendar(text: string) {
+  const root = new ICAL.Component(ICAL.parse(text));
+  for (const zone of root.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  return root.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+}
