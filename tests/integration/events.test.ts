@@ -416,3 +416,22 @@ function parseCalendar(text: string) {
   }
   return root.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
 }
+
+describe("the demo seed", () => {
+  it("has past and upcoming events with answers and a consistent waiting list", async () => {
+    await app.server.seedDemo();
+    const [counts] = await rows<{ past: number; upcoming: number; waiting: number; bad: number }>(
+      `select
+         count(*) filter (where ends_at < now())::int as past,
+         count(*) filter (where starts_at > now())::int as upcoming,
+         (select count(*)::int from event_rsvps where status = 'waiting') as waiting,
+         count(*) filter (where going_count <> (select count(*) from event_rsvps r
+           where r.event_id = e.id and r.status = 'going'))::int as bad
+       from events e where title like '%: %'`,
+    );
+    expect(counts.past).toBeGreaterThanOrEqual(2);
+    expect(counts.upcoming).toBeGreaterThanOrEqual(4);
+    expect(counts.waiting).toBeGreaterThan(0);
+    expect(counts.bad).toBe(0);
+  });
+});
