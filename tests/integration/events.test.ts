@@ -435,3 +435,56 @@ describe("the demo seed", () => {
     expect(counts.bad).toBe(0);
   });
 });
+
+describe("reminders", () => {
+  it("are planned as durable jobs 24 h and 1 h before, once, and follow a moved event", async () => {
+    const { facilitator, dublin, network } = await setUp();
+    const id = await createEvent(facilitator.client, network.id);
+    await answer(dublin.client, network.id, id, "going");
+    // Answering again (or a replayed form) plans nothing more.
+    await answer(dublin.client, network.id, id, "maybe");
+    await answer(dublin.client, network.id, id, "going");
+    const jobs = () =>
+      rows<{ offset: string; starts: string; start_after: string; state: string }>(
+        `select data->>'offset' as offset, data->>'startsAt' as starts, start_after, state
+           from pgboss.job where name = 'events.reminder' and data->>'eventId' = '${id}'
+           order by start_after`,
+      );
+    const planned = await jobs();
+    expect(planned.map((j) => j.offset)).toEqual(["24h", "1h"]);
+    expect(new Date(planned[0].start_after).toISOString()).toBe(`${year}-06-14T15:30:00.000Z`);
+    expect(new Date(planned[1].start_after).toISOString()).toBe(`${year}-06-15T14:30:00.000Z`);
+
+    // Their moment comes: each is sent once, as a notification (email at once by default).
+    await app.server.queryRows(
+      app.server.rawSql(
+        `update pgboss.job set start_after = now() where name = 'events.reminder' and data->>'eventId' = '${id}'`,
+      ),
+    );
+    // Other tests' reminders stay waiting for next year: wait for these two jobs only.
+    for (let i = 0; i < 200; i++) {
+      const states = (await jobs()).map((j) => j.state);
+      if (states.every((state) => state === "completed")) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await jobs()).map((j) => j.state)).toEqual(["completed", "completed"]);
+    const reminded = await rows<{ source_key: string }>(
+      `select source_key from notifications where kind = 'event.reminder'
+         and recipient_id = '${dublin.user.id}' order by source_key`,
+    );
+    expect(reminded).toHaveLength(2);
+    await app.server.waitForJobs({
+      names: ["notifications.email", "mail.send"],
+      timeoutMs: 15_000,
+    });
+    expect((await app.lastMailTo(dublin.user.email))?.text ?? "").toContain("Bakers");
+
+    // Moving the event plans reminders for the new start.
+    await facilitator.client.post(
+      `/networks/${network.id}/events/${id}/edit`,
+      eventForm({ startsAt: `${year}-06-20T18:30`, endsAt: `${year}-06-20T20:30` }),
+    );
+    const moved = (await jobs()).filter((j) => j.starts === `${year}-06-20T15:30:00.000Z`);
+    expect(moved.map((j) => j.offset).sort()).toEqual(["1h", "24h"]);
+  });
+});

@@ -9,6 +9,7 @@ import { createOnce } from "~/lib/create-once.server";
 import { conflict, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import type { Decision, Person } from "~/lib/policy";
+import { planReminders } from "./reminders.server";
 import { type EventSubject, eventPolicy, type RsvpAnswer } from "./rules";
 import type { EventInput } from "./schema";
 
@@ -156,6 +157,7 @@ async function promoteWaiting(tx: Db, event: EventRow, goingCount: number, now: 
         )})`,
       ),
     );
+  await planReminders(tx, event, ids, now);
   await notify(tx, {
     kind: "event.promoted",
     recipientIds: ids,
@@ -211,6 +213,7 @@ export async function answerEvent(options: {
         target: [eventRsvps.eventId, eventRsvps.userId],
         set: { status, answeredAt: now },
       });
+    if (status === "going") await planReminders(tx, event, [options.actor.id], now);
     if (before === "going") going = await promoteWaiting(tx, event, going, now);
     if (going !== event.goingCount) {
       await tx.update(events).set({ goingCount: going }).where(eq(events.id, event.id));
@@ -259,6 +262,11 @@ export async function updateEvent(options: {
     const going = await promoteWaiting(tx, { ...event, ...values }, event.goingCount, now);
     if (going !== event.goingCount) {
       await tx.update(events).set({ goingCount: going }).where(eq(events.id, event.id));
+    }
+    if (event.startsAt.getTime() !== values.startsAt.getTime()) {
+      // Reminders planned for the old start skip themselves; plan them for the new one.
+      const goingNow = await peopleAnswered(tx, event.id, ["going"]);
+      await planReminders(tx, { id: event.id, startsAt: values.startsAt }, goingNow, now);
     }
     if (changedForAttendees(event, values)) {
       await notify(tx, {

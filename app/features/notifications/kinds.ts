@@ -103,6 +103,11 @@ export const notificationKinds = {
     link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}`,
     defaultEmail: "immediately",
   },
+  "event.reminder": {
+    message: "notifications.kind.eventReminder",
+    link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
