@@ -39,6 +39,11 @@ export default [
       "networks/:id/resources/:resourceId/:filename",
       "routes/networks/network-resource-file.ts",
     ),
+    route("networks/:id/events", "routes/events/network-events.tsx"),
+    route("networks/:id/events/new", "routes/events/event-new.tsx"),
+    route("networks/:id/events/:eventId", "routes/events/event.tsx"),
+    route("networks/:id/events/:eventId/edit", "routes/events/event-edit.tsx"),
+    route("networks/:id/events/:eventId/event.ics", "routes/events/event-ics.ts"),
     route("networks/:id/live", "routes/networks/network-live.ts"),
     route("networks/:id/cover", "routes/networks/network-cover.ts"),
     route(

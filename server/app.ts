@@ -25,6 +25,7 @@ import { acquireDatabaseLock } from "~/db/data-dir-lock.server.js";
 import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.server";
 import { findSession } from "~/features/accounts/sessions.server";
 import { rerenderIfRendererChanged, rerenderJob } from "~/features/content/rerender-job.server";
+import { eventReminderJob } from "~/features/events/reminders.server";
 import { cleanupJob } from "~/features/maintenance/cleanup.server";
 import { digestJob, digestScanJob } from "~/features/notifications/digest.server";
 import { notificationEmailJob } from "~/features/notifications/email.server";
@@ -97,6 +98,7 @@ export const jobTypes = [
   cleanupJob.name,
   rerenderJob.name,
   notificationEmailJob.name,
+  eventReminderJob.name,
   digestScanJob.name,
   digestJob.name,
 ];

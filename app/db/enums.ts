@@ -43,3 +43,6 @@ export const conversationKinds = ["direct", "group"] as const;
 /** Where a conversation sits for one participant: inbox, a request to decide, or declined. */
 export const conversationFolders = ["inbox", "requests", "declined"] as const;
 export const participantStatuses = ["active", "left"] as const;
+export const eventKinds = ["in_person", "online", "hybrid"] as const;
+/** An answer to an event; "waiting" is a "going" that found the event full (decision 017). */
+export const rsvpStatuses = ["going", "waiting", "maybe", "not_going"] as const;

@@ -12,6 +12,8 @@ export const jobNames = [
   "notifications.email",
   "notifications.digest-scan",
   "notifications.digest",
+  // Event reminders 24 h and 1 h before (app/features/events/reminders.server.ts).
+  "events.reminder",
 ] as const;
 
 export type JobName = (typeof jobNames)[number];

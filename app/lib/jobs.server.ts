@@ -177,7 +177,7 @@ export function jobIdFor(name: JobName, key: string): string {
 export async function enqueue<T>(
   name: JobName,
   data: T,
-  options: { key?: string; tx?: Db; startAfterSeconds?: number } = {},
+  options: { key?: string; tx?: Db; startAfterSeconds?: number; startAfter?: Date } = {},
 ): Promise<string | null> {
   const definition = definitions.get(name);
   if (!definition) throw new Error(`Unknown job ${name}: import its definition first.`);
@@ -193,7 +193,13 @@ export async function enqueue<T>(
       retryDelay: definition.retryDelaySeconds,
       retryBackoff: true,
       expireInSeconds: definition.expireInSeconds,
-      startAfter: options.startAfterSeconds,
+      // As an instant (ISO, "…Z"): pg-boss's insert casts this parameter to a timestamp even
+      // when it takes the seconds branch, so a bare number of seconds fails there.
+      startAfter:
+        options.startAfter?.toISOString() ??
+        (options.startAfterSeconds === undefined
+          ? undefined
+          : new Date(Date.now() + options.startAfterSeconds * 1000).toISOString()),
       db: options.tx ? executorForTransaction(options.tx) : undefined,
     } as PgBoss.SendOptions,
   );

@@ -510,6 +510,11 @@ describe("the email settings page", () => {
       "member.joined",
       "message.request",
       "message",
+      "event.created",
+      "event.changed",
+      "event.cancelled",
+      "event.promoted",
+      "event.reminder",
     ]) {
       fields[`kind:${kind}`] = "digest";
     }

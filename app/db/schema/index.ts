@@ -1,6 +1,7 @@
 export * from "./accounts";
 export * from "./conversations";
 export * from "./esco";
+export * from "./events";
 export * from "./jobs";
 export * from "./networks";
 export * from "./notifications";

@@ -83,6 +83,31 @@ export const notificationKinds = {
     link: (d) => str(d, "path"),
     defaultEmail: "digest",
   },
+  "event.created": {
+    message: "notifications.kind.eventCreated",
+    link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}`,
+    defaultEmail: "digest",
+  },
+  "event.changed": {
+    message: "notifications.kind.eventChanged",
+    link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}`,
+    defaultEmail: "immediately",
+  },
+  "event.cancelled": {
+    message: "notifications.kind.eventCancelled",
+    link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}`,
+    defaultEmail: "immediately",
+  },
+  "event.promoted": {
+    message: "notifications.kind.eventPromoted",
+    link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}`,
+    defaultEmail: "immediately",
+  },
+  "event.reminder": {
+    message: "notifications.kind.eventReminder",
+    link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;

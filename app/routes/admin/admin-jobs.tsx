@@ -3,7 +3,9 @@ import { requireUser } from "~/features/accounts/guard.server";
 import { loadJobQueueOverview } from "~/features/admin/jobs.server";
 import { adminPolicy } from "~/features/admin/rules";
 import { useI18n } from "~/i18n/context";
+import type { MessageKey } from "~/i18n/i18n";
 import { handleLoader } from "~/lib/errors";
+import type { JobName } from "~/lib/job-names";
 import { actorOf } from "~/lib/policy";
 import { formatDateTime, formatNumber } from "~/ui/format";
 import type { Route } from "./+types/admin-jobs";
@@ -16,16 +18,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
 }
 
-const jobLabels: Record<string, string> = {
+/** Every job queue's name for people: a new queue without one is a type error here. */
+const jobLabels: Record<JobName, MessageKey> = {
   "mail.send": "adminJobs.jobMail",
   "maintenance.cleanup": "adminJobs.jobCleanup",
   "content.rerender": "adminJobs.jobRerender",
+  "notifications.fanout": "adminJobs.jobNotificationsFanout",
+  "notifications.email": "adminJobs.jobNotificationsEmail",
+  "notifications.digest-scan": "adminJobs.jobDigestScan",
+  "notifications.digest": "adminJobs.jobDigest",
+  "events.reminder": "adminJobs.jobEventReminder",
 };
 
 export default function AdminJobs() {
   const { counts, failed } = useLoaderData<typeof loader>();
   const { t, locale, timeZone } = useI18n();
-  const label = (name: string) => (jobLabels[name] ? t(jobLabels[name]) : name);
+  const label = (name: string) =>
+    Object.hasOwn(jobLabels, name) ? t(jobLabels[name as JobName]) : name;
   return (
     <main id="main" className="page">
       <title>{`${t("adminJobs.title")} · Synergy`}</title>

@@ -87,6 +87,9 @@ export function NetworkHeader(props: { network: NetworkHeaderData }) {
             <NavLink to={`${base}/resources`}>{t("networks.tabResources")}</NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/events`}>{t("events.heading")}</NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/members`}>
               {t("networks.tabMembers", { count: n.memberCount })}
             </NavLink>

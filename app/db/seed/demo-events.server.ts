@@ -1,0 +1,112 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { queryRows } from "~/db/client.server";
+import { eventRsvps, events } from "~/db/schema";
+import {
+  DEFAULT_TIME_ZONE,
+  instantFromWallClock,
+  timeZoneForCountry,
+  wallClockAt,
+} from "~/lib/time-zones";
+
+type DemoNetwork = {
+  id: string;
+  name: string;
+  kind: "local" | "online" | "cross_border";
+  place: string;
+  countries: string[];
+  languages: string[];
+  facilitator: string;
+  members: string[];
+};
+
+/** 18:30 on the day `days` from now, on the clocks of the zone (negative: in the past). */
+function evening(now: number, days: number, timeZone: string, hour = 18, minute = 30): Date {
+  const day = wallClockAt(now + days * 86_400_000, timeZone);
+  return instantFromWallClock({ ...day, hour, minute, second: 0 }, timeZone);
+}
+
+/**
+ * Past and upcoming events in the demo networks that have a facilitator and members: a past
+ * meeting people went to, a face-to-face one next week (in the network's own zone), and a small
+ * online one that is full, with a waiting list.
+ */
+export async function seedDemoEvents(db: Db): Promise<number> {
+  const now = Date.now();
+  const networks = await queryRows<DemoNetwork>(
+    sql`select n.id, n.name, n.kind, n.place, n.countries, n.languages,
+          (select user_id from network_members f where f.network_id = n.id
+            and f.role = 'facilitator' and f.status = 'active' order by created_at limit 1) as facilitator,
+          array(select user_id from network_members m where m.network_id = n.id
+            and m.role = 'member' and m.status = 'active' order by created_at, user_id)::text[] as members
+        from networks n order by n.created_at, n.id`,
+    db,
+  );
+  let count = 0;
+  for (const network of networks.slice(0, 6)) {
+    if (!network.facilitator || network.members.length < 3) continue;
+    const zone = timeZoneForCountry(network.countries[0]) ?? DEFAULT_TIME_ZONE;
+    const language = network.languages[0] ?? "en";
+    const place = network.place || network.name;
+    const plans = [
+      {
+        title: `${network.name}: review evening`,
+        kind: "in_person" as const,
+        days: -12,
+        capacity: null,
+        answers: network.members.slice(0, 4).map(() => "going" as const),
+      },
+      {
+        title: `${network.name}: meet-up`,
+        kind: network.kind === "online" ? ("online" as const) : ("in_person" as const),
+        days: 8,
+        capacity: null,
+        answers: network.members
+          .slice(0, 5)
+          .map((_, i) => (i % 3 === 2 ? ("maybe" as const) : ("going" as const))),
+      },
+      {
+        title: `${network.name}: small-group clinic`,
+        kind: "online" as const,
+        days: 19,
+        capacity: 2,
+        answers: network.members
+          .slice(0, 4)
+          .map((_, i): "going" | "waiting" => (i < 2 ? "going" : "waiting")),
+      },
+    ];
+    for (const plan of plans) {
+      const startsAt = evening(now, plan.days, zone);
+      const going = plan.answers.filter((a) => a === "going").length;
+      const [event] = await db
+        .insert(events)
+        .values({
+          networkId: network.id,
+          createdBy: network.facilitator,
+          title: plan.title,
+          description: "Bring one question from your own business; we share what worked.",
+          kind: plan.kind,
+          venue: plan.kind === "online" ? "" : place,
+          address: plan.kind === "online" ? "" : place,
+          meetingUrl: plan.kind === "online" ? "https://meet.example.org/synergy-demo" : "",
+          timeZone: zone,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+          language,
+          capacity: plan.capacity,
+          goingCount: going,
+          createdAt: new Date(Math.min(now, startsAt.getTime()) - 20 * 86_400_000),
+        })
+        .returning({ id: events.id });
+      const answers = plan.answers.map((status, i) => ({
+        eventId: event.id,
+        userId: network.members[i],
+        status,
+        answeredAt: new Date(startsAt.getTime() - (30 - i) * 86_400_000),
+      }));
+      if (answers.length) await db.insert(eventRsvps).values(answers);
+      count += 1;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,22 @@
+import { calendarEvent, calendarFile, calendarResponse } from "~/features/events/calendar.server";
+import { getEvent, myAnswer } from "~/features/events/events.server";
+import { eventPolicy } from "~/features/events/rules";
+import { requireNetworkAccess } from "~/features/networks/policy.server";
+import { networkSubject } from "~/features/networks/rules";
+import { handleLoader, httpError } from "~/lib/errors";
+import { actorOf } from "~/lib/policy";
+import type { Route } from "./+types/event-ics";
+
+/** One event as an iCalendar file, for whoever may see the network's events. */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const auth = await context.auth();
+  const access = await requireNetworkAccess(params.id, auth?.user.id ?? null);
+  await handleLoader(async () =>
+    eventPolicy.authorize(actorOf(auth), "view", networkSubject(access)),
+  );
+  const event = await getEvent(access.network.id, params.eventId);
+  if (!event) throw httpError(404, "events.notFound");
+  const answer = await myAnswer(event.id, auth?.user.id ?? null);
+  const entry = calendarEvent(event, { answer, isFacilitator: access.isFacilitator });
+  return calendarResponse(calendarFile([entry], event.title), "event.ics");
+}
