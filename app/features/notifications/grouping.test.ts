@@ -82,7 +82,11 @@ describe("toLine", () => {
 
   it("gives no line for a kind this version does not know", () => {
     expect(
-      toLine(head({ kind: "event.reminder" }), { unread: 1, actors: 1, unreadActors: 1 }, null),
+      toLine(
+        head({ kind: "from.a.newer.version" }),
+        { unread: 1, actors: 1, unreadActors: 1 },
+        null,
+      ),
     ).toBeNull();
   });
 });
