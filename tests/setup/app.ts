@@ -106,6 +106,14 @@ export async function startTestApp(
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await server.stopListening();
       if (wasActive) {
+        // Jobs the tests queued for now (mail, fan-out) finish first: a worker failing or
+        // completing a job after the database closed rejected unhandled ("PGlite is closed").
+        await server
+          .waitForJobs({
+            names: ["mail.send", "notifications.email", "notifications.fanout"],
+            timeoutMs: 15_000,
+          })
+          .catch(() => {});
         await server.stopJobQueue();
         await running.at(-1)?.();
       }
