@@ -9,10 +9,9 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
+import { headerCounts } from "./features/accounts/header-counts.server";
 import { resolveLocale } from "./features/accounts/locale.server";
 import { resolveTimeZone } from "./features/accounts/time-zone.server";
-import { unreadTotal } from "./features/conversations/conversations.server";
-import { countUnread } from "./features/notifications/unread.server";
 import { I18nProvider } from "./i18n/context";
 import { ensureMessages, messagesFor } from "./i18n/messages-store";
 import { getEnv } from "./lib/env.server";
@@ -43,10 +42,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
           emailVerified: auth.user.emailVerified,
           onboarded: auth.user.onboarded,
           /** Unread counts for the header badges (notifications: groups, capped; messages). */
-          unread: {
-            notifications: await countUnread(auth.user.id),
-            messages: await unreadTotal(auth.user.id),
-          },
+          unread: await headerCounts(auth.user.id),
         }
       : null,
   };

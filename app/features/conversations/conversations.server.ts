@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed, queryRows } from "~/db/client.server";
 import {
@@ -147,15 +147,34 @@ export async function requireConversationAccess(
 
 // ───────────────────────────── unread counts ─────────────────────────────
 
-/** Unread messages in the person's inbox (muted and left conversations and requests not counted). */
-export async function unreadTotal(userId: string, db: Db = getDb()): Promise<number> {
-  const [row] = await queryRows<{ total: string | number | null }>(
-    sql`select coalesce(sum(unread_count), 0) as total from conversation_participants
-        where user_id = ${userId} and unread_count > 0 and status = 'active'
-          and folder = 'inbox' and not muted`,
+/**
+ * Unread messages in the inbox of the person whose id is `userId` (a SQL value; muted and left
+ * conversations and requests not counted): a scalar subquery.
+ */
+export function unreadMessagesSql(userId: SQL): SQL {
+  return sql`(select coalesce(sum(unread_count), 0) from conversation_participants
+      where user_id = ${userId} and unread_count > 0 and status = 'active'
+        and folder = 'inbox' and not muted)::int`;
+}
+
+/** Unread messages in each person's inbox, in one query. */
+async function unreadTotals(userIds: readonly string[], db: Db = getDb()) {
+  if (userIds.length === 0) return [];
+  return queryParsed(
+    z.object({ id: z.string(), total: z.coerce.number() }),
+    sql`select r.id::text as id, ${unreadMessagesSql(sql`r.id`)} as total
+        from (values ${sql.join(
+          userIds.map((id) => sql`(${id}::uuid)`),
+          sql`, `,
+        )}) as r(id)`,
     db,
   );
-  return Number(row?.total ?? 0);
+}
+
+/** Unread messages in the person's inbox. */
+export async function unreadTotal(userId: string, db: Db = getDb()): Promise<number> {
+  const [row] = await unreadTotals([userId], db);
+  return row?.total ?? 0;
 }
 
 /** Requests waiting for the person's decision. */
@@ -169,11 +188,11 @@ export async function requestCount(userId: string): Promise<number> {
 
 /** Tells each person's open pages their new unread total (after commit; best effort). */
 async function publishUnread(userIds: Iterable<string>): Promise<void> {
+  const totals = await unreadTotals([...new Set(userIds)]);
   await Promise.all(
-    [...new Set(userIds)].map(async (userId) => {
-      const count = await unreadTotal(userId);
-      await publish({ topic: `user:${userId}`, type: "conversations.unread", data: { count } });
-    }),
+    totals.map(({ id, total }) =>
+      publish({ topic: `user:${id}`, type: "conversations.unread", data: { count: total } }),
+    ),
   );
 }
 

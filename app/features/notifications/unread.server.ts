@@ -9,16 +9,21 @@ import { queryParsed } from "~/db/client.server";
  */
 export const UNREAD_COUNT_CAP = 100;
 
-/** `(id, count)` per person: their unread groups, counted up to the cap on the unread index. */
-export function unreadCountsSql(userIds: readonly string[]): SQL {
-  return sql`select r.id::text as id, (
+/** The unread groups of the person whose id is `userId` (a SQL value), up to the cap: a scalar subquery. */
+export function unreadGroupsSql(userId: SQL): SQL {
+  return sql`(
       select count(*) from (
         select 1 from notifications n
-        where n.recipient_id = r.id and n.read_at is null
+        where n.recipient_id = ${userId} and n.read_at is null
         group by n.kind, n.group_key
         limit ${UNREAD_COUNT_CAP}
       ) g
-    )::int as count
+    )::int`;
+}
+
+/** `(id, count)` per person: their unread groups, counted up to the cap on the unread index. */
+export function unreadCountsSql(userIds: readonly string[]): SQL {
+  return sql`select r.id::text as id, ${unreadGroupsSql(sql`r.id`)} as count
     from (values ${sql.join(
       userIds.map((id) => sql`(${id}::uuid)`),
       sql`, `,

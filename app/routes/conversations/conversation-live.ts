@@ -5,12 +5,10 @@ import { conversationPolicy } from "~/features/conversations/rules";
 import { LIVE_RECHECK_MS, takeStreamSlot } from "~/features/networks/live-streams.server";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { handleLoader, notFound } from "~/lib/errors";
-import { getLogger } from "~/lib/logger.server";
+import { liveStreamResponse, plainStreamAnswer } from "~/lib/live-stream.server";
 import { actorOf } from "~/lib/policy";
-import { onListenerReconnected, subscribe } from "~/lib/pubsub.server";
+import { subscribe } from "~/lib/pubsub.server";
 import type { Route } from "./+types/conversation-live";
-
-const HEARTBEAT_MS = 25_000;
 
 /**
  * A conversation's live stream (Server-Sent Events), for its active participants only: a
@@ -36,87 +34,25 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const release = takeStreamSlot({ userId, ip: context.ip });
   if (!release) {
     const t = translatorFor(resolveLocale(auth, context.requestLocale));
-    return new Response(t("live.tooManyStreams"), {
-      status: 429,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60" },
-    });
+    return plainStreamAnswer(429, t("live.tooManyStreams"), { "Retry-After": "60" });
   }
-  const encoder = new TextEncoder();
-  let cleanup = release;
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      const send = (chunk: string) => {
-        if (!closed) controller.enqueue(encoder.encode(chunk));
-      };
-      const close = (lastEvent?: string) => {
-        if (closed) return;
-        if (lastEvent) send(`event: ${lastEvent}\ndata: {}\n\n`);
-        closed = true;
-        cleanup();
-        controller.close();
-      };
-      let checking = false;
-      let checkAgain = false;
-      const recheck = async () => {
-        if (closed) return;
-        if (checking) {
-          checkAgain = true;
-          return;
-        }
-        checking = true;
-        try {
-          do {
-            checkAgain = false;
-            if (!(await mayKeepConversationStream({ conversationId, userId, sessionId }))) {
-              close("access-ended");
-            }
-          } while (checkAgain && !closed);
-        } catch (error) {
-          getLogger().warn({ err: error }, "conversation stream access re-check failed");
-          close();
-        } finally {
-          checking = false;
-        }
-      };
-      const unsubscribeConversation = await subscribe(`conversation:${conversationId}`, (event) => {
+  return liveStreamResponse({
+    request,
+    release,
+    recheckMs: LIVE_RECHECK_MS,
+    label: "conversation",
+    mayContinue: () => mayKeepConversationStream({ conversationId, userId, sessionId }),
+    subscribe: async (stream) => [
+      await subscribe(`conversation:${conversationId}`, (event) => {
         if (event.type === "access-changed") {
-          void recheck();
+          stream.recheck();
           return;
         }
-        send(`event: ${event.type}\ndata: ${JSON.stringify(event.data ?? {})}\n\n`);
-      });
-      const unsubscribeUser = await subscribe(`user:${userId}`, (event) => {
-        if (event.type === "sessions-changed") void recheck();
-      });
-      const stopReconnectCheck = onListenerReconnected(() => void recheck());
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      const periodic = setInterval(() => void recheck(), LIVE_RECHECK_MS);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        clearInterval(periodic);
-        unsubscribeConversation();
-        unsubscribeUser();
-        stopReconnectCheck();
-        release();
-      };
-      if (request.signal.aborted) {
-        close();
-        return;
-      }
-      request.signal.addEventListener("abort", () => close());
-      send("retry: 5000\n\n");
-      await recheck();
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store",
-      "X-Accel-Buffering": "no",
-    },
+        stream.sendEvent(event.type, event.data);
+      }),
+      await subscribe(`user:${userId}`, (event) => {
+        if (event.type === "sessions-changed") stream.recheck();
+      }),
+    ],
   });
 }

@@ -5,19 +5,10 @@ import { isPersonEventType } from "~/features/notifications/person-events";
 import { notificationPolicy } from "~/features/notifications/rules";
 import { countUnread } from "~/features/notifications/unread.server";
 import { translatorFor } from "~/i18n/catalogue.server";
-import { getLogger } from "~/lib/logger.server";
+import { type LiveStream, liveStreamResponse, plainStreamAnswer } from "~/lib/live-stream.server";
 import { actorOf } from "~/lib/policy";
-import { onListenerReconnected, subscribe } from "~/lib/pubsub.server";
+import { subscribe } from "~/lib/pubsub.server";
 import type { Route } from "./+types/person-live";
-
-const HEARTBEAT_MS = 25_000;
-
-function plain(status: number, text: string, headers: Record<string, string> = {}) {
-  return new Response(text, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", ...headers },
-  });
-}
 
 /**
  * The signed-in person's own live stream (Server-Sent Events): what concerns them wherever they
@@ -34,84 +25,37 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const t = translatorFor(resolveLocale(auth, context.requestLocale));
   // Plain text: this answer goes to EventSource or a script, not a page.
   if (!auth || !notificationPolicy.can(actorOf(auth), "listen", undefined)) {
-    return plain(401, t("errors.forbidden"));
+    return plainStreamAnswer(401, t("errors.forbidden"));
   }
   const userId = auth.user.id;
   const sessionId = auth.sessionId;
   const release = takeStreamSlot({ userId, ip: context.ip }, "person");
-  if (!release) return plain(429, t("live.tooManyStreams"), { "Retry-After": "60" });
-  const encoder = new TextEncoder();
-  let cleanup = release;
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      const send = (chunk: string) => {
-        if (!closed) controller.enqueue(encoder.encode(chunk));
-      };
-      const sendEvent = (type: string, data: unknown) =>
-        send(`data: ${JSON.stringify({ type, data })}\n\n`);
-      const close = (lastEvent?: string) => {
-        if (closed) return;
-        if (lastEvent) send(`event: ${lastEvent}\ndata: {}\n\n`);
-        closed = true;
-        cleanup();
-        controller.close();
-      };
-      let checking = false;
-      const recheck = async () => {
-        if (closed || checking) return;
-        checking = true;
-        try {
-          if (!(await isSessionLive(sessionId))) close("access-ended");
-        } catch (error) {
-          // Unsure is not allowed: the browser reconnects and is checked from scratch.
-          getLogger().warn({ err: error }, "person stream session re-check failed");
-          close();
-        } finally {
-          checking = false;
-        }
-      };
-      const unsubscribe = await subscribe(`user:${userId}`, (event) => {
+  if (!release) return plainStreamAnswer(429, t("live.tooManyStreams"), { "Retry-After": "60" });
+  const sendCount = async (stream: LiveStream) =>
+    stream.sendEvent(null, {
+      type: "notifications.unread",
+      data: { count: await countUnread(userId) },
+    });
+  return liveStreamResponse({
+    request,
+    release,
+    recheckMs: LIVE_RECHECK_MS,
+    label: "person",
+    mayContinue: () => isSessionLive(sessionId),
+    subscribe: async (stream) => [
+      await subscribe(`user:${userId}`, (event) => {
         if (event.type === "sessions-changed") {
-          void recheck();
+          stream.recheck();
           return;
         }
-        if (isPersonEventType(event.type)) sendEvent(event.type, event.data ?? {});
-      });
-      const stopReconnectCheck = onListenerReconnected(() => {
-        void recheck();
-        // Counts may have changed while events were not arriving.
-        void countUnread(userId)
-          .then((count) => sendEvent("notifications.unread", { count }))
-          .catch(() => {});
-      });
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      const periodic = setInterval(() => void recheck(), LIVE_RECHECK_MS);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        clearInterval(periodic);
-        unsubscribe();
-        stopReconnectCheck();
-        release();
-      };
-      if (request.signal.aborted) {
-        close();
-        return;
-      }
-      request.signal.addEventListener("abort", () => close());
-      send("retry: 5000\n\n");
-      await recheck();
-      if (!closed) sendEvent("notifications.unread", { count: await countUnread(userId) });
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store",
-      "X-Accel-Buffering": "no",
-    },
+        if (isPersonEventType(event.type)) {
+          stream.sendEvent(null, { type: event.type, data: event.data ?? {} });
+        }
+      }),
+    ],
+    // Counts may have changed while events were not arriving.
+    onReconnected: (stream) => void sendCount(stream).catch(() => {}),
+    // Events may have come between the page and the stream.
+    opened: sendCount,
   });
 }
