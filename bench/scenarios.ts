@@ -342,6 +342,14 @@ function liveSideLoad(options: {
       [network.id, submissionKey],
     );
     if (!rows[0]) throw new Error("the live scenario's post was not written");
+    // A post whose events arrived before it was sent is not this post: measuring from it gave
+    // one run negative delivery times. Say so rather than report a figure that cannot be.
+    const early = (received.get(rows[0].id) ?? []).filter((at) => at < sentAt).length;
+    if (early > 0) {
+      throw new Error(
+        `the live scenario's post ${rows[0].id} (key ${submissionKey}) had ${early} deliveries before it was sent`,
+      );
+    }
     return { id: rows[0].id, sentAt, responseMs };
   }
 

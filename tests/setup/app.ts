@@ -43,6 +43,11 @@ export async function startTestApp(
   const { database, cleanup } = await openTestDatabase(server.openDatabase);
   let listener: http.RequestListener = (_req, res) => res.end();
   const httpServer = http.createServer((req, res) => listener(req, res));
+  // The server shares this process's event loop with the tests: after a long synchronous
+  // stretch (an embedded-database seed) the client could reuse an idle connection in the same
+  // tick the server's 5 s keep-alive timer closed it (ECONNRESET on a loaded machine). The
+  // tests close every connection themselves, so idle ones may stay open.
+  httpServer.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
