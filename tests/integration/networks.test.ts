@@ -403,6 +403,13 @@ describe("the feed", () => {
     );
     const html = await (await cb.get(`/networks/${id}`)).text();
     expect(html).toContain(`href="/people/${b.id}"`);
+    // In the feed the comment box is a link to the post's page, where the form is (no JavaScript
+    // needed); the feed itself carries no comment form.
+    const commentLink = `/networks/${id}/posts/${postId}#new-comment-${postId}`;
+    expect(html).toContain(`href="${commentLink}"`);
+    expect(html).not.toContain('id="new-comment-');
+    const postPage = await (await cb.get(commentLink.split("#")[0])).text();
+    expect(postPage).toContain(`id="new-comment-${postId}"`);
     expect(
       await count(
         `select count(*)::int as n from post_mentions where post_id = '${postId}' and user_id = '${b.id}'`,

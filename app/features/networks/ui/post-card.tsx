@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { reactionKinds } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
 import { Avatar } from "~/ui/avatar";
@@ -114,11 +115,11 @@ export function PostCard(props: {
                 type="submit"
                 name="kind"
                 value={kind}
-                className="reaction"
                 aria-pressed={post.myReactions.includes(kind)}
               >
-                <span aria-hidden="true">{reactionIcons[kind]}</span> {t(`reactions.${kind}`)}
-                {count ? ` ${count}` : ""}
+                {/* One text node after the icon: no separator comments in the HTML. */}
+                <span aria-hidden="true">{reactionIcons[kind]}</span>
+                {` ${t(`reactions.${kind}`)}${count ? ` ${count}` : ""}`}
               </button>
             );
           })}
@@ -218,16 +219,13 @@ export function PostCard(props: {
             submissionKey={`${submissionKey}-${post.id.slice(0, 8)}`}
           />
         ) : canWrite ? (
-          // In a feed the comment box stays folded so that the posts themselves stay readable.
-          <details className="comment-toggle">
-            <summary>{t("posts.writeComment")}</summary>
-            <CommentForm
-              base={base}
-              postId={post.id}
-              returnTo={returnTo}
-              submissionKey={`${submissionKey}-${post.id.slice(0, 8)}`}
-            />
-          </details>
+          <FoldedCommentForm
+            base={base}
+            postUrl={postUrl}
+            postId={post.id}
+            returnTo={returnTo}
+            submissionKey={`${submissionKey}-${post.id.slice(0, 8)}`}
+          />
         ) : null}
       </section>
     </article>
@@ -273,16 +271,53 @@ function Comment(props: {
   );
 }
 
-function CommentForm(props: {
+/**
+ * In a feed the comment box stays folded so that the posts themselves stay readable, and the
+ * page carries one link per post instead of a whole form (issue 7: a feed's ten forms were a
+ * sixth of its HTML). With JavaScript the link opens the form in place; without it, it leads
+ * to the post's own page, where the form is.
+ */
+function FoldedCommentForm(props: Omit<CommentFormProps, "parentId"> & { postUrl: string }) {
+  const { postUrl, ...formProps } = props;
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const id = commentFieldId(props.postId);
+  useEffect(() => {
+    if (open) document.getElementById(id)?.focus();
+  }, [open, id]);
+  if (open) return <CommentForm {...formProps} />;
+  return (
+    <p className="comment-toggle">
+      <a
+        href={`${postUrl}#${id}`}
+        onClick={(event) => {
+          // A new tab or window keeps the link's own meaning.
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          setOpen(true);
+        }}
+      >
+        {t("posts.writeComment")}
+      </a>
+    </p>
+  );
+}
+
+const commentFieldId = (postId: string, parentId?: string) =>
+  `new-comment-${postId}${parentId ? `-${parentId}` : ""}`;
+
+type CommentFormProps = {
   base: string;
   postId: string;
   parentId?: string;
   returnTo: "feed" | "post" | "home";
   submissionKey: string;
-}) {
+};
+
+function CommentForm(props: CommentFormProps) {
   const { t } = useI18n();
   const key = useComposerKey(props.submissionKey);
-  const id = `new-comment-${props.postId}${props.parentId ? `-${props.parentId}` : ""}`;
+  const id = commentFieldId(props.postId, props.parentId);
   return (
     <CsrfForm
       key={key}
