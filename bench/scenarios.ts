@@ -7,6 +7,7 @@ import type pg from "pg";
 import { demoPeople } from "../app/db/seed/demo-data";
 import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } from "../app/db/seed/scale.server";
 import { mentionHandle } from "../app/features/content/mentions.server";
+import { FEED_PAGE_SIZE } from "../app/features/networks/posts.server";
 
 export { DEMO_PASSWORD } from "../app/db/seed/demo.server";
 
@@ -119,9 +120,7 @@ async function pageOf(options: {
 type FeedNetwork = { id: string; name: string; posts: number; memberEmails: string[] };
 
 const feedNetworks = new WeakMap<pg.Client, Promise<FeedNetwork>>();
-/** Posts per feed page (FEED_PAGE_SIZE in app/features/networks/posts.server.ts). */
-const FEED_PAGE_SIZE = 10;
-/** Posts the deep-page scenario pages through (page 16 = posts 151–160). */
+/** The feed page the deep-page scenario pages through (page 16: posts 91–96 at six a page). */
 const DEEP_PAGE = 16;
 const MIN_FEED_POSTS = 400;
 

@@ -557,10 +557,12 @@ const postColumns = sql`p.id, p.network_id, n.name as network_name, p.author_id,
   ${cursorAtSql("p.created_at")}`;
 
 /**
- * Posts per feed page. Ten keeps the first screen of a feed under 40 KB of HTML, forms
- * included (decision 013); the "Next page" link (a plain link) pages through the rest.
+ * Posts per feed page. Six keep a feed page, and the home page with its feed, under 40 KB of
+ * HTML, forms and hydration data included (issue 7, decision 013: at ten, a member's network
+ * feed on the scale seed was 49.6 KB and the signed-in home 55 KB); the "Next page" link (a
+ * plain link) pages through the rest.
  */
-export const FEED_PAGE_SIZE = 10;
+export const FEED_PAGE_SIZE = 6;
 
 /**
  * A network's feed, newest first, keyset-paginated; pinned posts come separately on the first
