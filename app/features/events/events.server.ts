@@ -11,7 +11,7 @@ import { isUuid } from "~/lib/ids";
 import type { Decision, Person } from "~/lib/policy";
 import { planReminders } from "./reminders.server";
 import { type EventSubject, eventPolicy, type RsvpAnswer } from "./rules";
-import type { EventInput } from "./schema";
+import { type EventInput, MAX_EVENT_DAYS } from "./schema";
 
 export type EventRow = typeof events.$inferSelect;
 export type RsvpStatus = (typeof eventRsvps.$inferSelect)["status"];
@@ -363,7 +363,10 @@ export type ListedEvent = z.infer<typeof listedEvent>;
 
 /**
  * A network's upcoming events (not yet ended, soonest first) or past ones (latest first), one
- * page of `limit`, read from the (network, starts_at) index.
+ * page of `limit`, read from the (network, starts_at) index. An event lasts at most
+ * MAX_EVENT_DAYS (a CHECK says so), so the upcoming ones start after now minus that: the index
+ * range begins there instead of at the network's first event (years of past events skipped
+ * one by one otherwise).
  */
 export async function listNetworkEvents(
   networkId: string,
@@ -378,7 +381,11 @@ export async function listNetworkEvents(
           cancelled_at is not null as cancelled
         from events
         where network_id = ${networkId}
-          and ${upcoming ? sql`ends_at > ${now}` : sql`ends_at <= ${now}`}
+          and ${
+            upcoming
+              ? sql`ends_at > ${now} and starts_at > ${new Date(now.getTime() - MAX_EVENT_DAYS * 86_400_000)}`
+              : sql`ends_at <= ${now}`
+          }
         order by ${upcoming ? sql`starts_at asc, id asc` : sql`starts_at desc, id desc`}
         limit ${limit}`,
   );
