@@ -9,7 +9,7 @@ import { createOnce } from "~/lib/create-once.server";
 import { conflict, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import type { Decision, Person } from "~/lib/policy";
-import { planReminders } from "./reminders.server";
+import { planReminders, whenOf } from "./reminders.server";
 import { type EventSubject, eventPolicy, type RsvpAnswer } from "./rules";
 import { type EventInput, MAX_EVENT_DAYS } from "./schema";
 
@@ -70,7 +70,7 @@ export async function createEvent(options: {
         networkId,
         groupKey: `network:${networkId}`,
         sourceKey: `event:${eventId}`,
-        data: { eventId, networkId, title: short(input.title) },
+        data: { eventId, networkId, title: short(input.title), ...whenOf(input) },
       });
     },
   });
@@ -165,7 +165,12 @@ async function promoteWaiting(tx: Db, event: EventRow, goingCount: number, now: 
     networkId: event.networkId,
     groupKey: `event:${event.id}`,
     sourceKey: `event-promoted:${event.id}:${now.toISOString()}`,
-    data: { eventId: event.id, networkId: event.networkId, title: short(event.title) },
+    data: {
+      eventId: event.id,
+      networkId: event.networkId,
+      title: short(event.title),
+      ...whenOf(event),
+    },
   });
   return goingCount + ids.length;
 }
@@ -276,7 +281,12 @@ export async function updateEvent(options: {
         networkId: event.networkId,
         groupKey: `event:${event.id}`,
         sourceKey: `event-changed:${event.id}:${sequence}`,
-        data: { eventId: event.id, networkId: event.networkId, title: short(values.title) },
+        data: {
+          eventId: event.id,
+          networkId: event.networkId,
+          title: short(values.title),
+          ...whenOf(values),
+        },
       });
     }
   });
@@ -305,7 +315,12 @@ export async function cancelEvent(options: {
       networkId: event.networkId,
       groupKey: `event:${event.id}`,
       sourceKey: `event-cancelled:${event.id}`,
-      data: { eventId: event.id, networkId: event.networkId, title: short(event.title) },
+      data: {
+        eventId: event.id,
+        networkId: event.networkId,
+        title: short(event.title),
+        ...whenOf(event),
+      },
     });
   });
 }
