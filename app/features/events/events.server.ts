@@ -381,7 +381,8 @@ export type ListedEvent = z.infer<typeof listedEvent>;
  * page of `limit`, read from the (network, starts_at) index. An event lasts at most
  * MAX_EVENT_DAYS (a CHECK says so), so the upcoming ones start after now minus that: the index
  * range begins there instead of at the network's first event (years of past events skipped
- * one by one otherwise).
+ * one by one otherwise); past ones started before now (their end is after their start), so the
+ * backward scan starts at now rather than behind six months of upcoming events.
  */
 export async function listNetworkEvents(
   networkId: string,
@@ -399,7 +400,7 @@ export async function listNetworkEvents(
           and ${
             upcoming
               ? sql`ends_at > ${now} and starts_at > ${new Date(now.getTime() - MAX_EVENT_DAYS * 86_400_000)}`
-              : sql`ends_at <= ${now}`
+              : sql`ends_at <= ${now} and starts_at < ${now}`
           }
         order by ${upcoming ? sql`starts_at asc, id asc` : sql`starts_at desc, id desc`}
         limit ${limit}`,
