@@ -60,9 +60,9 @@ export type Scenario = {
    * "core": people and directory pages; "networks": feeds, discovery and the live stream (both
    * on the scale-seeded PostgreSQL server); "embedded": the main pages on the embedded
    * database with the demo data, found by following the app's own links; "conversations":
-   * the inbox and a long conversation (scale seed).
+   * the inbox and a long conversation (scale seed); "events": event pages (scale seed's events).
    */
-  group: "core" | "networks" | "embedded" | "conversations";
+  group: "core" | "networks" | "embedded" | "conversations" | "events";
   description: string;
   /** Defaults to CORE_TARGET. */
   target?: Target;
@@ -1056,4 +1056,51 @@ scenarios.push({
     };
   },
   expect: expectNotificationLines(20),
+});
+
+// ───────────────────────────── events (issue 9) ─────────────────────────────
+
+/** Events on one page of a network's list (listNetworkEvents' limit). */
+const EVENTS_PAGE_SIZE = 50;
+const eventCards = /<a href="\/networks\/[0-9a-f-]{36}\/events\/[0-9a-f-]{36}"/g;
+
+scenarios.push({
+  name: "network-events-large",
+  group: "events",
+  target: NETWORK_TARGET,
+  description: `the upcoming events (${EVENTS_PAGE_SIZE} on the page) of the network with the most events, as ${SPREAD_SESSIONS} of its members in turn`,
+  prepare: async (context) => {
+    const { rows: networks } = await context.db.query<{ id: string; events: number }>(
+      `select network_id as id, count(*)::int as events from events
+       group by network_id order by count(*) desc, network_id limit 1`,
+    );
+    const network = networks[0];
+    if (!network) {
+      throw new Error("no events in the database: npm run seed:scale -- --only events");
+    }
+    const { rows: members } = await context.db.query<{ email: string }>(
+      `select u.email from network_members m join users u on u.id = m.user_id
+       where m.network_id = $1 and m.status = 'active'
+         and u.email_verified_at is not null and u.onboarded_at is not null
+       order by u.id limit $2`,
+      [network.id, SPREAD_SESSIONS],
+    );
+    if (!members.length) throw new Error(`no member of ${network.id} can sign in`);
+    const sessions = await Promise.all(members.map((m) => context.signInAs(m.email)));
+    const { rows: upcoming } = await context.db.query<{ n: number }>(
+      "select count(*)::int as n from events where network_id = $1 and ends_at > now()",
+      [network.id],
+    );
+    return {
+      requests: sessions.map((s) => ({
+        path: `/networks/${network.id}/events`,
+        headers: { cookie: s.cookie },
+      })),
+      note: `${network.events.toLocaleString("en")} events (${upcoming[0].n.toLocaleString("en")} upcoming), ${sessions.length} members`,
+    };
+  },
+  expect: (html) => {
+    const found = html.match(eventCards)?.length ?? 0;
+    return found >= EVENTS_PAGE_SIZE ? null : `expected ${EVENTS_PAGE_SIZE} events, found ${found}`;
+  },
 });

@@ -1,7 +1,8 @@
 /**
  * npm run seed:scale -- [--members 100000] [--networks 5000] [--posts 1000000]
- *   [--conversations 300000] [--messages 2000000] [--notifications 5000000] [--reset]
- * npm run seed:scale -- --only conversations|notifications
+ *   [--conversations 300000] [--messages 2000000] [--notifications 5000000]
+ *   [--events 200000] [--reset]
+ * npm run seed:scale -- --only conversations|notifications|events
  * Fills the PostgreSQL server at DATABASE_URL with a large, deterministic installation for the
  * benchmarks (`npm run bench`). Refuses the embedded database: PGlite is not what we measure.
  * Networks and posts default to 1 network per 20 members and 200 posts per network (5,000 and
@@ -9,7 +10,8 @@
  * Conversations default to 3 per member with 20 messages per member (300,000 and 2,000,000);
  * `--only conversations` keeps an existing installation and replaces just its conversations.
  * Notifications (default 5,000,000) are derived from the content; `--only notifications`
- * replaces just them in a database the seed already filled.
+ * replaces just them in a database the seed already filled. Events (default 200,000, with their
+ * answers) go over the networks; `--only events` replaces just them.
  */
 import { parseArgs } from "node:util";
 import {
@@ -19,6 +21,7 @@ import {
   seedScale,
   seedScaleNotifications,
 } from "../app/db/seed/scale.server";
+import { DEFAULT_SCALE_EVENTS, seedScaleEvents } from "../app/db/seed/scale-events.server";
 import { DEFAULT_SCALE_NOTIFICATIONS } from "../app/db/seed/scale-notifications.server";
 import { getEnv } from "../app/lib/env.server";
 import { openScriptDatabase, runScript } from "./open-database";
@@ -34,6 +37,7 @@ await runScript(async () => {
       conversations: { type: "string" },
       messages: { type: "string" },
       only: { type: "string" },
+      events: { type: "string", default: String(DEFAULT_SCALE_EVENTS) },
     },
   });
   const notifications = Number(values.notifications);
@@ -61,13 +65,18 @@ await runScript(async () => {
   if (!Number.isInteger(posts) || posts < 0 || posts > 50_000_000) {
     throw new Error("--posts takes a whole number between 0 and 50000000, e.g. --posts 20000");
   }
+  const events = Number(values.events);
+  if (!Number.isInteger(events) || events < 0 || events > 10_000_000) {
+    throw new Error("--events takes a whole number between 0 and 10000000, e.g. --events 40000");
+  }
   if (
     values.only !== undefined &&
     values.only !== "conversations" &&
-    values.only !== "notifications"
+    values.only !== "notifications" &&
+    values.only !== "events"
   ) {
     throw new Error(
-      '--only takes "conversations" or "notifications" (the parts that can be added on their own)',
+      '--only takes "conversations", "notifications" or "events" (the parts that can be added on their own)',
     );
   }
   const only = values.only === "conversations" ? ("conversations" as const) : undefined;
@@ -88,6 +97,23 @@ await runScript(async () => {
   }
   const started = performance.now();
   const database = await openScriptDatabase();
+  if (values.only === "events") {
+    try {
+      console.log(`Replacing the events with ${events.toLocaleString("en")}…`);
+      const counts = await seedScaleEvents({
+        database,
+        events,
+        onProgress: (message) => console.log(message),
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `Done in ${seconds} s: ${counts.events.toLocaleString("en")} events, ${counts.eventRsvps.toLocaleString("en")} answers.`,
+      );
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   if (values.only === "notifications") {
     try {
       console.log(`Replacing the notifications with about ${notifications.toLocaleString("en")}…`);
@@ -118,6 +144,7 @@ await runScript(async () => {
       reset: values.reset,
       conversations,
       messages,
+      events,
       only,
       onProgress: (message) => console.log(message),
     });

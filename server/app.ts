@@ -60,6 +60,7 @@ export {
   MARKDOWN_RENDERER,
   rerenderIfRendererChanged,
 } from "~/features/content/rerender-job.server";
+export { planReminders } from "~/features/events/reminders.server";
 export { afterNotified } from "~/features/notifications/delivery.server";
 export { scanDueDigests, sendDigest } from "~/features/notifications/digest.server";
 export { nextDigestAt } from "~/features/notifications/digest-schedule";

@@ -58,6 +58,8 @@ export const events = pgTable(
     index("events_starts_idx").on(t.startsAt, t.id).where(sql`${t.cancelledAt} is null`),
     checkOneOf("events_kind_check", t.kind, eventKinds),
     checkThat("events_time_check", sql`${t.endsAt} > ${t.startsAt}`),
+    // MAX_EVENT_DAYS: the upcoming list relies on it to bound its index range.
+    checkThat("events_length_check", sql`${t.endsAt} <= ${t.startsAt} + interval '14 days'`),
     checkThat("events_title_check", sql`length(${t.title}) between 1 and 140`),
     checkThat("events_capacity_check", sql`${t.capacity} is null or ${t.capacity} > 0`),
     checkThat(

@@ -32,6 +32,12 @@ import {
   defaultConversationCounts,
   loadConversations,
 } from "./scale-conversations.server";
+import {
+  DEFAULT_SCALE_EVENTS,
+  EVENT_TABLES,
+  type EventCounts,
+  loadScaleEvents,
+} from "./scale-events.server";
 import { DEFAULT_SCALE_NOTIFICATIONS, loadScaleNotifications } from "./scale-notifications.server";
 
 /** Every scale account signs in with this password (printed by `npm run seed:scale`). */
@@ -1713,7 +1719,8 @@ export type ScaleCounts = {
   organisationTopics: number;
   organisationMembers: number;
 } & Partial<NetworkCounts> &
-  Partial<ConversationCounts>;
+  Partial<ConversationCounts> &
+  Partial<EventCounts>;
 
 type RecentOrg = { id: string; createdAt: number; name: string };
 
@@ -1737,6 +1744,8 @@ export async function seedScale(options: {
   /** Conversations and messages (default: `defaultConversationCounts(members)`; 0 for none). */
   conversations?: number;
   messages?: number;
+  /** Events with their answers over the networks (default 200,000; 0 for none). */
+  events?: number;
   /** "conversations": keep the people and networks, replace only the conversations. */
   only?: "conversations";
   onProgress?: (message: string) => void;
@@ -1799,6 +1808,11 @@ export async function seedScale(options: {
           progress,
         });
       }
+      const events = options.events ?? DEFAULT_SCALE_EVENTS;
+      if (events > 0) {
+        progress(`Seeding ${events.toLocaleString("en")} events with their answers…`);
+        Object.assign(counts, await loadScaleEvents(client, { events, now, progress }));
+      }
     }
     if (conversationCount > 0) {
       progress(
@@ -1820,7 +1834,8 @@ export async function seedScale(options: {
     await client.query(
       `vacuum (analyze) users, user_languages, user_skills, organisations, organisation_topics,
         organisation_members, networks, network_members, posts, comments, post_reactions,
-        forum_topics, forum_replies, network_resources, notifications, ${CONVERSATION_TABLES}`,
+        forum_topics, forum_replies, network_resources, notifications, ${CONVERSATION_TABLES},
+        ${EVENT_TABLES}`,
     );
     return counts;
   } catch (error) {

@@ -9,9 +9,9 @@ import { createOnce } from "~/lib/create-once.server";
 import { conflict, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import type { Decision, Person } from "~/lib/policy";
-import { planReminders } from "./reminders.server";
+import { planReminders, whenOf } from "./reminders.server";
 import { type EventSubject, eventPolicy, type RsvpAnswer } from "./rules";
-import type { EventInput } from "./schema";
+import { type EventInput, MAX_EVENT_DAYS } from "./schema";
 
 export type EventRow = typeof events.$inferSelect;
 export type RsvpStatus = (typeof eventRsvps.$inferSelect)["status"];
@@ -70,7 +70,7 @@ export async function createEvent(options: {
         networkId,
         groupKey: `network:${networkId}`,
         sourceKey: `event:${eventId}`,
-        data: { eventId, networkId, title: short(input.title) },
+        data: { eventId, networkId, title: short(input.title), ...whenOf(input) },
       });
     },
   });
@@ -165,7 +165,12 @@ async function promoteWaiting(tx: Db, event: EventRow, goingCount: number, now: 
     networkId: event.networkId,
     groupKey: `event:${event.id}`,
     sourceKey: `event-promoted:${event.id}:${now.toISOString()}`,
-    data: { eventId: event.id, networkId: event.networkId, title: short(event.title) },
+    data: {
+      eventId: event.id,
+      networkId: event.networkId,
+      title: short(event.title),
+      ...whenOf(event),
+    },
   });
   return goingCount + ids.length;
 }
@@ -276,7 +281,12 @@ export async function updateEvent(options: {
         networkId: event.networkId,
         groupKey: `event:${event.id}`,
         sourceKey: `event-changed:${event.id}:${sequence}`,
-        data: { eventId: event.id, networkId: event.networkId, title: short(values.title) },
+        data: {
+          eventId: event.id,
+          networkId: event.networkId,
+          title: short(values.title),
+          ...whenOf(values),
+        },
       });
     }
   });
@@ -305,7 +315,12 @@ export async function cancelEvent(options: {
       networkId: event.networkId,
       groupKey: `event:${event.id}`,
       sourceKey: `event-cancelled:${event.id}`,
-      data: { eventId: event.id, networkId: event.networkId, title: short(event.title) },
+      data: {
+        eventId: event.id,
+        networkId: event.networkId,
+        title: short(event.title),
+        ...whenOf(event),
+      },
     });
   });
 }
@@ -363,7 +378,11 @@ export type ListedEvent = z.infer<typeof listedEvent>;
 
 /**
  * A network's upcoming events (not yet ended, soonest first) or past ones (latest first), one
- * page of `limit`, read from the (network, starts_at) index.
+ * page of `limit`, read from the (network, starts_at) index. An event lasts at most
+ * MAX_EVENT_DAYS (a CHECK says so), so the upcoming ones start after now minus that: the index
+ * range begins there instead of at the network's first event (years of past events skipped
+ * one by one otherwise); past ones started before now (their end is after their start), so the
+ * backward scan starts at now rather than behind six months of upcoming events.
  */
 export async function listNetworkEvents(
   networkId: string,
@@ -378,7 +397,11 @@ export async function listNetworkEvents(
           cancelled_at is not null as cancelled
         from events
         where network_id = ${networkId}
-          and ${upcoming ? sql`ends_at > ${now}` : sql`ends_at <= ${now}`}
+          and ${
+            upcoming
+              ? sql`ends_at > ${now} and starts_at > ${new Date(now.getTime() - MAX_EVENT_DAYS * 86_400_000)}`
+              : sql`ends_at <= ${now} and starts_at < ${now}`
+          }
         order by ${upcoming ? sql`starts_at asc, id asc` : sql`starts_at desc, id desc`}
         limit ${limit}`,
   );

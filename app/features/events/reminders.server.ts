@@ -5,6 +5,14 @@ import { eventRsvps, events } from "~/db/schema";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { defineJob, enqueue } from "~/lib/jobs.server";
 
+/**
+ * The start and the organiser's zone, carried in an event notification's data so that its mail
+ * can give the time in the reader's own zone (and the organiser's).
+ */
+export function whenOf(event: { startsAt: Date; timeZone: string }) {
+  return { startsAt: event.startsAt.toISOString(), timeZone: event.timeZone };
+}
+
 /** How long before the start each reminder goes out. */
 export const REMINDER_OFFSETS = { "24h": 24 * 3_600_000, "1h": 3_600_000 } as const;
 export type ReminderOffset = keyof typeof REMINDER_OFFSETS;
@@ -60,6 +68,7 @@ export async function sendReminder(data: z.infer<typeof payload>): Promise<boole
         networkId: events.networkId,
         title: events.title,
         startsAt: events.startsAt,
+        timeZone: events.timeZone,
         cancelledAt: events.cancelledAt,
         status: eventRsvps.status,
       })
@@ -80,7 +89,7 @@ export async function sendReminder(data: z.infer<typeof payload>): Promise<boole
       networkId: row.networkId,
       groupKey: `event:${data.eventId}`,
       sourceKey: `event-reminder:${data.eventId}:${data.offset}:${data.startsAt}`,
-      data: { eventId: data.eventId, networkId: row.networkId, title },
+      data: { eventId: data.eventId, networkId: row.networkId, title, ...whenOf(row) },
     });
     return sent.length > 0;
   });

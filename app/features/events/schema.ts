@@ -3,6 +3,11 @@ import { eventKinds } from "~/db/enums";
 import { canonicalTimeZone, instantFromWallClock, NonexistentWallClock } from "~/lib/time-zones";
 
 export const MAX_EVENT_DESCRIPTION = 5000;
+/**
+ * The longest an event may last. The database holds it too (events_length_check), so the
+ * upcoming list can start its index range this long before now (decision 017, "At scale").
+ */
+export const MAX_EVENT_DAYS = 14;
 
 /** "2026-12-03T18:30" (what <input type="datetime-local"> sends), read as a wall clock. */
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
@@ -120,7 +125,7 @@ export function resolveTimes(
   if (startsAt && rsvpDeadline && rsvpDeadline.getTime() > startsAt.getTime()) {
     errors.rsvpDeadline = "events.deadlineAfterStart";
   }
-  if (startsAt && endsAt && endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) {
+  if (startsAt && endsAt && endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000) {
     errors.endsAt = "events.tooLong";
   }
   if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { input: null, errors };

@@ -179,6 +179,31 @@ function footer(t: Translate, reason: string, stops: Array<{ label: string; url:
   return { text, html };
 }
 
+/**
+ * For an event's notification (its data carries `startsAt` and the organiser's `timeZone`): when
+ * it starts in the reader's own zone and language, the zone named, and the organiser's time too
+ * when their zone is another (decision 017). Nothing for other kinds.
+ */
+function eventTimes(row: MailedNotification, recipient: Recipient, locale: Locale, t: Translate) {
+  const { startsAt, timeZone } = row.data;
+  if (typeof startsAt !== "string" || typeof timeZone !== "string") return [];
+  const instant = new Date(startsAt);
+  if (Number.isNaN(instant.getTime())) return [];
+  const zone = canonicalTimeZone(recipient.timeZone) ?? DEFAULT_TIME_ZONE;
+  const lines = [
+    t("notifications.email.eventStarts", {
+      time: formatDateTime(instant, locale, zone, "id"),
+    }),
+  ];
+  const organiser = canonicalTimeZone(timeZone);
+  if (organiser && organiser !== zone) {
+    lines.push(
+      t("events.organiserTime", { time: formatDateTime(instant, locale, organiser, "id") }),
+    );
+  }
+  return lines;
+}
+
 /** The mail for one notification the person wants at once. */
 export async function renderImmediateMail(
   recipient: Recipient,
@@ -197,11 +222,14 @@ export async function renderImmediateMail(
   const end = footer(t, t("notifications.email.whyImmediately"), [stop]);
   const greeting = t("notifications.email.greeting", { name: recipient.displayName });
   const open = t("notifications.email.open");
-  const text = [greeting, "", line.text, "", `${open}: ${line.url}`, end.text].join("\n");
+  const times = eventTimes(row, recipient, locale, t);
+  const text = [greeting, "", line.text, ...times, "", `${open}: ${line.url}`, end.text].join("\n");
   const html = htmlPage(
     locale,
     line.text,
-    `<p>${escapeHtml(greeting)}</p><p><strong>${escapeHtml(line.text)}</strong></p><p><a href="${escapeHtml(line.url)}">${escapeHtml(open)}</a></p>${end.html}`,
+    `<p>${escapeHtml(greeting)}</p><p><strong>${escapeHtml(line.text)}</strong>${times
+      .map((l) => `<br>${escapeHtml(l)}`)
+      .join("")}</p><p><a href="${escapeHtml(line.url)}">${escapeHtml(open)}</a></p>${end.html}`,
   );
   return {
     to: recipient.email,

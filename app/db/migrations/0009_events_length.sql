@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD CONSTRAINT "events_length_check" CHECK ("events"."ends_at" <= "events"."starts_at" + interval '14 days');
