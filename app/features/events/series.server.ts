@@ -9,10 +9,11 @@ import { isUuid } from "~/lib/ids";
 import type { Decision, Person } from "~/lib/policy";
 import { instantFromWallClock, NonexistentWallClock, wallClockAt } from "~/lib/time-zones";
 import { cancelEventIn, columnsOf, type EventRow, touchSeries, updateEventIn } from "./events.server";
-import { formatRule, type RecurrenceRule } from "./recurrence";
+import { formatRule, parseRule, type RecurrenceRule } from "./recurrence";
 import { eventPolicy } from "./rules";
 import type { EventInput } from "./schema";
 import { occurrenceInput, type SeriesPlan } from "./series-form";
+import type { SeriesView } from "./ui/series-block";
 
 /**
  * Recurring series (decision 017): one event_series row and one events row per occurrence,
@@ -272,4 +273,30 @@ export async function endSeries(options: {
     }
     return doomed.length;
   });
+}
+
+/** The series block of an occurrence's page (null for a single event). */
+export async function seriesView(
+  event: EventRow,
+  canManage: boolean,
+  now = new Date(),
+): Promise<SeriesView | null> {
+  if (!event.seriesId) return null;
+  const found = await getSeries(event.networkId, event.seriesId);
+  if (!found) return null;
+  const parsed = parseRule(found.series.rule);
+  if ("error" in parsed) return null;
+  return {
+    rule: { freq: parsed.rule.freq, interval: parsed.rule.interval, byDay: parsed.rule.byDay },
+    occurrences: found.occurrences.map((o) => ({
+      id: o.id,
+      startsAt: o.startsAt.toISOString(),
+      cancelled: o.cancelledAt !== null,
+      detached: o.detached,
+      current: o.id === event.id,
+      upcoming: o.endsAt.getTime() > now.getTime(),
+    })),
+    detached: event.detached,
+    canManage: canManage && found.series.cancelledAt === null,
+  };
 }

@@ -1,5 +1,6 @@
 import { calendarEvent, calendarFile, calendarResponse } from "~/features/events/calendar.server";
 import { getEvent, myAnswer } from "~/features/events/events.server";
+import { getSeries } from "~/features/events/series.server";
 import { eventPolicy } from "~/features/events/rules";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { networkSubject } from "~/features/networks/rules";
@@ -7,7 +8,10 @@ import { handleLoader, httpError } from "~/lib/errors";
 import { actorOf } from "~/lib/policy";
 import type { Route } from "./+types/event-ics";
 
-/** One event as an iCalendar file, for whoever may see the network's events. */
+/**
+ * One event as an iCalendar file, for whoever may see the network's events. An occurrence of a
+ * series gives the whole series (master, exceptions, overrides), as calendar programs expect.
+ */
 export async function loader({ params, context }: Route.LoaderArgs) {
   const auth = await context.auth();
   const access = await requireNetworkAccess(params.id, auth?.user.id ?? null);
@@ -16,7 +20,13 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   );
   const event = await getEvent(access.network.id, params.eventId);
   if (!event) throw httpError(404, "events.notFound");
-  const answer = await myAnswer(event.id, auth?.user.id ?? null);
-  const entry = calendarEvent(event, { answer, isFacilitator: access.isFacilitator });
-  return calendarResponse(calendarFile([entry], event.title), "event.ics");
+  const viewerId = auth?.user.id ?? null;
+  const found = event.seriesId ? await getSeries(access.network.id, event.seriesId) : null;
+  const rows = found ? found.occurrences : [event];
+  const entries = [];
+  for (const row of rows) {
+    const answer = await myAnswer(row.id, viewerId);
+    entries.push(calendarEvent(row, { answer, isFacilitator: access.isFacilitator }));
+  }
+  return calendarResponse(calendarFile(entries, event.title), "event.ics");
 }
