@@ -293,9 +293,9 @@ describe("changing one occurrence and the whole series", () => {
     await helsinki.client.post(`${base}/${list[1].id}`, { intent: "rsvp", answer: "going" });
 
     // Cancel the 2nd date only: Helsinki is told, the series' file gets an EXDATE.
-    expect((await facilitator.client.post(`${base}/${list[1].id}`, { intent: "cancel" })).status).toBe(
-      302,
-    );
+    expect(
+      (await facilitator.client.post(`${base}/${list[1].id}`, { intent: "cancel" })).status,
+    ).toBe(302);
     const cancelTold = await rows<{ recipient_id: string }>(
       `select recipient_id from notifications where kind = 'event.cancelled' and data->>'eventId' = '${list[1].id}'`,
     );
@@ -411,7 +411,9 @@ describe("changing one occurrence and the whole series", () => {
     expect(told[0].n).toBe(1);
     const text = await icsOf(dublin.client, network.id, first);
     expect(text).toMatch(/RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;UNTIL=\d{8}T\d{6}Z/);
-    expect(expand(text).map((e) => e.start)).toEqual(after.slice(0, 3).map((o) => iso(o.starts_at)));
+    expect(expand(text).map((e) => e.start)).toEqual(
+      after.slice(0, 3).map((o) => iso(o.starts_at)),
+    );
 
     expect(
       (await facilitator.client.post(`${base}/${list[0].id}/series`, { intent: "cancelAll" }))
@@ -424,5 +426,35 @@ describe("changing one occurrence and the whole series", () => {
     });
     expect(again.status).toBe(409);
     expect(await icsOf(dublin.client, network.id, first)).toContain("STATUS:CANCELLED");
+  });
+});
+
+describe("the demo seed", () => {
+  it("has a fortnightly series with one date changed on its own and one cancelled", async () => {
+    await app.server.seedDemo();
+    const [series] = await rows<{ id: string; rule: string; network_id: string }>(
+      `select id, rule, network_id from event_series where submission_key is null
+         and created_by is not null order by created_at limit 1`,
+    );
+    expect(series.rule).toMatch(/^FREQ=WEEKLY;INTERVAL=2;BYDAY=[A-Z]{2};COUNT=8$/);
+    const list = await rows<Occurrence>(
+      `select id, series_id, starts_at, ends_at, recurrence_id, detached, title,
+         cancelled_at is not null as cancelled
+       from events where series_id = '${series.id}' order by recurrence_id`,
+    );
+    expect(list).toHaveLength(8);
+    expect(list.filter((o) => o.detached)).toHaveLength(1);
+    expect(list.filter((o) => o.cancelled)).toHaveLength(1);
+    // Its calendar file, read by a member, agrees with the rows.
+    const member = await app.signedIn();
+    await rows(
+      `insert into network_members (network_id, user_id, role) values ('${series.network_id}', '${member.user.id}', 'member')`,
+    );
+    const text = await icsOf(member.client, series.network_id, list[0].id);
+    expect(text.match(/^RECURRENCE-ID/gm)).toHaveLength(1);
+    expect(text.match(/^EXDATE/gm)).toHaveLength(1);
+    expect(expand(text).map((e) => e.start)).toEqual(
+      list.filter((o) => !o.cancelled).map((o) => iso(o.starts_at)),
+    );
   });
 });

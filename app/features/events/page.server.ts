@@ -1,12 +1,12 @@
 import { fieldErrors } from "~/features/accounts/schema";
 import { languageName } from "~/features/taxonomy/vocabulary.server";
 import type { Locale } from "~/i18n/i18n";
+import { asList } from "~/lib/form.server";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE, listTimeZones, wallClockAt } from "~/lib/time-zones";
 import { formatTimeZoneOption } from "~/ui/format";
-import { asList } from "~/lib/form.server";
 import type { EventRow } from "./events.server";
-import type { RepeatFormValues } from "./series-form";
 import { type EventInput, eventFormSchema, resolveTimes } from "./schema";
+import type { RepeatFormValues } from "./series-form";
 import type { EventFormValues } from "./ui/event-form";
 
 /** A form field as a string (absent or a file → ""). */

@@ -66,9 +66,7 @@ describe("parsing and writing rules", () => {
     expect(error("FREQ=DAILY;COUNT=3;BYDAY=MO")).toBe("events.series.unknownFreq");
     expect(error("FREQ=YEARLY;COUNT=3")).toBe("events.series.unknownFreq");
     expect(error("FREQ=WEEKLY;INTERVAL=0;BYDAY=MO;COUNT=3")).toBe("events.series.intervalInvalid");
-    expect(error("FREQ=WEEKLY;INTERVAL=53;BYDAY=MO;COUNT=3")).toBe(
-      "events.series.intervalInvalid",
-    );
+    expect(error("FREQ=WEEKLY;INTERVAL=53;BYDAY=MO;COUNT=3")).toBe("events.series.intervalInvalid");
     expect(error("FREQ=WEEKLY;BYDAY=MO")).toBe("events.series.endRequired");
     expect(error("FREQ=WEEKLY;BYDAY=MO;COUNT=3;UNTIL=20280101T000000Z")).toBe(
       "events.series.endRequired",

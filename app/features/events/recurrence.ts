@@ -62,7 +62,10 @@ function utcText(instant: Date): string {
 /** Reads an RRULE value ("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=10") in our subset. */
 export function parseRule(text: string): { rule: RecurrenceRule } | { error: RuleError } {
   const parts = new Map<string, string>();
-  for (const part of text.trim().replace(/^RRULE:/i, "").split(";")) {
+  for (const part of text
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .split(";")) {
     const m = /^([A-Z]+)=([A-Z0-9,+-]+)$/i.exec(part.trim());
     if (!m || parts.has(m[1].toUpperCase())) return { error: "events.series.invalid" };
     parts.set(m[1].toUpperCase(), m[2].toUpperCase());

@@ -2,8 +2,8 @@ import { instantFromWallClock, wallClockAt } from "~/lib/time-zones";
 import {
   firstOccurrenceDate,
   formatRule,
-  occurrencesOf,
   ORDINALS,
+  occurrencesOf,
   ordinalOfDay,
   parseRule,
   type RecurrenceRule,
@@ -58,7 +58,8 @@ export function readRepeatForm(
   const interval = values.repeatInterval.trim() === "" ? "1" : values.repeatInterval.trim();
   if (!/^\d{1,3}$/.test(interval)) return { plan: null, error: "events.series.intervalInvalid" };
   const days = values.repeatDays.filter((d) => (WEEKDAYS as readonly string[]).includes(d));
-  if (days.length !== values.repeatDays.length) return { plan: null, error: "events.series.invalid" };
+  if (days.length !== values.repeatDays.length)
+    return { plan: null, error: "events.series.invalid" };
   // No day ticked: the weekday of the typed start.
   if (days.length === 0) days.push(weekdayAt(input.startsAt, zone));
   let byDay = days.join(",");
@@ -81,19 +82,33 @@ export function readRepeatForm(
   ];
   if (values.repeatEnd === "count") {
     if (!/^\d{1,3}$/.test(values.repeatCount.trim())) {
-      return { plan: null, error: values.repeatCount.trim() === "" ? "events.series.endRequired" : "events.series.countInvalid" };
+      return {
+        plan: null,
+        error:
+          values.repeatCount.trim() === ""
+            ? "events.series.endRequired"
+            : "events.series.countInvalid",
+      };
     }
     parts.push(`COUNT=${Number(values.repeatCount.trim())}`);
   } else if (values.repeatEnd === "until") {
     const m = DATE.exec(values.repeatUntil.trim());
     if (!m) return { plan: null, error: "events.series.endRequired" };
     const [year, month, day] = m.slice(1).map(Number);
-    if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+    if (
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > new Date(Date.UTC(year, month, 0)).getUTCDate()
+    ) {
       return { plan: null, error: "events.series.endRequired" };
     }
     // The whole of the last day, on the organiser's clock.
     const end = instantFromWallClock({ year, month, day, hour: 23, minute: 59, second: 59 }, zone);
-    const stamp = end.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const stamp = end
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
     parts.push(`UNTIL=${stamp}`);
   } else {
     return { plan: null, error: "events.series.endRequired" };

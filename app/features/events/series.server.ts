@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Db, getDb } from "~/db/client.server";
-import { events, eventSeries, networkMembers, type SeriesMaster } from "~/db/schema";
+import { eventSeries, events, networkMembers, type SeriesMaster } from "~/db/schema";
 import type { NetworkSubject } from "~/features/networks/rules";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { createOnce } from "~/lib/create-once.server";
@@ -8,7 +8,13 @@ import { conflict, invalid, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import type { Decision, Person } from "~/lib/policy";
 import { instantFromWallClock, NonexistentWallClock, wallClockAt } from "~/lib/time-zones";
-import { cancelEventIn, columnsOf, type EventRow, touchSeries, updateEventIn } from "./events.server";
+import {
+  cancelEventIn,
+  columnsOf,
+  type EventRow,
+  touchSeries,
+  updateEventIn,
+} from "./events.server";
 import { formatRule, parseRule, type RecurrenceRule } from "./recurrence";
 import { eventPolicy } from "./rules";
 import type { EventInput } from "./schema";
@@ -266,7 +272,10 @@ export async function endSeries(options: {
     }
     if (options.mode === "after" && from) {
       const parsed = series.rule.replace(/;(COUNT|UNTIL)=[^;]*/g, "");
-      const until = from.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+      const until = from
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "");
       await touchSeries(tx, series.id, now, { rule: `${parsed};UNTIL=${until}` });
     } else {
       await touchSeries(tx, series.id, now, { cancelled: true });

@@ -1,7 +1,7 @@
 import { calendarEvent, calendarFile, calendarResponse } from "~/features/events/calendar.server";
 import { getEvent, myAnswer } from "~/features/events/events.server";
-import { getSeries } from "~/features/events/series.server";
 import { eventPolicy } from "~/features/events/rules";
+import { getSeries } from "~/features/events/series.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { networkSubject } from "~/features/networks/rules";
 import { handleLoader, httpError } from "~/lib/errors";
