@@ -149,6 +149,12 @@ function athensWall(value: string) {
 describe("creating a series", () => {
   it("makes one row per occurrence at 18:30 Athens across the time change, as ical.js expands it", async () => {
     const { facilitator, dublin, network } = await setUp();
+    // The form offers the repetition as plain fields (no JavaScript needed).
+    const form = await (await facilitator.client.get(`/networks/${network.id}/events/new`)).text();
+    expect(form).toContain('name="repeat" value="weekly"');
+    expect(form).toContain('name="repeatDays" value="WE"');
+    expect(form).toContain('name="repeatOrdinal"');
+    expect(form).toContain('name="repeatUntil"');
     const first = await createSeries(facilitator.client, network.id);
     const list = await occurrences(first);
     expect(list).toHaveLength(6);

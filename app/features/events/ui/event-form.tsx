@@ -171,8 +171,7 @@ function RepeatFieldset(props: { values: RepeatFormValues; error?: string }) {
   const { values, error } = props;
   const names = weekdayNames(locale);
   return (
-    <fieldset className={`field stack${error ? " has-error" : ""}`}>
-      <legend>{t("events.series.repeats")}</legend>
+    <div className={`stack${error ? " has-error" : ""}`} data-repeats>
       {error ? (
         <p className="error" id="f-repeat-error">
           {t(error)}
@@ -242,6 +241,6 @@ function RepeatFieldset(props: { values: RepeatFormValues; error?: string }) {
         defaultValue={values.repeatUntil}
       />
       <p className="hint">{t("events.series.limitHint")}</p>
-    </fieldset>
+    </div>
   );
 }
