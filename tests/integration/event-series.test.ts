@@ -333,6 +333,17 @@ describe("changing one occurrence and the whole series", () => {
     );
     expect(after[2].detached).toBe(true);
 
+    // The moved date's page says it was changed on its own; the series page is for facilitators.
+    const movedPage = await (await dublin.client.get(`${base}/${moved.id}`)).text();
+    expect(movedPage).toContain("This date was changed on its own");
+    expect(movedPage).not.toContain(`${base}/${moved.id}/series"`);
+    const seriesPage = await facilitator.client.get(`${base}/${list[3].id}/series`);
+    expect(seriesPage.status).toBe(200);
+    expect(await seriesPage.text()).toContain('name="intent" value="endAfter"');
+    expect((await dublin.client.get(`${base}/${list[3].id}/series`)).status).toBe(403);
+    const facilitatorView = await (await facilitator.client.get(`${base}/${list[3].id}`)).text();
+    expect(facilitatorView).toContain(`${base}/${list[3].id}/series"`);
+
     // Now the whole series moves to 19:00 and gets a new title, from the 4th date's page.
     const member = await dublin.client.post(
       `${base}/${list[3].id}/series`,
@@ -439,8 +450,9 @@ describe("the demo seed", () => {
   it("has a fortnightly series with one date changed on its own and one cancelled", async () => {
     await app.server.seedDemo();
     const [series] = await rows<{ id: string; rule: string; network_id: string }>(
-      `select id, rule, network_id from event_series where submission_key is null
-         and created_by is not null order by created_at limit 1`,
+      `select s.id, s.rule, s.network_id from event_series s
+         where exists (select 1 from events e where e.series_id = s.id
+           and e.title like '%: evening meeting%')`,
     );
     expect(series.rule).toMatch(/^FREQ=WEEKLY;INTERVAL=2;BYDAY=[A-Z]{2};COUNT=8$/);
     const list = await rows<Occurrence>(
