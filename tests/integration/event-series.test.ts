@@ -446,6 +446,35 @@ describe("changing one occurrence and the whole series", () => {
   });
 });
 
+describe("the series' calendar file for one person", () => {
+  it("shows the meeting link only on the dates the person is going to", async () => {
+    const { facilitator, dublin, helsinki, network } = await setUp();
+    const first = await createSeries(facilitator.client, network.id, {
+      kind: "online",
+      venue: "",
+      address: "",
+      meetingUrl: "https://meet.example.org/series-secret",
+      repeatCount: "3",
+    });
+    const list = await occurrences(first);
+    await dublin.client.post(`/networks/${network.id}/events/${list[1].id}`, {
+      intent: "rsvp",
+      answer: "going",
+    });
+    const text = await icsOf(dublin.client, network.id, first);
+    const expanded = expand(text);
+    expect(expanded.map((e) => e.start)).toEqual(list.map((o) => iso(o.starts_at)));
+    // One override (the date Dublin goes to) carries the link; the master does not.
+    expect(text.match(/^RECURRENCE-ID/gm)).toHaveLength(1);
+    expect(text.match(/series-secret/g)).toHaveLength(1);
+    const override = text.slice(text.indexOf("RECURRENCE-ID"));
+    expect(override).toContain("series-secret");
+    const notGoing = await icsOf(helsinki.client, network.id, first);
+    expect(notGoing).not.toContain("series-secret");
+    expect(notGoing).not.toContain("RECURRENCE-ID");
+  });
+});
+
 describe("the demo seed", () => {
   it("has a fortnightly series with one date changed on its own and one cancelled", async () => {
     await app.server.seedDemo();

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, getDb } from "~/db/client.server";
-import { eventSeries, events, networkMembers, type SeriesMaster } from "~/db/schema";
+import { eventRsvps, eventSeries, events, networkMembers, type SeriesMaster } from "~/db/schema";
 import type { NetworkSubject } from "~/features/networks/rules";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { createOnce } from "~/lib/create-once.server";
@@ -12,6 +12,7 @@ import {
   cancelEventIn,
   columnsOf,
   type EventRow,
+  type RsvpStatus,
   touchSeries,
   updateEventIn,
 } from "./events.server";
@@ -308,4 +309,17 @@ export async function seriesView(
     detached: event.detached,
     canManage: canManage && found.series.cancelledAt === null,
   };
+}
+
+/** The viewer's answers to several events at once (event id → status; none for anonymous). */
+export async function answersTo(
+  eventIds: readonly string[],
+  userId: string | null,
+): Promise<Map<string, RsvpStatus>> {
+  if (!userId || eventIds.length === 0) return new Map();
+  const found = await getDb()
+    .select({ eventId: eventRsvps.eventId, status: eventRsvps.status })
+    .from(eventRsvps)
+    .where(and(eq(eventRsvps.userId, userId), inArray(eventRsvps.eventId, [...eventIds])));
+  return new Map(found.map((r) => [r.eventId, r.status]));
 }

@@ -1,7 +1,7 @@
 import { calendarEvent, calendarFile, calendarResponse } from "~/features/events/calendar.server";
 import { getEvent, myAnswer } from "~/features/events/events.server";
 import { eventPolicy } from "~/features/events/rules";
-import { getSeries } from "~/features/events/series.server";
+import { answersTo, getSeries } from "~/features/events/series.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { networkSubject } from "~/features/networks/rules";
 import { handleLoader, httpError } from "~/lib/errors";
@@ -23,10 +23,18 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const viewerId = auth?.user.id ?? null;
   const found = event.seriesId ? await getSeries(access.network.id, event.seriesId) : null;
   const rows = found ? found.occurrences : [event];
-  const entries = [];
-  for (const row of rows) {
-    const answer = await myAnswer(row.id, viewerId);
-    entries.push(calendarEvent(row, { answer, isFacilitator: access.isFacilitator }));
-  }
+  const answers = found
+    ? await answersTo(
+        rows.map((r) => r.id),
+        viewerId,
+      )
+    : new Map([[event.id, await myAnswer(event.id, viewerId)]]);
+  // The meeting link of each date only if the viewer is going to that date.
+  const entries = rows.map((row) =>
+    calendarEvent(row, {
+      answer: answers.get(row.id) ?? null,
+      isFacilitator: access.isFacilitator,
+    }),
+  );
   return calendarResponse(calendarFile(entries, event.title), "event.ics");
 }
