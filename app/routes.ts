@@ -44,6 +44,7 @@ export default [
     route("networks/:id/events/:eventId", "routes/events/event.tsx"),
     route("networks/:id/events/:eventId/edit", "routes/events/event-edit.tsx"),
     route("networks/:id/events/:eventId/event.ics", "routes/events/event-ics.ts"),
+    route("networks/:id/events/:eventId/series", "routes/events/event-series.tsx"),
     route("networks/:id/live", "routes/networks/network-live.ts"),
     route("networks/:id/cover", "routes/networks/network-cover.ts"),
     route(

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
+  boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -13,6 +16,56 @@ import { eventKinds, rsvpStatuses } from "../enums";
 import { users } from "./accounts";
 import { checkNotNegative, checkOneOf, checkThat } from "./checks";
 import { networks } from "./networks";
+
+/**
+ * What the calendar file needs to write a series' master VEVENT (decision 017): the RRULE
+ * (our subset, see recurrence.ts), the first occurrence's start and length, and the series'
+ * SEQUENCE. Copied onto each occurrence row and kept in step by series.server.ts, so
+ * `calendarEvent(row)` stays a function of the row and any list of rows makes a correct file.
+ */
+export type SeriesMaster = {
+  rule: string;
+  /** The first occurrence's start (ISO instant); DTSTART in the series' zone. */
+  start: string;
+  timeZone: string;
+  durationMinutes: number;
+  sequence: number;
+};
+
+/**
+ * A recurring series of a network's events (decision 017). Every occurrence is a row of
+ * `events` (series_id, recurrence_id = its original start), so answers, reminders and the rest
+ * work per occurrence; this row keeps the rule as typed and the series' own state.
+ */
+export const eventSeries = pgTable(
+  "event_series",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** RRULE value in our subset and canonical spelling (recurrence.ts formatRule). */
+    rule: text("rule").notNull(),
+    timeZone: text("time_zone").notNull(),
+    /** The first occurrence's start: DTSTART. */
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    sequence: integer("sequence").notNull().default(0),
+    /** Set when the series is cancelled as a whole (its future occurrences are cancelled). */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /** The key of the form that made it: a form sent twice makes one series. */
+    submissionKey: text("submission_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("event_series_network_idx").on(t.networkId),
+    uniqueIndex("event_series_submission_key").on(t.createdBy, t.submissionKey),
+    checkThat("event_series_duration_check", sql`${t.durationMinutes} > 0`),
+    checkNotNegative("event_series_sequence_check", t.sequence),
+  ],
+);
 
 /**
  * A meeting of a network (decision 017). Start and end are stored as UTC instants together
@@ -51,8 +104,23 @@ export const events = pgTable(
     submissionKey: text("submission_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The series this occurrence belongs to (null: a single event). */
+    seriesId: uuid("series_id").references((): AnyPgColumn => eventSeries.id, {
+      onDelete: "cascade",
+    }),
+    /** The occurrence's original start (RFC 5545 RECURRENCE-ID); never changes. */
+    recurrenceId: timestamp("recurrence_id", { withTimezone: true }),
+    /** Changed on its own: changes to the whole series leave it alone. */
+    detached: boolean("detached").notNull().default(false),
+    /** The series' master as the calendar file writes it (copy of event_series, kept in step). */
+    seriesMaster: jsonb("series_master").$type<SeriesMaster>(),
   },
   (t) => [
+    uniqueIndex("events_series_recurrence").on(t.seriesId, t.recurrenceId),
+    checkThat(
+      "events_series_check",
+      sql`(${t.seriesId} is null) = (${t.recurrenceId} is null) and (${t.seriesId} is null) = (${t.seriesMaster} is null)`,
+    ),
     index("events_network_starts_idx").on(t.networkId, t.startsAt, t.id),
     uniqueIndex("events_submission_key").on(t.createdBy, t.submissionKey),
     index("events_starts_idx").on(t.startsAt, t.id).where(sql`${t.cancelledAt} is null`),

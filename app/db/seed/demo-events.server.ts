@@ -1,7 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { queryRows } from "~/db/client.server";
-import { eventRsvps, events } from "~/db/schema";
+import { eventRsvps, eventSeries, events } from "~/db/schema";
+import {
+  formatRule,
+  occurrencesOf,
+  type RecurrenceRule,
+  weekdayAt,
+} from "~/features/events/recurrence";
 import {
   DEFAULT_TIME_ZONE,
   instantFromWallClock,
@@ -43,6 +49,7 @@ export async function seedDemoEvents(db: Db): Promise<number> {
     db,
   );
   let count = 0;
+  let seriesMade = false;
   for (const network of networks.slice(0, 6)) {
     if (!network.facilitator || network.members.length < 3) continue;
     const zone = timeZoneForCountry(network.countries[0]) ?? DEFAULT_TIME_ZONE;
@@ -107,6 +114,91 @@ export async function seedDemoEvents(db: Db): Promise<number> {
       if (answers.length) await db.insert(eventRsvps).values(answers);
       count += 1;
     }
+    if (!seriesMade) {
+      count += await seedDemoSeries(db, network, zone, language, now);
+      seriesMade = true;
+    }
   }
   return count;
+}
+
+/**
+ * The first network's fortnightly evening meeting: a series of eight (decision 017) starting
+ * in three days, with its third date moved by an hour on its own and its fourth cancelled.
+ */
+async function seedDemoSeries(
+  db: Db,
+  network: DemoNetwork,
+  zone: string,
+  language: string,
+  now: number,
+): Promise<number> {
+  const startsAt = evening(now, 3, zone, 19, 0);
+  const rule: RecurrenceRule = {
+    freq: "WEEKLY",
+    interval: 2,
+    byDay: [{ day: weekdayAt(startsAt, zone), ordinal: null }],
+    count: 8,
+    until: null,
+  };
+  const expanded = occurrencesOf(rule, startsAt, zone);
+  if ("error" in expanded) return 0;
+  const master = {
+    rule: formatRule(rule),
+    start: startsAt.toISOString(),
+    timeZone: zone,
+    durationMinutes: 90,
+    sequence: 1,
+  };
+  const [series] = await db
+    .insert(eventSeries)
+    .values({
+      networkId: network.id,
+      createdBy: network.facilitator,
+      rule: master.rule,
+      timeZone: zone,
+      startsAt,
+      durationMinutes: 90,
+      sequence: 1,
+    })
+    .returning({ id: eventSeries.id });
+  const place = network.place || network.name;
+  const rows = expanded.starts.map((start, i) => {
+    // The third evening starts an hour later (changed on its own); the fourth is cancelled.
+    const moved = i === 2 ? new Date(start.getTime() + 3_600_000) : start;
+    return {
+      networkId: network.id,
+      createdBy: network.facilitator,
+      title:
+        i === 2
+          ? `${network.name}: evening meeting (later start)`
+          : `${network.name}: evening meeting`,
+      description: "Our fortnightly evening: a short round of news, then one member's question.",
+      kind: "in_person" as const,
+      venue: place,
+      address: place,
+      timeZone: zone,
+      startsAt: moved,
+      endsAt: new Date(moved.getTime() + 90 * 60_000),
+      language,
+      sequence: i === 2 || i === 3 ? 1 : 0,
+      cancelledAt: i === 3 ? new Date(now) : null,
+      detached: i === 2,
+      seriesId: series.id,
+      recurrenceId: start,
+      seriesMaster: master,
+    };
+  });
+  const inserted = await db.insert(events).values(rows).returning({ id: events.id });
+  // Two members going to the first evening.
+  const going = network.members.slice(0, 2);
+  if (going.length) {
+    await db
+      .insert(eventRsvps)
+      .values(
+        going.map((userId) => ({ eventId: inserted[0].id, userId, status: "going" as const })),
+      );
+    await db.update(events).set({ goingCount: going.length }).where(sql`id = ${inserted[0].id}`);
+  }
+  return inserted.length;
 }

@@ -27,10 +27,23 @@ export function calendarEvent(
     sequence: row.sequence,
     updatedAt: row.updatedAt,
     cancelled: row.cancelledAt !== null,
+    // An occurrence carries its series' master: calendarFile writes the series as one.
+    ...(row.seriesId && row.recurrenceId && row.seriesMaster
+      ? {
+          series: {
+            id: row.seriesId,
+            recurrenceId: row.recurrenceId,
+            master: row.seriesMaster,
+          },
+        }
+      : {}),
   };
 }
 
-/** The calendar file's text for the given events; UIDs are `<event id>@<this installation's host>`. */
+/**
+ * The calendar file's text for the given events; UIDs are `<event id>@<this installation's host>`,
+ * and `<series id>@<host>` for a series (one master VEVENT with RRULE, EXDATE and overrides).
+ */
 export function calendarFile(events: CalendarEvent[], name: string): string {
   return calendar(events, { name, uidDomain: new URL(getEnv().PUBLIC_URL).hostname });
 }

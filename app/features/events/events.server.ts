@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
-import { eventRsvps, events, networkMembers } from "~/db/schema";
+import { eventRsvps, eventSeries, events, networkMembers } from "~/db/schema";
 import type { NetworkSubject } from "~/features/networks/rules";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
@@ -19,7 +19,7 @@ export type RsvpStatus = (typeof eventRsvps.$inferSelect)["status"];
 const short = (title: string) =>
   title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 
-function columnsOf(input: EventInput) {
+export function columnsOf(input: EventInput) {
   return {
     title: input.title,
     description: input.description,
@@ -242,7 +242,8 @@ function changedForAttendees(before: EventRow, after: ReturnType<typeof columnsO
 /**
  * Saves changes to an event (facilitators, before it starts). The SEQUENCE grows; a capacity
  * below the people already going is refused; a larger one moves the waiting list up. A change
- * of time or place is told to everyone going or waiting ("event.changed").
+ * of time or place is told to everyone going or waiting ("event.changed"). An occurrence of a
+ * series changed on its own is marked detached: later changes to the series leave it alone.
  */
 export async function updateEvent(options: {
   actor: Person;
@@ -252,44 +253,60 @@ export async function updateEvent(options: {
   now?: Date;
 }): Promise<void> {
   const now = options.now ?? new Date();
-  await getDb().transaction(async (tx) => {
-    const event = await lockEvent(tx, options.network.id, options.eventId);
-    eventPolicy.authorize(options.actor, "manage", eventSubject(options.network, event, now));
-    const values = columnsOf(options.input);
-    if (values.capacity !== null && values.capacity < event.goingCount) {
-      throw conflict("events.capacityBelowGoing", "capacity");
-    }
-    const sequence = event.sequence + 1;
-    await tx
-      .update(events)
-      .set({ ...values, sequence, updatedAt: now })
-      .where(eq(events.id, event.id));
-    const going = await promoteWaiting(tx, { ...event, ...values }, event.goingCount, now);
-    if (going !== event.goingCount) {
-      await tx.update(events).set({ goingCount: going }).where(eq(events.id, event.id));
-    }
-    if (event.startsAt.getTime() !== values.startsAt.getTime()) {
-      // Reminders planned for the old start skip themselves; plan them for the new one.
-      const goingNow = await peopleAnswered(tx, event.id, ["going"]);
-      await planReminders(tx, { id: event.id, startsAt: values.startsAt }, goingNow, now);
-    }
-    if (changedForAttendees(event, values)) {
-      await notify(tx, {
-        kind: "event.changed",
-        recipientIds: await peopleAnswered(tx, event.id, ["going", "waiting"]),
-        actorId: options.actor.id,
+  await getDb().transaction((tx) => updateEventIn(tx, { ...options, now, detach: true }));
+}
+
+/** updateEvent's work inside the caller's transaction (a series changes many occurrences in one). */
+export async function updateEventIn(
+  tx: Db,
+  options: {
+    actor: Person;
+    network: NetworkSubject;
+    eventId: string;
+    input: EventInput;
+    now: Date;
+    /** Mark an occurrence of a series as changed on its own. */
+    detach: boolean;
+  },
+): Promise<void> {
+  const { now } = options;
+  const event = await lockEvent(tx, options.network.id, options.eventId);
+  eventPolicy.authorize(options.actor, "manage", eventSubject(options.network, event, now));
+  const values = columnsOf(options.input);
+  if (values.capacity !== null && values.capacity < event.goingCount) {
+    throw conflict("events.capacityBelowGoing", "capacity");
+  }
+  const sequence = event.sequence + 1;
+  const detached = event.detached || (options.detach && event.seriesId !== null);
+  await tx
+    .update(events)
+    .set({ ...values, sequence, detached, updatedAt: now })
+    .where(eq(events.id, event.id));
+  const going = await promoteWaiting(tx, { ...event, ...values }, event.goingCount, now);
+  if (going !== event.goingCount) {
+    await tx.update(events).set({ goingCount: going }).where(eq(events.id, event.id));
+  }
+  if (event.startsAt.getTime() !== values.startsAt.getTime()) {
+    // Reminders planned for the old start skip themselves; plan them for the new one.
+    const goingNow = await peopleAnswered(tx, event.id, ["going"]);
+    await planReminders(tx, { id: event.id, startsAt: values.startsAt }, goingNow, now);
+  }
+  if (changedForAttendees(event, values)) {
+    await notify(tx, {
+      kind: "event.changed",
+      recipientIds: await peopleAnswered(tx, event.id, ["going", "waiting"]),
+      actorId: options.actor.id,
+      networkId: event.networkId,
+      groupKey: `event:${event.id}`,
+      sourceKey: `event-changed:${event.id}:${sequence}`,
+      data: {
+        eventId: event.id,
         networkId: event.networkId,
-        groupKey: `event:${event.id}`,
-        sourceKey: `event-changed:${event.id}:${sequence}`,
-        data: {
-          eventId: event.id,
-          networkId: event.networkId,
-          title: short(values.title),
-          ...whenOf(values),
-        },
-      });
-    }
-  });
+        title: short(values.title),
+        ...whenOf(values),
+      },
+    });
+  }
 }
 
 /** Cancels an event (facilitators, before it starts); everyone going, waiting or maybe is told. */
@@ -301,28 +318,72 @@ export async function cancelEvent(options: {
 }): Promise<void> {
   const now = options.now ?? new Date();
   await getDb().transaction(async (tx) => {
-    const event = await lockEvent(tx, options.network.id, options.eventId);
-    eventPolicy.authorize(options.actor, "manage", eventSubject(options.network, event, now));
-    const sequence = event.sequence + 1;
-    await tx
-      .update(events)
-      .set({ cancelledAt: now, sequence, updatedAt: now })
-      .where(eq(events.id, event.id));
-    await notify(tx, {
-      kind: "event.cancelled",
-      recipientIds: await peopleAnswered(tx, event.id, ["going", "waiting", "maybe"]),
-      actorId: options.actor.id,
-      networkId: event.networkId,
-      groupKey: `event:${event.id}`,
-      sourceKey: `event-cancelled:${event.id}`,
-      data: {
-        eventId: event.id,
-        networkId: event.networkId,
-        title: short(event.title),
-        ...whenOf(event),
-      },
-    });
+    const event = await cancelEventIn(tx, { ...options, now });
+    // A cancelled occurrence becomes an EXDATE of its series' master: the master changed.
+    if (event.seriesId) await touchSeries(tx, event.seriesId, now);
   });
+}
+
+/** cancelEvent's work inside the caller's transaction; returns the row as it was. */
+export async function cancelEventIn(
+  tx: Db,
+  options: { actor: Person; network: NetworkSubject; eventId: string; now: Date },
+): Promise<EventRow> {
+  const { now } = options;
+  const event = await lockEvent(tx, options.network.id, options.eventId);
+  eventPolicy.authorize(options.actor, "manage", eventSubject(options.network, event, now));
+  const sequence = event.sequence + 1;
+  await tx
+    .update(events)
+    .set({ cancelledAt: now, sequence, updatedAt: now })
+    .where(eq(events.id, event.id));
+  await notify(tx, {
+    kind: "event.cancelled",
+    recipientIds: await peopleAnswered(tx, event.id, ["going", "waiting", "maybe"]),
+    actorId: options.actor.id,
+    networkId: event.networkId,
+    groupKey: `event:${event.id}`,
+    sourceKey: `event-cancelled:${event.id}`,
+    data: {
+      eventId: event.id,
+      networkId: event.networkId,
+      title: short(event.title),
+      ...whenOf(event),
+    },
+  });
+  return event;
+}
+
+/**
+ * Bumps a series' SEQUENCE (and its rule, when given) and copies both into every occurrence's
+ * master, so the calendar file written from any of its rows agrees. Under the series' row lock.
+ */
+export async function touchSeries(
+  tx: Db,
+  seriesId: string,
+  now: Date,
+  changes: { rule?: string; cancelled?: boolean } = {},
+): Promise<void> {
+  const [series] = await tx
+    .update(eventSeries)
+    .set({
+      sequence: sql`${eventSeries.sequence} + 1`,
+      updatedAt: now,
+      ...(changes.rule ? { rule: changes.rule } : {}),
+      ...(changes.cancelled ? { cancelledAt: now } : {}),
+    })
+    .where(eq(eventSeries.id, seriesId))
+    .returning({ sequence: eventSeries.sequence, rule: eventSeries.rule });
+  if (!series) return;
+  await tx
+    .update(events)
+    .set({
+      seriesMaster: sql`${events.seriesMaster} || ${JSON.stringify({
+        sequence: series.sequence,
+        rule: series.rule,
+      })}::jsonb`,
+    })
+    .where(eq(events.seriesId, seriesId));
 }
 
 /** The viewer's own answer to an event (null: none). */
@@ -373,6 +434,7 @@ const listedEvent = z.object({
   capacity: z.number().nullable(),
   going_count: z.number(),
   cancelled: z.boolean(),
+  in_series: z.boolean(),
 });
 export type ListedEvent = z.infer<typeof listedEvent>;
 
@@ -394,7 +456,7 @@ export async function listNetworkEvents(
   return queryParsed(
     listedEvent,
     sql`select id, title, kind, venue, time_zone, starts_at, ends_at, capacity, going_count,
-          cancelled_at is not null as cancelled
+          cancelled_at is not null as cancelled, series_id is not null as in_series
         from events
         where network_id = ${networkId}
           and ${

@@ -1,4 +1,5 @@
 import { offsetAt, wallClockAt } from "~/lib/time-zones";
+import { expandRule, parseRule } from "./recurrence";
 
 /**
  * iCalendar (RFC 5545) text for events: VEVENTs with a stable UID and the SEQUENCE kept by the
@@ -19,6 +20,19 @@ export type CalendarEvent = {
   sequence: number;
   updatedAt: Date;
   cancelled: boolean;
+  /** Set for an occurrence of a recurring series (decision 017). */
+  series?: {
+    id: string;
+    /** The occurrence's original start (RECURRENCE-ID). */
+    recurrenceId: Date;
+    master: {
+      rule: string;
+      start: string;
+      timeZone: string;
+      durationMinutes: number;
+      sequence: number;
+    };
+  };
 };
 
 /** Escapes a TEXT value (backslash, semicolon, comma, newline). */
@@ -157,17 +171,108 @@ export function vevent(event: CalendarEvent, uidDomain: string): string[] {
   return lines;
 }
 
-/** A whole calendar: the VTIMEZONEs its events need, then the events; CRLF line ends, folded. */
+type SeriesEvent = CalendarEvent & { series: NonNullable<CalendarEvent["series"]> };
+
+/**
+ * A series' VEVENTs from the occurrences given: one master (UID `<series id>@host`, DTSTART
+ * and RRULE of the series, its SEQUENCE) with an EXDATE for every date of the rule that is
+ * cancelled or not among the occurrences given (a file shows exactly the occurrences it was
+ * given), and one override with RECURRENCE-ID for each occurrence that differs from what the
+ * master yields (time, length, title, place, description). The master's text comes from the
+ * latest occurrence not changed on its own; any choice would be right, since every occurrence
+ * that differs from it gets its override.
+ */
+export function seriesVevents(occurrences: SeriesEvent[], uidDomain: string): string[] {
+  const byRecurrence = [...occurrences].sort(
+    (a, b) => a.series.recurrenceId.getTime() - b.series.recurrenceId.getTime(),
+  );
+  const master = byRecurrence.reduce(
+    (best, e) => (e.series.master.sequence > best.series.master.sequence ? e : best),
+    byRecurrence[0],
+  ).series.master;
+  const zone = master.timeZone;
+  const live = byRecurrence.filter((e) => !e.cancelled);
+  const template = live.at(-1) ?? byRecurrence[byRecurrence.length - 1];
+  const start = new Date(master.start);
+  const duration = master.durationMinutes * 60_000;
+  const parsed = parseRule(master.rule);
+  const instances =
+    "rule" in parsed ? expandRule(parsed.rule, wallClockAt(start, zone), zone, 1000) : [start];
+  const given = new Map(byRecurrence.map((e) => [e.series.recurrenceId.getTime(), e]));
+  const uid = `${template.series.id}@${uidDomain}`;
+  const allCancelled = live.length === 0;
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${uid}`,
+    `DTSTAMP:${utcStamp(new Date(Math.max(...byRecurrence.map((e) => e.updatedAt.getTime()))))}`,
+    `SEQUENCE:${master.sequence}`,
+    `DTSTART;TZID=${zone}:${localStamp(start, zone)}`,
+    `DTEND;TZID=${zone}:${localStamp(start.getTime() + duration, zone)}`,
+    `RRULE:${master.rule}`,
+  ];
+  if (!allCancelled) {
+    for (const instant of instances) {
+      const occurrence = given.get(instant.getTime());
+      if (!occurrence || occurrence.cancelled) {
+        lines.push(`EXDATE;TZID=${zone}:${localStamp(instant, zone)}`);
+      }
+    }
+  }
+  lines.push(
+    `SUMMARY:${escapeText(template.title)}`,
+    `STATUS:${allCancelled ? "CANCELLED" : "CONFIRMED"}`,
+    `URL:${template.url}`,
+  );
+  if (template.description) lines.push(`DESCRIPTION:${escapeText(template.description)}`);
+  if (template.location) lines.push(`LOCATION:${escapeText(template.location)}`);
+  lines.push("END:VEVENT");
+  if (allCancelled) return lines;
+  for (const e of live) {
+    const recurrence = e.series.recurrenceId;
+    const same =
+      e.startsAt.getTime() === recurrence.getTime() &&
+      e.endsAt.getTime() === recurrence.getTime() + duration &&
+      e.timeZone === zone &&
+      e.title === template.title &&
+      e.description === template.description &&
+      e.location === template.location;
+    if (same) continue;
+    const override = vevent({ ...e, id: template.series.id }, uidDomain);
+    // RECURRENCE-ID names the date of the rule this occurrence replaces, in the master's zone.
+    override.splice(4, 0, `RECURRENCE-ID;TZID=${zone}:${localStamp(recurrence, zone)}`);
+    lines.push(...override);
+  }
+  return lines;
+}
+
+/**
+ * A whole calendar: the VTIMEZONEs its events need, then the events; CRLF line ends, folded.
+ * Any mix of single events and occurrences of series: each series becomes one master VEVENT
+ * with its overrides (seriesVevents), whoever calls.
+ */
 export function calendar(events: CalendarEvent[], options: { name: string; uidDomain: string }) {
   const zones = new Map<string, { from: number; to: number }>();
-  for (const e of events) {
-    const from = e.startsAt.getUTCFullYear() - 1;
-    const to = e.endsAt.getUTCFullYear();
-    const known = zones.get(e.timeZone);
-    zones.set(e.timeZone, {
+  const addZone = (zone: string, from: number, to: number) => {
+    const known = zones.get(zone);
+    zones.set(zone, {
       from: Math.min(known?.from ?? from, from),
       to: Math.max(known?.to ?? to, to),
     });
+  };
+  const singles: CalendarEvent[] = [];
+  const series = new Map<string, SeriesEvent[]>();
+  for (const e of events) {
+    addZone(e.timeZone, e.startsAt.getUTCFullYear() - 1, e.endsAt.getUTCFullYear());
+    if (e.series) {
+      const list = series.get(e.series.id) ?? [];
+      list.push(e as SeriesEvent);
+      series.set(e.series.id, list);
+      const first = new Date(e.series.master.start).getUTCFullYear();
+      // The rule reaches at most two years past its first date.
+      addZone(e.series.master.timeZone, first - 1, first + 3);
+    } else {
+      singles.push(e);
+    }
   }
   const lines = [
     "BEGIN:VCALENDAR",
@@ -178,7 +283,10 @@ export function calendar(events: CalendarEvent[], options: { name: string; uidDo
     `X-WR-CALNAME:${escapeText(options.name)}`,
   ];
   for (const [zone, years] of zones) lines.push(...vtimezone(zone, years.from, years.to));
-  for (const e of events) lines.push(...vevent(e, options.uidDomain));
+  for (const e of singles) lines.push(...vevent(e, options.uidDomain));
+  for (const occurrences of series.values()) {
+    lines.push(...seriesVevents(occurrences, options.uidDomain));
+  }
   lines.push("END:VCALENDAR");
   return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }

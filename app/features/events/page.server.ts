@@ -1,10 +1,12 @@
 import { fieldErrors } from "~/features/accounts/schema";
 import { languageName } from "~/features/taxonomy/vocabulary.server";
 import type { Locale } from "~/i18n/i18n";
+import { asList } from "~/lib/form.server";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE, listTimeZones, wallClockAt } from "~/lib/time-zones";
 import { formatTimeZoneOption } from "~/ui/format";
 import type { EventRow } from "./events.server";
 import { type EventInput, eventFormSchema, resolveTimes } from "./schema";
+import type { RepeatFormValues } from "./series-form";
 import type { EventFormValues } from "./ui/event-form";
 
 /** A form field as a string (absent or a file → ""). */
@@ -110,4 +112,17 @@ export function readEventForm(
   const resolved = resolveTimes(parsed.data, now);
   if (resolved.errors) return { input: null, errors: resolved.errors, values };
   return { input: resolved.input, errors: null, values };
+}
+
+/** The "Repeats" fieldset as submitted (weekdays may come several times). */
+export function readRepeatValues(form: Record<string, unknown>): RepeatFormValues {
+  return {
+    repeat: formValue(form.repeat) || "none",
+    repeatInterval: formValue(form.repeatInterval),
+    repeatDays: asList(form.repeatDays),
+    repeatOrdinal: formValue(form.repeatOrdinal),
+    repeatEnd: formValue(form.repeatEnd) || "count",
+    repeatCount: formValue(form.repeatCount),
+    repeatUntil: formValue(form.repeatUntil),
+  };
 }

@@ -6,9 +6,12 @@ import {
   formValue,
   languageOptions,
   readEventForm,
+  readRepeatValues,
   zoneOptions,
 } from "~/features/events/page.server";
 import { eventPolicy } from "~/features/events/rules";
+import { createSeries } from "~/features/events/series.server";
+import { blankRepeatForm, readRepeatForm } from "~/features/events/series-form";
 import { EventForm } from "~/features/events/ui/event-form";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
@@ -32,6 +35,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     network: header,
     values: blankEventForm(user.user.timeZone, languages[0] ?? "en"),
+    repeat: blankRepeatForm,
     zones: zoneOptions(),
     languages: languageOptions(languages, locale),
     submissionKey: randomToken().slice(0, 24),
@@ -46,9 +50,32 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   );
   const form = readForm(context);
   const read = readEventForm(form, access.network.languages);
+  const repeat = readRepeatValues(form);
   if (!read.input) {
     return data(
-      { ok: false, errors: read.errors, values: read.values, message: "form.fixErrors" },
+      {
+        ok: false,
+        errors: read.errors,
+        values: read.values,
+        repeat,
+        repeatError: undefined,
+        message: "form.fixErrors",
+      },
+      { status: 400 },
+    );
+  }
+  // A repeating event becomes a series: the fields make an RRULE our parser checks.
+  const series = readRepeatForm(repeat, read.input);
+  if (series.error !== null) {
+    return data(
+      {
+        ok: false,
+        errors: {},
+        values: read.values,
+        repeat,
+        repeatError: series.error,
+        message: series.error,
+      },
       { status: 400 },
     );
   }
@@ -58,10 +85,14 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     : undefined;
   return handleAction(
     async () => {
+      if (series.plan) {
+        const { firstEventId } = await createSeries({ decision, plan: series.plan, submissionKey });
+        return redirect(`/networks/${access.network.id}/events/${firstEventId}`);
+      }
       const { id } = await createEvent({ decision, input, submissionKey });
       return redirect(`/networks/${access.network.id}/events/${id}`);
     },
-    { values: read.values },
+    { values: read.values, repeat },
   );
 }
 
@@ -83,6 +114,10 @@ export default function EventNew() {
           languages={loaded.languages}
           submissionKey={loaded.submissionKey}
           submitLabel={t("events.create")}
+          repeat={{
+            values: result && "repeat" in result && result.repeat ? result.repeat : loaded.repeat,
+            error: result && "repeatError" in result ? result.repeatError : undefined,
+          }}
         />
       </section>
     </main>

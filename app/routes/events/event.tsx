@@ -9,6 +9,8 @@ import {
   myAnswer,
 } from "~/features/events/events.server";
 import { eventPolicy } from "~/features/events/rules";
+import { seriesView } from "~/features/events/series.server";
+import { SeriesBlock } from "~/features/events/ui/series-block";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { networkSubject } from "~/features/networks/rules";
@@ -63,6 +65,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     attendees: await listAttendees(event.id, viewerOf(auth)),
     canAnswer: eventPolicy.can(actor, "rsvp", { ...es, answer: "going" }),
     canManage: eventPolicy.can(actor, "manage", es),
+    series: await seriesView(event, eventPolicy.can(actor, "create", subject)),
   };
 }
 
@@ -88,7 +91,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function EventPage() {
-  const { network, event, answer, attendees, canAnswer, canManage } =
+  const { network, event, answer, attendees, canAnswer, canManage, series } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
@@ -162,6 +165,7 @@ export default function EventPage() {
             </>
           ) : null}
         </dl>
+        {series ? <SeriesBlock networkId={network.id} eventId={event.id} series={series} /> : null}
         {event.description ? <p className="prose">{event.description}</p> : null}
         {answer ? <p className="status">{t(`events.yourAnswer.${answer}`)}</p> : null}
         {canAnswer || answer === "going" || answer === "waiting" ? (
@@ -180,7 +184,7 @@ export default function EventPage() {
         ) : null}
         <p>
           <a href={`/networks/${network.id}/events/${event.id}/event.ics`} download>
-            {t("events.addToCalendar")}
+            {t(series ? "events.series.addToCalendar" : "events.addToCalendar")}
           </a>
         </p>
         {canManage ? (
@@ -189,14 +193,16 @@ export default function EventPage() {
               className="button secondary"
               href={`/networks/${network.id}/events/${event.id}/edit`}
             >
-              {t("events.edit")}
+              {t(series ? "events.series.editThis" : "events.edit")}
             </a>
           </p>
         ) : null}
         {canManage ? (
           <CsrfForm method="post">
             <input type="hidden" name="intent" value="cancel" />
-            <SubmitButton className="button danger">{t("events.cancel")}</SubmitButton>
+            <SubmitButton className="button danger">
+              {t(series ? "events.series.cancelThis" : "events.cancel")}
+            </SubmitButton>
           </CsrfForm>
         ) : null}
       </article>

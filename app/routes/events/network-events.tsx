@@ -29,6 +29,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       capacity: e.capacity,
       goingCount: e.going_count,
       cancelled: e.cancelled,
+      inSeries: e.in_series,
     })),
   };
 }
@@ -66,6 +67,7 @@ export default function NetworkEvents() {
               <p>
                 <Time value={e.startsAt} /> · {t(`events.kind.${e.kind}`)}
                 {e.venue ? ` · ${e.venue}` : ""}
+                {e.inSeries ? ` · ${t("events.series.badge")}` : ""}
               </p>
               <p className="hint">
                 {e.cancelled

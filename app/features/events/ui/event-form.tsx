@@ -1,5 +1,7 @@
 import { useI18n } from "~/i18n/context";
-import { CsrfForm, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { ChoiceGroup, CsrfForm, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { ORDINALS, WEEKDAYS } from "../recurrence";
+import type { RepeatFormValues } from "../series-form";
 
 /** What the form shows: the values typed (wall-clock times in the event's zone) and options. */
 export type EventFormValues = {
@@ -26,6 +28,10 @@ export function EventForm(props: {
   languages: { value: string; label: string }[];
   submissionKey?: string;
   submitLabel: string;
+  /** The "Repeats" fieldset (new events only). */
+  repeat?: { values: RepeatFormValues; error?: string };
+  /** A note above the submit button (changing a whole series). */
+  note?: string;
 }) {
   const { t } = useI18n();
   const { values, errors = {} } = props;
@@ -141,9 +147,100 @@ export function EventForm(props: {
         defaultValue={values.rsvpDeadline}
         error={errors.rsvpDeadline}
       />
+      {props.repeat ? <RepeatFieldset {...props.repeat} /> : null}
+      {props.note ? <p className="hint">{props.note}</p> : null}
       <SubmitButton name="intent" value="save">
         {props.submitLabel}
       </SubmitButton>
     </CsrfForm>
+  );
+}
+
+/** Weekday names in the page's language, Monday first (1 January 2024 was a Monday). */
+export function weekdayNames(locale: string, style: "long" | "short" = "long"): string[] {
+  const format = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: "UTC" });
+  return WEEKDAYS.map((_, i) => format.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+
+/**
+ * How a series repeats, as plain radio buttons, checkboxes and fields: it works without
+ * JavaScript; the server turns it into an RRULE and checks it (series-form.ts).
+ */
+function RepeatFieldset(props: { values: RepeatFormValues; error?: string }) {
+  const { t, locale } = useI18n();
+  const { values, error } = props;
+  const names = weekdayNames(locale);
+  return (
+    <div className={`stack${error ? " has-error" : ""}`} data-repeats>
+      {error ? (
+        <p className="error" id="f-repeat-error">
+          {t(error)}
+        </p>
+      ) : null}
+      <ChoiceGroup
+        name="repeat"
+        type="radio"
+        legend={t("events.series.repeats")}
+        selected={[values.repeat]}
+        options={[
+          { value: "none", label: t("events.series.repeat.none") },
+          { value: "weekly", label: t("events.series.repeat.weekly") },
+          { value: "monthly", label: t("events.series.repeat.monthly") },
+        ]}
+      />
+      <TextField
+        name="repeatInterval"
+        type="number"
+        min={1}
+        max={52}
+        label={t("events.series.interval")}
+        hint={t("events.series.intervalHint")}
+        defaultValue={values.repeatInterval}
+      />
+      <ChoiceGroup
+        name="repeatDays"
+        type="checkbox"
+        legend={t("events.series.days")}
+        selected={values.repeatDays}
+        columns
+        options={WEEKDAYS.map((day, i) => ({ value: day, label: names[i] }))}
+      />
+      <p className="hint">{t("events.series.daysHint")}</p>
+      <SelectField
+        name="repeatOrdinal"
+        label={t("events.series.ordinal")}
+        defaultValue={values.repeatOrdinal}
+        emptyLabel={t("events.series.ordinalAuto")}
+        options={ORDINALS.map((o) => ({
+          value: String(o),
+          label: t(o === -1 ? "events.series.ordinal.last" : `events.series.ordinal.${o}`),
+        }))}
+      />
+      <ChoiceGroup
+        name="repeatEnd"
+        type="radio"
+        legend={t("events.series.end")}
+        selected={[values.repeatEnd]}
+        options={[
+          { value: "count", label: t("events.series.endCount") },
+          { value: "until", label: t("events.series.endUntil") },
+        ]}
+      />
+      <TextField
+        name="repeatCount"
+        type="number"
+        min={1}
+        max={52}
+        label={t("events.series.count")}
+        defaultValue={values.repeatCount}
+      />
+      <TextField
+        name="repeatUntil"
+        type="date"
+        label={t("events.series.until")}
+        defaultValue={values.repeatUntil}
+      />
+      <p className="hint">{t("events.series.limitHint")}</p>
+    </div>
   );
 }

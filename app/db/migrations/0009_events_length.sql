@@ -1,1 +1,0 @@
-ALTER TABLE "events" ADD CONSTRAINT "events_length_check" CHECK ("events"."ends_at" <= "events"."starts_at" + interval '14 days');
