@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./calendars";
 export * from "./conversations";
 export * from "./esco";
 export * from "./events";
@@ -7,4 +8,3 @@ export * from "./networks";
 export * from "./notifications";
 export * from "./organisations";
 export * from "./taxonomy";
-export * from "./calendars";
