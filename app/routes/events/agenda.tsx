@@ -128,46 +128,48 @@ function MonthGrid(props: { data: MonthData }) {
         ) : null}
       </nav>
       <p className="hint">{t("calendars.monthZone", { zone: data.timeZone })}</p>
-      <table className="month-grid">
-        <caption>{data.labels.title}</caption>
-        <thead>
-          <tr>
-            {data.labels.weekdays.map((d) => (
-              <th key={d.long} scope="col">
-                <abbr title={d.long}>{d.short}</abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.weeks.map((week, w) => (
-            <tr key={w}>
-              {week.map((cell, d) =>
-                cell.date === null ? (
-                  <td key={d} className="outside" />
-                ) : (
-                  <td key={d} data-date={cell.date}>
-                    <span className="day-number">{cell.day}</span>
-                    {cell.events.length ? (
-                      <ul>
-                        {cell.events.map((e) => (
-                          <li key={e.id} className={e.cancelled ? "cancelled" : undefined}>
-                            <time dateTime={e.startsAt} suppressHydrationWarning>
-                              {formatTime(e.startsAt, locale, data.timeZone, "none")}
-                            </time>{" "}
-                            <a href={`/networks/${e.networkId}/events/${e.id}`}>{e.title}</a>
-                            {e.cancelled ? ` (${t("events.cancelledShort")})` : ""}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                ),
-              )}
+      <div className="table-wrap">
+        <table className="month-grid">
+          <caption className="sr-only">{data.labels.title}</caption>
+          <thead>
+            <tr>
+              {data.labels.weekdays.map((d) => (
+                <th key={d.long} scope="col">
+                  <abbr title={d.long}>{d.short}</abbr>
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.weeks.map((week, w) => (
+              <tr key={w}>
+                {week.map((cell, d) =>
+                  cell.date === null ? (
+                    <td key={d} className="outside" />
+                  ) : (
+                    <td key={d} data-date={cell.date}>
+                      <span className="day-number">{cell.day}</span>
+                      {cell.events.length ? (
+                        <ul>
+                          {cell.events.map((e) => (
+                            <li key={e.id} className={e.cancelled ? "cancelled" : undefined}>
+                              <time dateTime={e.startsAt} suppressHydrationWarning>
+                                {formatTime(e.startsAt, locale, data.timeZone, "none")}
+                              </time>{" "}
+                              <a href={`/networks/${e.networkId}/events/${e.id}`}>{e.title}</a>
+                              {e.cancelled ? ` (${t("events.cancelledShort")})` : ""}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
