@@ -208,6 +208,11 @@ describe("the private subscription feed", () => {
     );
     expect(removal.n).toBe(1);
     expect(uidsOf(await (await feed(path)).text())).toEqual([inA]);
+
+    // A change to an event shows at the next poll (the rendered feed is never served stale).
+    await rows(`update events set title = 'Renamed meeting' where id = '${inA}'`);
+    const [renamed] = parseCalendar(await (await feed(path)).text());
+    expect(renamed.summary).toBe("Renamed meeting");
   });
 
   it("answers 404 alike to a tampered, revoked, replaced or deleted person's token", async () => {

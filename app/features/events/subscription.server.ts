@@ -6,6 +6,7 @@ import { type Locale, locales } from "~/i18n/i18n";
 import { randomToken, sha256 } from "~/lib/crypto.server";
 import { getEnv } from "~/lib/env.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
+import { ttlCache } from "~/lib/ttl-cache";
 import { calendarEvent, calendarFile } from "./calendar.server";
 
 /** How far back the feed reaches: calendar apps keep what they saw, so a month is plenty. */
@@ -19,6 +20,12 @@ const FEED_HITS = 30;
 /** Unknown tokens tried from one address per window before it is told to slow down. */
 const MISSES_PER_IP = 20;
 const WINDOW_SECONDS = 600;
+
+// Writing the calendar text (time-zone rules, folding) costs far more than reading the rows, and
+// a feed seldom changes between two polls. The text is a pure function of the rows, the person's
+// language and this installation's URL, so it is kept under a hash of exactly those: a changed
+// event, answer or membership makes another key, and nothing stale is ever served.
+const renderedFeeds = ttlCache<string, string>({ ttlMs: 15 * 60_000, maxEntries: 200 });
 
 /** A token as it appears in a feed URL: 32 random bytes, base64url (43 characters). */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -88,11 +95,14 @@ export async function calendarFeed(options: {
   const limit = await hitRateLimit(`calendar:feed:${owner.id}`, FEED_HITS, WINDOW_SECONDS);
   if (!limit.allowed) return { kind: "tooMany", retryAfterSeconds: limit.retryAfterSeconds };
   const rows = await feedRows(owner.id, now);
-  const entries = rows.map((r) =>
-    calendarEvent(r.event, { answer: r.answer, isFacilitator: r.role === "facilitator" }),
-  );
-  const name = translatorFor(owner.locale)("calendars.feedName");
-  return { kind: "ok", text: calendarFile(entries, name) };
+  const key = sha256(JSON.stringify([owner.locale, getEnv().PUBLIC_URL, rows]));
+  const text = await renderedFeeds.get(key, async () => {
+    const entries = rows.map((r) =>
+      calendarEvent(r.event, { answer: r.answer, isFacilitator: r.role === "facilitator" }),
+    );
+    return calendarFile(entries, translatorFor(owner.locale)("calendars.feedName"));
+  });
+  return { kind: "ok", text };
 }
 
 async function ownerOf(tokenHash: string) {
