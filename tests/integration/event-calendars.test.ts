@@ -209,9 +209,19 @@ describe("the private subscription feed", () => {
     expect(removal.n).toBe(1);
     expect(uidsOf(await (await feed(path)).text())).toEqual([inA]);
 
+    // A calendar app asking whether it changed: not yet (304), then after a change it has.
+    const tagged = await feed(path);
+    const etag = tagged.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    const unchanged = await app.client().get(path, { "if-none-match": etag });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe("");
     // A change to an event shows at the next poll (the rendered feed is never served stale).
     await rows(`update events set title = 'Renamed meeting' where id = '${inA}'`);
-    const [renamed] = parseCalendar(await (await feed(path)).text());
+    const changed = await app.client().get(path, { "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    const [renamed] = parseCalendar(await changed.text());
     expect(renamed.summary).toBe("Renamed meeting");
   });
 

@@ -68,7 +68,7 @@ export async function calendarSubscriptionOf(userId: string): Promise<{ createdA
 }
 
 export type FeedResult =
-  | { kind: "ok"; text: string }
+  | { kind: "ok"; text: string; etag: string }
   | { kind: "unknown" }
   | { kind: "tooMany"; retryAfterSeconds: number };
 
@@ -102,7 +102,7 @@ export async function calendarFeed(options: {
     );
     return calendarFile(entries, translatorFor(owner.locale)("calendars.feedName"));
   });
-  return { kind: "ok", text };
+  return { kind: "ok", text, etag: `"${key.slice(0, 32)}"` };
 }
 
 async function ownerOf(tokenHash: string) {
