@@ -125,7 +125,7 @@ async function setUp() {
 
 describe("the private subscription feed", () => {
   it("holds the events of exactly my networks, recent and upcoming, without a session", async () => {
-    const { me, a, b, c } = await setUp();
+    const { facilitator, me, a, b, c } = await setUp();
     const now = Date.now();
     const inA = await insertEvent({
       networkId: a.id,
@@ -161,6 +161,17 @@ describe("the private subscription feed", () => {
     await insertEvent({
       networkId: c.id,
       title: unique("Not mine"),
+      startsAt: new Date(now + DAY),
+    });
+    // A network I only asked to join: not mine yet.
+    const asked = await app.server.createNetwork({
+      facilitators: [facilitator.user.id],
+      pending: [me.user.id],
+      visibility: "request",
+    });
+    await insertEvent({
+      networkId: asked.id,
+      title: unique("Asked"),
       startsAt: new Date(now + DAY),
     });
     await answer(inA, me.user.id, "going");
@@ -306,7 +317,7 @@ describe("the private subscription feed", () => {
 
 describe("the personal agenda", () => {
   it("lists my networks' events with my answer, keyset-paged, and past ones on their own tab", async () => {
-    const { me, a, b, c } = await setUp();
+    const { facilitator, me, a, b, c } = await setUp();
     const base = Date.UTC(year, 2, 1, 9);
     const ids: string[] = [];
     // 23 upcoming events in A, one in B, one in C (not mine).
@@ -326,6 +337,14 @@ describe("the personal agenda", () => {
     });
     const notMine = unique("Agenda C");
     await insertEvent({ networkId: c.id, title: notMine, startsAt: new Date(base + 2 * DAY) });
+    // Asked to join, not yet a member: not in my agenda.
+    const asked = await app.server.createNetwork({
+      facilitators: [facilitator.user.id],
+      pending: [me.user.id],
+      visibility: "request",
+    });
+    const pendingTitle = unique("Agenda pending");
+    await insertEvent({ networkId: asked.id, title: pendingTitle, startsAt: new Date(base + DAY) });
     const past = unique("Agenda past");
     await insertEvent({ networkId: a.id, title: past, startsAt: new Date(Date.now() - 5 * DAY) });
     await answer(ids[0], me.user.id, "going");
@@ -344,6 +363,7 @@ describe("the personal agenda", () => {
         expect(main).not.toContain(escapeHtml(past));
       }
       expect(main).not.toContain(escapeHtml(notMine));
+      expect(main).not.toContain(escapeHtml(pendingTitle));
       const next = main.match(/href="(\?[^"]*after=[^"]+)" rel="next"/)?.[1];
       path = next ? `/agenda${next.replace(/&amp;/g, "&")}` : null;
       pages += 1;
