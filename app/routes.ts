@@ -45,6 +45,11 @@ export default [
     route("networks/:id/events/:eventId/edit", "routes/events/event-edit.tsx"),
     route("networks/:id/events/:eventId/event.ics", "routes/events/event-ics.ts"),
     route("networks/:id/events/:eventId/series", "routes/events/event-series.tsx"),
+    // Calendars across networks (issue 9): agenda, open events, the private feed.
+    route("agenda", "routes/events/agenda.tsx"),
+    route("events", "routes/events/open-events.tsx"),
+    route("settings/calendar", "routes/events/calendar-settings.tsx"),
+    route("calendar/:file", "routes/events/calendar-feed.ts"),
     route("networks/:id/live", "routes/networks/network-live.ts"),
     route("networks/:id/cover", "routes/networks/network-cover.ts"),
     route(

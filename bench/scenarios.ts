@@ -515,6 +515,111 @@ const conversationScenarios: Scenario[] = [
   },
 ];
 
+// ─────────────── calendars (issue 9): the personal agenda and the subscription feed ───────────────
+
+const agendaEventLinks = /href="\/networks\/[0-9a-f-]{36}\/events\/[0-9a-f-]{36}"/g;
+/** Members whose agenda and feed are measured. */
+const AGENDA_MEMBERS = 5;
+
+/**
+ * Scale members in at least 10 networks whose networks have upcoming events, the busiest
+ * first (found once per run and shared by both scenarios).
+ */
+const calendarMembers = new WeakMap<pg.Client, Promise<{ email: string; upcoming: number }[]>>();
+function membersOfTenNetworks(db: pg.Client) {
+  let found = calendarMembers.get(db);
+  if (!found) {
+    found = db
+      .query<{ email: string; upcoming: number }>(
+        `with busy as (
+           select m.user_id from network_members m
+           where m.status = 'active'
+           group by m.user_id having count(*) >= 10
+         )
+         select u.email,
+           (select count(*)::int from events e
+             where e.network_id in (select m.network_id from network_members m
+                                    where m.user_id = u.id and m.status = 'active')
+               and e.ends_at > now()) as upcoming
+         from busy b join users u on u.id = b.user_id
+         where u.email like $1 and u.email_verified_at is not null
+         order by upcoming desc, u.id
+         limit $2`,
+        [`%@${SCALE_EMAIL_DOMAIN}`, AGENDA_MEMBERS],
+      )
+      .then(({ rows }) => {
+        const withEvents = rows.filter((r) => r.upcoming > 0);
+        if (!withEvents.length) {
+          throw new Error("no member of 10 networks with upcoming events: run npm run seed:scale");
+        }
+        return withEvents;
+      });
+    calendarMembers.set(db, found);
+  }
+  return found;
+}
+
+/** Makes a subscription URL for a signed-in member through the settings form; its path. */
+async function subscriptionPath(baseUrl: string, session: Session): Promise<string> {
+  const response = await fetch(`${baseUrl}/settings/calendar`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: session.cookie,
+      "accept-language": "en",
+    },
+    body: new URLSearchParams({ intent: "create", _csrf: session.csrfToken }),
+  });
+  const url = (await response.text()).match(
+    /https?:\/\/[^"\s]+\/calendar\/[A-Za-z0-9_-]{43}\.ics/,
+  )?.[0];
+  if (response.status !== 200 || !url) {
+    throw new Error(`making a calendar subscription answered ${response.status}`);
+  }
+  return new URL(url).pathname;
+}
+
+const eventScenarios: Scenario[] = [
+  {
+    name: "events-agenda",
+    group: "events",
+    target: NETWORK_TARGET,
+    description:
+      "the personal agenda (/agenda, upcoming, first page of 20) of members of 10 or more networks",
+    prepare: async (context) => {
+      const members = await membersOfTenNetworks(context.db);
+      const sessions = await Promise.all(members.map((m) => context.signInAs(m.email)));
+      return {
+        requests: sessions.map((s) => ({ path: "/agenda", headers: { cookie: s.cookie } })),
+        note: `${members.length} members, upcoming events in their networks: ${members.map((m) => m.upcoming).join(", ")}`,
+      };
+    },
+    expect: (html) => (html.match(agendaEventLinks)?.length ? null : "no events in the agenda"),
+  },
+  {
+    name: "calendar-feed-10-networks",
+    group: "events",
+    target: NETWORK_TARGET,
+    description:
+      "the private calendar feed (/calendar/<token>.ics, no session) of members of 10 or more networks",
+    prepare: async (context) => {
+      const members = await membersOfTenNetworks(context.db);
+      const sessions = await Promise.all(members.map((m) => context.signInAs(m.email)));
+      // Making a URL replaces the member's earlier one: nobody else uses the scale members' feeds.
+      const paths = await Promise.all(sessions.map((s) => subscriptionPath(context.baseUrl, s)));
+      return {
+        requests: paths.map((path) => ({ path })),
+        note: `${members.length} feeds, upcoming events: ${members.map((m) => m.upcoming).join(", ")}`,
+      };
+    },
+    expect: (text) =>
+      text.startsWith("BEGIN:VCALENDAR") && text.includes("BEGIN:VEVENT")
+        ? null
+        : "not a calendar with events",
+  },
+];
+
 export const scenarios: Scenario[] = [
   {
     name: "home",
@@ -794,6 +899,7 @@ export const scenarios: Scenario[] = [
     expect: (html) => (html.match(postCards)?.length ? null : "no posts on the network page"),
   },
   ...conversationScenarios,
+  ...eventScenarios,
 ];
 
 function embeddedSessions(context: BenchContext): Promise<Session[]> {

@@ -33,6 +33,11 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                 <NavLink to="/networks">{t("nav.networks")}</NavLink>
               </li>
               <li>
+                <NavLink to="/events" end>
+                  {t("calendars.navEvents")}
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/people">{t("nav.people")}</NavLink>
               </li>
               <li>
@@ -80,6 +85,9 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                         </>
                       ) : null}
                     </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
                   </li>
                   <li>
                     <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>

@@ -138,6 +138,7 @@ describe.skipIf(!hasChromium)("accessibility of every page", () => {
       `/organisations/${provider.id}`,
       `/organisations/${enterprise.id}`,
       "/vocabularies",
+      "/events",
       "/no-such-page",
       "/reset-password?token=not-a-token",
       "/verify-email?token=not-a-token",
@@ -172,6 +173,9 @@ describe.skipIf(!hasChromium)("accessibility of every page", () => {
       // With a join request waiting for a decision.
       `/organisations/${provider.id}`,
       "/onboarding/organisation?q=Bakery",
+      "/agenda",
+      "/agenda?view=month",
+      "/settings/calendar",
     ]);
     expect(failures.join("\n\n")).toBe("");
     expect(problems).toEqual([]);

@@ -124,6 +124,10 @@ export const events = pgTable(
     index("events_network_starts_idx").on(t.networkId, t.startsAt, t.id),
     uniqueIndex("events_submission_key").on(t.createdBy, t.submissionKey),
     index("events_starts_idx").on(t.startsAt, t.id).where(sql`${t.cancelledAt} is null`),
+    // The open events list filtered by language (decision 017, calendars).
+    index("events_language_starts_idx")
+      .on(t.language, t.startsAt, t.id)
+      .where(sql`${t.cancelledAt} is null`),
     checkOneOf("events_kind_check", t.kind, eventKinds),
     checkThat("events_time_check", sql`${t.endsAt} > ${t.startsAt}`),
     // MAX_EVENT_DAYS: the upcoming list relies on it to bound its index range.

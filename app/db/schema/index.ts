@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./calendars";
 export * from "./conversations";
 export * from "./esco";
 export * from "./events";

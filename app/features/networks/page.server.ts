@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { type NextMeeting, nextMeeting } from "~/features/events/agenda.server";
 import { viewerOf } from "~/features/profiles/policy.server";
 import { naceSections } from "~/features/taxonomy/data/nace";
 import { countryName, languageName, topicLabel } from "~/features/taxonomy/vocabulary.server";
@@ -15,8 +16,17 @@ export async function loadNetworkHeader(networkId: string, context: AppLoadConte
   const auth = await context.auth();
   const locale = resolveLocale(auth, context.requestLocale);
   const access = await requireNetworkAccess(networkId, auth?.user.id ?? null);
-  const mix = await getNetworkMix(access.network.id, viewerOf(auth));
-  return { auth, locale, access, header: networkHeader(access, mix, locale, auth !== null) };
+  const [mix, next] = await Promise.all([
+    getNetworkMix(access.network.id, viewerOf(auth)),
+    // One probe of the (network, starts_at) index; only for those who may read the events.
+    access.canRead ? nextMeeting(access.network.id) : Promise.resolve(null),
+  ]);
+  return {
+    auth,
+    locale,
+    access,
+    header: { ...networkHeader(access, mix, locale, auth !== null), nextMeeting: next },
+  };
 }
 
 function networkHeader(
@@ -61,4 +71,7 @@ function networkHeader(
   };
 }
 
-export type NetworkHeaderData = ReturnType<typeof networkHeader>;
+export type NetworkHeaderData = ReturnType<typeof networkHeader> & {
+  /** The next meeting the viewer may see (null: none, or the events are members-only). */
+  nextMeeting: NextMeeting | null;
+};

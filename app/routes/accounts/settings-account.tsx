@@ -130,6 +130,8 @@ export default function AccountSettings() {
         <a href="/settings/profile">{t("settings.editProfile")}</a>
         {" · "}
         <a href="/settings/notifications">{t("notifications.settings.link")}</a>
+        {" · "}
+        <a href="/settings/calendar">{t("calendars.settingsTitle")}</a>
       </p>
 
       <section className="section" aria-labelledby="email-heading">

@@ -20,6 +20,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     network: header,
     when,
     canCreate: eventPolicy.can(actorOf(auth), "create", subject),
+    signedIn: auth !== null,
     events: rows.map((e) => ({
       id: e.id,
       title: e.title,
@@ -35,7 +36,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 export default function NetworkEvents() {
-  const { network, when, canCreate, events } = useLoaderData<typeof loader>();
+  const { network, when, canCreate, signedIn, events } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const base = `/networks/${network.id}/events`;
   return (
@@ -51,6 +52,7 @@ export default function NetworkEvents() {
           <a href={`${base}?when=past`} aria-current={when === "past" ? "page" : undefined}>
             {t("events.past")}
           </a>
+          {signedIn ? <a href="/settings/calendar">{t("calendars.subscribe")}</a> : null}
           {canCreate ? (
             <a className="button" href={`${base}/new`}>
               {t("events.newHeading")}

@@ -1,5 +1,6 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { nextMeetings } from "~/features/events/agenda.server";
 import { networkFilterSchema } from "~/features/networks/filters";
 import {
   listNetworks,
@@ -7,6 +8,7 @@ import {
   suggestNetworks,
 } from "~/features/networks/networks.server";
 import { networkPolicy } from "~/features/networks/rules";
+import { NextMeetingLine } from "~/features/networks/ui/next-meeting";
 import { parseFilters } from "~/features/profiles/schema-filters";
 import {
   countryName,
@@ -60,8 +62,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       networkPolicy.can(actorOf(auth), "start", { anyMemberCanCreateNetworks }),
     ),
   ]);
+  // The next meeting of every card in one query, for the networks whose events the viewer may
+  // read (open ones, and those they are an active member of).
+  const meetings = await nextMeetings(
+    [...page.networks, ...suggestions]
+      .filter((n) => n.visibility === "open" || n.myStatus === "active")
+      .map((n) => n.id),
+  );
   const present = (n: Listed) => ({
     ...n,
+    nextMeeting: meetings.get(n.id) ?? null,
     countries: n.countries.map((c) => countryName(c, locale)),
     languages: n.languages.map((l) => languageName(l, locale)),
     topics: n.topics.map((s) => topicLabel(s, locale)),
@@ -110,6 +120,7 @@ function NetworkCard(props: {
             ? ` · ${t("networks.requestPending")}`
             : ""}
       </p>
+      <NextMeetingLine networkId={n.id} meeting={n.nextMeeting} />
       {props.reasons?.length ? (
         <ul className="tags" aria-label={t("networks.why")}>
           {props.reasons.map((r, i) => (

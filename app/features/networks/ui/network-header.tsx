@@ -2,6 +2,7 @@ import { NavLink } from "react-router";
 import { useI18n } from "~/i18n/context";
 import { CsrfForm, SubmitButton } from "~/ui/form";
 import type { NetworkHeaderData } from "../page.server";
+import { NextMeetingLine } from "./next-meeting";
 
 /** The network's name, facts, mix of people, join button and section tabs. */
 export function NetworkHeader(props: { network: NetworkHeaderData }) {
@@ -24,6 +25,7 @@ export function NetworkHeader(props: { network: NetworkHeaderData }) {
           {[n.place, n.countries.join(", "), n.languages.join(", ")].filter(Boolean).join(" · ")}
         </span>
       </p>
+      <NextMeetingLine networkId={n.id} meeting={n.nextMeeting} />
       <dl className="facts mix" aria-label={t("networks.mixHeading")}>
         <dt>{t("networks.mixPeople")}</dt>
         <dd>
