@@ -44,6 +44,14 @@ export default [
     route("networks/:id/events/:eventId", "routes/events/event.tsx"),
     route("networks/:id/events/:eventId/edit", "routes/events/event-edit.tsx"),
     route("networks/:id/events/:eventId/event.ics", "routes/events/event-ics.ts"),
+    // Check-in, feedback and exports (decision 017).
+    route("networks/:id/events/:eventId/check-in", "routes/events/event-check-in.tsx"),
+    route("networks/:id/events/:eventId/feedback", "routes/events/event-feedback.tsx"),
+    route(
+      "networks/:id/events/:eventId/feedback/results",
+      "routes/events/event-feedback-results.tsx",
+    ),
+    route("networks/:id/events/:eventId/export/:file", "routes/events/event-export.ts"),
     route("networks/:id/live", "routes/networks/network-live.ts"),
     route("networks/:id/cover", "routes/networks/network-cover.ts"),
     route(

@@ -49,4 +49,10 @@ export const rsvpStatuses = ["going", "waiting", "maybe", "not_going"] as const;
 /** How someone's presence at an event was recorded (decision 017, check-in). */
 export const attendanceMethods = ["qr", "code", "manual", "walk_in", "online"] as const;
 /** What a person wants after an event (the feedback form's choice). */
-export const feedbackNextSteps = ["same_again", "go_deeper", "new_topic", "one_to_one", "nothing"] as const;
+export const feedbackNextSteps = [
+  "same_again",
+  "go_deeper",
+  "new_topic",
+  "one_to_one",
+  "nothing",
+] as const;

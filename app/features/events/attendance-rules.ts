@@ -51,8 +51,7 @@ export const attendancePolicy = definePolicy("eventAttendance", {
       () => (actor ? allow : refuse(403, "errors.forbidden")),
       () => (f.attended ? allow : refuse(403, "events.feedback.notAttendee")),
       () => (f.cancelled ? refuse(409, "events.isCancelled") : allow),
-      () =>
-        f.now.getTime() < f.endsAt.getTime() ? refuse(409, "events.feedback.notYet") : allow,
+      () => (f.now.getTime() < f.endsAt.getTime() ? refuse(409, "events.feedback.notYet") : allow),
       () =>
         f.now.getTime() > f.endsAt.getTime() + FEEDBACK_OPEN_FOR_MS
           ? refuse(409, "events.feedback.closed")

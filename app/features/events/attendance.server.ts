@@ -134,14 +134,7 @@ export async function checkInByCode(options: {
       if (there) return { outcome: "already", name: person.name, at: there.at };
       return { outcome: "not_going", name: person.name, userId: person.id };
     }
-    return recordMember(
-      tx,
-      event,
-      person,
-      read.eventId ? "qr" : "code",
-      options.actor.id,
-      now,
-    );
+    return recordMember(tx, event, person, read.eventId ? "qr" : "code", options.actor.id, now);
   });
 }
 
@@ -177,10 +170,7 @@ export async function checkInPerson(options: {
           eq(networkMembers.status, "active"),
         ),
       )
-      .leftJoin(
-        eventRsvps,
-        and(eq(eventRsvps.userId, users.id), eq(eventRsvps.eventId, event.id)),
-      )
+      .leftJoin(eventRsvps, and(eq(eventRsvps.userId, users.id), eq(eventRsvps.eventId, event.id)))
       .where(eq(users.id, options.userId));
     if (!person) throw notFound("events.checkIn.personUnknown");
     if (options.method === "online" && event.kind === "in_person") {
@@ -200,7 +190,11 @@ export async function checkInPerson(options: {
 
 /** Walk-in input: a name, and an email if they give one. */
 export const walkInSchema = z.object({
-  name: z.string().trim().min(1, "events.checkIn.walkInNameRequired").max(140, "events.checkIn.walkInNameTooLong"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "events.checkIn.walkInNameRequired")
+    .max(140, "events.checkIn.walkInNameTooLong"),
   email: z
     .string()
     .trim()

@@ -53,8 +53,7 @@ export async function loadCheckInPanel(options: {
     !isOver;
   const attended = actor ? await isAttendee(event.id, actor.id) : false;
   const mayGiveFeedback =
-    actor !== null &&
-    attendancePolicy.can(actor, "giveFeedback", { ...subject, attended });
+    actor !== null && attendancePolicy.can(actor, "giveFeedback", { ...subject, attended });
   return {
     myCode: showsCode && actor ? await personalCheckIn(event, actor.id) : null,
     feedback: mayGiveFeedback && actor ? { given: !!(await myFeedback(event.id, actor.id)) } : null,

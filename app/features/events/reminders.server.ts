@@ -4,6 +4,9 @@ import { type Db, getDb } from "~/db/client.server";
 import { eventRsvps, events } from "~/db/schema";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { defineJob, enqueue } from "~/lib/jobs.server";
+import { getSecret } from "~/lib/secret.server";
+import { checkInCode, formatCode } from "./check-in-codes.server";
+import { planFeedbackRequest } from "./feedback.server";
 
 /** How long before the start each reminder goes out. */
 export const REMINDER_OFFSETS = { "24h": 24 * 3_600_000, "1h": 3_600_000 } as const;
@@ -45,6 +48,8 @@ export async function planReminders(
       );
     }
   }
+  // Someone is going: the feedback request at the end is planned too (once per event and end).
+  if (userIds.length > 0) await planFeedbackRequest(tx, { id: event.id }, now);
 }
 
 /**
@@ -59,6 +64,7 @@ export async function sendReminder(data: z.infer<typeof payload>): Promise<boole
       .select({
         networkId: events.networkId,
         title: events.title,
+        kind: events.kind,
         startsAt: events.startsAt,
         cancelledAt: events.cancelledAt,
         status: eventRsvps.status,
@@ -80,7 +86,15 @@ export async function sendReminder(data: z.infer<typeof payload>): Promise<boole
       networkId: row.networkId,
       groupKey: `event:${data.eventId}`,
       sourceKey: `event-reminder:${data.eventId}:${data.offset}:${data.startsAt}`,
-      data: { eventId: data.eventId, networkId: row.networkId, title },
+      data: {
+        eventId: data.eventId,
+        networkId: row.networkId,
+        title,
+        // The personal code for the door, which the mail shows (the QR is on the event page).
+        ...(row.kind === "online"
+          ? {}
+          : { checkInCode: formatCode(checkInCode(getSecret(), data.eventId, data.userId)) }),
+      },
     });
     return sent.length > 0;
   });

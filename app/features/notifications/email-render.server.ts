@@ -197,11 +197,22 @@ export async function renderImmediateMail(
   const end = footer(t, t("notifications.email.whyImmediately"), [stop]);
   const greeting = t("notifications.email.greeting", { name: recipient.displayName });
   const open = t("notifications.email.open");
-  const text = [greeting, "", line.text, "", `${open}: ${line.url}`, end.text].join("\n");
+  // An event reminder carries the person's check-in code for the door (decision 017).
+  const code = typeof row.data.checkInCode === "string" ? row.data.checkInCode : "";
+  const note = code ? t("notifications.email.checkInCode", { code }) : "";
+  const text = [
+    greeting,
+    "",
+    line.text,
+    ...(note ? ["", note] : []),
+    "",
+    `${open}: ${line.url}`,
+    end.text,
+  ].join("\n");
   const html = htmlPage(
     locale,
     line.text,
-    `<p>${escapeHtml(greeting)}</p><p><strong>${escapeHtml(line.text)}</strong></p><p><a href="${escapeHtml(line.url)}">${escapeHtml(open)}</a></p>${end.html}`,
+    `<p>${escapeHtml(greeting)}</p><p><strong>${escapeHtml(line.text)}</strong></p>${note ? `<p>${escapeHtml(note)}</p>` : ""}<p><a href="${escapeHtml(line.url)}">${escapeHtml(open)}</a></p>${end.html}`,
   );
   return {
     to: recipient.email,

@@ -125,7 +125,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       case "walk-in": {
         const userId = formValue(form.userId);
         if (userId) {
-          const result = await checkInPerson({ actor, network, eventId, userId, method: "walk_in" });
+          const result = await checkInPerson({
+            actor,
+            network,
+            eventId,
+            userId,
+            method: "walk_in",
+          });
           return answerOf(result);
         }
         const parsed = walkInSchema.safeParse({
@@ -179,7 +185,9 @@ export default function EventCheckIn() {
         ) : null}
         {result && "outcome" in result ? (
           result.outcome === "checked_in" ? (
-            <FormMessage kind="success">{t("events.checkIn.done", { name: result.name })}</FormMessage>
+            <FormMessage kind="success">
+              {t("events.checkIn.done", { name: result.name })}
+            </FormMessage>
           ) : result.outcome === "already" ? (
             <FormMessage kind="error">
               {t("events.checkIn.already", { name: result.name, time: time(result.at) })}
@@ -259,7 +267,9 @@ export default function EventCheckIn() {
                 options={loaded.candidates.map((c) => ({ value: c.id, label: c.name }))}
                 required
               />
-              <SubmitButton className="button secondary">{t("events.checkIn.addWalkIn")}</SubmitButton>
+              <SubmitButton className="button secondary">
+                {t("events.checkIn.addWalkIn")}
+              </SubmitButton>
             </CsrfForm>
           ) : null}
           <CsrfForm method="post" className="stack">
@@ -277,7 +287,9 @@ export default function EventCheckIn() {
               label={t("events.checkIn.walkInEmail")}
               maxLength={254}
             />
-            <SubmitButton className="button secondary">{t("events.checkIn.addWalkIn")}</SubmitButton>
+            <SubmitButton className="button secondary">
+              {t("events.checkIn.addWalkIn")}
+            </SubmitButton>
           </CsrfForm>
         </section>
       ) : null}

@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
+import { loadCheckInPanel } from "~/features/events/check-in-page.server";
 import {
   answerEvent,
   cancelEvent,
@@ -9,6 +10,7 @@ import {
   myAnswer,
 } from "~/features/events/events.server";
 import { eventPolicy } from "~/features/events/rules";
+import { CheckInPanel } from "~/features/events/ui/check-in-panel";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { networkSubject } from "~/features/networks/rules";
@@ -63,6 +65,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     attendees: await listAttendees(event.id, viewerOf(auth)),
     canAnswer: eventPolicy.can(actor, "rsvp", { ...es, answer: "going" }),
     canManage: eventPolicy.can(actor, "manage", es),
+    checkIn: await loadCheckInPanel({ actor, network: subject, event, answer }),
   };
 }
 
@@ -88,7 +91,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function EventPage() {
-  const { network, event, answer, attendees, canAnswer, canManage } =
+  const { network, event, answer, attendees, canAnswer, canManage, checkIn } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
@@ -200,6 +203,7 @@ export default function EventPage() {
           </CsrfForm>
         ) : null}
       </article>
+      <CheckInPanel networkId={network.id} eventId={event.id} panel={checkIn} />
       <section className="section narrow-column" aria-labelledby="attendees">
         <h2 id="attendees">{t("events.attendees")}</h2>
         <AttendeeList title={t("events.list.going")} people={going} />

@@ -42,7 +42,11 @@ export function AttendanceLive(props: { networkId: string; eventId: string }) {
   }, [props.networkId, props.eventId]);
   return (
     <p className="muted live-status" aria-live="polite">
-      {status === "live" ? t("live.on") : status === "offline" ? t("live.off") : ""}
+      {status === "live"
+        ? t("events.checkIn.liveOn")
+        : status === "offline"
+          ? t("events.checkIn.liveOff")
+          : ""}
     </p>
   );
 }

@@ -100,8 +100,7 @@ export function CodeScanner(props: { formId: string }) {
 
 /** A function reading a QR code from the current video frame (null: none in view). */
 async function makeReader(): Promise<(video: HTMLVideoElement) => Promise<string | null>> {
-  const Native = (globalThis as { BarcodeDetector?: new (o: object) => Detector })
-    .BarcodeDetector;
+  const Native = (globalThis as { BarcodeDetector?: new (o: object) => Detector }).BarcodeDetector;
   if (Native) {
     const detector = new Native({ formats: ["qr_code"] });
     return async (video) => (await detector.detect(video))[0]?.rawValue ?? null;
