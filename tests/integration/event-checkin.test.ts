@@ -611,11 +611,12 @@ describe("the demo seed", () => {
     const [counts] = await rows<{ attended: number; feedback: number; orphans: number }>(
       `select
          (select count(*)::int from event_attendance a join events e on e.id = a.event_id
-            where e.ends_at < now()) as attended,
+            where e.ends_at < now() and e.title like '%: review evening') as attended,
          (select count(*)::int from event_feedback f join events e on e.id = f.event_id
-            where e.ends_at < now()) as feedback,
-         (select count(*)::int from event_feedback f where not exists (select 1 from event_attendance a
-            where a.event_id = f.event_id and a.user_id = f.user_id)) as orphans`,
+            where e.ends_at < now() and e.title like '%: review evening') as feedback,
+         (select count(*)::int from event_feedback f join events e on e.id = f.event_id
+            where e.title like '%: review evening' and not exists (select 1 from event_attendance a
+              where a.event_id = f.event_id and a.user_id = f.user_id)) as orphans`,
     );
     expect(counts.attended).toBeGreaterThan(0);
     expect(counts.feedback).toBeGreaterThan(0);
