@@ -303,10 +303,12 @@ export default function EventCheckIn() {
                 <strong>{a.name}</strong> · {time(a.at)} · {t(`events.checkIn.method.${a.method}`)}
               </span>
               {open ? (
-                <CsrfForm method="post" className="inline">
+                <CsrfForm method="post" className="inline-form">
                   <input type="hidden" name="intent" value="undo" />
                   <input type="hidden" name="attendanceId" value={a.id} />
-                  <SubmitButton className="button link">{t("events.checkIn.undo")}</SubmitButton>
+                  <SubmitButton className="button secondary small">
+                    {t("events.checkIn.undo")}
+                  </SubmitButton>
                 </CsrfForm>
               ) : null}
             </li>

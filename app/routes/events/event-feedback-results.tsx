@@ -64,11 +64,7 @@ export default function EventFeedbackResults() {
               <tr key={d.mark}>
                 <th scope="row">{t(`events.feedback.mark.${d.mark}`)}</th>
                 <td>
-                  <span
-                    className="bar"
-                    style={{ display: "inline-block", width: `${(d.count / widest) * 10}em` }}
-                  />{" "}
-                  {d.count}
+                  <progress max={widest} value={d.count} aria-hidden="true" /> {d.count}
                 </td>
               </tr>
             ))}

@@ -31,7 +31,6 @@ export function CheckInPanel(props: CheckInPanelProps) {
             className="qr-code"
             role="img"
             aria-label={t("events.checkIn.qrLabel")}
-            style={{ maxWidth: "14rem" }}
             // The SVG is made on the server by the qrcode library from our own link.
             // biome-ignore lint/security/noDangerouslySetInnerHtml: server-made SVG, no user input
             dangerouslySetInnerHTML={{ __html: panel.myCode.svg }}

@@ -92,7 +92,7 @@ export function CodeScanner(props: { formId: string }) {
         muted
         playsInline
         hidden={state !== "scanning"}
-        style={{ width: "100%", maxWidth: "28rem" }}
+        className="scanner-video"
       />
     </div>
   );
