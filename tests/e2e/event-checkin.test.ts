@@ -141,4 +141,78 @@ describe.skipIf(!hasChromium)("the check-in desk in Chromium", () => {
     await expectAccessible(phone.page, "event page with a personal code");
     expect(phone.problems).toEqual([]);
   });
+
+  it("takes an attendee's feedback on a phone and shows the facilitator the results", async () => {
+    const facilitator = await app.createUser({ password, displayName: "Faye Facilitator" });
+    const anna = await app.createUser({ password, displayName: "Anna Answerer" });
+    const network = await app.server.createNetwork({
+      facilitators: [facilitator.id],
+      members: [anna.id],
+      languages: ["en"],
+    });
+    const host = await client(facilitator.email);
+    const created = await host.post(`/networks/${network.id}/events/new`, {
+      title: "Pricing clinic",
+      description: "",
+      kind: "online",
+      venue: "",
+      address: "",
+      mapUrl: "",
+      meetingUrl: "https://meet.example.org/pricing",
+      timeZone: "Europe/Dublin",
+      startsAt: `${year}-03-10T18:30`,
+      endsAt: `${year}-03-10T20:00`,
+      language: "en",
+      capacity: "",
+      rsvpDeadline: "",
+    });
+    const eventId = created.headers.get("location")?.split("/").at(-1) ?? "";
+    const guest = await client(anna.email);
+    await guest.post(`/networks/${network.id}/events/${eventId}`, {
+      intent: "rsvp",
+      answer: "going",
+    });
+    const sql = (text: string) => app.server.queryRows(app.server.rawSql(text));
+    await sql(
+      `update events set starts_at = now() - interval '30 minutes', ends_at = now() + interval '60 minutes' where id = '${eventId}'`,
+    );
+    const ticked = await host.post(`/networks/${network.id}/events/${eventId}/check-in`, {
+      intent: "person",
+      method: "online",
+      userId: anna.id,
+    });
+    expect(ticked.status).toBe(200);
+    await sql(
+      `update events set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where id = '${eventId}'`,
+    );
+
+    const { page, problems } = await openPage(browser, {
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+    });
+    await signInWithForm(page, app.url, anna.email, password);
+    await page.goto(`${app.url}/networks/${network.id}/events/${eventId}`);
+    await page.getByRole("link", { name: en("events.feedback.give") }).click();
+    await page.waitForURL(/\/feedback$/);
+    await expectAccessible(page, "feedback form");
+    await page.getByRole("radio", { name: en("events.feedback.mark.4") }).check();
+    await page.getByRole("radio", { name: en("events.feedback.next.go_deeper") }).check();
+    await page.getByLabel(en("events.feedback.comment")).fill("More on wholesale prices, please.");
+    await page.getByRole("button", { name: en("events.feedback.send") }).click();
+    await page.getByText(en("events.feedback.thanks")).waitFor();
+    expect(await page.getByRole("radio", { name: en("events.feedback.mark.4") }).isChecked()).toBe(
+      true,
+    );
+    expect(problems).toEqual([]);
+
+    const desk = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true });
+    await signInWithForm(desk.page, app.url, facilitator.email, password);
+    await desk.page.goto(`${app.url}/networks/${network.id}/events/${eventId}/feedback/results`);
+    await desk.page.getByText("More on wholesale prices, please.").waitFor();
+    await desk.page
+      .getByText(en("events.feedback.answersCount", { count: 1 }), { exact: false })
+      .waitFor();
+    await expectAccessible(desk.page, "feedback results");
+    expect(desk.problems).toEqual([]);
+  });
 });
