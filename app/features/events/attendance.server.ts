@@ -9,7 +9,7 @@ import type { Person } from "~/lib/policy";
 import { publishOnCommit } from "~/lib/pubsub.server";
 import { getSecret } from "~/lib/secret.server";
 import { type AttendanceSubject, attendancePolicy } from "./attendance-rules";
-import { checkInCode, readCode } from "./check-in-codes.server";
+import { isCheckInCode, readCode } from "./check-in-codes.server";
 import type { EventRow } from "./events.server";
 import { notifyLateAttendee, planFeedbackRequest } from "./feedback.server";
 
@@ -123,7 +123,7 @@ export async function checkInByCode(options: {
       .innerJoin(users, eq(users.id, eventRsvps.userId))
       .where(eq(eventRsvps.eventId, event.id));
     const secret = getSecret();
-    const person = answered.find((p) => checkInCode(secret, event.id, p.id) === read.code);
+    const person = answered.find((p) => isCheckInCode(secret, event.id, p.id, read.code));
     if (!person) throw notFound("events.checkIn.unknownCode");
     if (person.status !== "going") {
       // Already there (as a walk-in, say) is still "already"; otherwise nothing is written.
@@ -333,13 +333,4 @@ export async function countArrivals(eventId: string, db: Db = getDb()): Promise<
     .from(eventAttendance)
     .where(eq(eventAttendance.eventId, eventId));
   return Number(row?.n ?? 0);
-}
-
-/** Whether this person's attendance is recorded. */
-export async function hasAttended(eventId: string, userId: string, db: Db = getDb()) {
-  const [row] = await db
-    .select({ id: eventAttendance.id })
-    .from(eventAttendance)
-    .where(and(eq(eventAttendance.eventId, eventId), eq(eventAttendance.userId, userId)));
-  return !!row;
 }

@@ -61,5 +61,3 @@ export async function loadCheckInPanel(options: {
     canSeeResults: attendancePolicy.can(actor, "seeResults", subject),
   };
 }
-
-export type CheckInPanelData = Awaited<ReturnType<typeof loadCheckInPanel>>;

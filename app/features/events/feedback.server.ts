@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { feedbackNextSteps } from "~/db/enums";
-import { eventAttendance, eventFeedback, eventRsvps, events } from "~/db/schema";
+import { eventFeedback, events } from "~/db/schema";
 import type { NetworkSubject } from "~/features/networks/rules";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { notFound } from "~/lib/errors";
@@ -265,23 +265,4 @@ export async function feedbackResults(eventId: string) {
   const average =
     answers.length === 0 ? null : answers.reduce((s, a) => s + a.relevance, 0) / answers.length;
   return { count: answers.length, average, distribution, nextSteps, answers };
-}
-
-/** Whether anyone's attendance was recorded for the event (else "going" stands for it). */
-export async function attendanceTaken(eventId: string, db: Db = getDb()) {
-  const [row] = await db
-    .select({ id: eventAttendance.id })
-    .from(eventAttendance)
-    .where(eq(eventAttendance.eventId, eventId))
-    .limit(1);
-  return !!row;
-}
-
-/** How many people are going (the check-in page's "of N"). */
-export async function goingCountOf(eventId: string, db: Db = getDb()) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(eventRsvps)
-    .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.status, "going")));
-  return Number(row?.n ?? 0);
 }
