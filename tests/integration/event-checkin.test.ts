@@ -288,6 +288,25 @@ describe("personal codes and checking in", () => {
     expect(await attendance(id)).toHaveLength(1);
   });
 
+  it("writes one row when two phones scan the same code at once", async () => {
+    const { facilitator, anna, network } = await setUp();
+    const second = await app.signedIn();
+    await rows(
+      `insert into network_members (network_id, user_id, role) values ('${network.id}', '${second.user.id}', 'facilitator')`,
+    );
+    const id = await createEvent(facilitator.client, network.id);
+    await answer(anna.client, network.id, id, "going");
+    const code = (await codeOnPage(anna.client, network.id, id)) ?? "";
+    await moveTo(id, 5);
+    const answers = await Promise.all(
+      [facilitator.client, second.client].map((c) =>
+        c.post(desk(network.id, id), { intent: "code", code }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await attendance(id)).toHaveLength(1);
+  });
+
   it("refuses check-in at a cancelled event", async () => {
     const { facilitator, anna, network } = await setUp();
     const id = await createEvent(facilitator.client, network.id);
