@@ -50,6 +50,14 @@ export default [
     route("events", "routes/events/open-events.tsx"),
     route("settings/calendar", "routes/events/calendar-settings.tsx"),
     route("calendar/:file", "routes/events/calendar-feed.ts"),
+    // Check-in, feedback and exports (decision 017).
+    route("networks/:id/events/:eventId/check-in", "routes/events/event-check-in.tsx"),
+    route("networks/:id/events/:eventId/feedback", "routes/events/event-feedback.tsx"),
+    route(
+      "networks/:id/events/:eventId/feedback/results",
+      "routes/events/event-feedback-results.tsx",
+    ),
+    route("networks/:id/events/:eventId/export/:file", "routes/events/event-export.ts"),
     route("networks/:id/live", "routes/networks/network-live.ts"),
     route("networks/:id/cover", "routes/networks/network-cover.ts"),
     route(

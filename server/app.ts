@@ -25,6 +25,7 @@ import { acquireDatabaseLock } from "~/db/data-dir-lock.server.js";
 import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.server";
 import { findSession } from "~/features/accounts/sessions.server";
 import { rerenderIfRendererChanged, rerenderJob } from "~/features/content/rerender-job.server";
+import { eventFeedbackJob } from "~/features/events/feedback.server";
 import { eventReminderJob } from "~/features/events/reminders.server";
 import { cleanupJob } from "~/features/maintenance/cleanup.server";
 import { digestJob, digestScanJob } from "~/features/notifications/digest.server";
@@ -100,6 +101,7 @@ export const jobTypes = [
   rerenderJob.name,
   notificationEmailJob.name,
   eventReminderJob.name,
+  eventFeedbackJob.name,
   digestScanJob.name,
   digestJob.name,
 ];

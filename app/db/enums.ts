@@ -46,3 +46,13 @@ export const participantStatuses = ["active", "left"] as const;
 export const eventKinds = ["in_person", "online", "hybrid"] as const;
 /** An answer to an event; "waiting" is a "going" that found the event full (decision 017). */
 export const rsvpStatuses = ["going", "waiting", "maybe", "not_going"] as const;
+/** How someone's presence at an event was recorded (decision 017, check-in). */
+export const attendanceMethods = ["qr", "code", "manual", "walk_in", "online"] as const;
+/** What a person wants after an event (the feedback form's choice). */
+export const feedbackNextSteps = [
+  "same_again",
+  "go_deeper",
+  "new_topic",
+  "one_to_one",
+  "nothing",
+] as const;

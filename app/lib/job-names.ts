@@ -14,6 +14,8 @@ export const jobNames = [
   "notifications.digest",
   // Event reminders 24 h and 1 h before (app/features/events/reminders.server.ts).
   "events.reminder",
+  // Feedback requests at an event's end (app/features/events/feedback.server.ts).
+  "events.feedback",
 ] as const;
 
 export type JobName = (typeof jobNames)[number];

@@ -515,6 +515,7 @@ describe("the email settings page", () => {
       "event.cancelled",
       "event.promoted",
       "event.reminder",
+      "event.feedback",
     ]) {
       fields[`kind:${kind}`] = "digest";
     }

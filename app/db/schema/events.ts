@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { eventKinds, rsvpStatuses } from "../enums";
+import { attendanceMethods, eventKinds, feedbackNextSteps, rsvpStatuses } from "../enums";
 import { users } from "./accounts";
 import { checkNotNegative, checkOneOf, checkThat } from "./checks";
 import { networks } from "./networks";
@@ -164,5 +164,64 @@ export const eventRsvps = pgTable(
     index("event_rsvps_status_idx").on(t.eventId, t.status, t.answeredAt),
     index("event_rsvps_user_idx").on(t.userId, t.status),
     checkOneOf("event_rsvps_status_check", t.status, rsvpStatuses),
+  ],
+);
+
+/**
+ * Who was there (decision 017, check-in): a member of the installation (`user_id`, once per
+ * event) or a walk-in known only by the name (and optional email) the facilitator typed.
+ * `method` says how: scanned QR, typed short code, picked by hand, walk-in, online tick.
+ */
+export const eventAttendance = pgTable(
+  "event_attendance",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    walkInName: text("walk_in_name"),
+    walkInEmail: text("walk_in_email"),
+    method: text("method", { enum: attendanceMethods }).notNull(),
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }).notNull().defaultNow(),
+    checkedInBy: uuid("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("event_attendance_person").on(t.eventId, t.userId),
+    index("event_attendance_event_idx").on(t.eventId, t.checkedInAt),
+    checkOneOf("event_attendance_method_check", t.method, attendanceMethods),
+    checkThat(
+      "event_attendance_who_check",
+      sql`${t.userId} is not null or length(${t.walkInName}) between 1 and 140`,
+    ),
+  ],
+);
+
+/** One attendee's feedback on an event: once per person, editable for a while (decision 017). */
+export const eventFeedback = pgTable(
+  "event_feedback",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    relevance: integer("relevance").notNull(),
+    nextStep: text("next_step", { enum: feedbackNextSteps }),
+    nextText: text("next_text").notNull().default(""),
+    comment: text("comment").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.userId] }),
+    checkThat("event_feedback_relevance_check", sql`${t.relevance} between 1 and 5`),
+    checkThat(
+      "event_feedback_next_step_check",
+      sql`${t.nextStep} is null or ${t.nextStep} in (${sql.raw(
+        feedbackNextSteps.map((s) => `'${s}'`).join(", "),
+      )})`,
+    ),
   ],
 );

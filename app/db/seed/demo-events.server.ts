@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { queryRows } from "~/db/client.server";
-import { eventRsvps, eventSeries, events } from "~/db/schema";
+import { eventAttendance, eventFeedback, eventRsvps, eventSeries, events } from "~/db/schema";
 import {
   formatRule,
   occurrencesOf,
@@ -112,6 +112,10 @@ export async function seedDemoEvents(db: Db): Promise<number> {
         answeredAt: new Date(startsAt.getTime() - (30 - i) * 86_400_000),
       }));
       if (answers.length) await db.insert(eventRsvps).values(answers);
+      if (plan.days < 0) {
+        const going = answers.filter((a) => a.status === "going").map((a) => a.userId);
+        await seedPastAttendance(db, { id: event.id, startsAt, by: network.facilitator }, going);
+      }
       count += 1;
     }
     if (!seriesMade) {
@@ -201,4 +205,59 @@ async function seedDemoSeries(
     await db.update(events).set({ goingCount: going.length }).where(sql`id = ${inserted[0].id}`);
   }
   return inserted.length;
+}
+
+/**
+ * A past meeting's attendance and feedback (decision 017, check-in): all but the last person
+ * going came (checked in by code or QR), one walk-in, and most of those who came answered.
+ */
+async function seedPastAttendance(
+  db: Db,
+  event: { id: string; startsAt: Date; by: string },
+  going: string[],
+): Promise<void> {
+  const came = going.slice(0, Math.max(1, going.length - 1));
+  const at = (minutes: number) => new Date(event.startsAt.getTime() + minutes * 60_000);
+  await db.insert(eventAttendance).values([
+    ...came.map((userId, i) => ({
+      eventId: event.id,
+      userId,
+      method: i % 2 === 0 ? ("qr" as const) : ("code" as const),
+      checkedInAt: at(-10 + i * 3),
+      checkedInBy: event.by,
+    })),
+    {
+      eventId: event.id,
+      walkInName: "Eleni (walk-in)",
+      method: "walk_in" as const,
+      checkedInAt: at(12),
+      checkedInBy: event.by,
+    },
+  ]);
+  const notes = [
+    {
+      relevance: 5,
+      nextStep: "go_deeper" as const,
+      comment: "The supplier contacts alone were worth it.",
+    },
+    { relevance: 4, nextStep: "same_again" as const, comment: "" },
+    {
+      relevance: 3,
+      nextStep: "new_topic" as const,
+      comment: "Less theory, more examples next time.",
+    },
+  ];
+  const answered = came.slice(0, notes.length);
+  if (answered.length === 0) return;
+  await db.insert(eventFeedback).values(
+    answered.map((userId, i) => ({
+      eventId: event.id,
+      userId,
+      relevance: notes[i].relevance,
+      nextStep: notes[i].nextStep,
+      comment: notes[i].comment,
+      createdAt: at(24 * 60 + i * 90),
+      updatedAt: at(24 * 60 + i * 90),
+    })),
+  );
 }

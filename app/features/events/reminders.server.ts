@@ -4,6 +4,9 @@ import { type Db, getDb } from "~/db/client.server";
 import { eventRsvps, events } from "~/db/schema";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { defineJob, enqueue } from "~/lib/jobs.server";
+import { getSecret } from "~/lib/secret.server";
+import { checkInCode, formatCode } from "./check-in-codes.server";
+import { planFeedbackRequest } from "./feedback.server";
 
 /**
  * The start and the organiser's zone, carried in an event notification's data so that its mail
@@ -53,6 +56,8 @@ export async function planReminders(
       );
     }
   }
+  // Someone is going: the feedback request at the end is planned too (once per event and end).
+  if (userIds.length > 0) await planFeedbackRequest(tx, { id: event.id }, now);
 }
 
 /**
@@ -67,6 +72,7 @@ export async function sendReminder(data: z.infer<typeof payload>): Promise<boole
       .select({
         networkId: events.networkId,
         title: events.title,
+        kind: events.kind,
         startsAt: events.startsAt,
         timeZone: events.timeZone,
         cancelledAt: events.cancelledAt,
@@ -89,7 +95,16 @@ export async function sendReminder(data: z.infer<typeof payload>): Promise<boole
       networkId: row.networkId,
       groupKey: `event:${data.eventId}`,
       sourceKey: `event-reminder:${data.eventId}:${data.offset}:${data.startsAt}`,
-      data: { eventId: data.eventId, networkId: row.networkId, title, ...whenOf(row) },
+      data: {
+        eventId: data.eventId,
+        networkId: row.networkId,
+        title,
+        ...whenOf(row),
+        // The personal code for the door, which the mail shows (the QR is on the event page).
+        ...(row.kind === "online"
+          ? {}
+          : { checkInCode: formatCode(checkInCode(getSecret(), data.eventId, data.userId)) }),
+      },
     });
     return sent.length > 0;
   });

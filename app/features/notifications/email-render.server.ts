@@ -223,13 +223,27 @@ export async function renderImmediateMail(
   const greeting = t("notifications.email.greeting", { name: recipient.displayName });
   const open = t("notifications.email.open");
   const times = eventTimes(row, recipient, locale, t);
-  const text = [greeting, "", line.text, ...times, "", `${open}: ${line.url}`, end.text].join("\n");
+  // An event reminder carries the person's check-in code for the door (decision 017).
+  const code = typeof row.data.checkInCode === "string" ? row.data.checkInCode : "";
+  const note = code ? t("notifications.email.checkInCode", { code }) : "";
+  const text = [
+    greeting,
+    "",
+    line.text,
+    ...times,
+    ...(note ? ["", note] : []),
+    "",
+    `${open}: ${line.url}`,
+    end.text,
+  ].join("\n");
   const html = htmlPage(
     locale,
     line.text,
     `<p>${escapeHtml(greeting)}</p><p><strong>${escapeHtml(line.text)}</strong>${times
       .map((l) => `<br>${escapeHtml(l)}`)
-      .join("")}</p><p><a href="${escapeHtml(line.url)}">${escapeHtml(open)}</a></p>${end.html}`,
+      .join(
+        "",
+      )}</p>${note ? `<p>${escapeHtml(note)}</p>` : ""}<p><a href="${escapeHtml(line.url)}">${escapeHtml(open)}</a></p>${end.html}`,
   );
   return {
     to: recipient.email,

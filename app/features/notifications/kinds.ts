@@ -108,6 +108,11 @@ export const notificationKinds = {
     link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}`,
     defaultEmail: "immediately",
   },
+  "event.feedback": {
+    message: "notifications.kind.eventFeedback",
+    link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}/feedback`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -28,6 +28,7 @@ const jobLabels: Record<JobName, MessageKey> = {
   "notifications.digest-scan": "adminJobs.jobDigestScan",
   "notifications.digest": "adminJobs.jobDigest",
   "events.reminder": "adminJobs.jobEventReminder",
+  "events.feedback": "adminJobs.jobEventFeedback",
 };
 
 export default function AdminJobs() {

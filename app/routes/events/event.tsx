@@ -1,5 +1,6 @@
 import { redirect, useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
+import { loadCheckInPanel } from "~/features/events/check-in-page.server";
 import {
   answerEvent,
   cancelEvent,
@@ -10,6 +11,7 @@ import {
 } from "~/features/events/events.server";
 import { eventPolicy } from "~/features/events/rules";
 import { seriesView } from "~/features/events/series.server";
+import { CheckInPanel } from "~/features/events/ui/check-in-panel";
 import { SeriesBlock } from "~/features/events/ui/series-block";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
@@ -66,6 +68,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     canAnswer: eventPolicy.can(actor, "rsvp", { ...es, answer: "going" }),
     canManage: eventPolicy.can(actor, "manage", es),
     series: await seriesView(event, eventPolicy.can(actor, "create", subject)),
+    checkIn: await loadCheckInPanel({ actor, network: subject, event, answer }),
   };
 }
 
@@ -91,7 +94,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function EventPage() {
-  const { network, event, answer, attendees, canAnswer, canManage, series } =
+  const { network, event, answer, attendees, canAnswer, canManage, series, checkIn } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
@@ -206,6 +209,7 @@ export default function EventPage() {
           </CsrfForm>
         ) : null}
       </article>
+      <CheckInPanel networkId={network.id} eventId={event.id} panel={checkIn} />
       <section className="section narrow-column" aria-labelledby="attendees">
         <h2 id="attendees">{t("events.attendees")}</h2>
         <AttendeeList title={t("events.list.going")} people={going} />
