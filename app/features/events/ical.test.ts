@@ -77,6 +77,18 @@ describe("iCalendar output read by ical.js", () => {
       expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
     }
     expect(folded.replace(/\r\n /g, "")).toBe(line);
+    // Four-octet characters (outside the BMP) and lines just over the short-line shortcut.
+    for (const long of [
+      `DESCRIPTION:${"🎉a".repeat(40)}`,
+      `X:${"é".repeat(37)}`,
+      "X:".padEnd(76, "a"),
+    ]) {
+      const parts = foldLine(long).split("\r\n");
+      for (const part of parts)
+        expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+      expect(parts.length).toBeGreaterThan(1);
+      expect(foldLine(long).replace(/\r\n /g, "")).toBe(long);
+    }
     const text = calendar([event({ title: "Συνάντηση αρτοποιών ".repeat(8).trim() })], {
       name: "x",
       uidDomain: "synergy.example",

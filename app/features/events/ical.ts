@@ -44,14 +44,20 @@ export function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, "\\n");
 }
 
+/** UTF-8 octets of one code point. */
+const octets = (codePoint: number) =>
+  codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+
 /** Folds a content line at 75 octets (UTF-8), never inside a character; lines end in CRLF. */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
+  // Most lines are short: at most 25 UTF-16 units are at most 75 octets. (A feed of 400
+  // events spent most of its time here when every character went through a TextEncoder.)
+  if (line.length <= 25) return line;
   const parts: string[] = [];
   let current = "";
   let bytes = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = octets(char.codePointAt(0) ?? 0);
     // Continuation lines start with a space, which counts towards their 75 octets.
     const limit = parts.length === 0 ? 75 : 74;
     if (bytes + size > limit) {
@@ -118,6 +124,21 @@ export function offsetTransitions(timeZone: string, from: number, to: number): T
  * as RFC 5545 asks), or one STANDARD part for a zone without changes.
  */
 export function vtimezone(timeZone: string, fromYear: number, toYear: number): string[] {
+  // The same zone and years give the same lines (the runtime's zone data does not change while
+  // it runs); finding the transitions costs tens of milliseconds, so keep them.
+  const key = `${timeZone}|${fromYear}|${toYear}`;
+  let lines = vtimezones.get(key);
+  if (!lines) {
+    lines = buildVtimezone(timeZone, fromYear, toYear);
+    if (vtimezones.size >= 1000) vtimezones.clear();
+    vtimezones.set(key, lines);
+  }
+  return [...lines];
+}
+
+const vtimezones = new Map<string, string[]>();
+
+function buildVtimezone(timeZone: string, fromYear: number, toYear: number): string[] {
   const start = Date.UTC(fromYear, 0, 1);
   const end = Date.UTC(toYear + 1, 0, 1);
   const transitions = offsetTransitions(timeZone, start, end);
