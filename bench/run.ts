@@ -656,6 +656,22 @@ function markdown(report: {
       .filter((r) => r.sideLoad)
       .flatMap((r) => {
         const { opened, alone, loaded } = r.sideLoad ?? { opened: {}, alone: {}, loaded: {} };
+        if (opened.streams === undefined) {
+          // Not a live-stream side load (the notification fan-out): its own figures, as named.
+          const names = [
+            ...new Set([...Object.keys(opened), ...Object.keys(alone), ...Object.keys(loaded)]),
+          ];
+          return [
+            `## Side load (${r.name})`,
+            "",
+            "| figure | opening | alone | loaded |",
+            "|---|---:|---:|---:|",
+            ...names.map(
+              (n) => `| ${n} | ${opened[n] ?? "–"} | ${alone[n] ?? "–"} | ${loaded[n] ?? "–"} |`,
+            ),
+            "",
+          ];
+        }
         const row = (label: string, f: Figures) => [
           `| ${label}: each delivery (${f.deliveries}, ${f.missedDeliveries} missed) | ${f.deliveryMedianMs} | ${f.deliveryP95Ms} | ${f.deliveryMaxMs} |`,
           `| ${label}: until all ${opened.streams} streams had it (${f.posts} posts) | ${f.allStreamsMedianMs} | ${f.allStreamsP95Ms} | ${f.allStreamsMaxMs} |`,
@@ -714,6 +730,11 @@ function printResult(result: ScenarioResult): void {
       ["alone", alone],
       ["loaded", loaded],
     ] as const) {
+      if (opened.streams === undefined) {
+        const figures = Object.entries(live).map(([k, v]) => `${k} ${v}`);
+        console.log(`${"".padEnd(26)}${label}: ${figures.join(", ")}`);
+        continue;
+      }
       console.log(
         `${"".padEnd(26)}${opened.streams} streams, ${label}: ${live.posts} posts, delivery median ${live.deliveryMedianMs} ms  p95 ${live.deliveryP95Ms} ms  max ${live.deliveryMaxMs} ms; all streams median ${live.allStreamsMedianMs} ms  max ${live.allStreamsMaxMs} ms; ${live.missedDeliveries} missed`,
       );
