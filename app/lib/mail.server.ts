@@ -20,7 +20,20 @@ export type Mail = {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Images the HTML part shows as `<img src="cid:…">` (a PNG each, small: a QR code). */
+  inlineImages?: InlineImage[];
 };
+
+export type InlineImage = { cid: string; filename: string; pngBase64: string };
+
+const inlineImage = z.object({
+  cid: z.string().regex(/^[a-z0-9.-]+@[a-z0-9.-]+$/),
+  filename: z.string().regex(/^[a-z0-9-]+\.png$/),
+  pngBase64: z
+    .string()
+    .max(100_000)
+    .regex(/^[A-Za-z0-9+/]+=*$/),
+});
 
 /** Header lines a caller may add (others are set by the mail code itself). */
 const extraHeaderName = z
@@ -42,6 +55,7 @@ const mailJobPayload = z.object({
         .regex(/^[^\r\n]*$/),
     )
     .optional(),
+  inlineImages: z.array(inlineImage).max(3).optional(),
   /** When it was queued (ms and a sub-ms counter): names the .eml file so files sort in order. */
   queuedAt: z.string().regex(/^\d+-\d+$/),
 });
@@ -95,6 +109,17 @@ export const mailJob = defineJob({
       text: mail.text,
       ...(mail.html ? { html: mail.html } : {}),
       ...(mail.headers ? { headers: mail.headers } : {}),
+      ...(mail.inlineImages?.length
+        ? {
+            attachments: mail.inlineImages.map((image) => ({
+              filename: image.filename,
+              content: Buffer.from(image.pngBase64, "base64"),
+              contentType: "image/png",
+              cid: image.cid,
+              contentDisposition: "inline" as const,
+            })),
+          }
+        : {}),
     };
     if (env.SMTP_URL) {
       const db = getDb();

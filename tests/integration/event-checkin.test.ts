@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
+import jsQR from "jsqr";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatTime } from "../../app/ui/format";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
@@ -621,6 +625,20 @@ describe("the reminder mail", () => {
     });
     const mail = await app.lastMailTo(anna.user.email);
     expect(mail?.text ?? "").toContain(`Your check-in code at the door: ${code}`);
+    // The HTML part shows the QR code inline; scanned, it is Anna's check-in link.
+    expect(mail?.html ?? "").toContain('<img src="cid:check-in-qr@synergy"');
+    const raw = fs.readFileSync(path.join(app.dataDir, "mail", mail?.file ?? ""), "utf8");
+    const part = raw.split(/\r?\n--/).find((p) => /Content-ID: <check-in-qr@synergy>/i.test(p));
+    expect(part).toMatch(/Content-Type: image\/png/i);
+    const png = Buffer.from(part?.split(/\r?\n\r?\n/)[1]?.replace(/\s+/g, "") ?? "", "base64");
+    const { data, info } = await sharp(png)
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const scanned = jsQR(new Uint8ClampedArray(data), info.width, info.height);
+    expect(scanned?.data).toBe(
+      `${app.url}/networks/${network.id}/events/${id}/check-in?code=${(code ?? "").replace("-", "")}`,
+    );
   });
 });
 

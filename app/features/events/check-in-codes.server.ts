@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { safeEqual } from "~/lib/crypto.server";
+import { getEnv } from "~/lib/env.server";
 
 /**
  * Personal check-in codes (decision 017): an HMAC of the event and the person under the
@@ -57,4 +58,12 @@ export function isCheckInCode(
   code: string,
 ): boolean {
   return safeEqual(checkInCode(secret, eventId, userId), code);
+}
+
+/** The address a person's QR code holds: the check-in page with their code filled in. */
+export function checkInLink(networkId: string, eventId: string, code: string): string {
+  return new URL(
+    `/networks/${networkId}/events/${eventId}/check-in?code=${code}`,
+    getEnv().PUBLIC_URL,
+  ).href;
 }

@@ -1,21 +1,12 @@
 import QRCode from "qrcode";
 import type { NetworkSubject } from "~/features/networks/rules";
-import { getEnv } from "~/lib/env.server";
 import type { Actor } from "~/lib/policy";
 import { getSecret } from "~/lib/secret.server";
 import { attendanceSubject } from "./attendance.server";
 import { attendancePolicy, CHECK_IN_CLOSES_AFTER_MS } from "./attendance-rules";
-import { checkInCode, formatCode } from "./check-in-codes.server";
+import { checkInCode, checkInLink, formatCode } from "./check-in-codes.server";
 import type { EventRow, RsvpStatus } from "./events.server";
 import { isAttendee, myFeedback } from "./feedback.server";
-
-/** The address a person's QR code holds: the check-in page with their code filled in. */
-export function checkInLink(networkId: string, eventId: string, code: string): string {
-  return new URL(
-    `/networks/${networkId}/events/${eventId}/check-in?code=${code}`,
-    getEnv().PUBLIC_URL,
-  ).href;
-}
 
 /** A person's check-in code and its QR (SVG markup made here from our own link, no input). */
 export async function personalCheckIn(event: EventRow, userId: string) {

@@ -5,7 +5,7 @@ import { eventRsvps, events } from "~/db/schema";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { defineJob, enqueue } from "~/lib/jobs.server";
 import { getSecret } from "~/lib/secret.server";
-import { checkInCode, formatCode } from "./check-in-codes.server";
+import { checkInCode, checkInLink, formatCode } from "./check-in-codes.server";
 import { planFeedbackRequest } from "./feedback.server";
 
 /**
@@ -100,14 +100,18 @@ export async function sendReminder(data: z.infer<typeof payload>): Promise<boole
         networkId: row.networkId,
         title,
         ...whenOf(row),
-        // The personal code for the door, which the mail shows (the QR is on the event page).
-        ...(row.kind === "online"
-          ? {}
-          : { checkInCode: formatCode(checkInCode(getSecret(), data.eventId, data.userId)) }),
+        // The personal code for the door and the link its QR holds, which the mail shows.
+        ...(row.kind === "online" ? {} : doorCode(row.networkId, data.eventId, data.userId)),
       },
     });
     return sent.length > 0;
   });
+}
+
+/** A person's check-in code for an event, typed form and the link its QR code holds. */
+function doorCode(networkId: string, eventId: string, userId: string) {
+  const code = checkInCode(getSecret(), eventId, userId);
+  return { checkInCode: formatCode(code), checkInUrl: checkInLink(networkId, eventId, code) };
 }
 
 export const eventReminderJob = defineJob({

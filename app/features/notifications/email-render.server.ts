@@ -4,13 +4,15 @@
  * about. Rendering only: what is sent and when is decided in email.server.ts and
  * digest.server.ts.
  */
+
 import { inArray } from "drizzle-orm";
+import QRCode from "qrcode";
 import { type Db, getDb } from "~/db/client.server";
 import { networks, users } from "~/db/schema";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale, type Locale, type Translate } from "~/i18n/i18n";
 import { getEnv } from "~/lib/env.server";
-import type { Mail } from "~/lib/mail.server";
+import type { InlineImage, Mail } from "~/lib/mail.server";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
 import { formatDateTime } from "~/ui/format";
 import type { DigestTiming } from "./digest-schedule";
@@ -204,6 +206,26 @@ function eventTimes(row: MailedNotification, recipient: Recipient, locale: Local
   return lines;
 }
 
+/**
+ * The QR code of a person's check-in link (a reminder for a face-to-face meeting), as a PNG the
+ * HTML part shows inline: scanned at the door from the phone's mail app. Only a link of this
+ * installation is drawn.
+ */
+async function checkInQr(url: unknown): Promise<InlineImage | null> {
+  if (typeof url !== "string" || !url.startsWith(`${getEnv().PUBLIC_URL}/`)) return null;
+  const png = await QRCode.toBuffer(url, {
+    type: "png",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    width: 200,
+  });
+  return {
+    cid: "check-in-qr@synergy",
+    filename: "check-in.png",
+    pngBase64: png.toString("base64"),
+  };
+}
+
 /** The mail for one notification the person wants at once. */
 export async function renderImmediateMail(
   recipient: Recipient,
@@ -226,6 +248,7 @@ export async function renderImmediateMail(
   // An event reminder carries the person's check-in code for the door (decision 017).
   const code = typeof row.data.checkInCode === "string" ? row.data.checkInCode : "";
   const note = code ? t("notifications.email.checkInCode", { code }) : "";
+  const qr = code ? await checkInQr(row.data.checkInUrl) : null;
   const text = [
     greeting,
     "",
@@ -241,9 +264,11 @@ export async function renderImmediateMail(
     line.text,
     `<p>${escapeHtml(greeting)}</p><p><strong>${escapeHtml(line.text)}</strong>${times
       .map((l) => `<br>${escapeHtml(l)}`)
-      .join(
-        "",
-      )}</p>${note ? `<p>${escapeHtml(note)}</p>` : ""}<p><a href="${escapeHtml(line.url)}">${escapeHtml(open)}</a></p>${end.html}`,
+      .join("")}</p>${note ? `<p>${escapeHtml(note)}</p>` : ""}${
+      qr
+        ? `<p><img src="cid:${qr.cid}" width="200" height="200" alt="${escapeHtml(t("events.checkIn.qrLabel"))}"></p>`
+        : ""
+    }<p><a href="${escapeHtml(line.url)}">${escapeHtml(open)}</a></p>${end.html}`,
   );
   return {
     to: recipient.email,
@@ -251,6 +276,7 @@ export async function renderImmediateMail(
     text,
     html,
     headers: { ...unsubscribeHeaders(recipient.id, kind), "Auto-Submitted": "auto-generated" },
+    ...(qr ? { inlineImages: [qr] } : {}),
   };
 }
 
