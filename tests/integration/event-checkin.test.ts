@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatTime } from "../../app/ui/format";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { eventForm } from "../setup/events";
 import { escapeHtml, expectMessage } from "../setup/html";
 import { openStream } from "../setup/streams";
 
@@ -23,29 +24,6 @@ afterAll(async () => {
 
 async function rows<T>(query: string): Promise<T[]> {
   return app.server.queryRows<T>(app.server.rawSql(query));
-}
-
-/** Next year: always in the future when the form takes it. */
-const year = new Date().getUTCFullYear() + 1;
-
-function eventForm(overrides: Record<string, string> = {}) {
-  return {
-    intent: "save",
-    title: "Bakers' evening",
-    description: "",
-    kind: "in_person",
-    venue: "Adult-learning centre",
-    address: "Ermou 12, Athens",
-    mapUrl: "",
-    meetingUrl: "",
-    timeZone: "Europe/Athens",
-    startsAt: `${year}-06-15T18:30`,
-    endsAt: `${year}-06-15T20:30`,
-    language: "en",
-    capacity: "",
-    rsvpDeadline: "",
-    ...overrides,
-  };
 }
 
 async function setUp() {

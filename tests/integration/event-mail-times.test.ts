@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "~/ui/format";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { eventForm, nextYear } from "../setup/events";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -19,29 +20,7 @@ afterAll(async () => {
 
 const rows = <T>(query: string) => app.server.queryRows<T>(app.server.rawSql(query));
 
-/** Next year: always in the future, never tied to today's date or clock. */
-const year = new Date().getUTCFullYear() + 1;
-
-function eventForm(overrides: Record<string, string> = {}) {
-  return {
-    intent: "save",
-    title: "Bakers' evening",
-    description: "",
-    kind: "in_person",
-    venue: "Adult-learning centre",
-    address: "Ermou 12, Athens",
-    mapUrl: "",
-    meetingUrl: "",
-    timeZone: "Europe/Athens",
-    // Athens is UTC+3 in June: 18:30 there is 15:30 UTC, 16:30 in Dublin, 18:30 in Helsinki.
-    startsAt: `${year}-06-15T18:30`,
-    endsAt: `${year}-06-15T20:30`,
-    language: "en",
-    capacity: "",
-    rsvpDeadline: "",
-    ...overrides,
-  };
-}
+const year = nextYear;
 
 async function createEvent(client: TestClient, networkId: string) {
   const response = await client.post(`/networks/${networkId}/events/new`, eventForm());

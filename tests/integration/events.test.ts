@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { eventForm, nextYear } from "../setup/events";
 import { expectMessage } from "../setup/html";
 
 let app: TestApp;
@@ -21,29 +22,7 @@ function mainOf(html: string) {
   return html.match(/<main[\s\S]*<\/main>/)?.[0] ?? "";
 }
 
-/** Next year: always in the future, never tied to today's date or clock. */
-const year = new Date().getUTCFullYear() + 1;
-
-function eventForm(overrides: Record<string, string> = {}) {
-  return {
-    intent: "save",
-    title: "Bakers' evening",
-    description: "Pricing, suppliers and a tasting.",
-    kind: "in_person",
-    venue: "Adult-learning centre",
-    address: "Ermou 12, Athens",
-    mapUrl: "",
-    meetingUrl: "",
-    timeZone: "Europe/Athens",
-    // Athens is UTC+3 in June: 18:30 there is 15:30 UTC.
-    startsAt: `${year}-06-15T18:30`,
-    endsAt: `${year}-06-15T20:30`,
-    language: "en",
-    capacity: "",
-    rsvpDeadline: "",
-    ...overrides,
-  };
-}
+const year = nextYear;
 
 /** A network with a facilitator (in Athens) and members in Dublin and Helsinki. */
 async function setUp() {

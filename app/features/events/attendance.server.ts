@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
-import { eventAttendance, eventRsvps, events, networkMembers, users } from "~/db/schema";
+import { eventAttendance, eventRsvps, networkMembers, users } from "~/db/schema";
 import type { NetworkSubject } from "~/features/networks/rules";
 import { conflict, invalid, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
@@ -10,7 +10,7 @@ import { publishOnCommit } from "~/lib/pubsub.server";
 import { getSecret } from "~/lib/secret.server";
 import { type AttendanceSubject, attendancePolicy } from "./attendance-rules";
 import { isCheckInCode, readCode } from "./check-in-codes.server";
-import type { EventRow } from "./events.server";
+import { type EventRow, lockEvent } from "./events.server";
 import { notifyLateAttendee, planFeedbackRequest } from "./feedback.server";
 
 export type AttendanceMethod = (typeof eventAttendance.$inferSelect)["method"];
@@ -39,17 +39,6 @@ export type CheckInOutcome =
   | { outcome: "checked_in"; name: string; at: Date }
   | { outcome: "already"; name: string; at: Date }
   | { outcome: "not_going"; name: string; userId: string };
-
-async function lockEvent(tx: Db, networkId: string, eventId: string): Promise<EventRow> {
-  if (!isUuid(eventId)) throw notFound("events.notFound");
-  const [row] = await tx
-    .select()
-    .from(events)
-    .where(and(eq(events.id, eventId), eq(events.networkId, networkId)))
-    .for("update");
-  if (!row) throw notFound("events.notFound");
-  return row;
-}
 
 /** Tells the event's live stream that the list changed (delivered when `tx` commits). */
 async function announce(tx: Db, event: EventRow) {

@@ -102,7 +102,8 @@ export function eventSubject(
   };
 }
 
-async function lockEvent(tx: Db, networkId: string, eventId: string): Promise<EventRow> {
+/** The event row, locked for the rest of the transaction (404 unless it is in the network). */
+export async function lockEvent(tx: Db, networkId: string, eventId: string): Promise<EventRow> {
   if (!isUuid(eventId)) throw notFound("events.notFound");
   const [row] = await tx
     .select()
