@@ -15,6 +15,7 @@ import {
   translatorFor,
   untranslatedKeys,
 } from "../setup/browser";
+import { qrCameraVideo } from "../setup/camera";
 
 const en = translatorFor("en");
 const password = "a long enough passphrase";
@@ -214,5 +215,87 @@ describe.skipIf(!hasChromium)("the check-in desk in Chromium", () => {
       .waitFor();
     await expectAccessible(desk.page, "feedback results");
     expect(desk.problems).toEqual([]);
+  });
+  it("checks a person in from the phone's camera pointed at their QR code", async () => {
+    const facilitator = await app.createUser({
+      password,
+      displayName: "Cora Camera",
+      timeZone: "Europe/Athens",
+    });
+    const anna = await app.createUser({ password, displayName: "Anna Scanned" });
+    const network = await app.server.createNetwork({
+      facilitators: [facilitator.id],
+      members: [anna.id],
+      languages: ["en"],
+    });
+    const host = await client(facilitator.email);
+    const created = await host.post(`/networks/${network.id}/events/new`, {
+      title: "Bakers at the camera",
+      description: "",
+      kind: "in_person",
+      venue: "Adult-learning centre",
+      address: "Ermou 12, Athens",
+      mapUrl: "",
+      meetingUrl: "",
+      timeZone: "Europe/Athens",
+      startsAt: `${year}-06-15T18:30`,
+      endsAt: `${year}-06-15T20:30`,
+      language: "en",
+      capacity: "",
+      rsvpDeadline: "",
+    });
+    const eventId = created.headers.get("location")?.split("/").at(-1) ?? "";
+    const guest = await client(anna.email);
+    await guest.post(`/networks/${network.id}/events/${eventId}`, {
+      intent: "rsvp",
+      answer: "going",
+    });
+    const page = await (await guest.get(`/networks/${network.id}/events/${eventId}`)).text();
+    const code = page.match(/class="check-in-code"[^>]*>([A-Z2-9]{4}-[A-Z2-9]{4})</)?.[1] ?? "";
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await app.server.queryRows(
+      app.server.rawSql(
+        `update events set starts_at = now() + interval '30 minutes', ends_at = now() + interval '150 minutes' where id = '${eventId}'`,
+      ),
+    );
+    // What Anna's QR code holds (the page draws it from this link); Chromium's fake camera
+    // plays a video of that QR code, so the page's scanner reads real pixels.
+    const link = `${app.url}/networks/${network.id}/events/${eventId}/check-in?code=${code.replace("-", "")}`;
+    // The server forbids the camera everywhere but on the desk.
+    const desk = await host.get(`/networks/${network.id}/events/${eventId}/check-in`);
+    expect(desk.headers.get("permissions-policy")).toContain("camera=(self)");
+    const eventPage = await host.get(`/networks/${network.id}/events/${eventId}`);
+    expect(eventPage.headers.get("permissions-policy")).toContain("camera=()");
+    const video = await qrCameraVideo(link);
+    const cameraBrowser = await launchBrowser([
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const phone = await openPage(cameraBrowser, {
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        permissions: ["camera"],
+      });
+      await signInWithForm(phone.page, app.url, facilitator.email, password);
+      await phone.page.goto(`${app.url}/networks/${network.id}/events/${eventId}/check-in`, {
+        waitUntil: "networkidle",
+      });
+      await phone.page.getByRole("button", { name: en("events.checkIn.scan") }).click();
+      await phone.page
+        .getByText(en("events.checkIn.done", { name: "Anna Scanned" }))
+        .waitFor({ timeout: 20_000 });
+      const [{ method }] = await app.server.queryRows<{ method: string }>(
+        app.server.rawSql(
+          `select method from event_attendance where event_id = '${eventId}' and user_id = '${anna.id}'`,
+        ),
+      );
+      expect(method).toBe("qr");
+      expect(phone.problems).toEqual([]);
+    } finally {
+      await cameraBrowser.close();
+    }
   });
 });

@@ -24,11 +24,15 @@ if (!hasChromium) {
   );
 }
 
-/** Launches headless Chromium with everything that would reach the network switched off. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Launches headless Chromium with everything that would reach the network switched off.
+ * `extraArgs` adds switches (a fake camera playing a video file, for instance).
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
+      ...extraArgs,
       "--headless",
       "--no-sandbox",
       "--disable-gpu",

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import {
@@ -34,6 +35,14 @@ import type { Route } from "./+types/event-check-in";
  * type the short code (a plain form: works without JavaScript), tick people going to an online
  * meeting, add walk-ins, and watch who has arrived (live). The network's facilitators only.
  */
+/**
+ * The desk's scanner opens the phone's camera, which every other page forbids
+ * (`Permissions-Policy: camera=()` from the server): this page alone allows it, for itself.
+ */
+export const headers: Route.HeadersFunction = () => ({
+  "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=()",
+});
+
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = await requireUser(context, request);
   const { access, header } = await loadNetworkHeader(params.id, context);
@@ -161,7 +170,14 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 
 export default function EventCheckIn() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  // The desk's answer ("Anna is checked in") stays until the next one: a live reload of the
+  // list (another phone checked someone in) would otherwise clear it, as React Router drops
+  // action data on every revalidation after the submission has landed.
+  const actionData = useActionData<typeof action>();
+  const [result, setResult] = useState(actionData);
+  useEffect(() => {
+    if (actionData) setResult(actionData);
+  }, [actionData]);
   const { t, locale, timeZone } = useI18n();
   const { network, event, arrivals } = loaded;
   const base = `/networks/${network.id}/events/${event.id}`;

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from "react";
-import { useRevalidator } from "react-router";
+import { useEffect, useState } from "react";
 import { useI18n } from "~/i18n/context";
+import { useLiveRevalidate } from "~/ui/live-revalidate";
 
 /**
  * Keeps the check-in desk current: listens to the network's live stream for "attendance"
@@ -8,15 +8,12 @@ import { useI18n } from "~/i18n/context";
  * Without JavaScript the page shows what was there when it loaded.
  */
 export function AttendanceLive(props: { networkId: string; eventId: string }) {
-  const revalidator = useRevalidator();
-  const revalidatorRef = useRef(revalidator);
-  revalidatorRef.current = revalidator;
+  const refresh = useLiveRevalidate();
   const { t } = useI18n();
   const [status, setStatus] = useState<"connecting" | "live" | "offline">("connecting");
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const source = new EventSource(`/networks/${props.networkId}/live`);
-    let timer: ReturnType<typeof setTimeout> | undefined;
     source.addEventListener("open", () => setStatus("live"));
     source.addEventListener("error", () => setStatus("offline"));
     source.addEventListener("attendance", (message) => {
@@ -26,8 +23,7 @@ export function AttendanceLive(props: { networkId: string; eventId: string }) {
         return;
       }
       // A burst of check-ins (two phones at the door) causes one reload.
-      clearTimeout(timer);
-      timer = setTimeout(() => revalidatorRef.current.revalidate(), 150);
+      refresh();
     });
     for (const type of ["removed", "access-ended"]) {
       source.addEventListener(type, () => {
@@ -35,11 +31,8 @@ export function AttendanceLive(props: { networkId: string; eventId: string }) {
         setStatus("offline");
       });
     }
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [props.networkId, props.eventId]);
+    return () => source.close();
+  }, [props.networkId, props.eventId, refresh]);
   return (
     <p className="muted live-status" aria-live="polite">
       {status === "live"

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from "react";
-import { useRevalidator } from "react-router";
+import { useEffect, useState } from "react";
 import { useI18n } from "~/i18n/context";
+import { useLiveRevalidate } from "~/ui/live-revalidate";
 
 /**
  * Keeps a feed current without reloading: listens to the network's live stream (Server-Sent
@@ -8,20 +8,12 @@ import { useI18n } from "~/i18n/context";
  * shows what was there when it loaded.
  */
 export function LiveUpdates(props: { streamUrl: string }) {
-  const revalidator = useRevalidator();
-  // The revalidator object changes on every render; the stream must stay open across them.
-  const revalidatorRef = useRef(revalidator);
-  revalidatorRef.current = revalidator;
+  const refresh = useLiveRevalidate();
   const { t } = useI18n();
   const [status, setStatus] = useState<"connecting" | "live" | "offline">("connecting");
   useEffect(() => {
     const source = new EventSource(props.streamUrl);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => {
-      // Several events in a burst (a post and its reactions) cause one reload.
-      clearTimeout(timer);
-      timer = setTimeout(() => revalidatorRef.current.revalidate(), 150);
-    };
+    // Several events in a burst (a post and its reactions) cause one reload.
     source.addEventListener("open", () => setStatus("live"));
     source.addEventListener("error", () => setStatus("offline"));
     for (const type of [
@@ -42,14 +34,11 @@ export function LiveUpdates(props: { streamUrl: string }) {
       source.addEventListener(type, () => {
         source.close();
         setStatus("offline");
-        revalidatorRef.current.revalidate();
+        refresh();
       });
     }
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [props.streamUrl]);
+    return () => source.close();
+  }, [props.streamUrl, refresh]);
   return (
     <p className="muted live-status" aria-live="polite">
       {status === "live" ? t("live.on") : status === "offline" ? t("live.off") : ""}
