@@ -16,6 +16,7 @@ import {
   untranslatedKeys,
 } from "../setup/browser";
 import { qrCameraVideo } from "../setup/camera";
+import { eventForm } from "../setup/events";
 
 const en = translatorFor("en");
 const password = "a long enough passphrase";
@@ -59,21 +60,10 @@ describe.skipIf(!hasChromium)("the check-in desk in Chromium", () => {
       languages: ["en"],
     });
     const host = await client(facilitator.email);
-    const created = await host.post(`/networks/${network.id}/events/new`, {
-      title: "Bakers at the door",
-      description: "",
-      kind: "in_person",
-      venue: "Adult-learning centre",
-      address: "Ermou 12, Athens",
-      mapUrl: "",
-      meetingUrl: "",
-      timeZone: "Europe/Athens",
-      startsAt: `${year}-06-15T18:30`,
-      endsAt: `${year}-06-15T20:30`,
-      language: "en",
-      capacity: "",
-      rsvpDeadline: "",
-    });
+    const created = await host.post(
+      `/networks/${network.id}/events/new`,
+      eventForm({ title: "Bakers at the door", description: "" }),
+    );
     const eventId = created.headers.get("location")?.split("/").at(-1) ?? "";
     const codes: string[] = [];
     for (const person of [anna, ben]) {
@@ -152,21 +142,20 @@ describe.skipIf(!hasChromium)("the check-in desk in Chromium", () => {
       languages: ["en"],
     });
     const host = await client(facilitator.email);
-    const created = await host.post(`/networks/${network.id}/events/new`, {
-      title: "Pricing clinic",
-      description: "",
-      kind: "online",
-      venue: "",
-      address: "",
-      mapUrl: "",
-      meetingUrl: "https://meet.example.org/pricing",
-      timeZone: "Europe/Dublin",
-      startsAt: `${year}-03-10T18:30`,
-      endsAt: `${year}-03-10T20:00`,
-      language: "en",
-      capacity: "",
-      rsvpDeadline: "",
-    });
+    const created = await host.post(
+      `/networks/${network.id}/events/new`,
+      eventForm({
+        title: "Pricing clinic",
+        kind: "online",
+        venue: "",
+        address: "",
+        meetingUrl: "https://meet.example.org/pricing",
+        timeZone: "Europe/Dublin",
+        startsAt: `${year}-03-10T18:30`,
+        endsAt: `${year}-03-10T20:00`,
+        description: "",
+      }),
+    );
     const eventId = created.headers.get("location")?.split("/").at(-1) ?? "";
     const guest = await client(anna.email);
     await guest.post(`/networks/${network.id}/events/${eventId}`, {
@@ -229,21 +218,10 @@ describe.skipIf(!hasChromium)("the check-in desk in Chromium", () => {
       languages: ["en"],
     });
     const host = await client(facilitator.email);
-    const created = await host.post(`/networks/${network.id}/events/new`, {
-      title: "Bakers at the camera",
-      description: "",
-      kind: "in_person",
-      venue: "Adult-learning centre",
-      address: "Ermou 12, Athens",
-      mapUrl: "",
-      meetingUrl: "",
-      timeZone: "Europe/Athens",
-      startsAt: `${year}-06-15T18:30`,
-      endsAt: `${year}-06-15T20:30`,
-      language: "en",
-      capacity: "",
-      rsvpDeadline: "",
-    });
+    const created = await host.post(
+      `/networks/${network.id}/events/new`,
+      eventForm({ title: "Bakers at the camera", description: "" }),
+    );
     const eventId = created.headers.get("location")?.split("/").at(-1) ?? "";
     const guest = await client(anna.email);
     await guest.post(`/networks/${network.id}/events/${eventId}`, {
