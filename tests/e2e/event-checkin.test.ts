@@ -103,6 +103,10 @@ describe.skipIf(!hasChromium)("the check-in desk in Chromium", () => {
       .fill(codes[0].toLowerCase());
     await page.getByRole("button", { name: en("events.checkIn.checkIn"), exact: true }).click();
     await page.getByText(en("events.checkIn.done", { name: "Anna Attendee" })).waitFor();
+    // The field is empty again for the next person at the door.
+    expect(
+      await page.getByLabel(en("events.checkIn.codeLabel"), { exact: true }).inputValue(),
+    ).toBe("");
     await page.getByText(en("events.checkIn.counts", { arrived: 1, going: 2 })).waitFor();
 
     // Another facilitator's phone (here: a plain HTTP client) checks Ben in: the list follows.
@@ -271,6 +275,10 @@ describe.skipIf(!hasChromium)("the check-in desk in Chromium", () => {
         ),
       );
       expect(method).toBe("qr");
+      // The scanned link does not stay in the field for the next person.
+      expect(
+        await phone.page.getByLabel(en("events.checkIn.codeLabel"), { exact: true }).inputValue(),
+      ).toBe("");
       expect(phone.problems).toEqual([]);
     } finally {
       await cameraBrowser.close();

@@ -178,6 +178,8 @@ export default function EventCheckIn() {
   useEffect(() => {
     if (actionData) setResult(actionData);
   }, [actionData]);
+  const checkedInAt =
+    result && "outcome" in result && result.outcome === "checked_in" ? result.at : null;
   const { t, locale, timeZone } = useI18n();
   const { network, event, arrivals } = loaded;
   const base = `/networks/${network.id}/events/${event.id}`;
@@ -225,13 +227,20 @@ export default function EventCheckIn() {
         ) : null}
         {open && event.kind !== "online" ? (
           <>
-            <CsrfForm method="post" className="stack" id="code-form">
+            <CsrfForm
+              method="post"
+              className="stack"
+              id="code-form"
+              // After a check-in the field starts empty for the next person at the door (it
+              // kept the last code, typed or scanned, which then had to be deleted by hand).
+              key={checkedInAt ?? "first"}
+            >
               <input type="hidden" name="intent" value="code" />
               <TextField
                 name="code"
                 label={t("events.checkIn.codeLabel")}
                 hint={t("events.checkIn.codeHint")}
-                defaultValue={loaded.code}
+                defaultValue={checkedInAt ? "" : loaded.code}
                 autoComplete="off"
                 autoCapitalize="characters"
                 spellCheck={false}
