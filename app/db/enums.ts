@@ -56,3 +56,19 @@ export const feedbackNextSteps = [
   "one_to_one",
   "nothing",
 ] as const;
+/** How soon a need must be met (issue 10); also the weight of a need or a "me too" (decision 018). */
+export const needUrgencies = ["month", "quarter", "year"] as const;
+/** Ways of learning a person accepts and an offer provides. */
+export const learningFormats = [
+  "face_to_face",
+  "online_live",
+  "self_paced",
+  "peer_session",
+] as const;
+export const learningTimes = ["daytime", "evenings", "weekends"] as const;
+/** The longest a person can sit for one session. */
+export const learningSittings = ["10_minutes", "hour", "half_day", "day"] as const;
+export const needStatuses = ["open", "satisfied", "closed"] as const;
+export const offerStatuses = ["open", "withdrawn"] as const;
+/** What an educator answers a need with: an offer, an event, or (issue 11) a learning resource. */
+export const needAnswerKinds = ["offer", "event", "resource"] as const;

@@ -4,6 +4,7 @@ export * from "./conversations";
 export * from "./esco";
 export * from "./events";
 export * from "./jobs";
+export * from "./needs";
 export * from "./networks";
 export * from "./notifications";
 export * from "./organisations";
