@@ -5,6 +5,7 @@ import { createOrganisation, createUser } from "./builders.server";
 import { seedDemoConversations } from "./demo-conversations.server";
 import { demoOrganisations, demoPeople } from "./demo-data";
 import { seedDemoEvents } from "./demo-events.server";
+import { seedDemoNeeds } from "./demo-needs.server";
 import { seedDemoNetworks } from "./demo-networks.server";
 import { seedDemoNotifications } from "./demo-notifications.server";
 
@@ -95,6 +96,7 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
   const seeded = await seedDemoNetworks(ids, db);
   await seedDemoConversations(ids, db);
   await seedDemoEvents(db);
+  await seedDemoNeeds(ids, db);
   await seedDemoNotifications(db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }
