@@ -68,7 +68,7 @@ export async function requireNeedSubject(
   lock = false,
 ) {
   const found = await needSubject(viewerId, needId, db, lock);
-  if (!found || !found.subject.visible) throw notFound();
+  if (!found?.subject.visible) throw notFound();
   return found;
 }
 

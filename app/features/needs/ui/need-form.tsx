@@ -22,7 +22,12 @@ const sittings = ["10_minutes", "hour", "half_day", "day"] as const;
 export function EscoSearch(props: { action: string; query: string; found: boolean }) {
   const { t } = useI18n();
   return (
-    <form method="get" action={props.action} className="stack esco-search" role="search">
+    <form
+      method="get"
+      action={props.action}
+      className="stack esco-search"
+      aria-label={t("needs.escoSearch")}
+    >
       <TextField
         name="esco"
         id="f-esco"
