@@ -3,23 +3,15 @@ import { learningFormats, learningSittings, learningTimes, needUrgencies } from 
 import { isLanguage } from "~/features/taxonomy/vocabulary.server";
 import { asList } from "~/lib/form.server";
 
-export const MAX_TOPIC_TEXT = 200;
-export const MAX_SITUATION = 1000;
-export const MAX_LANGUAGES = 10;
-export const MAX_SATISFIED_NOTE = 500;
+import {
+  MAX_LANGUAGES,
+  MAX_SATISFIED_NOTE,
+  MAX_SITUATION,
+  MAX_TOPIC_TEXT,
+  type NeedFormValues,
+} from "./limits";
 
-/** What the need form sends, as the form holds it (shown again after a refusal). */
-export type NeedFormValues = {
-  topic: string;
-  topicText: string;
-  situation: string;
-  urgency: string;
-  formats: string[];
-  times: string[];
-  longestSitting: string;
-  languages: string[];
-  audience: string;
-};
+export type { NeedFormValues } from "./limits";
 
 /** The need as checked (the topic still has to be known to the taxonomy: needs.server.ts). */
 export const needInputSchema = z

@@ -7,8 +7,8 @@ import {
   TextArea,
   TextField,
 } from "~/ui/form";
+import { MAX_SITUATION, MAX_TOPIC_TEXT, type NeedFormValues } from "../limits";
 import type { NeedFormOptions } from "../page.server";
-import { MAX_SITUATION, MAX_TOPIC_TEXT, type NeedFormValues } from "../schema";
 
 const urgencies = ["month", "quarter", "year"] as const;
 const formats = ["face_to_face", "online_live", "self_paced", "peer_session"] as const;
