@@ -75,7 +75,11 @@ export async function needFormOptions(options: {
   }
   if (esco.length > 0) groups.push({ groupKey: "needs.esco", options: esco });
   const own = await languagesOf(options.userId);
-  const codes = [...new Set([...own, ...values.languages, ...commonLanguageCodes])];
+  // The person's languages, those already chosen, and the six the platform speaks: a short list
+  // on a phone. Other languages come from the person's profile.
+  const codes = [
+    ...new Set([...own, ...values.languages, ...commonLanguageCodes.slice(0, 6)]),
+  ];
   const networks = await memberNetworks(options.userId);
   return {
     topics: groups,
