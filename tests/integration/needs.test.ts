@@ -316,3 +316,40 @@ describe("need.new_nearby", () => {
     expect(told.map((r) => r.recipient_id)).not.toContain(outsideNetwork.id);
   });
 });
+
+describe("ESCO topics", () => {
+  it("finds imported ESCO skills by label in the reader's language and accepts them as topics", async () => {
+    const uri = `http://data.europa.eu/esco/skill/test-${Date.now()}`;
+    await rows(
+      `insert into esco_concepts (uri, concept_type) values ('${uri}', 'KnowledgeSkillCompetence')`,
+    );
+    await rows(
+      `insert into esco_labels (uri, language, preferred_label) values
+        ('${uri}', 'en', 'sell bread through social media'),
+        ('${uri}', 'el', 'πώληση άρτου μέσω κοινωνικών δικτύων')`,
+    );
+    const { client } = await app.signedIn({ locale: "el" });
+    const page = await (await client.get(`/needs/new?esco=${encodeURIComponent("άρτου")}`)).text();
+    expect(page).toContain(`value="esco:${uri}"`);
+    expect(page).toContain("πώληση άρτου μέσω κοινωνικών δικτύων");
+    const id = await createNeed(client, { topic: `esco:${uri}` });
+    const shown = await (await client.get(`/needs/${id}`)).text();
+    expect(shown).toContain("πώληση άρτου μέσω κοινωνικών δικτύων");
+  });
+});
+
+describe("notifications of needs", () => {
+  it("show in the centre with a link to the need", async () => {
+    const owner = await app.signedIn();
+    const other = await app.signedIn({ displayName: "Kaisa Virtanen" });
+    const id = await createNeed(owner.client, { topic: "", topicText: "Pricing for a café" });
+    await other.client.post(`/needs/${id}`, { intent: "meToo", urgency: "month" });
+    const centre = await (await owner.client.get("/notifications")).text();
+    expect(centre).toContain("Kaisa Virtanen");
+    const open = centre.match(/\/notifications\/[0-9a-f-]{36}\/open/)?.[0];
+    expect(open).toBeTruthy();
+    const followed = await owner.client.get(open ?? "");
+    expect(followed.headers.get("location")).toBe(`/needs/${id}`);
+    expect(centre).toContain(escapeHtml("Pricing for a café"));
+  });
+});
