@@ -73,9 +73,11 @@ describe.skipIf(!hasChromium)("a need recorded in Greek on a phone", () => {
     await checkPage("/needs/new with errors");
 
     await page.getByLabel(el("needs.topic")).selectOption("topic:online-shop");
-    await page.getByLabel(el("needs.situation")).fill(
-      "Έχω ένα μικρό αρτοποιείο στη Λευκωσία και θέλω να δέχομαι παραγγελίες από το διαδίκτυο.",
-    );
+    await page
+      .getByLabel(el("needs.situation"))
+      .fill(
+        "Έχω ένα μικρό αρτοποιείο στη Λευκωσία και θέλω να δέχομαι παραγγελίες από το διαδίκτυο.",
+      );
     await page.getByLabel(el("needs.urgencyValue.month")).check();
     await page.getByLabel(el("needs.formatValue.online_live")).check();
     await page.getByLabel(el("needs.timeValue.evenings")).check();
@@ -103,7 +105,10 @@ describe.skipIf(!hasChromium)("a need recorded in Greek on a phone", () => {
       await visit.context.close();
     }
     await page.goto(needUrl);
-    await page.getByText(el("needs.meTooCount", { count: 2 })).first().waitFor();
+    await page
+      .getByText(el("needs.meTooCount", { count: 2 }))
+      .first()
+      .waitFor();
     await page.goto(`${app.url}/needs`);
     await checkPage("/needs");
 

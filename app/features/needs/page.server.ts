@@ -77,9 +77,7 @@ export async function needFormOptions(options: {
   const own = await languagesOf(options.userId);
   // The person's languages, those already chosen, and the six the platform speaks: a short list
   // on a phone. Other languages come from the person's profile.
-  const codes = [
-    ...new Set([...own, ...values.languages, ...commonLanguageCodes.slice(0, 6)]),
-  ];
+  const codes = [...new Set([...own, ...values.languages, ...commonLanguageCodes.slice(0, 6)])];
   const networks = await memberNetworks(options.userId);
   return {
     topics: groups,
