@@ -353,3 +353,79 @@ describe("notifications of needs", () => {
     expect(centre).toContain(escapeHtml("Pricing for a café"));
   });
 });
+
+describe("answers on the need page", () => {
+  it("lists what answers point at, offers the owner 'Ask about this', and a satisfied need names its answer", async () => {
+    const owner = await app.signedIn();
+    const educator = await app.signedIn({ role: "educator", displayName: "Nikos Georgiou" });
+    const id = await createNeed(owner.client);
+    const [offer] = await rows<{ id: string }>(
+      `insert into offers (created_by, title, formats, languages, on_demand)
+       values ('${educator.user.id}', 'Selling online in a weekend', '{online_live}', '{en}', true)
+       returning id`,
+    );
+    const [answer] = await rows<{ id: string }>(
+      `insert into need_answers (need_id, responder_id, kind, offer_id, language, message)
+       values ('${id}', '${educator.user.id}', 'offer', '${offer.id}', 'en', 'Happy to help')
+       returning id`,
+    );
+    const ownerPage = await (await owner.client.get(`/needs/${id}`)).text();
+    expect(ownerPage).toContain(`/offers/${offer.id}`);
+    expect(ownerPage).toContain("Selling online in a weekend");
+    expect(ownerPage).toContain(`/needs/${id}/answers/${answer.id}/ask`);
+    expect(ownerPage).not.toContain(`/needs/${id}/answer"`);
+
+    const educatorPage = await (await educator.client.get(`/needs/${id}`)).text();
+    expect(educatorPage).not.toContain(`/answers/${answer.id}/ask`);
+    expect(educatorPage).toContain(`href="/needs/${id}/answer"`);
+
+    const met = await owner.client.post(`/needs/${id}`, {
+      intent: "satisfy",
+      note: "",
+      answerId: answer.id,
+    });
+    expect(met.status).toBe(302);
+    const row = await needRow(id);
+    expect(row.status).toBe("satisfied");
+    expect(row.satisfied_answer_id).toBe(answer.id);
+    expectMessage(await (await owner.client.get(`/needs/${id}`)).text(), "needs.metByThis");
+  });
+});
+
+describe("who may come in", () => {
+  it("sends visitors to sign in and refuses an unconfirmed email", async () => {
+    const visitor = app.client();
+    const page = await visitor.get("/needs/new");
+    expect(page.status).toBe(302);
+    expect(page.headers.get("location")).toMatch(/^\/signin/);
+    const { client } = await app.signedIn({ verified: false });
+    expect((await client.get("/needs/new")).status).toBe(403);
+    expect((await client.post("/needs/new", needForm())).status).toBe(403);
+  });
+});
+
+describe("browsing needs", () => {
+  it("filters by topic, country, language and format; an unknown filter value is a 400", async () => {
+    const cy = await app.signedIn({ country: "CY", languages: [{ code: "el", level: "native" }] });
+    const viewer = await app.signedIn();
+    const marker = `Filter marker ${Date.now()}`;
+    await createNeed(cy.client, {
+      topic: "topic:online-shop",
+      topicText: marker,
+      languages: ["el"],
+      formats: ["peer_session"],
+    });
+    const list = async (query: string) => (await viewer.client.get(`/needs?${query}`)).text();
+    const has = escapeHtml(marker);
+    expect(
+      await list("country=CY&language=el&format=peer_session&topic=topic%3Aonline-shop"),
+    ).toContain(has);
+    expect(await list("country=FI")).not.toContain(has);
+    expect(await list("language=fi")).not.toContain(has);
+    expect(await list("format=face_to_face")).not.toContain(has);
+    expect(await list("topic=topic%3Adigital-basics")).not.toContain(has);
+    for (const bad of ["country=ZZ", "language=xx", "format=telepathy", "topic=nonsense"]) {
+      expect((await viewer.client.get(`/needs?${bad}`)).status, bad).toBe(400);
+    }
+  });
+});
