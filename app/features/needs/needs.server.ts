@@ -6,7 +6,7 @@ import { fanOut } from "~/features/notifications/fanout.server";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
-import { forbidden, invalid, notFound } from "~/lib/errors";
+import { DomainError, forbidden, invalid, notFound } from "~/lib/errors";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import type { Actor, Decision } from "~/lib/policy";
 import { needVisibleToSql, visibleNeedsSql } from "./policy.server";
@@ -88,11 +88,7 @@ async function checkNeedInput(userId: string, input: NeedInput, db: Db) {
       db,
     );
     if (!row) throw invalid("needs.networkUnknown", "audience");
-    if (!row.member) {
-      const error = forbidden("needs.notInNetwork");
-      Object.assign(error, { field: "audience" });
-      throw error;
-    }
+    if (!row.member) throw new DomainError(403, "needs.notInNetwork", { field: "audience" });
   }
 }
 
