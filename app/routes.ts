@@ -48,6 +48,11 @@ export default [
     // Calendars across networks (issue 9): agenda, open events, the private feed.
     route("agenda", "routes/events/agenda.tsx"),
     route("events", "routes/events/open-events.tsx"),
+    // Training needs (issue 10).
+    route("needs", "routes/needs/needs.tsx"),
+    route("needs/new", "routes/needs/need-new.tsx"),
+    route("needs/:id", "routes/needs/need.tsx"),
+    route("needs/:id/edit", "routes/needs/need-edit.tsx"),
     route("settings/calendar", "routes/events/calendar-settings.tsx"),
     route("calendar/:file", "routes/events/calendar-feed.ts"),
     // Check-in, feedback and exports (decision 017).

@@ -37,6 +37,11 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                   {t("calendars.navEvents")}
                 </NavLink>
               </li>
+              {user ? (
+                <li>
+                  <NavLink to="/needs">{t("nav.needs")}</NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to="/people">{t("nav.people")}</NavLink>
               </li>

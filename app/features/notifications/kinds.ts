@@ -113,6 +113,16 @@ export const notificationKinds = {
     link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}/feedback`,
     defaultEmail: "immediately",
   },
+  "need.me_too": {
+    message: "notifications.kind.needMeToo",
+    link: (d) => `/needs/${str(d, "needId")}`,
+    defaultEmail: "digest",
+  },
+  "need.new_nearby": {
+    message: "notifications.kind.needNewNearby",
+    link: (d) => `/needs/${str(d, "needId")}`,
+    defaultEmail: "digest",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
