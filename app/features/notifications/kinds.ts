@@ -113,6 +113,11 @@ export const notificationKinds = {
     link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}/feedback`,
     defaultEmail: "immediately",
   },
+  "audit.invited": {
+    message: "notifications.kind.auditInvited",
+    link: (d) => `/audits/${str(d, "auditId")}`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
