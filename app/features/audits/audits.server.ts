@@ -123,19 +123,6 @@ export async function createAudit(options: {
   return { id };
 }
 
-/** Changes a draft's title, introduction and anonymity. */
-export async function updateAudit(
-  decision: Decision<"edit", AuditSubject>,
-  id: string,
-  input: AuditInput,
-) {
-  await getDb()
-    .update(audits)
-    .set({ title: input.title, introduction: input.introduction, isAnonymous: input.anonymous })
-    .where(and(eq(audits.id, id), eq(audits.status, "draft")));
-  void decision;
-}
-
 export async function listQuestions(auditId: string, db: Db = getDb()): Promise<QuestionRow[]> {
   return db
     .select()
@@ -421,5 +408,12 @@ export async function myAudits(person: Person) {
         order by a.opened_at desc nulls last, a.id desc limit 50`,
     db,
   );
-  return { running, invited };
+  const facilitated = await queryParsed(
+    z.object({ id: z.string(), name: z.string() }),
+    sql`select n.id::text, n.name from network_members m join networks n on n.id = m.network_id
+        where m.user_id = ${person.id} and m.role = 'facilitator' and m.status = 'active'
+        order by n.name limit 50`,
+    db,
+  );
+  return { running, invited, facilitated };
 }

@@ -13,7 +13,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export default function Audits() {
-  const { running, invited, mayStartCountry } = useLoaderData<typeof loader>();
+  const { running, invited, facilitated, mayStartCountry } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <main id="main" className="page">
@@ -26,6 +26,17 @@ export default function Audits() {
               {t("audits.list.newCountry")}
             </a>
           </p>
+        ) : null}
+        {facilitated.length > 0 ? (
+          <ul className="stack">
+            {facilitated.map((n) => (
+              <li key={n.id}>
+                <a href={`/audits/new?network=${n.id}`}>
+                  {t("audits.list.newNetwork", { network: n.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
         ) : null}
         <h2>{t("audits.list.invited")}</h2>
         {invited.length === 0 ? <p className="hint">{t("audits.list.none")}</p> : null}
