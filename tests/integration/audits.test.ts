@@ -189,6 +189,11 @@ describe("building, opening and closing an audit", () => {
     );
     expect(told.map((r) => r.recipient_id).sort()).toHaveLength(5);
     expect(told.map((r) => r.recipient_id)).not.toContain(facilitator.user.id);
+    // …and mailed at once (the kind's default), with the link to answer.
+    await app.server.waitForJobs({ names: ["notifications.email", "mail.send"], timeoutMs: 20_000 });
+    const mail = await app.lastMailTo(retail[2].user.email);
+    expect(mail?.text ?? "").toContain("What should we learn in 2027?");
+    expect(mail?.text ?? "").toContain(`/audits/${auditId}`);
 
     const page = await facilitator.client.get(`/audits/${auditId}`);
     expect(await page.text()).toContain("0 of 6 invited have answered (0%)");
