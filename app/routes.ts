@@ -79,6 +79,7 @@ export default [
     route("audits", "routes/audits/audits.tsx"),
     route("audits/new", "routes/audits/audit-new.tsx"),
     route("audits/:id", "routes/audits/audit.tsx"),
+    route("audits/:id/live", "routes/audits/audit-live.ts"),
     route("audits/:id/report", "routes/audits/audit-report.tsx"),
     route("audits/:id/report.pdf", "routes/audits/audit-report-pdf.ts"),
     route("notifications", "routes/notifications/notifications.tsx"),

@@ -55,7 +55,12 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
 
   it("lets a Greek owner answer on a phone without JavaScript, and every audit page passes axe", async () => {
     const facilitator = await app.createUser({ password, country: "CY", displayName: "Έλενα Π." });
-    const owner = await app.createUser({ password, country: "CY", locale: "el", displayName: "Νίκος Κ." });
+    const owner = await app.createUser({
+      password,
+      country: "CY",
+      locale: "el",
+      displayName: "Νίκος Κ.",
+    });
     const network = await app.server.createNetwork({
       facilitators: [facilitator.id],
       members: [owner.id],

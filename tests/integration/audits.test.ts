@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { expectMessage } from "../setup/html";
+import { openStream } from "../setup/streams";
 
 /**
  * Needs audits (issue 10 item 2): build, open, invite and rate, answer once into needs and
@@ -190,16 +191,34 @@ describe("building, opening and closing an audit", () => {
     expect(told.map((r) => r.recipient_id).sort()).toHaveLength(5);
     expect(told.map((r) => r.recipient_id)).not.toContain(facilitator.user.id);
     // …and mailed at once (the kind's default), with the link to answer.
-    await app.server.waitForJobs({ names: ["notifications.email", "mail.send"], timeoutMs: 20_000 });
+    await app.server.waitForJobs({
+      names: ["notifications.email", "mail.send"],
+      timeoutMs: 20_000,
+    });
     const mail = await app.lastMailTo(retail[2].user.email);
     expect(mail?.text ?? "").toContain("What should we learn in 2027?");
     expect(mail?.text ?? "").toContain(`/audits/${auditId}`);
 
     const page = await facilitator.client.get(`/audits/${auditId}`);
     expect(await page.text()).toContain("0 of 6 invited have answered (0%)");
-    await answer(retail[0].client, auditId, [
-      { topic: SPREADSHEETS, urgency: "month", formats: ["online_live"] },
-    ]);
+    // The facilitator's page hears of each answer live, and of nothing more; members and
+    // outsiders get no stream.
+    expect((await retail[0].client.get(`/audits/${auditId}/live`)).status).toBe(403);
+    const outsider = await app.signedIn({ country: "CY" });
+    expect((await outsider.client.get(`/audits/${auditId}/live`)).status).toBe(404);
+    const stream = await openStream(
+      new URL(`/audits/${auditId}/live`, app.url),
+      facilitator.client.cookieHeaderForTests(),
+    );
+    try {
+      await answer(retail[0].client, auditId, [
+        { topic: SPREADSHEETS, urgency: "month", formats: ["online_live"] },
+      ]);
+      expect(await stream.waitFor("event: answered")).toBe(true);
+      expect(stream.received).not.toContain(retail[0].user.id);
+    } finally {
+      await stream.close();
+    }
     expect(await (await facilitator.client.get(`/audits/${auditId}`)).text()).toContain(
       "1 of 6 invited have answered (17%)",
     );

@@ -20,6 +20,7 @@ import { createOnce } from "~/lib/create-once.server";
 import { conflict, invalid, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import type { Actor, Decision, Person } from "~/lib/policy";
+import { publishOnCommit } from "~/lib/pubsub.server";
 import { type AuditScopeSubject, type AuditSubject, auditPolicy } from "./rules";
 import {
   type AnswerInput,
@@ -213,6 +214,7 @@ export async function openAudit(decision: Decision<"open", AuditSubject, Person>
       .update(audits)
       .set({ status: "open", openedAt: new Date(), invitedCount: invited.length })
       .where(eq(audits.id, auditId));
+    await publishOnCommit(tx, [{ topic: `audit:${auditId}`, type: "status" }]);
     const ids = invited
       .map((row) => row.user_id)
       .filter((id) => id !== decision.actor.id)
@@ -242,12 +244,15 @@ export async function openAudit(decision: Decision<"open", AuditSubject, Person>
 /** Closes an open audit: no more answers; its needs stay. */
 export async function closeAudit(decision: Decision<"close", AuditSubject>, auditId: string) {
   void decision;
-  const closed = await getDb()
-    .update(audits)
-    .set({ status: "closed", closedAt: new Date() })
-    .where(and(eq(audits.id, auditId), eq(audits.status, "open")))
-    .returning({ id: audits.id });
-  if (closed.length === 0) throw conflict("audits.notOpen");
+  await getDb().transaction(async (tx) => {
+    const closed = await tx
+      .update(audits)
+      .set({ status: "closed", closedAt: new Date() })
+      .where(and(eq(audits.id, auditId), eq(audits.status, "open")))
+      .returning({ id: audits.id });
+    if (closed.length === 0) throw conflict("audits.notOpen");
+    await publishOnCommit(tx, [{ topic: `audit:${auditId}`, type: "status" }]);
+  });
 }
 
 /** The respondent's facts copied onto their needs: theirs, and their enterprise's. */
@@ -364,7 +369,8 @@ export async function answerAudit(
       await tx
         .insert(auditQuotes)
         .values(answer.open.map((o) => ({ auditId, questionId: o.questionId, text: o.text })));
-    }
+    } // The facilitators' pages reload their figures; the event says nothing of who or what.
+    await publishOnCommit(tx, [{ topic: `audit:${auditId}`, type: "answered" }]);
   });
 }
 

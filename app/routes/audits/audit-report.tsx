@@ -4,6 +4,7 @@ import { resolveLocale } from "~/features/accounts/locale.server";
 import { authorizeAudit } from "~/features/audits/audits.server";
 import { reportFor } from "~/features/audits/page.server";
 import { MIN_GROUP, type ReportTable } from "~/features/audits/report.server";
+import { AuditLive } from "~/features/audits/ui/audit-live";
 import { BarChart } from "~/features/audits/ui/bar-chart";
 import { useI18n } from "~/i18n/context";
 import { handleLoader } from "~/lib/errors";
@@ -86,6 +87,7 @@ export default function AuditReportPage() {
             rate: percent.format(report.rate),
           })}
         </p>
+        {report.status === "open" ? <AuditLive auditId={id} /> : null}
         <p className="hint">{t("audits.report.suppression", { min })}</p>
         <p>
           <a className="button secondary" href={`/audits/${id}/report.pdf`}>

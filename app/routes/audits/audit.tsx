@@ -17,6 +17,7 @@ import {
 import { askedTopics, formOptions, questionsForm } from "~/features/audits/page.server";
 import { auditPolicy } from "~/features/audits/rules";
 import { parseAnswer, questionFormSchema, questionValues } from "~/features/audits/schema";
+import { AuditLive } from "~/features/audits/ui/audit-live";
 import { getNetworkAccess } from "~/features/networks/policy.server";
 import { countryName, isLanguage } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
@@ -172,6 +173,7 @@ export default function AuditPage() {
         {loaded.manages ? (
           <section className="stack" aria-labelledby="audit-manage">
             <h2 id="audit-manage">{t("audits.manage.heading")}</h2>
+            {audit.status === "open" ? <AuditLive auditId={audit.id} /> : null}
             {loaded.rate && !draft ? (
               <p data-testid="response-rate">
                 {t("audits.rate", {
