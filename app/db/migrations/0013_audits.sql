@@ -80,4 +80,5 @@ CREATE UNIQUE INDEX "audit_responses_respondent_key" ON "audit_responses" USING 
 CREATE INDEX "audits_network_idx" ON "audits" USING btree ("network_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "audits_country_idx" ON "audits" USING btree ("country","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "audits_creator_idx" ON "audits" USING btree ("created_by","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE UNIQUE INDEX "audits_creator_submission_key" ON "audits" USING btree ("created_by","submission_key");
+CREATE UNIQUE INDEX "audits_creator_submission_key" ON "audits" USING btree ("created_by","submission_key");--> statement-breakpoint
+ALTER TABLE "needs" ADD CONSTRAINT "needs_audit_id_audits_id_fk" FOREIGN KEY ("audit_id") REFERENCES "public"."audits"("id") ON DELETE cascade ON UPDATE no action;
