@@ -61,9 +61,14 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
       locale: "el",
       displayName: "Νίκος Κ.",
     });
+    // Two more owners answer over HTTP, so the report has groups of 3 and draws its charts.
+    const others = [
+      await app.createUser({ password, country: "CY" }),
+      await app.createUser({ password, country: "CY" }),
+    ];
     const network = await app.server.createNetwork({
       facilitators: [facilitator.id],
-      members: [owner.id],
+      members: [owner.id, ...others.map((o) => o.id)],
       languages: ["el", "en"],
     });
     const failures: string[] = [];
@@ -112,7 +117,21 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
     expect(await o.page.getByText(el("audits.thanks")).isVisible()).toBe(true);
     failures.push(...(await check(o.page, `${auditPath} (thanks)`)));
 
+    for (const other of others) {
+      const client = app.client();
+      await client.signIn(other.email, password);
+      const sent = await client.post(auditPath, {
+        intent: "answer",
+        tick: "0",
+        urgency_0: "quarter",
+        formats_0: "online_live",
+        languages: "el",
+      });
+      expect(sent.status).toBe(302);
+    }
+
     await f.page.goto(`${app.url}${auditPath}/report`, { waitUntil: "networkidle" });
+    expect(await f.page.locator("svg.audit-chart").count()).toBeGreaterThan(0);
     failures.push(...(await check(f.page, `${auditPath}/report`)));
 
     expect(failures, failures.join("\n\n")).toEqual([]);
