@@ -80,6 +80,13 @@ export default [
     route("settings/blocked", "routes/conversations/blocked.tsx"),
     route("invitations/:token", "routes/networks/invitation.tsx"),
     route("media/photos/:file", "routes/profiles/media-photo.ts"),
+    // Needs audits (issue 10): build, invite, answer once, report and its PDF.
+    route("audits", "routes/audits/audits.tsx"),
+    route("audits/new", "routes/audits/audit-new.tsx"),
+    route("audits/:id", "routes/audits/audit.tsx"),
+    route("audits/:id/live", "routes/audits/audit-live.ts"),
+    route("audits/:id/report", "routes/audits/audit-report.tsx"),
+    route("audits/:id/report.pdf", "routes/audits/audit-report-pdf.ts"),
     route("notifications", "routes/notifications/notifications.tsx"),
     route("notifications/:id/open", "routes/notifications/notification-open.ts"),
     route("live", "routes/notifications/person-live.ts"),

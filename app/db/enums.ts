@@ -72,3 +72,7 @@ export const needStatuses = ["open", "satisfied", "closed"] as const;
 export const offerStatuses = ["open", "withdrawn"] as const;
 /** What an educator answers a need with: an offer, an event, or (issue 11) a learning resource. */
 export const needAnswerKinds = ["offer", "event", "resource"] as const;
+/** A needs audit's life (issue 10): built as a draft, answered while open, then closed. */
+export const auditStatuses = ["draft", "open", "closed"] as const;
+/** A taxonomy question (tick topics, with urgency and formats) or an open, free-text one. */
+export const auditQuestionKinds = ["topics", "open"] as const;

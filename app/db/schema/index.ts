@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./audits";
 export * from "./calendars";
 export * from "./conversations";
 export * from "./esco";

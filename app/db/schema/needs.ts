@@ -19,6 +19,7 @@ import {
   offerStatuses,
 } from "../enums";
 import { users } from "./accounts";
+import { audits } from "./audits";
 import { checkNotNegative, checkOneOf, checkThat } from "./checks";
 import { events } from "./events";
 import { networks } from "./networks";
@@ -42,7 +43,7 @@ export const needs = pgTable(
     /** Null: seen by everyone signed in; else only by the network's active members. */
     networkId: uuid("network_id").references(() => networks.id, { onDelete: "cascade" }),
     /** Set when the need came from a needs audit's answer. */
-    auditId: uuid("audit_id"),
+    auditId: uuid("audit_id").references(() => audits.id, { onDelete: "cascade" }),
     topic: text("topic"),
     /** What the owner wrote about the topic (or instead of one). */
     topicText: text("topic_text").notNull().default(""),

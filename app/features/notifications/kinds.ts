@@ -123,6 +123,11 @@ export const notificationKinds = {
     link: (d) => `/needs/${str(d, "needId")}`,
     defaultEmail: "digest",
   },
+  "audit.invited": {
+    message: "notifications.kind.auditInvited",
+    link: (d) => `/audits/${str(d, "auditId")}`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
