@@ -113,6 +113,12 @@ export const notificationKinds = {
     link: (d) => `/networks/${str(d, "networkId")}/events/${str(d, "eventId")}/feedback`,
     defaultEmail: "immediately",
   },
+  // An educator answered a need ("I can run this"): its owner and the "me too" people.
+  "need.answered": {
+    message: "notifications.kind.needAnswered",
+    link: (d) => `/needs/${str(d, "needId")}`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;

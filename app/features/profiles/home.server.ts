@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "~/db/client.server";
+import { visibleNeedsSql } from "~/features/needs/policy.server";
 import { ttlCache } from "~/lib/ttl-cache";
 import { fieldVisibleSql, type Viewer } from "./policy.server";
 
@@ -96,5 +97,68 @@ async function queryMatches(options: {
     role: r.role,
     country: r.country,
     topics: r.topics,
+  }));
+}
+
+export type NeedNearMe = {
+  id: string;
+  topic: string | null;
+  topicText: string;
+  country: string | null;
+  weight: number;
+  meTooCount: number;
+  isReached: boolean;
+};
+
+/**
+ * "Needs near you" for an educator's home page (issue 10): open needs they may see whose topic
+ * is one they offer (their offered skills and their open offers' topics), in a language they
+ * read (their profile's languages, or the page's when they named none), not their own; in
+ * their country first, then unreached, then heaviest. A few lines: one indexed query.
+ */
+export async function findNeedsNearMe(options: {
+  userId: string;
+  locale: string;
+  limit?: number;
+}): Promise<NeedNearMe[]> {
+  const me = sql`${options.userId}::uuid`;
+  const rows = await queryRows<{
+    id: string;
+    topic: string | null;
+    topic_text: string;
+    country: string | null;
+    weight: number;
+    me_too_count: number;
+    is_reached: boolean;
+  }>(sql`
+    with my_topics as (
+      select 'topic:' || us.topic as topic from user_skills us
+        where us.user_id = ${me} and us.kind = 'offered'
+      union
+      select ot.topic from offers o join offer_topics ot on ot.offer_id = o.id
+        where o.created_by = ${me} and o.status = 'open'
+    ),
+    my_languages as (
+      select coalesce(nullif(array(select ul.language from user_languages ul where ul.user_id = ${me}), '{}'),
+        array[${options.locale}]::text[]) as codes
+    )
+    select n.id, n.topic, n.topic_text, n.country, n.weight, n.me_too_count, n.is_reached
+    from needs n, my_languages l, users u
+    where u.id = ${me} and n.status = 'open'
+      and n.topic in (select topic from my_topics)
+      and n.languages && l.codes
+      and n.owner_id is distinct from ${me}
+      and ${visibleNeedsSql(options.userId)}
+    order by (n.country is not distinct from u.country) desc, n.is_reached, n.weight desc,
+      n.created_at desc
+    limit ${options.limit ?? 5}`);
+  return rows.map((r) => ({
+    id: r.id,
+    topic: r.topic,
+    topicText: r.topic_text,
+    country: r.country,
+    weight: Number(r.weight),
+    meTooCount: Number(r.me_too_count),
+    isReached: r.is_reached,
   }));
 }
