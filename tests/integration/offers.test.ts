@@ -269,6 +269,13 @@ describe("answering a need", () => {
     expect(told.map((r) => r.recipient_id).sort()).toEqual(
       [needOwner.user.id, meToo.user.id].sort(),
     );
+    // The owner gets an email at once (the kind's default).
+    await app.server.waitForJobs({
+      names: ["notifications.email", "mail.send"],
+      timeoutMs: 15_000,
+    });
+    const mail = await app.lastMailTo(needOwner.user.email);
+    expect(mail?.subject ?? "").toContain("Export basics");
   });
 
   it("answers with an event of a network the facilitator runs", async () => {
@@ -303,6 +310,12 @@ describe("answering a need", () => {
     );
     expect(row).toEqual({ kind: "event", language: "el" });
     expect(await reached(need)).toBe(true);
+    // Cancelling the event takes the answer's reach away in the same transaction.
+    const cancelled = await facilitator.client.post(`/networks/${network.id}/events/${eventId}`, {
+      intent: "cancel",
+    });
+    expect(cancelled.status).toBe(302);
+    expect(await reached(need)).toBe(false);
   });
 
   it("refuses owners (403), one's own need (403), a need in another network (404)", async () => {

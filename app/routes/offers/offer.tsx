@@ -70,7 +70,7 @@ export default function OfferPage() {
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
       {offer.withdrawn ? <p className="form-message error">{t("offers.withdrawnNotice")}</p> : null}
-      {offer.description ? <p className="prewrap">{offer.description}</p> : null}
+      {offer.description ? <p className="offer-description">{offer.description}</p> : null}
       <dl>
         <dt>{t("offers.topics")}</dt>
         <dd>{offer.topics.join(" · ")}</dd>
