@@ -41,6 +41,16 @@ export async function myOrganisations(userId: string, db: Db = getDb()) {
   );
 }
 
+/** The languages on the person's profile (what a new offer starts with). */
+export async function myLanguages(userId: string, db: Db = getDb()): Promise<string[]> {
+  const rows = await queryParsed(
+    z.object({ language: z.string() }),
+    sql`select language from user_languages where user_id = ${userId}::uuid order by language`,
+    db,
+  );
+  return rows.map((r) => r.language);
+}
+
 /**
  * What the form schema cannot check alone: topic keys that name a real topic, known languages
  * and countries, an organisation the person is an active member of, dates not all past.

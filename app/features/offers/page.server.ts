@@ -33,12 +33,12 @@ export async function readOfferForm(
   return { input: parsed.data, errors: null, values };
 }
 
-export const blankOfferForm = (language: string): OfferFormValues => ({
+export const blankOfferForm = (languages: string[]): OfferFormValues => ({
   title: "",
   description: "",
   topics: [],
   formats: [],
-  languages: [language],
+  languages,
   countries: [],
   onDemand: false,
   startsOn: "",

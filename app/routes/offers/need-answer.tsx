@@ -145,7 +145,7 @@ export default function NeedAnswer() {
           <SubmitButton>{t("offers.answerSubmit")}</SubmitButton>
         </CsrfForm>
       )}
-      <p>
+      <p className="section">
         <a href={`/needs/${loaded.needId}`}>{t("offers.backToNeed")}</a>
       </p>
     </main>

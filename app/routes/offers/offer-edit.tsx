@@ -79,7 +79,7 @@ export default function OfferEdit() {
         options={result && "options" in result && result.options ? result.options : loaded.options}
         submitLabel={t("form.save")}
       />
-      <p>
+      <p className="section">
         <a href={`/offers/${loaded.offerId}`}>{t("offers.backToOffer")}</a>
       </p>
     </main>

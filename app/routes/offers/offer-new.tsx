@@ -1,7 +1,7 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
-import { createOffer, offerActorOf } from "~/features/offers/offers.server";
+import { createOffer, myLanguages, offerActorOf } from "~/features/offers/offers.server";
 import { blankOfferForm, offerFormOptions, readOfferForm } from "~/features/offers/page.server";
 import { offerPolicy } from "~/features/offers/rules";
 import { OfferForm } from "~/features/offers/ui/offer-form";
@@ -19,7 +19,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   await handleLoader(async () =>
     offerPolicy.authorize(personOf(auth), "create", await offerActorOf(auth.user.id)),
   );
-  const values = blankOfferForm(locale);
+  // The profile's languages, or the page's when the profile names none.
+  const spoken = await myLanguages(auth.user.id);
+  const values = blankOfferForm(spoken.length > 0 ? spoken : [locale]);
   return {
     values,
     options: await offerFormOptions(locale, auth.user.id, values),
@@ -75,7 +77,7 @@ export default function OfferNew() {
         submissionKey={loaded.submissionKey}
         submitLabel={t("offers.create")}
       />
-      <p>
+      <p className="section">
         <a href="/offers">{t("offers.backToList")}</a>
       </p>
     </main>

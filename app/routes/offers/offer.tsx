@@ -110,7 +110,7 @@ export default function OfferPage() {
           </CsrfForm>
         </div>
       ) : null}
-      <p>
+      <p className="section">
         <a href="/offers">{t("offers.backToList")}</a>
       </p>
     </main>
