@@ -152,6 +152,32 @@ describe("offers", () => {
     expect(elsewhere).not.toContain("Spreadsheets for bakers");
   });
 
+  it("pages the list by keyset, 20 at a time, withdrawn offers only under 'my offers'", async () => {
+    const { client } = await educator();
+    const ids: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      ids.push(await createOffer(client, { title: `Paged offer ${String(i).padStart(2, "0")}` }));
+    }
+    await client.post(`/offers/${ids[0]}`, { intent: "withdraw" });
+    const first = await (await client.get("/offers?mine=1")).text();
+    // Only the page's own text counts (the hydration data repeats it after <main>).
+    const shown = (html: string) =>
+      [...(html.match(/<main[\s\S]*<\/main>/)?.[0] ?? "").matchAll(/Paged offer (\d\d)/g)].map(
+        (m) => m[1],
+      );
+    expect(shown(first)).toHaveLength(20);
+    expect(shown(first)[0]).toBe("20");
+    const next = first.match(/href="\?([^"]*after=[^"]*)" rel="next"/)?.[1];
+    expect(next).toBeTruthy();
+    const second = await (
+      await client.get(`/offers?${(next ?? "").replace(/&amp;/g, "&")}`)
+    ).text();
+    expect(shown(second)).toEqual(["00"]);
+    // The open list leaves the withdrawn one out.
+    const open = await (await client.get("/offers?topic=topic%3Aspreadsheets")).text();
+    expect(open).not.toContain("Paged offer 00");
+  });
+
   it("reaches a matching need only in a shared language, an accepted format and the right country", async () => {
     const needOwner = await owner();
     const topic = "topic:online-shop";
