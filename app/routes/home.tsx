@@ -141,8 +141,10 @@ export default function Home() {
               ))}
             </ul>
           )}
-          <p>
+          <p className="inline-actions">
             <a href="/needs">{t("offers.homeAllNeeds")}</a>
+            <a href="/offers">{t("offers.listTitle")}</a>
+            <a href="/offers/new">{t("offers.newHeading")}</a>
           </p>
         </section>
       ) : null}

@@ -479,6 +479,12 @@ describe("directory and home page", () => {
       languages: ["fi"],
     });
     const otherTopic = await insertNeed({ ownerId: someone.user.id, topic: "topic:seo" });
+    const network = await app.server.createNetwork({ members: [someone.user.id] });
+    const elsewhereNetwork = await insertNeed({
+      ownerId: someone.user.id,
+      topic: "topic:marketing-video",
+      networkId: network.id,
+    });
     const home = await (await trainer.client.get("/")).text();
     expectMessage(home, "offers.homeNeedsHeading");
     expect(home).toContain(`/needs/${near}`);
@@ -486,6 +492,8 @@ describe("directory and home page", () => {
     expect(home.indexOf(`/needs/${near}`)).toBeLessThan(home.indexOf(`/needs/${elsewhere}`));
     expect(home).not.toContain(`/needs/${otherLanguage}`);
     expect(home).not.toContain(`/needs/${otherTopic}`);
+    // A need shared with a network the trainer is not in stays out of sight.
+    expect(home).not.toContain(`/needs/${elsewhereNetwork}`);
 
     const ownerHome = await (await someone.client.get("/")).text();
     expect(ownerHome).not.toContain("needs-near-me");

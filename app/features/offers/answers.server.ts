@@ -234,3 +234,40 @@ export async function askAboutAnswer(options: {
   });
   return { conversationId: started.id };
 }
+
+const listedAnswer = z.object({
+  id: z.string(),
+  kind: z.enum(["offer", "event", "resource"]),
+  responder_id: z.string().nullable(),
+  responder_name: z.string().nullable(),
+  offer_id: z.string().nullable(),
+  event_id: z.string().nullable(),
+  network_id: z.string().nullable(),
+  title: z.string().nullable(),
+  message: z.string(),
+  language: z.string(),
+  created_at: z.string(),
+});
+export type ListedAnswer = z.output<typeof listedAnswer>;
+
+/**
+ * The answers to a need, newest first, for its page (helper A renders them with the "ask about
+ * this" form, shown when offerPolicy.can(actor, "ask", needSubject)). The caller has checked
+ * that the viewer may see the need. An event answer links to its network's event page.
+ */
+export async function listAnswers(needId: string, limit = 50): Promise<ListedAnswer[]> {
+  if (!isUuid(needId)) return [];
+  return queryParsed(
+    listedAnswer,
+    sql`select a.id, a.kind, a.responder_id, u.display_name as responder_name, a.offer_id,
+          a.event_id, e.network_id, coalesce(o.title, e.title) as title, a.message, a.language,
+          to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at
+        from need_answers a
+        left join users u on u.id = a.responder_id
+        left join offers o on o.id = a.offer_id
+        left join events e on e.id = a.event_id
+        where a.need_id = ${needId}::uuid
+        order by a.created_at desc, a.id desc
+        limit ${limit}`,
+  );
+}
