@@ -116,6 +116,33 @@ describe("offers", () => {
     expect((await ownerClient.get("/offers?format=pigeon")).status).toBe(400);
   });
 
+  it("makes one offer per submission key, takes an organisation the educator is active in, 404s unknown ids", async () => {
+    const { client, user } = await educator();
+    const org = await app.createOrganisation({
+      kind: "provider",
+      members: [{ userId: user.id, role: "admin" }],
+    });
+    const form = offerForm({ submissionKey: "offer-key-123456", organisationId: org.id });
+    const first = await client.post("/offers/new", form);
+    const second = await client.post("/offers/new", form);
+    expect(first.status).toBe(302);
+    expect(second.headers.get("location")).toBe(first.headers.get("location"));
+    const made = await rows<{ organisation_id: string }>(
+      `select organisation_id from offers where created_by = ${q(user.id)}`,
+    );
+    expect(made).toEqual([{ organisation_id: org.id }]);
+    expect((await client.get("/offers/not-an-id")).status).toBe(404);
+    expect((await client.get("/offers/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    expect(
+      (await client.post("/offers/00000000-0000-4000-8000-000000000000", { intent: "withdraw" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await client.post("/offers/00000000-0000-4000-8000-000000000000/edit", offerForm())).status,
+    ).toBe(404);
+    expect((await client.get("/needs/not-an-id/answer")).status).toBe(404);
+  });
+
   it("stores a valid offer with its topics and price, and lists it by filter", async () => {
     const { client, user } = await educator();
     const id = await createOffer(client, {
@@ -421,6 +448,24 @@ describe("answering a need", () => {
     expect(messages[0].body).toContain("Brand storytelling");
 
     expect((await meToo.client.post(path, {})).status).toBe(302);
+    // Blocks are respected: someone the educator blocked cannot open a conversation this way.
+    const blockedMeToo = await owner();
+    await rows(
+      `insert into need_me_toos (need_id, user_id, urgency) values (${q(need)}, ${q(blockedMeToo.user.id)}, 'year')`,
+    );
+    await rows(
+      `insert into user_blocks (blocker_id, blocked_id) values (${q(trainer.user.id)}, ${q(blockedMeToo.user.id)})`,
+    );
+    expect((await blockedMeToo.client.post(path, {})).status).toBe(403);
+    // An unknown answer is a 404, not a 500.
+    expect(
+      (
+        await needOwner.client.post(
+          `/needs/${need}/answers/00000000-0000-4000-8000-000000000000/ask`,
+          {},
+        )
+      ).status,
+    ).toBe(404);
     const stranger = await owner();
     expect((await stranger.client.post(path, {})).status).toBe(403);
     const otherNetwork = await app.server.createNetwork({ members: [needOwner.user.id] });
