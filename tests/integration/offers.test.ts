@@ -117,9 +117,10 @@ describe("offers", () => {
   });
 
   it("makes one offer per submission key, takes an organisation the educator is active in, 404s unknown ids", async () => {
-    const { client, user } = await educator();
+    const { client, user } = await app.signedIn({ role: "educator", displayName: "Eleni Offers" });
     const org = await app.createOrganisation({
       kind: "provider",
+      name: "Nicosia Learning Lab",
       members: [{ userId: user.id, role: "admin" }],
     });
     const form = offerForm({ submissionKey: "offer-key-123456", organisationId: org.id });
@@ -131,6 +132,9 @@ describe("offers", () => {
       `select organisation_id from offers where created_by = ${q(user.id)}`,
     );
     expect(made).toEqual([{ organisation_id: org.id }]);
+    const page = await (await client.get(first.headers.get("location") ?? "")).text();
+    expect(page).toContain("Eleni Offers");
+    expect(page).toContain("Nicosia Learning Lab");
     expect((await client.get("/offers/not-an-id")).status).toBe(404);
     expect((await client.get("/offers/00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect(
@@ -200,6 +204,7 @@ describe("offers", () => {
       await client.get(`/offers?${(next ?? "").replace(/&amp;/g, "&")}`)
     ).text();
     expect(shown(second)).toEqual(["00"]);
+    expectMessage(second, "offers.withdrawnShort");
     // The open list leaves the withdrawn one out.
     const open = await (await client.get("/offers?topic=topic%3Aspreadsheets")).text();
     expect(open).not.toContain("Paged offer 00");

@@ -182,6 +182,19 @@ export async function withdrawOffer(options: {
   });
 }
 
+/** Who made an offer and for which organisation, by name (for its page). */
+export async function offerPeople(offer: OfferRow) {
+  const [row] = await queryParsed(
+    z.object({ creator_name: z.string().nullable(), organisation_name: z.string().nullable() }),
+    sql`select (select display_name from users where id = ${offer.createdBy}::uuid) as creator_name,
+          (select name from organisations where id = ${offer.organisationId}::uuid) as organisation_name`,
+  );
+  return {
+    creatorName: row?.creator_name ?? null,
+    organisationName: row?.organisation_name ?? null,
+  };
+}
+
 /** An offer with its topics, or null. Any signed-in person may read an offer. */
 export async function getOffer(offerId: string): Promise<Offer | null> {
   if (!isUuid(offerId)) return null;
@@ -237,6 +250,7 @@ const listRow = z.object({
   price_cents: z.number().nullable(),
   created_by: z.string().nullable(),
   creator_name: z.string().nullable(),
+  status: z.string(),
   topics: z.array(z.string()),
   created_at: z.string(),
 });
@@ -280,7 +294,7 @@ export async function listOffers(options: {
     listRow,
     sql`select o.id, o.title, o.formats, o.languages, o.countries, o.on_demand,
           o.starts_on::text, o.ends_on::text, o.price_cents, o.created_by,
-          u.display_name as creator_name,
+          u.display_name as creator_name, o.status,
           array(select t.topic from offer_topics t where t.offer_id = o.id order by t.topic) as topics,
           to_char(o.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at
         from offers o left join users u on u.id = o.created_by

@@ -2,7 +2,12 @@ import { redirect, useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
-import { getOffer, offerActorOf, withdrawOffer } from "~/features/offers/offers.server";
+import {
+  getOffer,
+  offerActorOf,
+  offerPeople,
+  withdrawOffer,
+} from "~/features/offers/offers.server";
 import { formatPrice } from "~/features/offers/page.server";
 import { offerPolicy } from "~/features/offers/rules";
 import { countryName, languageName } from "~/features/taxonomy/vocabulary.server";
@@ -20,7 +25,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   if (!offer) throw httpError(404, "offers.notFound");
   const labels = await topicKeyLabels(offer.topics, locale);
   const offerActor = await offerActorOf(auth.user.id);
+  const people = await offerPeople(offer);
   return {
+    people,
     offer: {
       id: offer.id,
       title: offer.title,
@@ -59,7 +66,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function OfferPage() {
-  const { offer, canManage } = useLoaderData<typeof loader>();
+  const { offer, canManage, people } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -94,9 +101,10 @@ export default function OfferPage() {
         <dt>{t("offers.price")}</dt>
         <dd>{offer.price ?? t("offers.free")}</dd>
       </dl>
-      {offer.createdBy ? (
+      {offer.createdBy && people.creatorName ? (
         <p>
-          <a href={`/people/${offer.createdBy}`}>{t("offers.byEducator")}</a>
+          {t("offers.byEducator")}: <a href={`/people/${offer.createdBy}`}>{people.creatorName}</a>
+          {people.organisationName ? ` · ${people.organisationName}` : ""}
         </p>
       ) : null}
       {canManage ? (

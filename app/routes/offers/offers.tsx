@@ -48,6 +48,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         startsOn: o.starts_on,
         endsOn: o.ends_on,
         price: o.price_cents === null ? null : formatPrice(o.price_cents, locale),
+        withdrawn: o.status === "withdrawn",
       })),
       next: page.next,
       isFirstPage: after === null,
@@ -117,6 +118,7 @@ export default function Offers() {
               <h2>
                 <a href={`/offers/${o.id}`}>{o.title}</a>
               </h2>
+              {o.withdrawn ? <p className="badge">{t("offers.withdrawnShort")}</p> : null}
               <p>{o.topics.join(" · ")}</p>
               <p className="hint">
                 {o.formats.map((f) => t(`offers.format.${f}`)).join(", ")} ·{" "}
