@@ -114,6 +114,8 @@ describe("offers", () => {
     // The list is for everyone signed in; a bad filter is a 400.
     expect((await ownerClient.get("/offers")).status).toBe(200);
     expect((await ownerClient.get("/offers?format=pigeon")).status).toBe(400);
+    expect((await ownerClient.get("/offers?topic=topic%3Anope")).status).toBe(400);
+    expect((await ownerClient.get("/offers?country=XX")).status).toBe(400);
   });
 
   it("makes one offer per submission key, takes an organisation the educator is active in, 404s unknown ids", async () => {

@@ -223,8 +223,8 @@ export const offerFilterSchema = z.object({
 });
 export type OfferFilters = z.output<typeof offerFilterSchema>;
 
-/** The list's filters from the query string; an unknown value is a 400. */
-export function readOfferFilters(params: URLSearchParams): OfferFilters {
+/** The list's filters from the query string; an unknown value (a topic too) is a 400. */
+export async function readOfferFilters(params: URLSearchParams): Promise<OfferFilters> {
   const raw: Record<string, string> = {};
   for (const key of ["topic", "format", "language", "country", "mine"]) {
     const value = params.get(key);
@@ -235,6 +235,8 @@ export function readOfferFilters(params: URLSearchParams): OfferFilters {
   if (parsed.data.language && !isLanguage(parsed.data.language))
     throw invalid("offers.filterInvalid");
   if (parsed.data.country && !isCountry(parsed.data.country)) throw invalid("offers.filterInvalid");
+  const topic = parsed.data.topic;
+  if (topic && !(await knownTopicKeys([topic])).has(topic)) throw invalid("offers.filterInvalid");
   return parsed.data;
 }
 

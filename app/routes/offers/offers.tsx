@@ -26,7 +26,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = resolveLocale(auth, context.requestLocale);
   const params = new URL(request.url).searchParams;
   return handleLoader(async () => {
-    const filters = readOfferFilters(params);
+    const filters = await readOfferFilters(params);
     const after = decodeCursor(params.get("after"));
     const page = await listOffers({ viewerId: auth.user.id, filters, after });
     const labels = await topicKeyLabels(
