@@ -525,6 +525,19 @@ describe("directory and home page", () => {
       country: "CY",
       weight: 2,
     });
+    const heavierNear = await insertNeed({
+      ownerId: someone.user.id,
+      topic: "topic:marketing-video",
+      country: "CY",
+      weight: 6,
+    });
+    const reachedNear = await insertNeed({
+      ownerId: someone.user.id,
+      topic: "topic:marketing-video",
+      country: "CY",
+      weight: 12,
+    });
+    await rows(`update needs set is_reached = true where id = ${q(reachedNear)}`);
     const otherLanguage = await insertNeed({
       ownerId: someone.user.id,
       topic: "topic:marketing-video",
@@ -541,7 +554,12 @@ describe("directory and home page", () => {
     expectMessage(home, "offers.homeNeedsHeading");
     expect(home).toContain(`/needs/${near}`);
     expect(home).toContain(`/needs/${elsewhere}`);
-    expect(home.indexOf(`/needs/${near}`)).toBeLessThan(home.indexOf(`/needs/${elsewhere}`));
+    // Their country first; there, unreached before reached, heaviest first.
+    const at = (id: string) => home.indexOf(`/needs/${id}`);
+    expect(at(heavierNear)).toBeGreaterThan(-1);
+    expect(at(heavierNear)).toBeLessThan(at(near));
+    expect(at(near)).toBeLessThan(at(reachedNear));
+    expect(at(reachedNear)).toBeLessThan(at(elsewhere));
     expect(home).not.toContain(`/needs/${otherLanguage}`);
     expect(home).not.toContain(`/needs/${otherTopic}`);
     // A need shared with a network the trainer is not in stays out of sight.

@@ -122,6 +122,7 @@ export async function findNeedsNearMe(options: {
   limit?: number;
 }): Promise<NeedNearMe[]> {
   const me = sql`${options.userId}::uuid`;
+  const limit = options.limit ?? 5;
   const rows = await queryRows<{
     id: string;
     topic: string | null;
@@ -138,20 +139,40 @@ export async function findNeedsNearMe(options: {
       select ot.topic from offers o join offer_topics ot on ot.offer_id = o.id
         where o.created_by = ${me} and o.status = 'open'
     ),
-    my_languages as (
-      select coalesce(nullif(array(select ul.language from user_languages ul where ul.user_id = ${me}), '{}'),
-        array[${options.locale}]::text[]) as codes
+    me as (
+      select u.country,
+        coalesce(nullif(array(select ul.language from user_languages ul where ul.user_id = u.id), '{}'),
+          array[${options.locale}]::text[]) as codes
+      from users u where u.id = ${me}
+    ),
+    -- Per topic, a few from the person's country, then a few from elsewhere: each is an ordered
+    -- index scan that stops early (needs_open_topic_reach_idx), so 300,000 needs cost no more.
+    found as (
+      select n.* from my_topics t cross join me cross join lateral (
+        select n.id, n.topic, n.topic_text, n.country, n.weight, n.me_too_count, n.is_reached,
+          n.created_at
+        from needs n
+        where n.status = 'open' and n.topic = t.topic and n.country = me.country
+          and n.languages && me.codes and n.owner_id is distinct from ${me}
+          and ${visibleNeedsSql(options.userId)}
+        order by n.is_reached, n.weight desc, n.created_at desc
+        limit ${limit}) n
+      union all
+      select n.* from my_topics t cross join me cross join lateral (
+        select n.id, n.topic, n.topic_text, n.country, n.weight, n.me_too_count, n.is_reached,
+          n.created_at
+        from needs n
+        where n.status = 'open' and n.topic = t.topic and n.country is distinct from me.country
+          and n.languages && me.codes and n.owner_id is distinct from ${me}
+          and ${visibleNeedsSql(options.userId)}
+        order by n.is_reached, n.weight desc, n.created_at desc
+        limit ${limit}) n
     )
-    select n.id, n.topic, n.topic_text, n.country, n.weight, n.me_too_count, n.is_reached
-    from needs n, my_languages l, users u
-    where u.id = ${me} and n.status = 'open'
-      and n.topic in (select topic from my_topics)
-      and n.languages && l.codes
-      and n.owner_id is distinct from ${me}
-      and ${visibleNeedsSql(options.userId)}
-    order by (n.country is not distinct from u.country) desc, n.is_reached, n.weight desc,
-      n.created_at desc
-    limit ${options.limit ?? 5}`);
+    select f.id, f.topic, f.topic_text, f.country, f.weight, f.me_too_count, f.is_reached
+    from found f, me
+    order by (f.country is not distinct from me.country) desc, f.is_reached, f.weight desc,
+      f.created_at desc
+    limit ${limit}`);
   return rows.map((r) => ({
     id: r.id,
     topic: r.topic,
