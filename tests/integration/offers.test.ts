@@ -359,6 +359,11 @@ describe("answering a need", () => {
       languages: ["el"],
       networkId: network.id,
     });
+    // A "me too" from someone no longer in the network: they are not told.
+    const leftNetwork = await owner();
+    await rows(
+      `insert into need_me_toos (need_id, user_id, urgency) values (${q(need)}, ${q(leftNetwork.user.id)}, 'year')`,
+    );
     const answered = await facilitator.client.post(`/needs/${need}/answer`, {
       target: `event:${eventId}`,
       language: "",
@@ -369,6 +374,11 @@ describe("answering a need", () => {
       `select kind, language from need_answers where need_id = ${q(need)}`,
     );
     expect(row).toEqual({ kind: "event", language: "el" });
+    const told = await rows<{ recipient_id: string; network_id: string }>(
+      `select recipient_id, network_id from notifications where kind = 'need.answered'
+        and data->>'needId' = ${q(need)}`,
+    );
+    expect(told).toEqual([{ recipient_id: needOwner.user.id, network_id: network.id }]);
     expect(await reached(need)).toBe(true);
     // Cancelling the event takes the answer's reach away in the same transaction.
     const cancelled = await facilitator.client.post(`/networks/${network.id}/events/${eventId}`, {

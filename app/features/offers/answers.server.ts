@@ -7,7 +7,7 @@ import {
   startSubject,
 } from "~/features/conversations/conversations.server";
 import { conversationPolicy } from "~/features/conversations/rules";
-import { visibleNeedsSql } from "~/features/needs/policy.server";
+import { needVisibleToSql, visibleNeedsSql } from "~/features/needs/policy.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { refreshNeeds } from "~/features/needs/weight.server";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
@@ -25,6 +25,7 @@ const short = (title: string) =>
 const needRow = z.object({
   id: z.string(),
   owner_id: z.string().nullable(),
+  network_id: z.string().nullable(),
   status: z.string(),
   topic: z.string().nullable(),
   topic_text: z.string(),
@@ -44,7 +45,7 @@ export async function needForViewer(
   if (!isUuid(needId)) return null;
   const [row] = await queryParsed(
     needRow,
-    sql`select n.id, n.owner_id, n.status, n.topic, n.topic_text, n.languages,
+    sql`select n.id, n.owner_id, n.network_id, n.status, n.topic, n.topic_text, n.languages,
           ${visibleNeedsSql(viewerId)} as visible,
           exists (select 1 from need_me_toos m where m.need_id = n.id
                   and m.user_id = ${viewerId}::uuid) as said_me_too
@@ -164,14 +165,16 @@ export async function answerNeed(options: {
     await refreshNeeds(tx, { needIds: [need.id] });
     const meToos = await queryParsed(
       z.object({ user_id: z.string() }),
-      sql`select user_id from need_me_toos where need_id = ${need.id}::uuid`,
+      // Only those who can still see the need (a member who left its network is not told).
+      sql`select m.user_id from need_me_toos m join needs n on n.id = m.need_id
+          where m.need_id = ${need.id}::uuid and ${needVisibleToSql(sql`m.user_id`)}`,
       tx,
     );
     await notify(tx, {
       kind: "need.answered",
       recipientIds: [...(need.owner_id ? [need.owner_id] : []), ...meToos.map((m) => m.user_id)],
       actorId: actor.id,
-      networkId: null,
+      networkId: need.network_id,
       groupKey: `need:${need.id}`,
       sourceKey: `need-answer:${answerId}`,
       data: { needId: need.id, answerId, title: short(title) },
