@@ -77,6 +77,8 @@ describe.skipIf(!hasChromium)("offers pages", () => {
     failures.push(...(await check(page, "/offers/new with errors")));
 
     await page.getByLabel("Title").fill("Your first online shop");
+    // Topics are folded by group; open "Digital tools" to pick one.
+    await page.locator("summary", { hasText: "Digital tools" }).click();
     await page.getByRole("checkbox", { name: "Online shop" }).check();
     await page.getByRole("checkbox", { name: "Online, live" }).check();
     await page.getByRole("checkbox", { name: "On demand" }).check();

@@ -179,6 +179,11 @@ describe("offers", () => {
     });
     const page = await (await client.get(`/offers/${id}`)).text();
     expect(page).toContain("Spreadsheets for bakers");
+    // The edit form shows the competence among "other topics", ticked, and the group it is in open.
+    const edit = await (await client.get(`/offers/${id}/edit`)).text();
+    expect(edit).toContain('checked="" value="entrecomp:2.2"');
+    expect(edit).toContain('checked="" value="topic:spreadsheets"');
+    expect(edit).not.toContain('checked="" value="topic:seo"');
     const listed = await (await client.get("/offers?topic=entrecomp%3A2.2&country=CY")).text();
     expect(listed).toContain("Spreadsheets for bakers");
     const elsewhere = await (await client.get("/offers?topic=entrecomp%3A2.2&country=FI")).text();

@@ -5,6 +5,7 @@ import {
   countryOptions,
   languageName,
   languageOptions,
+  topicGroupsFor,
   topicOptions,
 } from "~/features/taxonomy/vocabulary.server";
 import { checkOffer, myOrganisations, type Offer } from "./offers.server";
@@ -69,8 +70,8 @@ export function offerValuesOf(offer: Offer): OfferFormValues {
  * person's organisations.
  */
 export async function offerFormOptions(locale: Locale, userId: string, values: OfferFormValues) {
-  const curated = topicOptions(locale).map((o) => ({ value: `topic:${o.value}`, label: o.label }));
-  const extraTopics = values.topics.filter((k) => !curated.some((o) => o.value === k));
+  const curated = new Set(topicOptions(locale).map((o) => `topic:${o.value}`));
+  const extraTopics = values.topics.filter((k) => !curated.has(k));
   const labels = await topicKeyLabels(extraTopics, locale);
   const languages = languageOptions(locale).slice(0, 12);
   for (const code of values.languages) {
@@ -85,7 +86,12 @@ export async function offerFormOptions(locale: Locale, userId: string, values: O
     }
   }
   return {
-    topics: [...extraTopics.map((k) => ({ value: k, label: labels.get(k) ?? k })), ...curated],
+    /** Keys outside our curated topics (a competence, an ESCO skill) the offer already has. */
+    otherTopics: extraTopics.map((k) => ({ value: k, label: labels.get(k) ?? k })),
+    topicGroups: topicGroupsFor(locale).map((g) => ({
+      group: g.group,
+      topics: g.topics.map((o) => ({ value: `topic:${o.value}`, label: o.label })),
+    })),
     languages,
     countries,
     organisations: (await myOrganisations(userId)).map((o) => ({ value: o.id, label: o.name })),

@@ -17,7 +17,13 @@ type Option = { value: string; label: string };
 export function OfferForm(props: {
   values: OfferFormValues;
   errors?: FieldErrors;
-  options: { topics: Option[]; languages: Option[]; countries: Option[]; organisations: Option[] };
+  options: {
+    otherTopics: Option[];
+    topicGroups: { group: string; topics: Option[] }[];
+    languages: Option[];
+    countries: Option[];
+    organisations: Option[];
+  };
   submissionKey?: string;
   submitLabel: string;
 }) {
@@ -43,15 +49,22 @@ export function OfferForm(props: {
         error={errors.description}
         rows={5}
       />
-      <ChoiceGroup
-        name="topics"
-        legend={t("offers.topics")}
-        type="checkbox"
-        options={options.topics}
-        selected={values.topics}
-        error={errors.topics}
-        columns
-      />
+      <fieldset className={`field${errors.topics ? " has-error" : ""}`}>
+        <legend>{t("offers.topics")}</legend>
+        {errors.topics ? <p className="error">{t(errors.topics)}</p> : null}
+        {options.otherTopics.length > 0 ? (
+          <ChoiceGroup
+            name="topics"
+            legend={t("offers.otherTopics")}
+            type="checkbox"
+            options={options.otherTopics}
+            selected={values.topics}
+          />
+        ) : null}
+        {options.topicGroups.map((g) => (
+          <TopicGroupPicker key={g.group} group={g} selected={values.topics} />
+        ))}
+      </fieldset>
       <ChoiceGroup
         name="formats"
         legend={t("offers.formats")}
@@ -120,5 +133,28 @@ export function OfferForm(props: {
       ) : null}
       <SubmitButton>{props.submitLabel}</SubmitButton>
     </CsrfForm>
+  );
+}
+
+/** One group of topics, folded unless something in it is chosen (105 topics on a phone). */
+function TopicGroupPicker(props: {
+  group: { group: string; topics: Option[] };
+  selected: string[];
+}) {
+  const { t } = useI18n();
+  const chosen = props.group.topics.filter((x) => props.selected.includes(x.value)).length;
+  const label = t(`topicGroup.${props.group.group}`);
+  return (
+    <details className="topic-group" open={chosen > 0 || undefined}>
+      <summary>{chosen ? `${label} (${chosen})` : label}</summary>
+      <ChoiceGroup
+        name="topics"
+        type="checkbox"
+        legend={label}
+        options={props.group.topics}
+        selected={props.selected}
+        columns
+      />
+    </details>
   );
 }
