@@ -90,6 +90,13 @@ export default [
     route("notifications", "routes/notifications/notifications.tsx"),
     route("notifications/:id/open", "routes/notifications/notification-open.ts"),
     route("live", "routes/notifications/person-live.ts"),
+    // Offers and answers to needs (issue 10, item 4).
+    route("offers", "routes/offers/offers.tsx"),
+    route("offers/new", "routes/offers/offer-new.tsx"),
+    route("offers/:id", "routes/offers/offer.tsx"),
+    route("offers/:id/edit", "routes/offers/offer-edit.tsx"),
+    route("needs/:id/answer", "routes/offers/need-answer.tsx"),
+    route("needs/:id/answers/:answerId/ask", "routes/offers/need-answer-ask.ts"),
     route("locale", "routes/accounts/locale.tsx"),
     route("vocabularies", "routes/taxonomy/vocabularies.tsx"),
     route("*", "routes/not-found.tsx"),

@@ -1,11 +1,16 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { topicKeyLabels } from "~/features/needs/topics.server";
 import { listMyNetworks } from "~/features/networks/networks.server";
 import { listHomeFeed } from "~/features/networks/posts.server";
 import { LiveStatusNote } from "~/features/networks/ui/home-note";
 import { PostCard } from "~/features/networks/ui/post-card";
 import { listPeople } from "~/features/profiles/directory.server";
-import { findPeopleOfferingWhatIWant, getNetworkStats } from "~/features/profiles/home.server";
+import {
+  findNeedsNearMe,
+  findPeopleOfferingWhatIWant,
+  getNetworkStats,
+} from "~/features/profiles/home.server";
 import { viewerOf } from "~/features/profiles/policy.server";
 import { countryName, topicLabel } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
@@ -22,7 +27,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const after = decodeCursor(new URL(request.url).searchParams.get("after"));
   const locale = resolveLocale(auth, context.requestLocale);
   const viewer = viewerOf(auth);
-  const [stats, newest, matches, myNetworks, feed] = await Promise.all([
+  const isEducator = auth?.user.role === "educator";
+  const [stats, newest, matches, myNetworks, feed, needsNearMe] = await Promise.all([
     getNetworkStats(),
     listPeople({ viewer, filters: {}, after: null, limit: 6 }),
     auth
@@ -32,11 +38,29 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       : Promise.resolve([]),
     auth ? listMyNetworks(auth.user.id) : Promise.resolve([]),
     auth ? listHomeFeed({ userId: auth.user.id, after }) : Promise.resolve(null),
+    // Needs near you (issue 10): educators only, so an owner's page costs nothing more.
+    auth && isEducator ? findNeedsNearMe({ userId: auth.user.id, locale }) : Promise.resolve(null),
   ]);
+  const needLabels = needsNearMe
+    ? await topicKeyLabels(
+        needsNearMe.flatMap((n) => (n.topic ? [n.topic] : [])),
+        locale,
+      )
+    : null;
   return {
     user: auth
       ? { id: auth.user.id, displayName: auth.user.displayName, onboarded: auth.user.onboarded }
       : null,
+    needsNearMe:
+      needsNearMe && needLabels
+        ? needsNearMe.map((n) => ({
+            id: n.id,
+            topic: n.topic ? (needLabels.get(n.topic) ?? n.topic) : n.topicText,
+            countryName: countryName(n.country, locale),
+            meTooCount: n.meTooCount,
+            isReached: n.isReached,
+          }))
+        : null,
     myNetworks: myNetworks.map((n) => ({ id: n.id, name: n.name, unread: n.unread })),
     feed,
     isFirstPage: after === null,
@@ -54,8 +78,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export default function Home() {
-  const { user, stats, newest, matches, myNetworks, feed, isFirstPage, submissionKey } =
-    useLoaderData<typeof loader>();
+  const {
+    user,
+    stats,
+    newest,
+    matches,
+    myNetworks,
+    feed,
+    isFirstPage,
+    submissionKey,
+    needsNearMe,
+  } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <main id="main" className="page">
@@ -87,6 +120,34 @@ export default function Home() {
           </>
         )}
       </section>
+      {user && needsNearMe ? (
+        <section className="section" aria-labelledby="needs-near-me">
+          <h2 id="needs-near-me">{t("offers.homeNeedsHeading")}</h2>
+          {needsNearMe.length === 0 ? (
+            <p>{t("offers.homeNeedsNone")}</p>
+          ) : (
+            <ul className="needs-near-me">
+              {needsNearMe.map((n) => (
+                <li key={n.id}>
+                  <a href={`/needs/${n.id}`}>{n.topic}</a>
+                  <span className="muted">
+                    {n.countryName ? ` · ${n.countryName}` : ""}
+                    {n.meTooCount > 0
+                      ? ` · ${t("offers.homeMeToos", { count: n.meTooCount })}`
+                      : ""}
+                    {n.isReached ? "" : ` · ${t("offers.homeUnreached")}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="inline-actions">
+            <a href="/needs">{t("offers.homeAllNeeds")}</a>
+            <a href="/offers">{t("offers.listTitle")}</a>
+            <a href="/offers/new">{t("offers.newHeading")}</a>
+          </p>
+        </section>
+      ) : null}
       {user && feed ? (
         <div className="home-grid">
           <section aria-labelledby="my-networks">

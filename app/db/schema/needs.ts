@@ -96,6 +96,10 @@ export const needs = pgTable(
       .on(t.createdAt.desc(), t.id.desc())
       .where(sql`${t.status} = 'open'`),
     uniqueIndex("needs_owner_submission_key").on(t.ownerId, t.submissionKey),
+    // An educator's "Needs near you": per topic, unreached and heaviest first (home.server.ts).
+    index("needs_open_topic_reach_idx")
+      .on(t.topic, t.isReached, t.weight.desc(), t.createdAt.desc())
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 

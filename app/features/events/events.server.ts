@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { eventRsvps, eventSeries, events, networkMembers } from "~/db/schema";
+import { refreshNeeds } from "~/features/needs/weight.server";
 import type { NetworkSubject } from "~/features/networks/rules";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
@@ -292,6 +293,8 @@ export async function updateEventIn(
     const goingNow = await peopleAnswered(tx, event.id, ["going"]);
     await planReminders(tx, { id: event.id, startsAt: values.startsAt }, goingNow, now);
   }
+  // Needs answered with this event may gain or lose it (its language, kind or dates changed).
+  await refreshNeeds(tx, { eventId: event.id });
   if (changedForAttendees(event, values)) {
     await notify(tx, {
       kind: "event.changed",
@@ -338,6 +341,8 @@ export async function cancelEventIn(
     .update(events)
     .set({ cancelledAt: now, sequence, updatedAt: now })
     .where(eq(events.id, event.id));
+  // A cancelled event no longer answers the needs it was offered for (decision 018).
+  await refreshNeeds(tx, { eventId: event.id });
   await notify(tx, {
     kind: "event.cancelled",
     recipientIds: await peopleAnswered(tx, event.id, ["going", "waiting", "maybe"]),

@@ -128,6 +128,12 @@ export const notificationKinds = {
     link: (d) => `/audits/${str(d, "auditId")}`,
     defaultEmail: "immediately",
   },
+  // An educator answered a need ("I can run this"): its owner and the "me too" people.
+  "need.answered": {
+    message: "notifications.kind.needAnswered",
+    link: (d) => `/needs/${str(d, "needId")}`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;

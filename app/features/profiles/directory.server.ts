@@ -11,6 +11,7 @@ export type PeopleFilters = {
   language?: string;
   sector?: string;
   skill?: string;
+  wanted?: string;
 };
 
 export const PAGE_SIZE = 24;
@@ -54,6 +55,12 @@ export async function listPeople(options: {
   if (filters.skill) {
     where.push(
       sql`exists (select 1 from user_skills us where us.user_id = u.id and us.kind = 'offered' and us.topic = ${filters.skill})`,
+      fieldVisibleSql(viewer, "skills"),
+    );
+  }
+  if (filters.wanted) {
+    where.push(
+      sql`exists (select 1 from user_skills us where us.user_id = u.id and us.kind = 'wanted' and us.topic = ${filters.wanted})`,
       fieldVisibleSql(viewer, "skills"),
     );
   }

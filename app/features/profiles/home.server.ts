@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "~/db/client.server";
+import { visibleNeedsSql } from "~/features/needs/policy.server";
 import { ttlCache } from "~/lib/ttl-cache";
 import { fieldVisibleSql, type Viewer } from "./policy.server";
 
@@ -96,5 +97,89 @@ async function queryMatches(options: {
     role: r.role,
     country: r.country,
     topics: r.topics,
+  }));
+}
+
+export type NeedNearMe = {
+  id: string;
+  topic: string | null;
+  topicText: string;
+  country: string | null;
+  weight: number;
+  meTooCount: number;
+  isReached: boolean;
+};
+
+/**
+ * "Needs near you" for an educator's home page (issue 10): open needs they may see whose topic
+ * is one they offer (their offered skills and their open offers' topics), in a language they
+ * read (their profile's languages, or the page's when they named none), not their own; in
+ * their country first, then unreached, then heaviest. A few lines: one indexed query.
+ */
+export async function findNeedsNearMe(options: {
+  userId: string;
+  locale: string;
+  limit?: number;
+}): Promise<NeedNearMe[]> {
+  const me = sql`${options.userId}::uuid`;
+  const limit = options.limit ?? 5;
+  const rows = await queryRows<{
+    id: string;
+    topic: string | null;
+    topic_text: string;
+    country: string | null;
+    weight: number;
+    me_too_count: number;
+    is_reached: boolean;
+  }>(sql`
+    with my_topics as (
+      select 'topic:' || us.topic as topic from user_skills us
+        where us.user_id = ${me} and us.kind = 'offered'
+      union
+      select ot.topic from offers o join offer_topics ot on ot.offer_id = o.id
+        where o.created_by = ${me} and o.status = 'open'
+    ),
+    me as (
+      select u.country,
+        coalesce(nullif(array(select ul.language from user_languages ul where ul.user_id = u.id), '{}'),
+          array[${options.locale}]::text[]) as codes
+      from users u where u.id = ${me}
+    ),
+    -- Per topic, a few from the person's country, then a few from elsewhere: each is an ordered
+    -- index scan that stops early (needs_open_topic_reach_idx), so 300,000 needs cost no more.
+    found as (
+      select n.* from my_topics t cross join me cross join lateral (
+        select n.id, n.topic, n.topic_text, n.country, n.weight, n.me_too_count, n.is_reached,
+          n.created_at
+        from needs n
+        where n.status = 'open' and n.topic = t.topic and n.country = me.country
+          and n.languages && me.codes and n.owner_id is distinct from ${me}
+          and ${visibleNeedsSql(options.userId)}
+        order by n.is_reached, n.weight desc, n.created_at desc
+        limit ${limit}) n
+      union all
+      select n.* from my_topics t cross join me cross join lateral (
+        select n.id, n.topic, n.topic_text, n.country, n.weight, n.me_too_count, n.is_reached,
+          n.created_at
+        from needs n
+        where n.status = 'open' and n.topic = t.topic and n.country is distinct from me.country
+          and n.languages && me.codes and n.owner_id is distinct from ${me}
+          and ${visibleNeedsSql(options.userId)}
+        order by n.is_reached, n.weight desc, n.created_at desc
+        limit ${limit}) n
+    )
+    select f.id, f.topic, f.topic_text, f.country, f.weight, f.me_too_count, f.is_reached
+    from found f, me
+    order by (f.country is not distinct from me.country) desc, f.is_reached, f.weight desc,
+      f.created_at desc
+    limit ${limit}`);
+  return rows.map((r) => ({
+    id: r.id,
+    topic: r.topic,
+    topicText: r.topic_text,
+    country: r.country,
+    weight: Number(r.weight),
+    meTooCount: Number(r.me_too_count),
+    isReached: r.is_reached,
   }));
 }

@@ -14,6 +14,8 @@ export const peopleFilterSchema = z.object({
   language: optionalCode(/^[a-z]{2}$/),
   sector: optionalCode(/^[A-U]$/),
   skill: optionalCode(/^[a-z0-9-]{2,60}$/),
+  /** What people want to learn (user_skills kind 'wanted'), next to what they offer. */
+  wanted: optionalCode(/^[a-z0-9-]{2,60}$/),
 });
 
 export const organisationFilterSchema = z.object({

@@ -103,6 +103,13 @@ export default function People() {
           emptyLabel={t("filters.any")}
           options={options.skills}
         />
+        <SelectField
+          name="wanted"
+          label={t("people.wants")}
+          defaultValue={filters.wanted ?? ""}
+          emptyLabel={t("filters.any")}
+          options={options.skills}
+        />
         <FilterActions clearHref="/people" />
       </form>
       {people.length === 0 ? (

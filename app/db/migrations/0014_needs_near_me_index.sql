@@ -1,0 +1,1 @@
+CREATE INDEX "needs_open_topic_reach_idx" ON "needs" USING btree ("topic","is_reached","weight" DESC NULLS LAST,"created_at" DESC NULLS LAST) WHERE "needs"."status" = 'open';
