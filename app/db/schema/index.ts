@@ -9,3 +9,4 @@ export * from "./networks";
 export * from "./notifications";
 export * from "./organisations";
 export * from "./taxonomy";
+export * from "./radar";
