@@ -300,6 +300,44 @@ describe("figures after every kind of write", () => {
   });
 });
 
+describe("kept figures", () => {
+  it("are dropped when a network goes and its needs go with it (a cascade, no refreshNeeds)", async () => {
+    const member = await app.signedIn({ role: "educator" });
+    const network = await app.server.createNetwork({ members: [member.user.id] });
+    const topic = freshTopic();
+    for (let i = 0; i < 3; i++)
+      await addNeed({ ownerId: await owner(), topic, networkId: network.id });
+    for (let i = 0; i < 3; i++) await addNeed({ ownerId: await owner(), topic });
+    const q = `?topic=${encodeURIComponent(topic)}&period=all`;
+    expect(line(await csvOf(member.client, q), "All needs")?.[0]).toBe(6);
+    const version = async () =>
+      Number(
+        (await sqlRows<{ version: number }>("select version from need_figures_version"))[0].version,
+      );
+    const before = await version();
+    // Reading again writes nothing and keeps the version.
+    expect(line(await csvOf(member.client, q), "All needs")?.[0]).toBe(6);
+    expect(await version()).toBe(before);
+    // The network is deleted, and with it the member's membership and the network's needs.
+    await sqlRows(`delete from network_members where network_id = '${network.id}'`);
+    await sqlRows(`delete from networks where id = '${network.id}'`);
+    expect(await version()).toBe(before + 1);
+    expect(line(await csvOf(member.client, q), "All needs")?.[0]).toBe(3);
+  });
+
+  it("are dropped when needs are deleted straight from the table", async () => {
+    const { client } = await app.signedIn({ role: "educator" });
+    const topic = freshTopic();
+    for (let i = 0; i < 4; i++) await addNeed({ ownerId: await owner(), topic });
+    const q = `?topic=${encodeURIComponent(topic)}&period=all`;
+    expect(line(await csvOf(client, q), "All needs")?.[0]).toBe(4);
+    await sqlRows(
+      `delete from needs where id = (select id from needs where topic = '${topic}' limit 1)`,
+    );
+    expect(line(await csvOf(client, q), "All needs")?.[0]).toBe(3);
+  });
+});
+
 describe("the daily job", () => {
   it("brings reach up to date and writes the day's snapshot, drawn as the trend", async () => {
     const { user: educator, client } = await app.signedIn({ role: "educator" });

@@ -8,5 +8,5 @@ export * from "./needs";
 export * from "./networks";
 export * from "./notifications";
 export * from "./organisations";
-export * from "./taxonomy";
 export * from "./radar";
+export * from "./taxonomy";

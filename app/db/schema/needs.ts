@@ -95,6 +95,10 @@ export const needs = pgTable(
       .on(t.createdAt.desc(), t.id.desc())
       .where(sql`${t.status} = 'open'`),
     uniqueIndex("needs_owner_submission_key").on(t.ownerId, t.submissionKey),
+    // The radar's "Needs nobody answers": open, unreached, heaviest first.
+    index("needs_unreached_weight_idx")
+      .on(t.weight.desc(), t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'open' and not ${t.isReached}`),
   ],
 );
 

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { checkNotNegative, checkOneOf } from "./checks";
 import { networks } from "./networks";
 
@@ -36,3 +45,15 @@ export const needDistanceSnapshots = pgTable(
     index("need_distance_snapshots_lookup_idx").on(t.dimension, t.key, t.day),
   ],
 );
+
+/**
+ * One row whose `version` goes up with every statement that writes `needs` (inserted, changed,
+ * refreshed by refreshNeeds, or deleted, also by a cascade from a deleted person or network) or
+ * the snapshots: a trigger bumps it (migration radar-figures-version), in the writer's
+ * transaction. The radar keeps computed figures in memory under the version it read in the same
+ * snapshot, so a figure is never older than the data it was computed from.
+ */
+export const needFiguresVersion = pgTable("need_figures_version", {
+  id: integer("id").primaryKey().default(1),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});

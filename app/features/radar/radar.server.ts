@@ -86,9 +86,16 @@ const groupRow = z.object({
   people: z.coerce.number(),
   weight: z.coerce.number(),
   unreached: z.coerce.number(),
+  free_text: z.coerce.number(),
+  no_fit: z.coerce.number(),
 });
 
-/** Every grouping of the radar in one pass over the visible, filtered open needs. */
+/**
+ * Every grouping of the radar in one pass over the visible, filtered open needs, with the
+ * reasons the unreached weight is unreached: free text only (no topic an offer could match), or
+ * offers on the topic of which none fits (language, format, place); the rest has no open offer
+ * on its topic at all.
+ */
 async function groups(viewerId: string, filters: RadarFilters, db: Db) {
   return queryParsed(
     groupRow,
@@ -116,14 +123,36 @@ async function groups(viewerId: string, filters: RadarFilters, db: Db) {
       count(*)::int as needs,
       count(distinct coalesce(n.owner_id, n.id))::int as people,
       coalesce(sum(n.weight), 0)::int as weight,
-      coalesce(sum(n.weight) filter (where not n.is_reached), 0)::int as unreached
+      coalesce(sum(n.weight) filter (where not n.is_reached), 0)::int as unreached,
+      coalesce(sum(n.weight) filter (where not n.is_reached and n.topic is null), 0)::int
+        as free_text,
+      coalesce(sum(n.weight) filter (where not n.is_reached and f.topic is not null), 0)::int
+        as no_fit
     from needs n
+    left join (
+      select distinct ot.topic from offer_topics ot join offers o on o.id = ot.offer_id
+      where o.status = 'open' and (o.on_demand or coalesce(o.ends_on, o.starts_on) >= current_date)
+    ) f on f.topic = n.topic
     where n.status = 'open' and ${visibleNeedSql(viewerId)} and ${filterSql(filters)}
     group by grouping sets ((), (n.topic), (n.country), (n.country, n.region), (n.nace_section),
       (n.nace_division), (n.network_id), (n.topic, n.country))
   `,
     db,
   );
+}
+
+/**
+ * Figures computed lately, by language, filters, the viewer's networks and the day, each with
+ * the figures version (need_figures_version) read before it was computed. A trigger bumps the
+ * version with every transaction that writes needs or snapshots (cascaded deletes too), so an
+ * entry whose version is still current was computed from data at least as new as the last write.
+ */
+const figureCache = new Map<string, { version: number; figures: RadarFigures }>();
+const CACHE_ENTRIES = 200;
+
+/** Drops every kept figure (tests). */
+export function clearRadarCache() {
+  figureCache.clear();
 }
 
 /** All the radar's figures for a viewer and filters, labels in the reader's language. */
@@ -133,10 +162,36 @@ export async function radarFigures(
   locale: Locale,
   db: Db = getDb(),
 ): Promise<RadarFigures> {
-  const [rows, months, reasons, unanswered, trend] = await Promise.all([
+  const [state] = await queryParsed(
+    z.object({ version: z.coerce.number(), networks: z.string(), day: z.string() }),
+    sql`select (select version from need_figures_version where id = 1) as version,
+      coalesce((select string_agg(network_id::text, ',' order by network_id)
+        from network_members where user_id = ${viewerId}::uuid and status = 'active'), '') as networks,
+      to_char(now() at time zone 'UTC', 'YYYY-MM-DD') as day`,
+    db,
+  );
+  const key = JSON.stringify([locale, filters, state.networks, state.day]);
+  const kept = figureCache.get(key);
+  if (kept && kept.version === state.version) return kept.figures;
+  const figures = await computeRadarFigures(viewerId, filters, locale, db);
+  figureCache.delete(key);
+  figureCache.set(key, { version: state.version, figures });
+  if (figureCache.size > CACHE_ENTRIES) {
+    const oldest = figureCache.keys().next().value;
+    if (oldest !== undefined) figureCache.delete(oldest);
+  }
+  return figures;
+}
+
+async function computeRadarFigures(
+  viewerId: string,
+  filters: RadarFilters,
+  locale: Locale,
+  db: Db,
+): Promise<RadarFigures> {
+  const [rows, months, unanswered, trend] = await Promise.all([
     groups(viewerId, filters, db),
     needsPerMonth(viewerId, filters, db),
-    unreachedReasons(viewerId, filters, db),
     unansweredNeeds(viewerId, filters, db),
     distanceTrend(viewerId, filters, db),
   ]);
@@ -176,7 +231,19 @@ export async function radarFigures(
   const heatTopics = topics.slice(0, 8);
   const heatCountries = countries.slice(0, 8);
   const cells = new Map(bySet("topic_country").map((r) => [`${r.k1}|${r.k2}`, r] as const));
-  const total = totalRow ?? { needs: 0, people: 0, weight: 0, unreached: 0 };
+  const total = totalRow ?? {
+    needs: 0,
+    people: 0,
+    weight: 0,
+    unreached: 0,
+    free_text: 0,
+    no_fit: 0,
+  };
+  const reasons = {
+    freeText: total.free_text,
+    noFit: total.no_fit,
+    noOffer: total.unreached - total.free_text - total.no_fit,
+  };
   return {
     total: {
       needs: total.needs,
@@ -245,38 +312,6 @@ async function needsPerMonth(viewerId: string, filters: RadarFilters, db: Db) {
   `,
     db,
   );
-}
-
-/**
- * Why the unreached weight is unreached: free text only (no topic an offer could match), no open
- * offer on the topic at all, or offers on the topic that none fits (language, format, place).
- */
-async function unreachedReasons(viewerId: string, filters: RadarFilters, db: Db) {
-  const [row] = await queryParsed(
-    z.object({
-      free_text: z.coerce.number(),
-      no_offer: z.coerce.number(),
-      no_fit: z.coerce.number(),
-    }),
-    sql`
-    with unreached as (
-      select n.topic, n.weight,
-        n.topic is not null and exists (
-          select 1 from offer_topics ot join offers o on o.id = ot.offer_id
-          where ot.topic = n.topic and o.status = 'open'
-            and (o.on_demand or coalesce(o.ends_on, o.starts_on) >= current_date)) as has_offer
-      from needs n
-      where n.status = 'open' and not n.is_reached
-        and ${visibleNeedSql(viewerId)} and ${filterSql(filters)}
-    )
-    select coalesce(sum(weight) filter (where topic is null), 0)::int as free_text,
-      coalesce(sum(weight) filter (where topic is not null and not has_offer), 0)::int as no_offer,
-      coalesce(sum(weight) filter (where has_offer), 0)::int as no_fit
-    from unreached
-  `,
-    db,
-  );
-  return { freeText: row?.free_text ?? 0, noOffer: row?.no_offer ?? 0, noFit: row?.no_fit ?? 0 };
 }
 
 /** "Needs nobody answers": open, unreached, heaviest first (20). */
