@@ -147,7 +147,7 @@ async function groups(viewerId: string, filters: RadarFilters, db: Db) {
  * version with every transaction that writes needs or snapshots (cascaded deletes too), so an
  * entry whose version is still current was computed from data at least as new as the last write.
  */
-const figureCache = new Map<string, { version: number; figures: RadarFigures }>();
+const figureCache = new Map<string, { version: number; figures: Promise<RadarFigures> }>();
 const CACHE_ENTRIES = 200;
 
 /** Drops every kept figure (tests). */
@@ -172,10 +172,15 @@ export async function radarFigures(
   );
   const key = JSON.stringify([locale, filters, state.networks, state.day]);
   const kept = figureCache.get(key);
-  if (kept && kept.version === state.version) return kept.figures;
-  const figures = await computeRadarFigures(viewerId, filters, locale, db);
+  // Requests that come while the figures are being computed wait for the same computation.
+  if (kept && kept.version >= state.version) return kept.figures;
+  const figures = computeRadarFigures(viewerId, filters, locale, db);
+  const entry = { version: state.version, figures };
   figureCache.delete(key);
-  figureCache.set(key, { version: state.version, figures });
+  figureCache.set(key, entry);
+  figures.catch(() => {
+    if (figureCache.get(key) === entry) figureCache.delete(key);
+  });
   if (figureCache.size > CACHE_ENTRIES) {
     const oldest = figureCache.keys().next().value;
     if (oldest !== undefined) figureCache.delete(oldest);
@@ -368,12 +373,13 @@ async function distanceTrend(viewerId: string, filters: RadarFilters, db: Db) {
   `,
     db,
   );
-  return {
-    dimension,
-    points: rows
-      .filter((r) => r.open_count >= 3 && r.open_weight > 0)
-      .map((r) => ({ date: r.day, value: r.unreached_weight / r.open_weight })),
-  } as RadarFigures["trend"];
+  const points = rows
+    .filter((r) => r.open_count >= 3 && r.open_weight > 0)
+    .map((r) => ({ date: r.day, value: r.unreached_weight / r.open_weight }));
+  // Over more than 9 weeks, one day a week (counted back from the latest) is enough to draw.
+  const drawn =
+    points.length > 63 ? points.filter((_, i) => (points.length - 1 - i) % 7 === 0) : points;
+  return { dimension, points: drawn } as RadarFigures["trend"];
 }
 
 /** What the radar's rule needs to know of a viewer beyond the session: do they facilitate a network. */

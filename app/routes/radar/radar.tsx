@@ -43,20 +43,40 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       radarFigures(auth.user.id, filters, locale),
       viewerNetworks(auth.user.id),
     ]);
-    const topics = topicOptions(locale).map((o) => ({ value: `topic:${o.value}`, label: o.label }));
-    if (filters.topic && !topics.some((o) => o.value === filters.topic)) {
-      const label = figures.topics.find((g) => g.key === filters.topic)?.label ?? filters.topic;
-      topics.unshift({ value: filters.topic, label });
-    }
+    // The choices are what the figures hold (and what is chosen), so the lists stay short.
+    const choices = (
+      groups: Group[],
+      chosen: string | undefined,
+      label: (key: string) => string,
+    ) => {
+      const options = groups.map((g) => ({ value: g.key, label: g.label }));
+      if (chosen && !options.some((o) => o.value === chosen)) {
+        options.unshift({ value: chosen, label: label(chosen) });
+      }
+      return options.sort((a, b) => a.label.localeCompare(b.label, locale));
+    };
+    const topicNames = new Map(topicOptions(locale).map((o) => [`topic:${o.value}`, o.label]));
+    const countryNames = new Map(countryOptions(locale).map((o) => [o.value, o.label]));
+    const sectionNames = new Map(naceSectionOptions(locale).map((o) => [o.value, o.label]));
+    const divisionNames = new Map(naceDivisionOptions(locale).map((o) => [o.value, o.label]));
+    const shown = 25;
     return {
       filters,
       query: radarQuery(filters),
-      figures,
+      figures: {
+        ...figures,
+        topics: figures.topics.slice(0, shown),
+        countries: figures.countries.slice(0, shown),
+        regions: figures.regions.slice(0, shown),
+        sections: figures.sections.slice(0, shown),
+        divisions: figures.divisions.slice(0, shown),
+        networks: figures.networks.slice(0, shown),
+      },
       options: {
-        topics,
-        countries: countryOptions(locale),
-        sections: naceSectionOptions(locale),
-        divisions: naceDivisionOptions(locale),
+        topics: choices(figures.topics, filters.topic, (k) => topicNames.get(k) ?? k),
+        countries: choices(figures.countries, filters.country, (k) => countryNames.get(k) ?? k),
+        sections: choices(figures.sections, filters.section, (k) => sectionNames.get(k) ?? k),
+        divisions: choices(figures.divisions, filters.division, (k) => divisionNames.get(k) ?? k),
         networks,
       },
     };
@@ -286,7 +306,7 @@ function GroupTable(props: {
             </tr>
           </thead>
           <tbody>
-            {props.groups.slice(0, 25).map((g) => (
+            {props.groups.map((g) => (
               <tr key={g.key}>
                 <th scope="row">{props.label ? props.label(g) : g.label}</th>
                 <td>{number(g.needs)}</td>
