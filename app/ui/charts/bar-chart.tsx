@@ -86,25 +86,27 @@ export function BarChart(props: {
           );
         })}
       </svg>
-      <table className={props.showTable ? "chart-table" : "chart-table sr-only"}>
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.labelHeading}</th>
-            <th scope="col">{props.valueHeading}</th>
-            {props.noteHeading ? <th scope="col">{props.noteHeading}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item, index) => (
-            <tr key={`${item.label}-${index}`}>
-              <th scope="row">{item.label}</th>
-              <td>{show(item.value)}</td>
-              {props.noteHeading ? <td>{item.note ?? ""}</td> : null}
+      <div className={props.showTable ? "chart-table-wrap" : "sr-only"}>
+        <table className="chart-table">
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.labelHeading}</th>
+              <th scope="col">{props.valueHeading}</th>
+              {props.noteHeading ? <th scope="col">{props.noteHeading}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((item, index) => (
+              <tr key={`${item.label}-${index}`}>
+                <th scope="row">{item.label}</th>
+                <td>{show(item.value)}</td>
+                {props.noteHeading ? <td>{item.note ?? ""}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -114,34 +114,36 @@ export function HeatMap(props: {
           </g>
         ))}
       </svg>
-      <table className={props.showTable ? "chart-table" : "chart-table sr-only"}>
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.rowHeading}</th>
-            {columns.map((column, c) => (
-              <th scope="col" key={`h-${column}-${c}`}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, r) => (
-            <tr key={`t-${row}-${r}`}>
-              <th scope="row">{row}</th>
-              {columns.map((column, c) => {
-                const value = values[r]?.[c] ?? null;
-                return (
-                  <td key={`d-${column}-${c}`}>
-                    {value === null ? props.suppressedLabel : show(value)}
-                  </td>
-                );
-              })}
+      <div className={props.showTable ? "chart-table-wrap" : "sr-only"}>
+        <table className="chart-table">
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.rowHeading}</th>
+              {columns.map((column, c) => (
+                <th scope="col" key={`h-${column}-${c}`}>
+                  {column}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={`t-${row}-${r}`}>
+                <th scope="row">{row}</th>
+                {columns.map((column, c) => {
+                  const value = values[r]?.[c] ?? null;
+                  return (
+                    <td key={`d-${column}-${c}`}>
+                      {value === null ? props.suppressedLabel : show(value)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

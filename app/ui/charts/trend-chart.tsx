@@ -149,30 +149,32 @@ export function TrendChart(props: {
             })
           : null}
       </svg>
-      <table className={props.showTable ? "chart-table" : "chart-table sr-only"}>
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.dateHeading}</th>
-            {series.map((s, index) => (
-              <th scope="col" key={`h-${s.name}-${index}`}>
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {dates.map((date) => (
-            <tr key={`r-${date}`}>
-              <th scope="row">{formatChartDate(date, locale)}</th>
-              {series.map((s, index) => {
-                const point = s.points.find((p) => p.date === date);
-                return <td key={`v-${s.name}-${index}`}>{point ? show(point.value) : ""}</td>;
-              })}
+      <div className={props.showTable ? "chart-table-wrap" : "sr-only"}>
+        <table className="chart-table">
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.dateHeading}</th>
+              {series.map((s, index) => (
+                <th scope="col" key={`h-${s.name}-${index}`}>
+                  {s.name}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {dates.map((date) => (
+              <tr key={`r-${date}`}>
+                <th scope="row">{formatChartDate(date, locale)}</th>
+                {series.map((s, index) => {
+                  const point = s.points.find((p) => p.date === date);
+                  return <td key={`v-${s.name}-${index}`}>{point ? show(point.value) : ""}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
