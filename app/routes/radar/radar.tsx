@@ -192,7 +192,7 @@ export default function Radar() {
         {figures.trend.points.length > 0 ? (
           <TrendChart
             title={t("radar.distanceTrend")}
-            description={t(`radar.trendOf.${figures.trend.dimension}`)}
+            description={`${t(`radar.trendOf.${figures.trend.dimension}`)} ${t("radar.trendNote")}`}
             locale={locale}
             dateHeading={t("radar.day")}
             format={{ style: "percent" }}
@@ -292,9 +292,10 @@ function GroupTable(props: {
   if (props.groups.length === 0) return null;
   const number = (n: number) => formatNumber(n, locale);
   return (
-    <section aria-labelledby={props.id} className="radar-table">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways must take the keyboard (WCAG 2.1.1)
+    <section aria-labelledby={props.id} className="radar-table table-scroll" tabIndex={0}>
       <h2 id={props.id}>{props.title}</h2>
-      <div className="table-scroll">
+      <div>
         <table>
           <thead>
             <tr>
