@@ -42,7 +42,8 @@ export const needDistanceSnapshots = pgTable(
       t.key,
       sql`coalesce(${t.networkId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
     ),
-    index("need_distance_snapshots_lookup_idx").on(t.dimension, t.key, t.day),
+    // The trend reads one group's days for the viewer's networks only.
+    index("need_distance_snapshots_lookup_idx").on(t.dimension, t.key, t.networkId, t.day),
   ],
 );
 

@@ -13,7 +13,8 @@
  *
  * Weight, "me too" count and reach are then set set-based with the very SQL refreshNeeds uses
  * (`needReachedSql`), so the seeded columns are what refreshNeeds would write; and 180 days of
- * distance snapshots are written, today's by the daily job's own function.
+ * distance snapshots are written (daily for the last 30 days, weekly before), today's as the
+ * daily job writes it.
  * Everything is drawn inside PostgreSQL from md5 of the row's number: two runs give the same data.
  */
 
@@ -25,6 +26,11 @@ import { topics } from "~/features/taxonomy/data/topics";
 
 export const DEFAULT_SCALE_NEEDS = 300_000;
 export const DEFAULT_SCALE_ME_TOOS = 1_000_000;
+
+const versionTriggers = [
+  { table: "needs", name: "needs_figures_version" },
+  { table: "need_distance_snapshots", name: "need_distance_snapshots_figures_version" },
+];
 
 export type NeedCounts = { needs: number; meToos: number; offers: number; snapshots: number };
 
@@ -40,6 +46,11 @@ export async function loadScaleNeeds(
   const { progress } = options;
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  // The figures-version triggers would queue one deferred event per seeded row; the seed bumps
+  // the version once at the end instead.
+  for (const trigger of versionTriggers) {
+    await client.query(`alter table ${trigger.table} disable trigger ${trigger.name}`);
+  }
   const topicKeys = topics.map((t) => `topic:${t.slug}`);
   await client.query(`create temp table seed_owners on commit drop as
     select row_number() over (order by u.id) - 1 as i, u.id, u.country, u.region, u.locale,
@@ -161,7 +172,8 @@ export async function loadScaleNeeds(
   );
   progress(`  weight and reach set (${elapsed()})`);
 
-  // 180 days of snapshots: today's as the daily job writes it, earlier days drifting from it.
+  // 180 days of snapshots (daily for 30 days, weekly before): today's as the daily job writes
+  // it, earlier days drifting from it.
   await client.query(`insert into need_distance_snapshots
       (day, network_id, dimension, key, open_count, open_weight, unreached_weight)
     select current_date, n.network_id,
@@ -181,7 +193,11 @@ export async function loadScaleNeeds(
       least(greatest(0, s.open_weight - (s.open_weight * d / 400)),
         (s.unreached_weight * (1 + d / 300.0))::int)
     from need_distance_snapshots s cross join generate_series(1, 179) d
-    where s.day = current_date`);
+    where s.day = current_date and (d <= 30 or d % 7 = 0)`);
+  for (const trigger of versionTriggers) {
+    await client.query(`alter table ${trigger.table} enable trigger ${trigger.name}`);
+  }
+  await client.query("update need_figures_version set version = version + 1 where id = 1");
   const snapshots = Number(
     (await client.query("select count(*)::int as n from need_distance_snapshots")).rows[0].n,
   );

@@ -1,0 +1,3 @@
+DROP INDEX "need_distance_snapshots_lookup_idx";--> statement-breakpoint
+CREATE INDEX "needs_unreached_weight_idx" ON "needs" USING btree ("weight" DESC NULLS LAST,"created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "needs"."status" = 'open' and not "needs"."is_reached";--> statement-breakpoint
+CREATE INDEX "need_distance_snapshots_lookup_idx" ON "need_distance_snapshots" USING btree ("dimension","key","network_id","day");

@@ -1,1 +1,0 @@
-CREATE INDEX "needs_unreached_weight_idx" ON "needs" USING btree ("weight" DESC NULLS LAST,"created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "needs"."status" = 'open' and not "needs"."is_reached";
