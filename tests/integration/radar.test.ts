@@ -228,6 +228,14 @@ describe("figures", () => {
       `update network_members set status = 'removed' where network_id = '${network.id}' and user_id = '${member.user.id}'`,
     );
     expect(line(await csvOf(member.client, q), "All needs")?.[0]).toBe(3);
+    // One's own needs count wherever they are.
+    const author = await app.signedIn({ role: "educator" });
+    const own = freshTopic();
+    await addNeed({ ownerId: author.user.id, topic: own, networkId: network.id });
+    for (let i = 0; i < 2; i++) await addNeed({ ownerId: await owner(), topic: own });
+    const ownQuery = `?topic=${encodeURIComponent(own)}&period=all`;
+    expect(line(await csvOf(author.client, ownQuery), "All needs")?.[0]).toBe(3);
+    expect(line(await csvOf(outsider.client, ownQuery), "All needs")).toBeUndefined();
   });
 
   it("keeps to the period", async () => {
