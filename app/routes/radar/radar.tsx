@@ -39,10 +39,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       facilitatesANetwork: await facilitatesANetwork(auth.user.id),
     });
     const filters = readRadarFilters(params);
-    const [figures, networks] = await Promise.all([
+    const filtered = Object.entries(filters).some(
+      ([key, v]) => key !== "period" && v !== undefined,
+    );
+    const [figures, unfiltered, networks] = await Promise.all([
       radarFigures(auth.user.id, filters, locale),
+      // The choices come from the period's figures without the other filters (kept apart).
+      filtered ? radarFigures(auth.user.id, { period: filters.period }, locale) : null,
       viewerNetworks(auth.user.id),
     ]);
+    const all = unfiltered ?? figures;
     // The choices are what the figures hold (and what is chosen), so the lists stay short.
     const choices = (
       groups: Group[],
@@ -73,10 +79,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         networks: figures.networks.slice(0, shown),
       },
       options: {
-        topics: choices(figures.topics, filters.topic, (k) => topicNames.get(k) ?? k),
-        countries: choices(figures.countries, filters.country, (k) => countryNames.get(k) ?? k),
-        sections: choices(figures.sections, filters.section, (k) => sectionNames.get(k) ?? k),
-        divisions: choices(figures.divisions, filters.division, (k) => divisionNames.get(k) ?? k),
+        topics: choices(all.topics, filters.topic, (k) => topicNames.get(k) ?? k),
+        countries: choices(all.countries, filters.country, (k) => countryNames.get(k) ?? k),
+        sections: choices(all.sections, filters.section, (k) => sectionNames.get(k) ?? k),
+        divisions: choices(all.divisions, filters.division, (k) => divisionNames.get(k) ?? k),
         networks,
       },
     };
