@@ -47,6 +47,9 @@ export default [
     route("networks/:id/events/:eventId/series", "routes/events/event-series.tsx"),
     // Calendars across networks (issue 9): agenda, open events, the private feed.
     route("agenda", "routes/events/agenda.tsx"),
+    // The needs radar and the distance index (issue 10, decision 018).
+    route("radar", "routes/radar/radar.tsx"),
+    route("radar.csv", "routes/radar/radar-csv.ts"),
     route("events", "routes/events/open-events.tsx"),
     // Training needs (issue 10).
     route("needs", "routes/needs/needs.tsx"),

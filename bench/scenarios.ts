@@ -60,9 +60,10 @@ export type Scenario = {
    * "core": people and directory pages; "networks": feeds, discovery and the live stream (both
    * on the scale-seeded PostgreSQL server); "embedded": the main pages on the embedded
    * database with the demo data, found by following the app's own links; "conversations":
-   * the inbox and a long conversation (scale seed); "events": event pages (scale seed's events).
+   * the inbox and a long conversation (scale seed); "events": event pages (scale seed's events);
+   * "needs": the needs radar and its distance index (scale seed's needs, issue 10).
    */
-  group: "core" | "networks" | "embedded" | "conversations" | "events";
+  group: "core" | "networks" | "embedded" | "conversations" | "events" | "needs";
   description: string;
   /** Defaults to CORE_TARGET. */
   target?: Target;
@@ -620,6 +621,97 @@ const eventScenarios: Scenario[] = [
   },
 ];
 
+/** The needs radar's target (issue 10): p95 under 100 ms at 20 connections. */
+export const RADAR_TARGET: Target = { p95Ms: 100 };
+
+/** Educators in the most networks (their radar counts the most network needs). */
+async function radarEducators(db: pg.Client, count: number) {
+  const { rows } = await db.query<{ email: string }>(
+    `select u.email from users u join network_members nm on nm.user_id = u.id and nm.status = 'active'
+     where u.role = 'educator' and u.email like $1
+     group by u.id, u.email order by count(*) desc, u.id limit $2`,
+    [`%@${SCALE_EMAIL_DOMAIN}`, count],
+  );
+  if (rows.length === 0) throw new Error("no scale educator in a network: run the scale seed");
+  return rows;
+}
+
+const expectRadar = (html: string) =>
+  html.includes('href="/radar.csv') && html.includes('class="chart ') && html.includes("<svg")
+    ? null
+    : "no radar figures on the page";
+
+const needScenarios: Scenario[] = [
+  {
+    name: "radar",
+    group: "needs",
+    target: RADAR_TARGET,
+    description:
+      "the needs radar (/radar: last 12 months, no filter) of 10 educators in many networks",
+    prepare: async (context) => {
+      const educators = await radarEducators(context.db, 10);
+      const sessions = await Promise.all(educators.map((e) => context.signInAs(e.email)));
+      return {
+        requests: sessions.map((s) => ({ path: "/radar", headers: { cookie: s.cookie } })),
+        note: `${sessions.length} educators`,
+      };
+    },
+    expect: expectRadar,
+  },
+  {
+    name: "radar-filtered",
+    group: "needs",
+    target: RADAR_TARGET,
+    description:
+      "the needs radar filtered by one of the 10 countries with most open needs and the last 6 months",
+    prepare: async (context) => {
+      const educators = await radarEducators(context.db, 10);
+      const sessions = await Promise.all(educators.map((e) => context.signInAs(e.email)));
+      const { rows } = await context.db.query<{ country: string }>(
+        `select country from needs where status = 'open' and country is not null
+         group by country order by count(*) desc limit 10`,
+      );
+      if (rows.length === 0) throw new Error("no needs: run the scale seed with --needs");
+      return {
+        requests: sessions.flatMap((s) =>
+          rows.map((r) => ({
+            path: `/radar?country=${r.country}&period=6`,
+            headers: { cookie: s.cookie },
+          })),
+        ),
+        note: `${sessions.length} educators × ${rows.length} countries`,
+      };
+    },
+    expect: expectRadar,
+  },
+  {
+    name: "radar-distance-by-topic",
+    group: "needs",
+    target: RADAR_TARGET,
+    description:
+      "the distance index and its trend for one of the 20 most asked topics (/radar?topic=…&period=all)",
+    prepare: async (context) => {
+      const educators = await radarEducators(context.db, 5);
+      const sessions = await Promise.all(educators.map((e) => context.signInAs(e.email)));
+      const { rows } = await context.db.query<{ topic: string }>(
+        `select topic from needs where status = 'open' and topic is not null
+         group by topic order by sum(weight) desc limit 20`,
+      );
+      if (rows.length === 0) throw new Error("no needs: run the scale seed with --needs");
+      return {
+        requests: sessions.flatMap((s) =>
+          rows.map((r) => ({
+            path: `/radar?topic=${encodeURIComponent(r.topic)}&period=all`,
+            headers: { cookie: s.cookie },
+          })),
+        ),
+        note: `${sessions.length} educators × ${rows.length} topics`,
+      };
+    },
+    expect: expectRadar,
+  },
+];
+
 export const scenarios: Scenario[] = [
   {
     name: "home",
@@ -900,6 +992,7 @@ export const scenarios: Scenario[] = [
   },
   ...conversationScenarios,
   ...eventScenarios,
+  ...needScenarios,
 ];
 
 function embeddedSessions(context: BenchContext): Promise<Session[]> {

@@ -11,7 +11,9 @@
  * `--only conversations` keeps an existing installation and replaces just its conversations.
  * Notifications (default 5,000,000) are derived from the content; `--only notifications`
  * replaces just them in a database the seed already filled. Events (default 200,000, with their
- * answers) go over the networks; `--only events` replaces just them.
+ * answers) go over the networks; `--only events` replaces just them. Needs (default 300,000,
+ * with 1,000,000 "me too"s and offers so that some are reached; `--needs N --me-toos N`) come
+ * after everything else; `--only needs` replaces just them (and their offers and snapshots).
  */
 import { parseArgs } from "node:util";
 import {
@@ -22,6 +24,11 @@ import {
   seedScaleNotifications,
 } from "../app/db/seed/scale.server";
 import { DEFAULT_SCALE_EVENTS, seedScaleEvents } from "../app/db/seed/scale-events.server";
+import {
+  DEFAULT_SCALE_ME_TOOS,
+  DEFAULT_SCALE_NEEDS,
+  seedScaleNeeds,
+} from "../app/db/seed/scale-needs.server";
 import { DEFAULT_SCALE_NOTIFICATIONS } from "../app/db/seed/scale-notifications.server";
 import { getEnv } from "../app/lib/env.server";
 import { openScriptDatabase, runScript } from "./open-database";
@@ -38,6 +45,8 @@ await runScript(async () => {
       messages: { type: "string" },
       only: { type: "string" },
       events: { type: "string", default: String(DEFAULT_SCALE_EVENTS) },
+      needs: { type: "string", default: String(DEFAULT_SCALE_NEEDS) },
+      "me-toos": { type: "string", default: String(DEFAULT_SCALE_ME_TOOS) },
     },
   });
   const notifications = Number(values.notifications);
@@ -69,14 +78,23 @@ await runScript(async () => {
   if (!Number.isInteger(events) || events < 0 || events > 10_000_000) {
     throw new Error("--events takes a whole number between 0 and 10000000, e.g. --events 40000");
   }
+  const needs = Number(values.needs);
+  const meToos = Number(values["me-toos"]);
+  if (!Number.isInteger(needs) || needs < 0 || needs > 10_000_000) {
+    throw new Error("--needs takes a whole number between 0 and 10000000, e.g. --needs 20000");
+  }
+  if (!Number.isInteger(meToos) || meToos < 0 || meToos > 50_000_000) {
+    throw new Error("--me-toos takes a whole number between 0 and 50000000, e.g. --me-toos 60000");
+  }
   if (
     values.only !== undefined &&
     values.only !== "conversations" &&
     values.only !== "notifications" &&
-    values.only !== "events"
+    values.only !== "events" &&
+    values.only !== "needs"
   ) {
     throw new Error(
-      '--only takes "conversations", "notifications" or "events" (the parts that can be added on their own)',
+      '--only takes "conversations", "notifications", "events" or "needs" (the parts that can be added on their own)',
     );
   }
   const only = values.only === "conversations" ? ("conversations" as const) : undefined;
@@ -109,6 +127,14 @@ await runScript(async () => {
       console.log(
         `Done in ${seconds} s: ${counts.events.toLocaleString("en")} events, ${counts.eventRsvps.toLocaleString("en")} answers.`,
       );
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  if (values.only === "needs") {
+    try {
+      await seedNeeds(database, needs, meToos, started);
     } finally {
       await database.close();
     }
@@ -153,6 +179,7 @@ await runScript(async () => {
     for (const [table, count] of Object.entries(counts)) {
       console.log(`  ${table.padEnd(20)} ${(count ?? 0).toLocaleString("en").padStart(10)}`);
     }
+    if (!only && needs > 0) await seedNeeds(database, needs, meToos, performance.now());
     console.log(
       `Every account signs in with the password "${SCALE_PASSWORD}" (addresses end in @${SCALE_EMAIL_DOMAIN}).`,
     );
@@ -160,3 +187,24 @@ await runScript(async () => {
     await database.close();
   }
 });
+
+async function seedNeeds(
+  database: Awaited<ReturnType<typeof openScriptDatabase>>,
+  needs: number,
+  meToos: number,
+  started: number,
+) {
+  console.log(
+    `Replacing the needs with ${needs.toLocaleString("en")} and ${meToos.toLocaleString("en")} "me too"s…`,
+  );
+  const counts = await seedScaleNeeds({
+    database,
+    needs,
+    meToos,
+    onProgress: (message) => console.log(message),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `Done in ${seconds} s: ${counts.needs.toLocaleString("en")} needs, ${counts.meToos.toLocaleString("en")} "me too"s, ${counts.offers.toLocaleString("en")} offers, ${counts.snapshots.toLocaleString("en")} snapshot rows.`,
+  );
+}

@@ -31,6 +31,7 @@ import { cleanupJob } from "~/features/maintenance/cleanup.server";
 import { digestJob, digestScanJob } from "~/features/notifications/digest.server";
 import { notificationEmailJob } from "~/features/notifications/email.server";
 import { fanoutJob } from "~/features/notifications/fanout.server";
+import { needsDailyJob } from "~/features/radar/daily.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { isLocale, type Locale, negotiateLocale } from "~/i18n/i18n";
@@ -62,11 +63,13 @@ export {
   rerenderIfRendererChanged,
 } from "~/features/content/rerender-job.server";
 export { planReminders } from "~/features/events/reminders.server";
+export { refreshNeeds } from "~/features/needs/weight.server";
 export { afterNotified } from "~/features/notifications/delivery.server";
 export { scanDueDigests, sendDigest } from "~/features/notifications/digest.server";
 export { nextDigestAt } from "~/features/notifications/digest-schedule";
 export { runFanout } from "~/features/notifications/fanout.server";
 export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
+export { runNeedsDaily } from "~/features/radar/daily.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,
@@ -104,6 +107,7 @@ export const jobTypes = [
   eventFeedbackJob.name,
   digestScanJob.name,
   digestJob.name,
+  needsDailyJob.name,
 ];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.

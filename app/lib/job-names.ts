@@ -16,6 +16,8 @@ export const jobNames = [
   "events.reminder",
   // Feedback requests at an event's end (app/features/events/feedback.server.ts).
   "events.feedback",
+  // Needs' reach and the distance index's daily snapshot (app/features/radar/daily.server.ts).
+  "needs.daily",
 ] as const;
 
 export type JobName = (typeof jobNames)[number];

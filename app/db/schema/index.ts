@@ -9,4 +9,5 @@ export * from "./needs";
 export * from "./networks";
 export * from "./notifications";
 export * from "./organisations";
+export * from "./radar";
 export * from "./taxonomy";

@@ -100,6 +100,10 @@ export const needs = pgTable(
     index("needs_open_topic_reach_idx")
       .on(t.topic, t.isReached, t.weight.desc(), t.createdAt.desc())
       .where(sql`${t.status} = 'open'`),
+    // The radar's "Needs nobody answers": open, unreached, heaviest first.
+    index("needs_unreached_weight_idx")
+      .on(t.weight.desc(), t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'open' and not ${t.isReached}`),
   ],
 );
 

@@ -29,6 +29,7 @@ const jobLabels: Record<JobName, MessageKey> = {
   "notifications.digest": "adminJobs.jobDigest",
   "events.reminder": "adminJobs.jobEventReminder",
   "events.feedback": "adminJobs.jobEventFeedback",
+  "needs.daily": "adminJobs.jobNeedsDaily",
 };
 
 export default function AdminJobs() {
