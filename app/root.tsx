@@ -37,6 +37,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       ? {
           id: auth.user.id,
           displayName: auth.user.displayName,
+          role: auth.user.role,
           isAdmin: auth.user.isAdmin,
           isFacilitator: auth.user.isFacilitator,
           emailVerified: auth.user.emailVerified,

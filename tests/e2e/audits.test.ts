@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
     }
 
     await f.page.goto(`${app.url}${auditPath}/report`, { waitUntil: "networkidle" });
-    expect(await f.page.locator("svg.audit-chart").count()).toBeGreaterThan(0);
+    expect(await f.page.locator("figure.chart-bar svg").count()).toBeGreaterThan(0);
     failures.push(...(await check(f.page, `${auditPath}/report`)));
 
     expect(failures, failures.join("\n\n")).toEqual([]);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { hashPassword } from "~/features/accounts/password.server";
 import { createOrganisation, createUser } from "./builders.server";
+import { seedDemoAudits } from "./demo-audits.server";
 import { seedDemoConversations } from "./demo-conversations.server";
 import { demoOrganisations, demoPeople } from "./demo-data";
 import { seedDemoEvents } from "./demo-events.server";
@@ -97,6 +98,7 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
   await seedDemoConversations(ids, db);
   await seedDemoEvents(db);
   await seedDemoNeeds(ids, db);
+  await seedDemoAudits(ids, db);
   await seedDemoNotifications(db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }

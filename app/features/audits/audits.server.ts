@@ -90,10 +90,10 @@ export async function isNetworkFacilitator(networkId: string, userId: string, db
 /** Loads the audit and authorizes the action, or throws the refusal (unknown id: 404). */
 export async function authorizeAudit<
   A extends "view" | "edit" | "open" | "close" | "report" | "answer",
->(id: string, actor: Person, action: A) {
-  const audit = await getAudit(id);
+>(id: string, actor: Person, action: A, db: Db = getDb()) {
+  const audit = await getAudit(id, db);
   if (!audit) throw notFound("audits.notFound");
-  const subject = await auditSubject(audit, actor);
+  const subject = await auditSubject(audit, actor, db);
   const decision = auditPolicy.authorize(actor, action, subject);
   return { audit, subject, decision };
 }
@@ -140,9 +140,10 @@ export async function addQuestion(
   decision: Decision<"edit", AuditSubject>,
   auditId: string,
   input: QuestionInput,
+  db: Db = getDb(),
 ): Promise<void> {
   void decision;
-  await getDb().transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const [audit] = await tx
       .select({ status: audits.status })
       .from(audits)
@@ -193,8 +194,12 @@ export async function removeQuestion(
  * members; for a country, the owners whose country it is) and each invitee is told (kind
  * "audit.invited", fanned out by jobs in chunks, email per their choices), all in one transaction.
  */
-export async function openAudit(decision: Decision<"open", AuditSubject, Person>, auditId: string) {
-  await getDb().transaction(async (tx) => {
+export async function openAudit(
+  decision: Decision<"open", AuditSubject, Person>,
+  auditId: string,
+  db: Db = getDb(),
+) {
+  await db.transaction(async (tx) => {
     const [audit] = await tx.select().from(audits).where(eq(audits.id, auditId)).for("update");
     if (audit?.status !== "draft") throw conflict("audits.questionsFixed");
     const questions = await listQuestions(auditId, tx);
@@ -242,9 +247,13 @@ export async function openAudit(decision: Decision<"open", AuditSubject, Person>
 }
 
 /** Closes an open audit: no more answers; its needs stay. */
-export async function closeAudit(decision: Decision<"close", AuditSubject>, auditId: string) {
+export async function closeAudit(
+  decision: Decision<"close", AuditSubject>,
+  auditId: string,
+  db: Db = getDb(),
+) {
   void decision;
-  await getDb().transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const closed = await tx
       .update(audits)
       .set({ status: "closed", closedAt: new Date() })
@@ -291,9 +300,10 @@ export async function answerAudit(
   decision: Decision<"answer", AuditSubject, Person>,
   auditId: string,
   answer: AnswerInput,
+  db: Db = getDb(),
 ): Promise<void> {
   const person = decision.actor;
-  await getDb().transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const [audit] = await tx.select().from(audits).where(eq(audits.id, auditId)).for("share");
     if (!audit) throw notFound("audits.notFound");
     if (audit.status !== "open") throw conflict("audits.closed");

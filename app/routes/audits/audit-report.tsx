@@ -5,10 +5,10 @@ import { authorizeAudit } from "~/features/audits/audits.server";
 import { reportFor } from "~/features/audits/page.server";
 import { MIN_GROUP, type ReportTable } from "~/features/audits/report.server";
 import { AuditLive } from "~/features/audits/ui/audit-live";
-import { BarChart } from "~/features/audits/ui/bar-chart";
 import { useI18n } from "~/i18n/context";
 import { handleLoader } from "~/lib/errors";
 import { personOf } from "~/lib/policy";
+import { BarChart } from "~/ui/charts";
 import type { Route } from "./+types/audit-report";
 
 /**
@@ -24,7 +24,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 function Counts(props: { id: string; title: string; heading: string; table: ReportTable }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const loaded = useLoaderData<typeof loader>();
   const { table } = props;
   return (
@@ -32,38 +32,23 @@ function Counts(props: { id: string; title: string; heading: string; table: Repo
       <h2 id={props.id}>{props.title}</h2>
       {table.rows.length > 0 ? (
         <BarChart
-          label={props.title}
-          bars={table.rows.map((row) => ({ label: row.label, value: row.respondents }))}
+          title={props.title}
+          locale={locale}
+          labelHeading={props.heading}
+          valueHeading={t("audits.report.respondents")}
+          items={table.rows.map((row) => ({ label: row.label, value: row.respondents }))}
+          showTable
         />
       ) : null}
-      <table className="table">
-        <caption className="visually-hidden">{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.heading}</th>
-            <th scope="col">{t("audits.report.respondents")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>{row.respondents}</td>
-            </tr>
-          ))}
-          {table.hiddenGroups > 0 ? (
-            <tr>
-              <th scope="row">{t("audits.report.smallGroups", { count: table.hiddenGroups })}</th>
-              <td>{t("audits.report.fewerThan", { min: loaded.min })}</td>
-            </tr>
-          ) : null}
-          {table.rows.length === 0 && table.hiddenGroups === 0 ? (
-            <tr>
-              <td colSpan={2}>{t("audits.report.nothingToShow")}</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      {table.hiddenGroups > 0 ? (
+        <p className="hint">
+          {t("audits.report.smallGroups", { count: table.hiddenGroups })}:{" "}
+          {t("audits.report.fewerThan", { min: loaded.min })}
+        </p>
+      ) : null}
+      {table.rows.length === 0 && table.hiddenGroups === 0 ? (
+        <p className="hint">{t("audits.report.nothingToShow")}</p>
+      ) : null}
     </section>
   );
 }
@@ -97,31 +82,19 @@ export default function AuditReportPage() {
         <section className="stack" aria-labelledby="top-needs">
           <h2 id="top-needs">{t("audits.report.topNeeds")}</h2>
           {report.topNeeds.length > 0 ? (
-            <>
-              <BarChart
-                label={t("audits.report.topNeeds")}
-                bars={report.topNeeds.map((row) => ({ label: row.label, value: row.weight }))}
-              />
-              <table className="table">
-                <caption className="visually-hidden">{t("audits.report.topNeeds")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("audits.report.topic")}</th>
-                    <th scope="col">{t("audits.report.respondents")}</th>
-                    <th scope="col">{t("audits.report.weight")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.topNeeds.map((row) => (
-                    <tr key={row.key}>
-                      <th scope="row">{row.label}</th>
-                      <td>{row.respondents}</td>
-                      <td>{row.weight}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
+            <BarChart
+              title={t("audits.report.topNeeds")}
+              locale={locale}
+              labelHeading={t("audits.report.topic")}
+              valueHeading={t("audits.report.weight")}
+              noteHeading={t("audits.report.respondents")}
+              items={report.topNeeds.map((row) => ({
+                label: row.label,
+                value: row.weight,
+                note: String(row.respondents),
+              }))}
+              showTable
+            />
           ) : (
             <p className="hint">{t("audits.report.nothingToShow")}</p>
           )}

@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { myAudits } from "~/features/audits/audits.server";
+import { NeedsNav } from "~/features/needs/ui/needs-nav";
 import { useI18n } from "~/i18n/context";
 import { personOf } from "~/lib/policy";
 import type { Route } from "./+types/audits";
@@ -20,6 +21,7 @@ export default function Audits() {
       <title>{`${t("audits.list.heading")} · Synergy`}</title>
       <section className="section narrow-column stack" aria-labelledby="audits-heading">
         <h1 id="audits-heading">{t("audits.list.heading")}</h1>
+        <NeedsNav />
         {mayStartCountry ? (
           <p>
             <a className="button" href="/audits/new">

@@ -4,6 +4,7 @@ import { resolveLocale } from "~/features/accounts/locale.server";
 import { browseNeeds, myNeeds } from "~/features/needs/needs.server";
 import { needLabels, readBrowseFilters, topicFilterOptions } from "~/features/needs/page.server";
 import { NeedCard, type NeedCardData } from "~/features/needs/ui/need-card";
+import { NeedsNav } from "~/features/needs/ui/needs-nav";
 import { countryOptions, languageOptions } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
@@ -70,6 +71,7 @@ export default function Needs() {
     <main id="main" className="page">
       <title>{`${t("needs.title")} · Synergy`}</title>
       <h1>{t("needs.title")}</h1>
+      <NeedsNav />
       <p>{t("needs.intro")}</p>
       <p>
         <a className="button" href="/needs/new">

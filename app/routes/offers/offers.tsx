@@ -3,6 +3,7 @@ import { learningFormats } from "~/db/enums";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
+import { NeedsNav } from "~/features/needs/ui/needs-nav";
 import { listOffers, offerActorOf, readOfferFilters } from "~/features/offers/offers.server";
 import { formatPrice } from "~/features/offers/page.server";
 import { offerPolicy } from "~/features/offers/rules";
@@ -68,6 +69,7 @@ export default function Offers() {
     <main id="main" className="page">
       <title>{`${t("offers.listTitle")} · Synergy`}</title>
       <h1>{t("offers.listTitle")}</h1>
+      <NeedsNav />
       <p>{t("offers.listIntro")}</p>
       {data.canOffer ? (
         <p>

@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { NeedsNav } from "~/features/needs/ui/needs-nav";
 import { radarQuery, readRadarFilters } from "~/features/radar/filters";
 import {
   facilitatesANetwork,
@@ -101,6 +102,7 @@ export default function Radar() {
     <main id="main" className="page radar">
       <title>{`${t("radar.title")} · Synergy`}</title>
       <h1>{t("radar.title")}</h1>
+      <NeedsNav />
       <p>{t("radar.intro")}</p>
       <form method="get" className="filters" aria-label={t("radar.filters")}>
         <SelectField
