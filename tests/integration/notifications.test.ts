@@ -587,6 +587,7 @@ describe("demo seed", () => {
        where u.email like '%@demo.synergy.test' group by n.kind order by n.kind`,
     );
     expect(kinds.map((k) => String(k.kind)).sort()).toEqual([
+      "audit.invited",
       "comment",
       "invitation",
       "join.decided",
@@ -595,6 +596,8 @@ describe("demo seed", () => {
       "mention",
       "message",
       "message.request",
+      "need.answered",
+      "need.me_too",
       "reactions",
       "removal.lifted",
       "reply",

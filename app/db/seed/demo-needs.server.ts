@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "~/db/client.server";
 import type { learningFormats, learningSittings, learningTimes, needUrgencies } from "~/db/enums";
-import { needAnswers, needMeToos, needs, offers, offerTopics } from "~/db/schema";
+import { needAnswers, needMeToos, needs, notifications, offers, offerTopics } from "~/db/schema";
 import { refreshNeeds } from "~/features/needs/weight.server";
 
 type Urgency = (typeof needUrgencies)[number];
@@ -413,11 +413,21 @@ export async function seedDemoNeeds(people: Map<string, string>, db: Db): Promis
       .returning({ id: needs.id });
     needIds.set(`${need.owner}:${need.topic}`, row.id);
     for (const meToo of need.meToo) {
-      await db.insert(needMeToos).values({
-        needId: row.id,
-        userId: person(meToo.person).id,
-        urgency: meToo.urgency,
-        createdAt: new Date(now - (80 - index * 6) * 86_400_000),
+      const other = person(meToo.person);
+      const createdAt = new Date(now - (80 - index * 6) * 86_400_000);
+      await db
+        .insert(needMeToos)
+        .values({ needId: row.id, userId: other.id, urgency: meToo.urgency, createdAt });
+      // What the app tells the owner (needs.server.ts addMeToo), written as it writes it.
+      await db.insert(notifications).values({
+        recipientId: owner.id,
+        kind: "need.me_too",
+        groupKey: `need:${row.id}:me_too`,
+        actorId: other.id,
+        data: { needId: row.id, title: `topic:${need.topic}` },
+        sourceKey: `need:${row.id}:me_too:${other.id}`,
+        createdAt,
+        readAt: new Date(createdAt.getTime() + 3 * 3_600_000),
       });
     }
   }
@@ -463,14 +473,28 @@ export async function seedDemoNeeds(people: Map<string, string>, db: Db): Promis
     for (const answer of offer.answers ?? []) {
       const needId = [...needIds].find(([key]) => key.startsWith(`${answer.owner}:`))?.[1];
       if (!needId) throw new Error(`demo needs: no need of ${answer.owner}`);
-      await db.insert(needAnswers).values({
-        needId,
-        responderId: educator.id,
-        kind: "offer",
-        offerId: row.id,
-        message: answer.message,
-        language: offer.languages[0],
-        createdAt: new Date(now - 10 * 86_400_000),
+      const createdAt = new Date(now - 20 * 3_600_000);
+      const [answered] = await db
+        .insert(needAnswers)
+        .values({
+          needId,
+          responderId: educator.id,
+          kind: "offer",
+          offerId: row.id,
+          message: answer.message,
+          language: offer.languages[0],
+          createdAt,
+        })
+        .returning({ id: needAnswers.id });
+      // The owner is told, unread (offers/answers.server.ts answerNeed writes the same).
+      await db.insert(notifications).values({
+        recipientId: person(answer.owner).id,
+        kind: "need.answered",
+        groupKey: `need:${needId}`,
+        actorId: educator.id,
+        data: { needId, answerId: answered.id, title: offer.title.slice(0, 80) },
+        sourceKey: `need-answer:${answered.id}`,
+        createdAt,
       });
     }
   }
