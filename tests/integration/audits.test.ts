@@ -520,12 +520,12 @@ describe("anonymity", () => {
     const { facilitator, retail, maker, network } = await setUp();
     const auditId = await createAudit(facilitator.client, network.id);
     await buildAndOpen(facilitator.client, auditId);
-    const all = [
-      { topic: SPREADSHEETS, urgency: "month", formats: ["online_live"] },
-      { topic: ONLINE_SHOP, urgency: "month", formats: ["online_live"] },
-      { topic: "entrecomp:1.1", urgency: "month", formats: ["online_live"] },
-    ] as const;
-    expect((await answer(retail[0].client, auditId, [...all])).status).toBe(302);
+    const all = ([SPREADSHEETS, ONLINE_SHOP, "entrecomp:1.1"] as const).map((topic) => ({
+      topic,
+      urgency: "month",
+      formats: ["online_live"],
+    }));
+    expect((await answer(retail[0].client, auditId, all)).status).toBe(302);
     const keys = await rows<{ respondent_key: string | null }>(
       `select respondent_key::text from needs where audit_id = '${auditId}'`,
     );
