@@ -9,6 +9,7 @@ import {
   clearRadarCache,
   filterSql,
   radarFigures,
+  viewerNetworks,
   visibleNeedSql,
 } from "../app/features/radar/radar.server";
 import { openScriptDatabase, runScript } from "./open-database";
@@ -47,7 +48,7 @@ await runScript(async () => {
       );
       const plan = await queryRows<Record<string, string>>(
         sql`explain (analyze, buffers) select count(*), sum(n.weight) from needs n
-          where n.status = 'open' and ${visibleNeedSql(viewer.id)} and ${filterSql(filters)}
+          where n.status = 'open' and ${visibleNeedSql((await viewerNetworks(viewer.id)).map((n) => n.value))} and ${filterSql(filters)}
           group by grouping sets ((), (n.topic), (n.country))`,
         getDb(),
       );

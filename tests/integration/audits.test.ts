@@ -516,6 +516,48 @@ describe("anonymity", () => {
     expect([...pdfPositions].sort((a, b) => a - b)).toEqual(pdfPositions);
   });
 
+  it("groups one answer's needs under one random key, counted as one person on the radar", async () => {
+    const { facilitator, retail, maker, network } = await setUp();
+    const auditId = await createAudit(facilitator.client, network.id);
+    await buildAndOpen(facilitator.client, auditId);
+    const all = ([SPREADSHEETS, ONLINE_SHOP, "entrecomp:1.1"] as const).map((topic) => ({
+      topic,
+      urgency: "month",
+      formats: ["online_live"],
+    }));
+    expect((await answer(retail[0].client, auditId, all)).status).toBe(302);
+    const keys = await rows<{ respondent_key: string | null }>(
+      `select respondent_key::text from needs where audit_id = '${auditId}'`,
+    );
+    expect(keys).toHaveLength(3);
+    expect(keys[0].respondent_key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys.map((k) => k.respondent_key)).size).toBe(1);
+    // The key is nobody's id.
+    const ids = await rows<{ id: string }>(
+      `select id::text from users union all select id::text from audit_responses
+       union all select id::text from audits`,
+    );
+    expect(ids.map((r) => r.id)).not.toContain(keys[0].respondent_key);
+    // Three needs of one person: the radar shows nothing of them, not even as a list.
+    const radar = `?network=${network.id}&period=all`;
+    const one = await (await facilitator.client.get(`/radar${radar}`)).text();
+    expect(one).toContain("Fewer than 3 needs or people match these filters");
+    // Two more people answer: five needs of three people, shown; owner-less needs are never
+    // listed one by one.
+    await answer(retail[1].client, auditId, [all[0]]);
+    await answer(maker.client, auditId, [all[1]]);
+    const keyCount = await rows<{ n: number }>(
+      `select count(distinct respondent_key)::int as n from needs where audit_id = '${auditId}'`,
+    );
+    expect(keyCount).toEqual([{ n: 3 }]);
+    const three = await (await facilitator.client.get(`/radar${radar}`)).text();
+    expect(three).not.toContain("Fewer than 3 needs or people match these filters");
+    const needIds = await rows<{ id: string }>(
+      `select id::text from needs where audit_id = '${auditId}'`,
+    );
+    for (const need of needIds) expect(three).not.toContain(need.id);
+  });
+
   it("holds the open answers back while fewer than 3 people have answered an anonymous audit", async () => {
     const { facilitator, retail, network } = await setUp();
     const auditId = await createAudit(facilitator.client, network.id);

@@ -44,6 +44,12 @@ export const needs = pgTable(
     networkId: uuid("network_id").references(() => networks.id, { onDelete: "cascade" }),
     /** Set when the need came from a needs audit's answer. */
     auditId: uuid("audit_id").references(() => audits.id, { onDelete: "cascade" }),
+    /**
+     * A random key shared by the needs of one audit answer (set by answerAudit), so that the
+     * radar counts an anonymous respondent once; linked to no person, invitation or response
+     * (decision 018 "Anonymous audits").
+     */
+    respondentKey: uuid("respondent_key"),
     topic: text("topic"),
     /** What the owner wrote about the topic (or instead of one). */
     topicText: text("topic_text").notNull().default(""),

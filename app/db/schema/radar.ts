@@ -29,6 +29,8 @@ export const needDistanceSnapshots = pgTable(
     /** The country code or topic key; "" for dimension "all". */
     key: text("key").notNull().default(""),
     openCount: integer("open_count").notNull(),
+    /** The people behind the open needs (owner, or one anonymous answer); 0 on days before it was kept. */
+    openPeople: integer("open_people").notNull().default(0),
     openWeight: integer("open_weight").notNull(),
     unreachedWeight: integer("unreached_weight").notNull(),
   },
@@ -49,8 +51,8 @@ export const needDistanceSnapshots = pgTable(
 
 /**
  * One row whose `version` goes up with every statement that writes `needs` (inserted, changed,
- * refreshed by refreshNeeds, or deleted, also by a cascade from a deleted person or network) or
- * the snapshots: a trigger bumps it (migration 0016_radar_figures_trigger), in the writer's
+ * refreshed by refreshNeeds, or deleted, also by a cascade from a deleted person or network),
+ * the snapshots, or offers and their topics (the reasons a need is unreached): a trigger bumps it (migration 0016_radar_figures_trigger), in the writer's
  * transaction. The radar keeps computed figures in memory under the version it read in the same
  * snapshot, so a figure is never older than the data it was computed from.
  */

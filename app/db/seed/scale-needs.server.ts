@@ -30,6 +30,8 @@ export const DEFAULT_SCALE_ME_TOOS = 1_000_000;
 const versionTriggers = [
   { table: "needs", name: "needs_figures_version" },
   { table: "need_distance_snapshots", name: "need_distance_snapshots_figures_version" },
+  { table: "offers", name: "offers_figures_version" },
+  { table: "offer_topics", name: "offer_topics_figures_version" },
 ];
 
 export type NeedCounts = { needs: number; meToos: number; offers: number; snapshots: number };
@@ -175,20 +177,22 @@ export async function loadScaleNeeds(
   // 180 days of snapshots (daily for 30 days, weekly before): today's as the daily job writes
   // it, earlier days drifting from it.
   await client.query(`insert into need_distance_snapshots
-      (day, network_id, dimension, key, open_count, open_weight, unreached_weight)
+      (day, network_id, dimension, key, open_count, open_people, open_weight, unreached_weight)
     select current_date, n.network_id,
       case when grouping(n.country) = 0 then 'country' when grouping(n.topic) = 0 then 'topic' else 'all' end,
       coalesce(case when grouping(n.country) = 0 then n.country when grouping(n.topic) = 0 then n.topic end, ''),
-      count(*)::int, coalesce(sum(n.weight), 0)::int,
+      count(*)::int, count(distinct coalesce(n.owner_id, n.respondent_key, n.id))::int,
+      coalesce(sum(n.weight), 0)::int,
       coalesce(sum(n.weight) filter (where not n.is_reached), 0)::int
     from needs n where n.status = 'open'
     group by grouping sets ((n.network_id), (n.network_id, n.country), (n.network_id, n.topic))
     having not (grouping(n.country) = 0 and n.country is null)
        and not (grouping(n.topic) = 0 and n.topic is null)`);
   await client.query(`insert into need_distance_snapshots
-      (day, network_id, dimension, key, open_count, open_weight, unreached_weight)
+      (day, network_id, dimension, key, open_count, open_people, open_weight, unreached_weight)
     select current_date - d, s.network_id, s.dimension, s.key,
       greatest(0, s.open_count - (s.open_count * d / 400)),
+      greatest(0, s.open_people - (s.open_people * d / 400)),
       greatest(0, s.open_weight - (s.open_weight * d / 400)),
       least(greatest(0, s.open_weight - (s.open_weight * d / 400)),
         (s.unreached_weight * (1 + d / 300.0))::int)

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
@@ -349,12 +350,16 @@ export async function answerAudit(
     if (answer.ticked.length > 0) {
       // An anonymous need carries the day, not the instant: it cannot be lined up with a login.
       const day = anonymous ? sql`date_trunc('day', now())` : sql`now()`;
+      // One random key for this answer's needs, so the radar counts its respondent once; it is
+      // drawn fresh here and kept nowhere else (decision 018 "Anonymous audits").
+      const respondentKey = randomUUID();
       const rows = await tx
         .insert(needs)
         .values(
           answer.ticked.map((t) => ({
             ownerId: anonymous ? null : person.id,
             auditId,
+            respondentKey,
             networkId: audit.networkId,
             topic: t.topic,
             urgency: t.urgency,

@@ -7,7 +7,8 @@ import { getLogger } from "~/lib/logger.server";
 
 /**
  * The day's distance figures (decision 018 "How it is shown"): per network (null for
- * installation-wide needs), of all open needs, per country and per topic, the open weight and
+ * installation-wide needs), of all open needs, per country and per topic, the open needs, the
+ * people behind them (owner, or one anonymous answer), the open weight and
  * the weight nothing reaches. Replaces the day's rows, so running twice a day is harmless.
  */
 export async function writeDistanceSnapshot(tx: Db): Promise<number> {
@@ -16,13 +17,14 @@ export async function writeDistanceSnapshot(tx: Db): Promise<number> {
     sql`
     with written as (
       insert into need_distance_snapshots
-        (day, network_id, dimension, key, open_count, open_weight, unreached_weight)
+        (day, network_id, dimension, key, open_count, open_people, open_weight, unreached_weight)
       select current_date, n.network_id,
         case when grouping(n.country) = 0 then 'country'
              when grouping(n.topic) = 0 then 'topic' else 'all' end,
         coalesce(case when grouping(n.country) = 0 then n.country
                       when grouping(n.topic) = 0 then n.topic end, ''),
-        count(*)::int, coalesce(sum(n.weight), 0)::int,
+        count(*)::int, count(distinct coalesce(n.owner_id, n.respondent_key, n.id))::int,
+        coalesce(sum(n.weight), 0)::int,
         coalesce(sum(n.weight) filter (where not n.is_reached), 0)::int
       from needs n
       where n.status = 'open'

@@ -4,6 +4,7 @@ import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { countryName, naceLabel, naceSectionOptions } from "~/features/taxonomy/vocabulary.server";
 import type { Locale } from "~/i18n/i18n";
+import { forbidden } from "~/lib/errors";
 import { distanceIndex, isShown, type RadarFilters } from "./filters";
 
 /**
@@ -14,16 +15,26 @@ import { distanceIndex, isShown, type RadarFilters } from "./filters";
  */
 
 /**
- * Needs the viewer may see: the rule of `visibleNeedsSql` (needs/policy.server.ts, the one rule
- * for every list of needs: installation-wide, their own, or of a network they are an active
- * member of), written with the viewer's networks as one hashed list instead of a correlated
- * EXISTS: over all open needs the radar's scans were 4× faster this way (100,000 needs).
+ * The needs the radar counts for a viewer: installation-wide needs and needs of the networks
+ * the viewer is an active member of (`networks`, their ids). Unlike the lists of needs
+ * (`visibleNeedsSql` in needs/policy.server.ts) the viewer's own needs elsewhere do not count:
+ * the figures depend on the network set alone, so viewers with the same networks share them
+ * (an own need is counted anyway where it is visible). The ids go as one array, not a
+ * correlated EXISTS: over all open needs the radar's scans were 4× faster this way.
  */
-export function visibleNeedSql(viewerId: string): SQL {
-  return sql`(n.network_id is null or n.owner_id = ${viewerId}::uuid or n.network_id in (
-    select nm.network_id from network_members nm
-    where nm.user_id = ${viewerId}::uuid and nm.status = 'active'))`;
+export function visibleNeedSql(networks: readonly string[]): SQL {
+  return sql`(n.network_id is null or n.network_id = any(${uuidArray(networks)}))`;
 }
+
+function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
+}
+
+/**
+ * Who is behind a need, for the "fewer than three people" rule: its owner, or for an anonymous
+ * audit answer the random key its answer's needs share, or else the need itself.
+ */
+export const PERSON_KEY_SQL = sql`coalesce(n.owner_id, n.respondent_key, n.id)`;
 
 /** The viewer's filters as conditions on `needs n` (the period on created_at). */
 export function filterSql(filters: RadarFilters): SQL {
@@ -101,7 +112,7 @@ const groupRow = z.object({
  * offers on the topic of which none fits (language, format, place); the rest has no open offer
  * on its topic at all.
  */
-async function groups(viewerId: string, filters: RadarFilters, db: Db) {
+async function groups(networks: readonly string[], filters: RadarFilters, db: Db) {
   return queryParsed(
     groupRow,
     sql`
@@ -126,7 +137,7 @@ async function groups(viewerId: string, filters: RadarFilters, db: Db) {
       case when grouping(n.topic, n.country) = 0 then n.country
            when grouping(n.country, n.region) = 0 then n.region end as k2,
       count(*)::int as needs,
-      count(distinct coalesce(n.owner_id, n.id))::int as people,
+      count(distinct ${PERSON_KEY_SQL})::int as people,
       coalesce(sum(n.weight), 0)::int as weight,
       coalesce(sum(n.weight) filter (where not n.is_reached), 0)::int as unreached,
       coalesce(sum(n.weight) filter (where not n.is_reached and n.topic is null), 0)::int
@@ -138,7 +149,7 @@ async function groups(viewerId: string, filters: RadarFilters, db: Db) {
       select distinct ot.topic from offer_topics ot join offers o on o.id = ot.offer_id
       where o.status = 'open' and (o.on_demand or coalesce(o.ends_on, o.starts_on) >= current_date)
     ) f on f.topic = n.topic
-    where n.status = 'open' and ${visibleNeedSql(viewerId)} and ${filterSql(filters)}
+    where n.status = 'open' and ${visibleNeedSql(networks)} and ${filterSql(filters)}
     group by grouping sets ((), (n.topic), (n.country), (n.country, n.region), (n.nace_section),
       (n.nace_division), (n.network_id), (n.topic, n.country))
   `,
@@ -147,9 +158,10 @@ async function groups(viewerId: string, filters: RadarFilters, db: Db) {
 }
 
 /**
- * Figures computed lately, by language, filters, the viewer's networks and the day, each with
- * the figures version (need_figures_version) read before it was computed. A trigger bumps the
- * version with every transaction that writes needs or snapshots (cascaded deletes too), so an
+ * Figures computed lately, by language, filters, the viewer's network set and the day (not by
+ * viewer: everyone with the same networks shares one entry), each with the figures version
+ * (need_figures_version) read before it was computed. A trigger bumps the version with every
+ * transaction that writes needs, snapshots, offers or offer topics (cascaded deletes too), so an
  * entry whose version is still current was computed from data at least as new as the last write.
  */
 const figureCache = new Map<string, { version: number; figures: Promise<RadarFigures> }>();
@@ -175,12 +187,16 @@ export async function radarFigures(
       to_char(now() at time zone 'UTC', 'YYYY-MM-DD') as day`,
     db,
   );
-  // The viewer is part of the key: their own needs count wherever they are.
-  const key = JSON.stringify([viewerId, locale, filters, state.networks, state.day]);
+  const networks = state.networks ? state.networks.split(",") : [];
+  // A network one is not an active member of is not a filter one may use.
+  if (filters.network && !networks.includes(filters.network)) {
+    throw forbidden("radar.networkNotYours");
+  }
+  const key = JSON.stringify([locale, filters, state.networks, state.day]);
   const kept = figureCache.get(key);
   // Requests that come while the figures are being computed wait for the same computation.
   if (kept && kept.version >= state.version) return kept.figures;
-  const figures = computeRadarFigures(viewerId, filters, locale, db);
+  const figures = computeRadarFigures(networks, filters, locale, db);
   const entry = { version: state.version, figures };
   figureCache.delete(key);
   figureCache.set(key, entry);
@@ -195,16 +211,16 @@ export async function radarFigures(
 }
 
 async function computeRadarFigures(
-  viewerId: string,
+  networks: readonly string[],
   filters: RadarFilters,
   locale: Locale,
   db: Db,
 ): Promise<RadarFigures> {
   const [rows, months, unanswered, trend] = await Promise.all([
-    groups(viewerId, filters, db),
-    needsPerMonth(viewerId, filters, db),
-    unansweredNeeds(viewerId, filters, db),
-    distanceTrend(viewerId, filters, db),
+    groups(networks, filters, db),
+    needsPerMonth(networks, filters, db),
+    unansweredNeeds(networks, filters, db),
+    distanceTrend(networks, filters, db),
   ]);
   const bySet = (set: string) => rows.filter((r) => r.set === set && r.k1 !== null);
   const totalRow = rows.find((r) => r.set === "total");
@@ -285,7 +301,8 @@ async function computeRadarFigures(
     },
     months: months.filter((m) => isShown(m)).map((m) => ({ month: m.month, needs: m.needs })),
     reasons: isShown(total) ? reasons : { freeText: 0, noOffer: 0, noFit: 0 },
-    unanswered: unanswered.map((u) => ({
+    // Needs are named one by one only where the figures themselves are shown.
+    unanswered: (isShown(total) ? unanswered : []).map((u) => ({
       id: u.id,
       label: u.topic ? (topicLabels.get(u.topic) ?? u.topic) : u.topic_text,
       weight: u.weight,
@@ -311,22 +328,25 @@ async function networkNamesOf(ids: string[], db: Db): Promise<Map<string, string
 }
 
 /** Needs created per month (any status: a need met later was still a need that month). */
-async function needsPerMonth(viewerId: string, filters: RadarFilters, db: Db) {
+async function needsPerMonth(networks: readonly string[], filters: RadarFilters, db: Db) {
   return queryParsed(
     z.object({ month: z.string(), needs: z.coerce.number(), people: z.coerce.number() }),
     sql`
     select to_char(date_trunc('month', n.created_at at time zone 'UTC'), 'YYYY-MM') as month,
-      count(*)::int as needs, count(distinct coalesce(n.owner_id, n.id))::int as people
+      count(*)::int as needs, count(distinct ${PERSON_KEY_SQL})::int as people
     from needs n
-    where ${visibleNeedSql(viewerId)} and ${filterSql(filters)}
+    where ${visibleNeedSql(networks)} and ${filterSql(filters)}
     group by 1 order by 1
   `,
     db,
   );
 }
 
-/** "Needs nobody answers": open, unreached, heaviest first (20). */
-async function unansweredNeeds(viewerId: string, filters: RadarFilters, db: Db) {
+/**
+ * "Needs nobody answers": open, unreached, heaviest first (20). Never an anonymous audit's need
+ * (no owner): by itself, with its facts, it could point to the person who answered.
+ */
+async function unansweredNeeds(networks: readonly string[], filters: RadarFilters, db: Db) {
   return queryParsed(
     z.object({
       id: z.string(),
@@ -340,8 +360,8 @@ async function unansweredNeeds(viewerId: string, filters: RadarFilters, db: Db) 
     sql`
     select n.id::text, n.topic, n.topic_text, n.weight, n.me_too_count, n.country, n.created_at
     from needs n
-    where n.status = 'open' and not n.is_reached
-      and ${visibleNeedSql(viewerId)} and ${filterSql(filters)}
+    where n.status = 'open' and not n.is_reached and n.owner_id is not null
+      and ${visibleNeedSql(networks)} and ${filterSql(filters)}
     order by n.weight desc, n.created_at desc, n.id desc
     limit 20
   `,
@@ -352,9 +372,11 @@ async function unansweredNeeds(viewerId: string, filters: RadarFilters, db: Db) 
 /**
  * The distance index's trend from the daily snapshots: per topic when a topic is chosen, else
  * per country when a country is, else of all needs; summed over the networks the viewer may see
- * (or the chosen one). Days whose needs are fewer than three are left out.
+ * (or the chosen one). Days whose needs are fewer than three, or whose people are, are left
+ * out. People are counted per network in the snapshot, so the day's people are taken as the
+ * largest network's count: never more than the people really behind the day's needs.
  */
-async function distanceTrend(viewerId: string, filters: RadarFilters, db: Db) {
+async function distanceTrend(networks: readonly string[], filters: RadarFilters, db: Db) {
   const dimension = filters.topic ? "topic" : filters.country ? "country" : "all";
   const key = filters.topic ?? filters.country ?? "";
   const since = periodStartSql(filters);
@@ -362,25 +384,24 @@ async function distanceTrend(viewerId: string, filters: RadarFilters, db: Db) {
     z.object({
       day: z.string(),
       open_count: z.coerce.number(),
+      open_people: z.coerce.number(),
       open_weight: z.coerce.number(),
       unreached_weight: z.coerce.number(),
     }),
     sql`
     select to_char(s.day, 'YYYY-MM-DD') as day, sum(s.open_count)::int as open_count,
-      sum(s.open_weight)::int as open_weight, sum(s.unreached_weight)::int as unreached_weight
+      max(s.open_people)::int as open_people, sum(s.open_weight)::int as open_weight, sum(s.unreached_weight)::int as unreached_weight
     from need_distance_snapshots s
     where s.dimension = ${dimension} and s.key = ${key}
       and ${filters.network ? sql`s.network_id = ${filters.network}::uuid and ` : sql``}
-      (s.network_id is null or s.network_id in (
-        select nm.network_id from network_members nm
-        where nm.user_id = ${viewerId}::uuid and nm.status = 'active'))
+      (s.network_id is null or s.network_id = any(${uuidArray(networks)}))
       ${since ? sql`and s.day >= ${since}` : sql``}
     group by s.day order by s.day
   `,
     db,
   );
   const points = rows
-    .filter((r) => r.open_count >= 3 && r.open_weight > 0)
+    .filter((r) => isShown({ needs: r.open_count, people: r.open_people }) && r.open_weight > 0)
     .map((r) => ({ date: r.day, value: r.unreached_weight / r.open_weight }));
   // Over more than 9 weeks, one day a week (counted back from the latest) is enough to draw.
   const drawn =

@@ -5,20 +5,21 @@ import { readRadarFilters } from "~/features/radar/filters";
 import { facilitatesANetwork, radarCsvRows, radarFigures } from "~/features/radar/radar.server";
 import { radarPolicy } from "~/features/radar/rules";
 import { translatorFor } from "~/i18n/catalogue.server";
-import { handleLoader } from "~/lib/errors";
+import { isDomainError } from "~/lib/errors";
 import { personOf } from "~/lib/policy";
 import type { Route } from "./+types/radar-csv";
 
 /**
  * The radar's aggregated figures as CSV (same filters, same suppression of groups under three),
- * headings in the viewer's language, formula injection guarded by toCsv.
+ * headings in the viewer's language, formula injection guarded by toCsv. A refusal (403, 400) is
+ * answered as plain text in the viewer's language: a download has no page to show it on.
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const auth = await requireUser(context, request);
   const locale = resolveLocale(auth, context.requestLocale);
   const params = new URL(request.url).searchParams;
   const t = translatorFor(locale);
-  const body = await handleLoader(async () => {
+  const work = async () => {
     radarPolicy.authorize(personOf(auth), "view", {
       role: auth.user.role,
       facilitatesANetwork: await facilitatesANetwork(auth.user.id),
@@ -47,7 +48,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         },
       }),
     );
-  });
+  };
+  let body: string;
+  try {
+    body = await work();
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return new Response(t(error.messageKey), {
+      status: error.status,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "private, no-store",
+      },
+    });
+  }
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
