@@ -31,7 +31,8 @@ export function HeatMap(props: {
   const labelWidth = 200;
   const cell = 56;
   const headHeight = 90;
-  const width = labelWidth + columns.length * cell + 4;
+  // Room on the right for the last column's slanted heading, which rises to the right.
+  const width = labelWidth + columns.length * cell + 64;
   const height = headHeight + rows.length * cell + 4;
   return (
     <figure className="chart chart-heat">
@@ -80,7 +81,7 @@ export function HeatMap(props: {
               dominantBaseline="middle"
               className="chart-label"
             >
-              {truncate(row, 28)}
+              {truncate(row, 25)}
             </text>
             {columns.map((column, c) => {
               const value = values[r]?.[c] ?? null;
