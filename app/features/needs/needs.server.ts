@@ -290,11 +290,16 @@ export async function addMeToo(
   });
 }
 
-/** Takes one's "me too" back. */
-export async function withdrawMeToo(actor: Actor, needId: string): Promise<void> {
+/**
+ * Takes one's "me too" back, also from a need one no longer sees (removed from its network).
+ * Returns whether the need is still seen (else the caller does not show it again).
+ */
+export async function withdrawMeToo(actor: Actor, needId: string): Promise<{ visible: boolean }> {
   if (!actor) throw forbidden();
-  await getDb().transaction(async (tx) => {
-    const { subject } = await requireNeedSubject(actor.id, needId, tx, true);
+  return getDb().transaction(async (tx) => {
+    const found = await needSubject(actor.id, needId, tx, true);
+    if (!found) throw notFound();
+    const { subject } = found;
     needPolicy.authorize(actor, "withdrawMeToo", subject);
     await tx
       .delete(needMeToos)
@@ -302,6 +307,7 @@ export async function withdrawMeToo(actor: Actor, needId: string): Promise<void>
         sql`${needMeToos.needId} = ${needId}::uuid and ${needMeToos.userId} = ${actor.id}::uuid`,
       );
     await refreshNeeds(tx, { needIds: [needId] });
+    return { visible: subject.visible };
   });
 }
 

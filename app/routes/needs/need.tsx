@@ -75,7 +75,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       return { ok: true as const, done: "needs.meTooDone" };
     }
     if (intent === "withdrawMeToo") {
-      await withdrawMeToo(actor, params.id);
+      const { visible } = await withdrawMeToo(actor, params.id);
+      // A need they no longer see (removed from its network) is not shown again.
+      if (!visible) return redirect("/needs");
       return { ok: true as const, done: "needs.meTooWithdrawn" };
     }
     if (intent === "close") {
