@@ -422,9 +422,9 @@ describe("after the answers", () => {
         })
       ).status,
     ).toBe(404);
-    expect(
-      (await trainer.client.post(`/needs/${need.id}/answers/${need.id}/ask`, {})).status,
-    ).toBe(404);
+    expect((await trainer.client.post(`/needs/${need.id}/answers/${need.id}/ask`, {})).status).toBe(
+      404,
+    );
     // Not in the educator's "needs near you" either.
     const home = await (await trainer.client.get("/")).text();
     expect(home).not.toContain(`/needs/${need.id}`);

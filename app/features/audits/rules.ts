@@ -89,7 +89,8 @@ export const auditPolicy = definePolicy("audits", {
   /** Answer: invited (and still a member of the network), the audit open, not answered yet. */
   answer: (actor: Actor, a: AuditSubject) =>
     every(
-      () => (actor && isInvited(a) && a.status !== "draft" ? allow : refuse(404, "audits.notFound")),
+      () =>
+        actor && isInvited(a) && a.status !== "draft" ? allow : refuse(404, "audits.notFound"),
       () => (a.status === "open" ? allow : refuse(409, "audits.closed")),
       () => (a.invitation?.answered ? refuse(409, "audits.alreadyAnswered") : allow),
     ),

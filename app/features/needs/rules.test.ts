@@ -45,7 +45,13 @@ const table: Row[] = [
     need({ meToo: true, visible: false }),
     true,
   ],
-  ["nothing to withdraw from an unseen need: 404", other, "withdrawMeToo", need({ visible: false }), 404],
+  [
+    "nothing to withdraw from an unseen need: 404",
+    other,
+    "withdrawMeToo",
+    need({ visible: false }),
+    404,
+  ],
   [
     "not after the need closed",
     other,
