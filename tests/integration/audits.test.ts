@@ -377,6 +377,80 @@ describe("answering", () => {
   });
 });
 
+describe("after the answers", () => {
+  it("keeps an anonymous audit's needs out of every list and page: they only count in figures", async () => {
+    const { facilitator, retail, network } = await setUp();
+    const trainer = await app.signedIn({
+      role: "educator",
+      country: "CY",
+      offered: ["spreadsheets"],
+      languages: [{ code: "el", level: "C2" }],
+    });
+    await rows(
+      `insert into network_members (network_id, user_id) values ('${network.id}', '${trainer.user.id}')`,
+    );
+    const auditId = await createAudit(facilitator.client, network.id);
+    await buildAndOpen(facilitator.client, auditId);
+    expect(
+      (
+        await answer(retail[0].client, auditId, [
+          { topic: SPREADSHEETS, urgency: "month", formats: ["online_live"] },
+        ])
+      ).status,
+    ).toBe(302);
+    const [need] = await rows<{ id: string; owner_id: string | null }>(
+      `select id::text, owner_id::text from needs where audit_id = '${auditId}'`,
+    );
+    expect(need.owner_id).toBeNull();
+
+    for (const person of [retail[1], trainer, facilitator]) {
+      const list = await (await person.client.get(`/needs?topic=${SPREADSHEETS}`)).text();
+      expect(list).not.toContain(`/needs/${need.id}`);
+      expect((await person.client.get(`/needs/${need.id}`)).status).toBe(404);
+      expect(
+        (await person.client.post(`/needs/${need.id}`, { intent: "meToo", urgency: "month" }))
+          .status,
+      ).toBe(404);
+    }
+    expect((await trainer.client.get(`/needs/${need.id}/answer`)).status).toBe(404);
+    expect(
+      (
+        await trainer.client.post(`/needs/${need.id}/answer`, {
+          target: "offer:00000000-0000-4000-8000-000000000000",
+          language: "el",
+          message: "",
+        })
+      ).status,
+    ).toBe(404);
+    expect((await trainer.client.post(`/needs/${need.id}/answers/${need.id}/ask`, {})).status).toBe(
+      404,
+    );
+    // Not in the educator's "needs near you" either.
+    const home = await (await trainer.client.get("/")).text();
+    expect(home).not.toContain(`/needs/${need.id}`);
+  });
+
+  it("refuses an answer from an invited member removed from the network (404)", async () => {
+    const { facilitator, retail, network } = await setUp();
+    const auditId = await createAudit(facilitator.client, network.id);
+    await buildAndOpen(facilitator.client, auditId);
+    const removed = await facilitator.client.post(`/networks/${network.id}/members`, {
+      intent: "remove",
+      userId: retail[1].user.id,
+    });
+    expect(removed.status).toBeLessThan(400);
+    expect((await retail[1].client.get(`/audits/${auditId}`)).status).toBe(404);
+    const refused = await answer(retail[1].client, auditId, [
+      { topic: SPREADSHEETS, urgency: "month", formats: ["online_live"] },
+    ]);
+    expect(refused.status).toBe(404);
+    const made = await rows<{ n: number }>(
+      `select count(*)::int as n from needs where audit_id = '${auditId}'`,
+    );
+    expect(made[0].n).toBe(0);
+  });
+});
+
 describe("the report", () => {
   it("counts respondents per group, folds groups under 3 into 'fewer than 3' on the page and in the Greek PDF, and is for the audit's facilitators only", async () => {
     const { facilitator, greek, retail, maker, network } = await setUp();

@@ -228,9 +228,39 @@ describe("a need shared with one network", () => {
     expect((await member.client.get(`/needs/${id}`)).status).toBe(404);
     const list = await (await member.client.get("/needs")).text();
     expect(list).not.toContain(escapeHtml(marker));
+    // Their "me too" would weigh on: they may still take it back (by a POST to the need's
+    // address), and are sent to the list, since the need itself stays hidden from them.
+    expect(Number((await needRow(id)).me_too_count)).toBe(1);
+    const withdrawn = await member.client.post(`/needs/${id}`, { intent: "withdrawMeToo" });
+    expect(withdrawn.status).toBe(302);
+    expect(withdrawn.headers.get("location")).toBe("/needs");
+    const row = await needRow(id);
+    expect(Number(row.me_too_count)).toBe(0);
+    expect(Number(row.weight)).toBe(3);
+    expect((await member.client.get(`/needs/${id}`)).status).toBe(404);
+    // With nothing to take back, the hidden need stays a 404.
     expect((await member.client.post(`/needs/${id}`, { intent: "withdrawMeToo" })).status).toBe(
       404,
     );
+    expect((await outsider.client.post(`/needs/${id}`, { intent: "withdrawMeToo" })).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("deleting a person", () => {
+  it("takes their 'me too' out of the weight at once", async () => {
+    const owner = await app.signedIn();
+    const other = await app.signedIn();
+    const id = await createNeed(owner.client, { urgency: "quarter" });
+    expect(
+      (await other.client.post(`/needs/${id}`, { intent: "meToo", urgency: "month" })).status,
+    ).toBe(200);
+    expect(Number((await needRow(id)).weight)).toBe(2 + 3);
+    await app.server.deletePerson({ userId: other.user.id });
+    const row = await needRow(id);
+    expect(Number(row.weight)).toBe(2);
+    expect(Number(row.me_too_count)).toBe(0);
   });
 });
 

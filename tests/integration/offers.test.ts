@@ -99,6 +99,9 @@ describe("offers", () => {
       ],
       [{ onDemand: "", startsOn: "2020-01-01" }, "offers.datesPast"],
       [{ onDemand: "", startsOn: `${nextYear}-02-30` }, "offers.dateInvalid"],
+      // Year 0 on demand went to PostgreSQL, which refuses it (a 500): 1900–2200 only.
+      [{ startsOn: "0000-01-01" }, "offers.dateInvalid"],
+      [{ startsOn: `${nextYear}-01-01`, endsOn: "9999-12-31" }, "offers.dateInvalid"],
       [{ price: "ten" }, "offers.priceInvalid"],
       [{ organisationId: "00000000-0000-4000-8000-000000000000" }, "offers.organisationInvalid"],
     ];
@@ -391,6 +394,111 @@ describe("answering a need", () => {
     });
     expect(cancelled.status).toBe(302);
     expect(await reached(need)).toBe(false);
+  });
+
+  it("answers only with an event the owner can go to, and names a private network's event only to its members", async () => {
+    const facilitator = await app.signedIn({ role: "owner", country: "GR" });
+    const needOwner = await owner();
+    const meToo = await owner();
+    const outsiderOwner = await owner();
+    const network = await app.server.createNetwork({
+      facilitators: [facilitator.user.id],
+      members: [needOwner.user.id],
+      languages: ["en", "el"],
+      visibility: "invite",
+    });
+    const title = `Private evening ${Date.now()}`;
+    const create = await facilitator.client.post(
+      `/networks/${network.id}/events/new`,
+      eventForm({ language: "el", title }),
+    );
+    expect(create.status).toBe(302);
+    const eventId = create.headers.get("location")?.match(/events\/([0-9a-f-]{36})$/)?.[1];
+
+    // A need (shared with everyone) of someone outside the network: the event is no answer.
+    const notMember = await insertNeed({
+      ownerId: outsiderOwner.user.id,
+      topic: "topic:branding",
+      formats: ["face_to_face"],
+      languages: ["el"],
+    });
+    // The facilitator (not an educator) is offered "I can run this", as the answer rule says.
+    const page = await (await facilitator.client.get(`/needs/${notMember}`)).text();
+    expect(page).toContain(`/needs/${notMember}/answer`);
+    const form = await (await facilitator.client.get(`/needs/${notMember}/answer`)).text();
+    expect(form).not.toContain(`event:${eventId}`);
+    const refused = await facilitator.client.post(`/needs/${notMember}/answer`, {
+      target: `event:${eventId}`,
+      language: "",
+      message: "",
+    });
+    expect(refused.status).toBe(400);
+    expectMessage(await refused.text(), "offers.answerTargetInvalid");
+    // An answer row made before this rule does not count as reaching the need.
+    await rows(
+      `insert into need_answers (need_id, responder_id, kind, event_id, language)
+       values (${q(notMember)}, ${q(facilitator.user.id)}, 'event', ${q(eventId ?? "")}, 'el')`,
+    );
+    await app.server.refreshNeeds(app.server.getDatabase().db, { needIds: [notMember] });
+    expect(await reached(notMember)).toBe(false);
+
+    // The member's need (shared with everyone): answered and reached; a "me too" outside the
+    // private network is told the need's words, and the answer list does not name the event.
+    const need = await insertNeed({
+      ownerId: needOwner.user.id,
+      topic: null,
+      topicText: "Branding for a taverna",
+      formats: ["face_to_face"],
+      languages: ["el"],
+    });
+    await rows(
+      `insert into need_me_toos (need_id, user_id, urgency) values (${q(need)}, ${q(meToo.user.id)}, 'year')`,
+    );
+    const answered = await facilitator.client.post(`/needs/${need}/answer`, {
+      target: `event:${eventId}`,
+      language: "",
+      message: "",
+    });
+    expect(answered.status).toBe(302);
+    expect(await reached(need)).toBe(true);
+    const told = await rows<{ recipient_id: string; title: string }>(
+      `select recipient_id, data->>'title' as title from notifications
+        where kind = 'need.answered' and data->>'needId' = ${q(need)}`,
+    );
+    expect(told.find((n) => n.recipient_id === needOwner.user.id)?.title).toBe(title);
+    expect(told.find((n) => n.recipient_id === meToo.user.id)?.title).toBe(
+      "Branding for a taverna",
+    );
+    expect(await (await needOwner.client.get(`/needs/${need}`)).text()).toContain(title);
+    const hidden = await (await meToo.client.get(`/needs/${need}`)).text();
+    expect(hidden).not.toContain(title);
+    expect(hidden).not.toContain(`/events/${eventId}`);
+  });
+
+  it("forgets a deleted educator's offers and answers in the needs at once", async () => {
+    const needOwner = await owner();
+    const byTopic = await insertNeed({ ownerId: needOwner.user.id, topic: "topic:ai-tools" });
+    const byAnswer = await insertNeed({
+      ownerId: needOwner.user.id,
+      topic: null,
+      topicText: "Recording a radio spot",
+    });
+    const trainer = await educator();
+    const offer = await createOffer(trainer.client, {
+      title: "Podcasts in a week",
+      topics: ["topic:ai-tools"],
+    });
+    const answered = await trainer.client.post(`/needs/${byAnswer}/answer`, {
+      target: `offer:${offer}`,
+      language: "el",
+      message: "",
+    });
+    expect(answered.status).toBe(302);
+    expect(await reached(byTopic)).toBe(true);
+    expect(await reached(byAnswer)).toBe(true);
+    await app.server.deletePerson({ userId: trainer.user.id });
+    expect(await reached(byTopic)).toBe(false);
+    expect(await reached(byAnswer)).toBe(false);
   });
 
   it("refuses owners (403), one's own need (403), a need in another network (404)", async () => {

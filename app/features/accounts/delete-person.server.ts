@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { type Db, getDb } from "~/db/client.server";
+import { z } from "zod";
+import { type Db, getDb, queryParsed } from "~/db/client.server";
+import { refreshNeeds } from "~/features/needs/weight.server";
 import { randomToken } from "~/lib/crypto.server";
 import { hashPassword } from "./password.server";
 
@@ -79,7 +81,25 @@ export async function deletePerson(options: {
       update networks n set member_count = n.member_count - 1
       from network_members m
       where m.network_id = n.id and m.user_id = ${person} and m.status = 'active'`);
+    // Their "me too"s, offers (with their topics) and answers to needs cascade away with the
+    // account; the needs they weighed on or reached are recomputed after (decision 018).
+    const touched = await queryParsed(
+      z.object({ need_id: z.string().nullable(), topic: z.string().nullable() }),
+      sql`select m.need_id::text, null::text as topic from need_me_toos m where m.user_id = ${person}
+          union
+          select a.need_id::text, null::text from need_answers a
+            left join offers o on o.id = a.offer_id
+            where a.responder_id = ${person} or o.created_by = ${person}
+          union
+          select null::text, ot.topic from offers o join offer_topics ot on ot.offer_id = o.id
+            where o.created_by = ${person}`,
+      tx,
+    );
     await tx.execute(sql`delete from users where id = ${person}`);
+    const needIds = touched.flatMap((row) => (row.need_id ? [row.need_id] : []));
+    const offerTopics = touched.flatMap((row) => (row.topic ? [row.topic] : []));
+    await refreshNeeds(tx, { needIds });
+    await refreshNeeds(tx, { topics: offerTopics });
     return { deleted: { posts, comments, topics }, anonymised };
   });
 }

@@ -53,10 +53,14 @@ export async function auditSubject(
   db: Db = getDb(),
 ): Promise<AuditSubject> {
   let facilitatesNetwork = false;
+  let memberOfNetwork = audit.networkId === null;
   let invitation: AuditSubject["invitation"] = null;
   if (actor) {
-    if (audit.networkId)
-      facilitatesNetwork = await isNetworkFacilitator(audit.networkId, actor.id, db);
+    if (audit.networkId) {
+      const role = await networkRoleOf(audit.networkId, actor.id, db);
+      facilitatesNetwork = role === "facilitator";
+      memberOfNetwork = role !== null;
+    }
     const [row] = await db
       .select({ answered: auditInvitations.answered })
       .from(auditInvitations)
@@ -69,7 +73,24 @@ export async function auditSubject(
     networkId: audit.networkId,
     facilitatesNetwork,
     invitation,
+    memberOfNetwork,
   };
+}
+
+/** The person's role in the network while they are an active member, else null. */
+async function networkRoleOf(networkId: string, userId: string, db: Db) {
+  if (!isUuid(networkId)) return null;
+  const [row] = await db
+    .select({ role: networkMembers.role })
+    .from(networkMembers)
+    .where(
+      and(
+        eq(networkMembers.networkId, networkId),
+        eq(networkMembers.userId, userId),
+        eq(networkMembers.status, "active"),
+      ),
+    );
+  return row?.role ?? null;
 }
 
 export async function isNetworkFacilitator(networkId: string, userId: string, db: Db = getDb()) {

@@ -12,6 +12,7 @@ function audit(overrides: Partial<AuditSubject> = {}): AuditSubject {
     networkId: "n",
     facilitatesNetwork: false,
     invitation: null,
+    memberOfNetwork: true,
     ...overrides,
   };
 }
@@ -88,6 +89,28 @@ const table: Row[] = [
     "audits.closed",
   ],
   ["not invited", person, "answer", facilitator, 404, "audits.notFound"],
+  [
+    "invited, then removed from the network: no such audit",
+    person,
+    "answer",
+    audit({ invitation: { answered: false }, memberOfNetwork: false }),
+    404,
+    "audits.notFound",
+  ],
+  [
+    "invited, then removed: cannot see it either",
+    person,
+    "view",
+    audit({ invitation: { answered: false }, memberOfNetwork: false }),
+    404,
+  ],
+  [
+    "country audit: the invited answer without a network",
+    person,
+    "answer",
+    audit({ networkId: null, invitation: { answered: false }, memberOfNetwork: false }),
+    true,
+  ],
   [
     "a draft has no invitees yet",
     person,

@@ -19,6 +19,11 @@ export type AuditSubject = {
   facilitatesNetwork: boolean;
   /** The actor's invitation, when they were invited. */
   invitation: { answered: boolean } | null;
+  /**
+   * The actor is an active member of the audit's network (network audits; true for country
+   * audits). A member removed after being invited loses the audit with the network.
+   */
+  memberOfNetwork: boolean;
 };
 
 /** Where a new audit would go, from the actor's point of view. */
@@ -27,6 +32,10 @@ export type AuditScopeSubject =
   | { scope: "country" };
 
 const signInFirst = refuse(403, "errors.forbidden");
+
+/** Invited, and (network audits) still an active member of the network. */
+const isInvited = (a: AuditSubject) =>
+  a.invitation !== null && (a.networkId === null || a.memberOfNetwork);
 
 function isFacilitatorOf(actor: Actor, a: AuditSubject): boolean {
   if (!actor?.emailVerified) return false;
@@ -37,7 +46,7 @@ function isFacilitatorOf(actor: Actor, a: AuditSubject): boolean {
 /** Facilitators manage; invited people hear "facilitators only"; others, "no such audit". */
 function mayManage(actor: Actor, a: AuditSubject): Verdict {
   if (isFacilitatorOf(actor, a)) return allow;
-  if (a.invitation && a.status !== "draft") return refuse(403, "audits.facilitatorsOnly");
+  if (isInvited(a) && a.status !== "draft") return refuse(403, "audits.facilitatorsOnly");
   return refuse(404, "audits.notFound");
 }
 
@@ -55,7 +64,7 @@ export const auditPolicy = definePolicy("audits", {
   },
   /** See the audit page: its facilitators, and the invited once it is open. */
   view: (actor: Actor, a: AuditSubject) =>
-    isFacilitatorOf(actor, a) || (a.invitation && a.status !== "draft")
+    isFacilitatorOf(actor, a) || (isInvited(a) && a.status !== "draft")
       ? allow
       : refuse(404, "audits.notFound"),
   /** Change the title, introduction and questions: facilitators, while it is a draft. */
@@ -77,11 +86,11 @@ export const auditPolicy = definePolicy("audits", {
     ),
   /** The report, its PDF and the response rate: the audit's facilitators. */
   report: (actor: Actor, a: AuditSubject) => mayManage(actor, a),
-  /** Answer: invited, the audit open, not answered yet. */
+  /** Answer: invited (and still a member of the network), the audit open, not answered yet. */
   answer: (actor: Actor, a: AuditSubject) =>
     every(
       () =>
-        actor && a.invitation && a.status !== "draft" ? allow : refuse(404, "audits.notFound"),
+        actor && isInvited(a) && a.status !== "draft" ? allow : refuse(404, "audits.notFound"),
       () => (a.status === "open" ? allow : refuse(409, "audits.closed")),
       () => (a.invitation?.answered ? refuse(409, "audits.alreadyAnswered") : allow),
     ),

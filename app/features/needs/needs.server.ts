@@ -290,11 +290,16 @@ export async function addMeToo(
   });
 }
 
-/** Takes one's "me too" back. */
-export async function withdrawMeToo(actor: Actor, needId: string): Promise<void> {
+/**
+ * Takes one's "me too" back, also from a need one no longer sees (removed from its network).
+ * Returns whether the need is still seen (else the caller does not show it again).
+ */
+export async function withdrawMeToo(actor: Actor, needId: string): Promise<{ visible: boolean }> {
   if (!actor) throw forbidden();
-  await getDb().transaction(async (tx) => {
-    const { subject } = await requireNeedSubject(actor.id, needId, tx, true);
+  return getDb().transaction(async (tx) => {
+    const found = await needSubject(actor.id, needId, tx, true);
+    if (!found) throw notFound();
+    const { subject } = found;
     needPolicy.authorize(actor, "withdrawMeToo", subject);
     await tx
       .delete(needMeToos)
@@ -302,6 +307,7 @@ export async function withdrawMeToo(actor: Actor, needId: string): Promise<void>
         sql`${needMeToos.needId} = ${needId}::uuid and ${needMeToos.userId} = ${actor.id}::uuid`,
       );
     await refreshNeeds(tx, { needIds: [needId] });
+    return { visible: subject.visible };
   });
 }
 
@@ -381,19 +387,30 @@ export const answerRow = z.object({
 });
 export type AnswerRow = z.infer<typeof answerRow>;
 
-/** The answers to a need, newest first, with what they point at. */
-export async function answersOf(needId: string): Promise<AnswerRow[]> {
+/**
+ * The answers to a need, newest first, with what they point at. An event of a network the
+ * viewer may not read (not open, and they are not an active member) is named by its kind only.
+ */
+export async function answersOf(needId: string, viewerId: string): Promise<AnswerRow[]> {
   return queryParsed(
     answerRow,
     sql`select a.id::text, a.kind, a.message, a.language, a.created_at::text,
           a.responder_id::text, u.display_name as responder_name,
           a.offer_id::text, o.title as offer_title,
-          a.event_id::text, e.title as event_title, e.network_id::text as event_network_id,
+          case when ev.seen then a.event_id::text end as event_id,
+          case when ev.seen then e.title end as event_title,
+          case when ev.seen then e.network_id::text end as event_network_id,
           a.resource_id::text
         from need_answers a
         left join users u on u.id = a.responder_id
         left join offers o on o.id = a.offer_id
         left join events e on e.id = a.event_id
+        left join lateral (
+          select nw.visibility = 'open' or exists (
+            select 1 from network_members m where m.network_id = e.network_id
+              and m.user_id = ${viewerId}::uuid and m.status = 'active') as seen
+          from networks nw where nw.id = e.network_id
+        ) ev on true
         where a.need_id = ${needId}::uuid
         order by a.created_at desc, a.id desc
         limit 100`,

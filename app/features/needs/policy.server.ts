@@ -5,6 +5,8 @@ import { type SQL, sql } from "drizzle-orm";
  * installation (`network_id` null); a need shared with one network is seen only by the
  * network's active members, and by its owner. Nobody signed out sees any need. A removed member
  * loses the membership row (decision 006), so they lose the network's needs with it.
+ * A need without an owner (an anonymous audit's answer) is seen by nobody one by one: it only
+ * counts in figures (the radar and the audit report, which do not use this rule).
  *
  * SQL true when `viewerId` may see the needs row aliased `alias` (default `n`). Reuse it in
  * every query that lists or counts needs for a person (radar, answers, home page), so a
@@ -13,14 +15,14 @@ import { type SQL, sql } from "drizzle-orm";
 export function visibleNeedsSql(viewerId: string | null, alias = "n"): SQL {
   if (!viewerId) return sql`false`;
   const n = sql.raw(safeAlias(alias));
-  return sql`(${n}.network_id is null
+  return sql`(${n}.owner_id is not null and (${n}.network_id is null
     or ${n}.owner_id = ${viewerId}::uuid
     or exists (
       select 1 from network_members nm_vis
       where nm_vis.network_id = ${n}.network_id
         and nm_vis.user_id = ${viewerId}::uuid
         and nm_vis.status = 'active'
-    ))`;
+    )))`;
 }
 
 /**
@@ -29,14 +31,14 @@ export function visibleNeedsSql(viewerId: string | null, alias = "n"): SQL {
  */
 export function needVisibleToSql(userId: SQL, alias = "n"): SQL {
   const n = sql.raw(safeAlias(alias));
-  return sql`(${n}.network_id is null
+  return sql`(${n}.owner_id is not null and (${n}.network_id is null
     or ${n}.owner_id = ${userId}
     or exists (
       select 1 from network_members nm_vis
       where nm_vis.network_id = ${n}.network_id
         and nm_vis.user_id = ${userId}
         and nm_vis.status = 'active'
-    ))`;
+    )))`;
 }
 
 function safeAlias(alias: string): string {

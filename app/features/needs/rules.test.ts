@@ -39,6 +39,20 @@ const table: Row[] = [
   ["withdraw one's me too", other, "withdrawMeToo", need({ meToo: true }), true],
   ["nothing to withdraw", other, "withdrawMeToo", need(), 409],
   [
+    "withdraw one's me too from a need no longer seen",
+    other,
+    "withdrawMeToo",
+    need({ meToo: true, visible: false }),
+    true,
+  ],
+  [
+    "nothing to withdraw from an unseen need: 404",
+    other,
+    "withdrawMeToo",
+    need({ visible: false }),
+    404,
+  ],
+  [
     "not after the need closed",
     other,
     "withdrawMeToo",

@@ -52,10 +52,13 @@ export const needPolicy = definePolicy("needs", {
       () => (actor?.emailVerified ? allow : refuse(403, "auth.verifyFirst")),
       () => (n.meToo ? refuse(409, "needs.meTooAlready") : allow),
     ),
-  /** Take one's "me too" back, while the need is open. */
+  /**
+   * Take one's "me too" back, while the need is open. One's own "me too" may be withdrawn even
+   * when the need is no longer seen (a member removed from its network): else it would weigh on.
+   */
   withdrawMeToo: (actor: Actor, n: NeedSubject) =>
     every(
-      () => seen(actor, n),
+      () => (actor && n.meToo ? allow : seen(actor, n)),
       () => isOpen(n),
       () => (n.meToo ? allow : refuse(409, "needs.meTooNone")),
     ),

@@ -18,8 +18,10 @@ const urgencyWeightSql = (column: SQL) =>
  *   sharing a language and a format with the need; face to face counts only where the offer
  *   is given (its countries, or anywhere when it names none);
  * - or an answer to this need: with such an offer (any topic, since the educator says it fits),
- *   with an event not cancelled and not over whose language the owner reads and whose kind
- *   gives an accepted format, or with a learning resource (self-paced) in a language they read.
+ *   with an event not cancelled and not over, of a network the owner is an active member of
+ *   (a need without an owner: the need's own network), whose language the owner reads and
+ *   whose kind gives an accepted format, or with a learning resource (self-paced) in a
+ *   language they read.
  */
 export const needReachedSql = sql`(
   exists (
@@ -34,6 +36,9 @@ export const needReachedSql = sql`(
       (a.kind = 'offer' and ${offerFitsSql()})
       or (a.kind = 'event' and e.cancelled_at is null and e.ends_at > now()
           and e.language = any(n.languages)
+          and (case when n.owner_id is null then e.network_id = n.network_id
+               else exists (select 1 from network_members om where om.network_id = e.network_id
+                 and om.user_id = n.owner_id and om.status = 'active') end)
           and ((e.kind in ('in_person', 'hybrid') and 'face_to_face' = any(n.formats))
             or (e.kind in ('online', 'hybrid') and 'online_live' = any(n.formats))))
       or (a.kind = 'resource' and 'self_paced' = any(n.formats) and a.language = any(n.languages))
@@ -76,13 +81,21 @@ function scopeSql(scope: NeedScope): SQL {
     )})`;
   }
   if ("offerId" in scope) {
-    return sql`n.status = 'open' and (
-      n.topic in (select topic from offer_topics where offer_id = ${scope.offerId}::uuid)
-      or n.id in (select need_id from need_answers where offer_id = ${scope.offerId}::uuid))`;
+    // One IN over a union: the open needs on the offer's topics come from needs_open_topic_idx,
+    // those answered with it from need_answers_offer_idx (an OR of two IN-subqueries scanned
+    // every open need).
+    return sql`n.id in (
+      select t.id from needs t
+        where t.status = 'open'
+          and t.topic in (select topic from offer_topics where offer_id = ${scope.offerId}::uuid)
+      union
+      select a.need_id from need_answers a
+        where a.offer_id = ${scope.offerId}::uuid
+      ) and n.status = 'open'`;
   }
   if ("eventId" in scope) {
-    return sql`n.status = 'open'
-      and n.id in (select need_id from need_answers where event_id = ${scope.eventId}::uuid)`;
+    return sql`n.id in (select need_id from need_answers where event_id = ${scope.eventId}::uuid)
+      and n.status = 'open'`;
   }
   return sql`n.status = 'open'`;
 }

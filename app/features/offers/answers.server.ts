@@ -75,14 +75,41 @@ const eventChoice = z.object({
   id: z.string(),
   title: z.string(),
   language: z.string(),
+  network_id: z.string(),
   network_name: z.string(),
 });
 
+/** Which of `userIds` may read the network `networkId` (it is open, or they are active members). */
+async function readersOf(networkId: string, userIds: string[], db: Db): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await queryParsed(
+    z.object({ id: z.string() }),
+    sql`select u.id::text as id from users u, networks nw
+        where nw.id = ${networkId}::uuid and u.id in (${sql.join(
+          userIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+          and (nw.visibility = 'open' or exists (select 1 from network_members m
+            where m.network_id = nw.id and m.user_id = u.id and m.status = 'active'))`,
+    db,
+  );
+  return rows.map((row) => row.id);
+}
+
 /**
  * What a person may answer a need with: their open offers that are not over, and the events
- * not cancelled and not yet started of the networks they facilitate.
+ * not cancelled and not yet started of the networks they facilitate, where the need's owner can
+ * go: a network the owner is an active member of (a need without an owner: its own network).
  */
-export async function answerChoices(userId: string, db: Db = getDb()) {
+export async function answerChoices(
+  userId: string,
+  need: { owner_id: string | null; network_id: string | null },
+  db: Db = getDb(),
+) {
+  const ownerCanGo = need.owner_id
+    ? sql`exists (select 1 from network_members om where om.network_id = e.network_id
+          and om.user_id = ${need.owner_id}::uuid and om.status = 'active')`
+    : sql`e.network_id = ${need.network_id}::uuid`;
   const [offerRows, eventRows] = await Promise.all([
     queryParsed(
       z.object({ id: z.string(), title: z.string(), languages: z.array(z.string()) }),
@@ -94,11 +121,11 @@ export async function answerChoices(userId: string, db: Db = getDb()) {
     ),
     queryParsed(
       eventChoice,
-      sql`select e.id, e.title, e.language, nw.name as network_name from events e
+      sql`select e.id, e.title, e.language, e.network_id, nw.name as network_name from events e
           join networks nw on nw.id = e.network_id
           join network_members m on m.network_id = e.network_id
             and m.user_id = ${userId}::uuid and m.status = 'active' and m.role = 'facilitator'
-          where e.cancelled_at is null and e.starts_at > now()
+          where e.cancelled_at is null and e.starts_at > now() and ${ownerCanGo}
           order by e.starts_at limit 100`,
       db,
     ),
@@ -125,9 +152,10 @@ export async function answerNeed(options: {
     const need = await needForViewer(options.needId, actor.id, tx, true);
     offerPolicy.authorize(actor, "answer", await needSubjectOf(need, actor.id, tx));
     if (!need) throw notFound("offers.needNotFound");
-    const choices = await answerChoices(actor.id, tx);
+    const choices = await answerChoices(actor.id, need, tx);
     let title: string;
     let language: string;
+    let eventNetworkId: string | null = null;
     if (kind === "offer") {
       const offer = choices.offers.find((o) => o.id === targetId);
       if (!offer) throw invalid("offers.answerTargetInvalid", "target");
@@ -141,6 +169,7 @@ export async function answerNeed(options: {
       if (!event) throw invalid("offers.answerTargetInvalid", "target");
       title = event.title;
       language = event.language;
+      eventNetworkId = event.network_id;
     }
     const inserted = await queryParsed(
       z.object({ id: z.string() }),
@@ -170,15 +199,31 @@ export async function answerNeed(options: {
           where m.need_id = ${need.id}::uuid and ${needVisibleToSql(sql`m.user_id`)}`,
       tx,
     );
-    await notify(tx, {
-      kind: "need.answered",
-      recipientIds: [...(need.owner_id ? [need.owner_id] : []), ...meToos.map((m) => m.user_id)],
-      actorId: actor.id,
-      networkId: need.network_id,
-      groupKey: `need:${need.id}`,
-      sourceKey: `need-answer:${answerId}`,
-      data: { needId: need.id, answerId, title: short(title) },
-    });
+    const recipientIds = [
+      ...(need.owner_id ? [need.owner_id] : []),
+      ...meToos.map((m) => m.user_id),
+    ];
+    // An event's title is told only to those who may read its network (open, or members);
+    // the others read the need's own words.
+    const seeing = eventNetworkId
+      ? new Set(await readersOf(eventNetworkId, recipientIds, tx))
+      : new Set(recipientIds);
+    const needTitle = need.topic_text.trim() || need.topic || "";
+    for (const [ids, shown] of [
+      [recipientIds.filter((id) => seeing.has(id)), title],
+      [recipientIds.filter((id) => !seeing.has(id)), needTitle],
+    ] as const) {
+      if (ids.length === 0) continue;
+      await notify(tx, {
+        kind: "need.answered",
+        recipientIds: ids,
+        actorId: actor.id,
+        networkId: need.network_id,
+        groupKey: `need:${need.id}`,
+        sourceKey: `need-answer:${answerId}`,
+        data: { needId: need.id, answerId, title: short(shown) },
+      });
+    }
     return { id: answerId, duplicate: false };
   });
 }
@@ -210,8 +255,13 @@ export async function askAboutAnswer(options: {
   if (!need || !isUuid(options.answerId)) throw notFound("offers.answerNotFound");
   const [answer] = await queryParsed(
     answerRow,
-    sql`select a.id, a.need_id, a.responder_id, a.kind, o.title as offer_title, e.title as event_title
-        from need_answers a left join offers o on o.id = a.offer_id left join events e on e.id = a.event_id
+    // An event of a network the asker may not read is not named to them.
+    sql`select a.id, a.need_id, a.responder_id, a.kind, o.title as offer_title,
+          case when nw.visibility = 'open' or exists (select 1 from network_members m
+            where m.network_id = e.network_id and m.user_id = ${actor.id}::uuid
+              and m.status = 'active') then e.title end as event_title
+        from need_answers a left join offers o on o.id = a.offer_id
+        left join events e on e.id = a.event_id left join networks nw on nw.id = e.network_id
         where a.id = ${options.answerId}::uuid and a.need_id = ${need.id}::uuid`,
   );
   if (!answer?.responder_id) throw notFound("offers.answerNotFound");

@@ -24,6 +24,8 @@ describe("offerFormSchema", () => {
     });
     const online = offerFormSchema.parse({ ...base, formats: "online_live", price: "" });
     expect(offerColumnsOf(online)).toMatchObject({ countries: [], priceCents: null });
+    const edges = offerFormSchema.parse({ ...base, startsOn: "1900-01-01", endsOn: "2200-12-31" });
+    expect(offerColumnsOf(edges)).toMatchObject({ startsOn: "1900-01-01", endsOn: "2200-12-31" });
   });
 
   it.each([
@@ -31,6 +33,9 @@ describe("offerFormSchema", () => {
     [{ onDemand: "", startsOn: "2027-02-30" }, "offers.dateInvalid"],
     [{ startsOn: "2027-03-02", endsOn: "2027-03-01" }, "offers.endBeforeStart"],
     [{ endsOn: "2027-03-01" }, "offers.whenRequired"],
+    [{ startsOn: "0000-01-01" }, "offers.dateInvalid"],
+    [{ startsOn: "1899-12-31" }, "offers.dateInvalid"],
+    [{ startsOn: "2027-03-01", endsOn: "2201-01-01" }, "offers.dateInvalid"],
     [{ topics: "" }, "offers.topicsRequired"],
     [{ formats: "fax" }, "offers.formatsRequired"],
     [{ price: "-3" }, "offers.priceInvalid"],

@@ -8,8 +8,11 @@ export const MAX_ANSWER_MESSAGE = 2000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A calendar date with a year from 1900 to 2200 (year 0 and the like: PostgreSQL refuses). */
 function isRealDate(text: string): boolean {
   if (!DATE.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  if (year < 1900 || year > 2200) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }

@@ -13,6 +13,8 @@ import {
 import { needLabels } from "~/features/needs/page.server";
 import { needPolicy } from "~/features/needs/rules";
 import { meTooSchema, satisfiedSchema } from "~/features/needs/schema";
+import { offerActorOf } from "~/features/offers/offers.server";
+import { offerPolicy } from "~/features/offers/rules";
 import { languageName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { handleAction, handleLoader, invalid } from "~/lib/errors";
@@ -39,10 +41,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       visible: true,
       meToo: need.me_too_urgency !== null,
     };
-    const [owner, answers, labels] = await Promise.all([
+    const [owner, answers, labels, offerActor] = await Promise.all([
       ownerOf(need.owner_id),
-      answersOf(need.id),
+      answersOf(need.id, viewer.id),
       needLabels([need], locale),
+      offerActorOf(viewer.id),
     ]);
     return {
       need,
@@ -56,8 +59,14 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         manage: needPolicy.can(viewer, "manage", subject),
         meToo: needPolicy.can(viewer, "meToo", subject),
         withdraw: needPolicy.can(viewer, "withdrawMeToo", subject),
-        answer:
-          auth.user.role === "educator" && need.status === "open" && need.owner_id !== viewer.id,
+        // The answer page's own rule: educators and facilitators, not on their own need.
+        answer: offerPolicy.can(viewer, "answer", {
+          ...offerActor,
+          visible: true,
+          open: need.status === "open",
+          isOwner: need.owner_id === viewer.id,
+          saidMeToo: need.me_too_urgency !== null,
+        }),
       },
     };
   });
@@ -75,7 +84,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       return { ok: true as const, done: "needs.meTooDone" };
     }
     if (intent === "withdrawMeToo") {
-      await withdrawMeToo(actor, params.id);
+      const { visible } = await withdrawMeToo(actor, params.id);
+      // A need they no longer see (removed from its network) is not shown again.
+      if (!visible) return redirect("/needs");
       return { ok: true as const, done: "needs.meTooWithdrawn" };
     }
     if (intent === "close") {

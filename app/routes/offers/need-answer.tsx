@@ -32,7 +32,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const topic = need?.topic
     ? ((await topicKeyLabels([need.topic], locale)).get(need.topic) ?? need.topic)
     : (need?.topic_text ?? "");
-  const choices = await answerChoices(auth.user.id);
+  const choices = await answerChoices(auth.user.id, {
+    owner_id: need?.owner_id ?? null,
+    network_id: need?.network_id ?? null,
+  });
   const languages = [...new Set(choices.offers.flatMap((o) => o.languages))];
   return {
     needId: params.id,
