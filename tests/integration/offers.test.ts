@@ -473,6 +473,11 @@ describe("answering a need", () => {
     const hidden = await (await meToo.client.get(`/needs/${need}`)).text();
     expect(hidden).not.toContain(title);
     expect(hidden).not.toContain(`/events/${eventId}`);
+
+    // The owner leaves the network: its event no longer answers their need, at once.
+    const left = await needOwner.client.post(`/networks/${network.id}`, { intent: "leave" });
+    expect(left.status).toBeLessThan(400);
+    expect(await reached(need)).toBe(false);
   });
 
   it("forgets a deleted educator's offers and answers in the needs at once", async () => {

@@ -63,6 +63,7 @@ export type NeedScope =
   | { topics: readonly string[] }
   | { offerId: string }
   | { eventId: string }
+  | { ownerId: string }
   | { allOpen: true };
 
 function scopeSql(scope: NeedScope): SQL {
@@ -92,6 +93,9 @@ function scopeSql(scope: NeedScope): SQL {
       select a.need_id from need_answers a
         where a.offer_id = ${scope.offerId}::uuid
       ) and n.status = 'open'`;
+  }
+  if ("ownerId" in scope) {
+    return sql`n.status = 'open' and n.owner_id = ${scope.ownerId}::uuid`;
   }
   if ("eventId" in scope) {
     return sql`n.id in (select need_id from need_answers where event_id = ${scope.eventId}::uuid)

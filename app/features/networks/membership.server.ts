@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { networkMembers, networkRemovals, networks } from "~/db/schema";
+import { refreshNeeds } from "~/features/needs/weight.server";
 import { fanOut } from "~/features/notifications/fanout.server";
 import { notify } from "~/features/notifications/notify.server";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
@@ -264,6 +265,8 @@ export async function leaveNetwork(input: { actor: Person; networkId: string }) 
       facilitatorCount: me ? await countFacilitators(tx, options.networkId) : 0,
     });
     await removeMembership(tx, options.networkId, options.userId);
+    // An event of this network no longer answers their needs (decision 018).
+    await refreshNeeds(tx, { ownerId: options.userId });
   });
   await publish({
     topic: `network:${options.networkId}`,
@@ -309,6 +312,7 @@ export async function removeMember(input: {
         // A fresh id: a lift form made for an earlier removal must not lift this one.
         set: { id: sql`gen_random_uuid()`, removedBy: options.by, removedAt: sql`now()` },
       });
+    await refreshNeeds(tx, { ownerId: options.userId });
   });
   await publish({
     topic: `network:${options.networkId}`,
