@@ -31,6 +31,11 @@ const envSchema = z.object({
   /** Open live streams per process: per signed-in person, and per address for visitors. */
   LIVE_STREAMS_PER_PERSON: z.coerce.number().int().min(1).max(100_000).default(10),
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /**
+   * How old the needs radar's kept figures may be while fresh ones are computed in the
+   * background after a write (decision 018); 0: every reader after a write waits for them.
+   */
+  RADAR_STALE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -414,6 +414,33 @@ describe("kept figures are shared", () => {
   });
 });
 
+describe("kept figures after a write", () => {
+  it("are served for at most RADAR_STALE_SECONDS while fresh ones are computed once", async () => {
+    const { client } = await app.signedIn({ role: "educator" });
+    const topic = freshTopic();
+    for (let i = 0; i < 3; i++) await addNeed({ ownerId: await owner(), topic });
+    const q = `?topic=${encodeURIComponent(topic)}&period=all`;
+    const strict = app.server.getEnv();
+    app.server.setEnv({ ...strict, RADAR_STALE_SECONDS: 60 });
+    try {
+      expect(line(await csvOf(client, q), "All needs")?.[0]).toBe(3);
+      await addNeed({ ownerId: await owner(), topic });
+      // The first reader after the write is given the kept figures at once…
+      expect(line(await csvOf(client, q), "All needs")?.[0]).toBe(3);
+      // …while fresh ones are computed in the background, and then replace them.
+      await expect
+        .poll(async () => line(await csvOf(client, q), "All needs")?.[0], { timeout: 10_000 })
+        .toBe(4);
+      // With no staleness allowed, the reader after a write waits for fresh figures.
+      app.server.setEnv({ ...strict, RADAR_STALE_SECONDS: 0 });
+      await addNeed({ ownerId: await owner(), topic });
+      expect(line(await csvOf(client, q), "All needs")?.[0]).toBe(5);
+    } finally {
+      app.server.setEnv(strict);
+    }
+  });
+});
+
 describe("the daily job", () => {
   it("brings reach up to date and writes the day's snapshot, drawn as the trend", async () => {
     const { user: educator, client } = await app.signedIn({ role: "educator" });

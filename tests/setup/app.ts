@@ -57,6 +57,8 @@ export async function startTestApp(
     PUBLIC_URL: url,
     LOG_LEVEL: "silent",
     SEED_DEMO: "false",
+    // Figures right after every write; one radar test sets it to see the background refresh.
+    RADAR_STALE_SECONDS: "0",
     ...envOverrides,
   });
   const app = server.createApp({ env, database });

@@ -4,6 +4,7 @@ import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { countryName, naceLabel, naceSectionOptions } from "~/features/taxonomy/vocabulary.server";
 import type { Locale } from "~/i18n/i18n";
+import { getEnv } from "~/lib/env.server";
 import { forbidden } from "~/lib/errors";
 import { distanceIndex, isShown, type RadarFilters } from "./filters";
 
@@ -164,8 +165,37 @@ async function groups(networks: readonly string[], filters: RadarFilters, db: Db
  * transaction that writes needs, snapshots, offers or offer topics (cascaded deletes too), so an
  * entry whose version is still current was computed from data at least as new as the last write.
  */
-const figureCache = new Map<string, { version: number; figures: Promise<RadarFigures> }>();
+type KeptFigures = {
+  version: number;
+  /** When the computation started: the figures read data at least this new. */
+  computedAt: number;
+  figures: Promise<RadarFigures>;
+  /** The figures once computed: only then may a stale entry be served. */
+  ready?: RadarFigures;
+  /** A fresher computation is running in the background. */
+  refreshing?: boolean;
+};
+const figureCache = new Map<string, KeptFigures>();
 const CACHE_ENTRIES = 200;
+
+function keep(key: string, version: number, computedAt: number, figures: Promise<RadarFigures>) {
+  const entry: KeptFigures = { version, computedAt, figures };
+  figures.then(
+    (ready) => {
+      entry.ready = ready;
+    },
+    () => {
+      if (figureCache.get(key) === entry) figureCache.delete(key);
+    },
+  );
+  figureCache.delete(key);
+  figureCache.set(key, entry);
+  if (figureCache.size > CACHE_ENTRIES) {
+    const oldest = figureCache.keys().next().value;
+    if (oldest !== undefined) figureCache.delete(oldest);
+  }
+  return entry;
+}
 
 /** Drops every kept figure (tests). */
 export function clearRadarCache() {
@@ -196,18 +226,27 @@ export async function radarFigures(
   const kept = figureCache.get(key);
   // Requests that come while the figures are being computed wait for the same computation.
   if (kept && kept.version >= state.version) return kept.figures;
-  const figures = computeRadarFigures(networks, filters, locale, db);
-  const entry = { version: state.version, figures };
-  figureCache.delete(key);
-  figureCache.set(key, entry);
-  figures.catch(() => {
-    if (figureCache.get(key) === entry) figureCache.delete(key);
-  });
-  if (figureCache.size > CACHE_ENTRIES) {
-    const oldest = figureCache.keys().next().value;
-    if (oldest !== undefined) figureCache.delete(oldest);
+  // After a write, figures computed less than RADAR_STALE_SECONDS ago are served while fresh
+  // ones are computed once in the background (at 300,000 needs that takes about a second, which
+  // every reader would otherwise wait for after each need written anywhere; decision 018).
+  const started = Date.now();
+  if (kept?.ready && started - kept.computedAt <= getEnv().RADAR_STALE_SECONDS * 1000) {
+    if (!kept.refreshing) {
+      kept.refreshing = true;
+      const fresh = computeRadarFigures(networks, filters, locale, db);
+      fresh.then(
+        () => {
+          if (figureCache.get(key) === kept) keep(key, state.version, started, fresh);
+        },
+        () => {
+          kept.refreshing = false;
+        },
+      );
+    }
+    return kept.ready;
   }
-  return figures;
+  return keep(key, state.version, started, computeRadarFigures(networks, filters, locale, db))
+    .figures;
 }
 
 async function computeRadarFigures(

@@ -1,4 +1,5 @@
 import { useLoaderData } from "react-router";
+import { learningFormats } from "~/db/enums";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { browseNeeds, myNeeds } from "~/features/needs/needs.server";
@@ -122,9 +123,7 @@ export default function Needs() {
             label={t("needs.format")}
             defaultValue={d.filters.format ?? ""}
             emptyLabel={t("filters.any")}
-            options={(["face_to_face", "online_live", "self_paced", "peer_session"] as const).map(
-              (f) => ({ value: f, label: t(`needs.formatValue.${f}`) }),
-            )}
+            options={learningFormats.map((f) => ({ value: f, label: t(`needs.formatValue.${f}`) }))}
           />
           <FilterActions clearHref="/needs" />
         </form>

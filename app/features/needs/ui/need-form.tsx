@@ -1,3 +1,4 @@
+import { learningFormats, learningSittings, learningTimes, needUrgencies } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
 import {
   ChoiceGroup,
@@ -10,10 +11,11 @@ import {
 import { MAX_SITUATION, MAX_TOPIC_TEXT, type NeedFormValues } from "../limits";
 import type { NeedFormOptions } from "../page.server";
 
-const urgencies = ["month", "quarter", "year"] as const;
-const formats = ["face_to_face", "online_live", "self_paced", "peer_session"] as const;
-const times = ["daytime", "evenings", "weekends"] as const;
-const sittings = ["10_minutes", "hour", "half_day", "day"] as const;
+// One list of values each, shared with the database's CHECKs (db/enums.ts, safe in the browser).
+const urgencies = needUrgencies;
+const formats = learningFormats;
+const times = learningTimes;
+const sittings = learningSittings;
 
 /**
  * The ESCO search: a small GET form of its own (no JavaScript), above the need form. What it

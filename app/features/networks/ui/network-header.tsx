@@ -97,9 +97,14 @@ export function NetworkHeader(props: { network: NetworkHeaderData }) {
             </NavLink>
           </li>
           {n.isFacilitator ? (
-            <li>
-              <NavLink to={`${base}/settings`}>{t("networks.tabSettings")}</NavLink>
-            </li>
+            <>
+              <li>
+                <a href={`/audits/new?network=${n.id}`}>{t("audits.new.heading")}</a>
+              </li>
+              <li>
+                <NavLink to={`${base}/settings`}>{t("networks.tabSettings")}</NavLink>
+              </li>
+            </>
           ) : null}
         </ul>
       </nav>
