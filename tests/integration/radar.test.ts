@@ -139,10 +139,12 @@ describe("figures", () => {
   it("adds up a known set, hides groups under three and gives the distance index", async () => {
     const { client } = await app.signedIn({ role: "educator" });
     const topic = freshTopic();
-    // Three owners in Greece (month, month, year) and two in Germany: Germany is too small.
+    // Three owners in Greece (month, month, year), four in Cyprus and two in Germany: Germany
+    // is too small.
     await addNeed({ ownerId: await owner(), topic, country: "GR", region: "Attica" });
     await addNeed({ ownerId: await owner(), topic, country: "GR", region: "Attica" });
     await addNeed({ ownerId: await owner(), topic, country: "GR", urgency: "year" });
+    for (let i = 0; i < 4; i++) await addNeed({ ownerId: await owner("CY"), topic, country: "CY" });
     await addNeed({ ownerId: await owner("DE"), topic, country: "DE" });
     await addNeed({ ownerId: await owner("DE"), topic, country: "DE" });
     const rows = await csvOf(client, `?topic=${encodeURIComponent(topic)}&period=all`);
@@ -155,10 +157,13 @@ describe("figures", () => {
       "Weight nothing answers",
       "Distance index",
     ]);
-    expect(line(rows, "All needs")).toEqual([5, 13, 13, 1]);
-    expect(line(rows, "Topic", topic)).toEqual([5, 13, 13, 1]);
-    expect(line(rows, "Country", "GR")).toEqual([3, 7, 7, 1]);
+    expect(line(rows, "All needs")).toEqual([9, 25, 25, 1]);
+    expect(line(rows, "Topic", topic)).toEqual([9, 25, 25, 1]);
+    expect(line(rows, "Country", "CY")).toEqual([4, 12, 12, 1]);
     expect(line(rows, "Country", "DE")).toBeUndefined();
+    // Greece is large enough, but the total minus Cyprus and Greece would be Germany's two
+    // needs: the smallest shown country is hidden with it (complementary suppression).
+    expect(line(rows, "Country", "GR")).toBeUndefined();
     // Attica has only two needs: not shown.
     expect(rows.some((r) => r[0] === "Region")).toBe(false);
 

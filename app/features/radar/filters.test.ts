@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isDomainError } from "~/lib/errors";
-import { distanceIndex, isShown, radarQuery, readRadarFilters } from "./filters";
+import { distanceIndex, isShown, radarQuery, readRadarFilters, shownGroups } from "./filters";
 
 const read = (query: string) => readRadarFilters(new URLSearchParams(query));
 
@@ -60,5 +60,21 @@ describe("distanceIndex and suppression", () => {
     expect(isShown({ needs: 3, people: 3 })).toBe(true);
     expect(isShown({ needs: 2, people: 5 })).toBe(false);
     expect(isShown({ needs: 9, people: 2 })).toBe(false);
+  });
+});
+
+describe("shownGroups", () => {
+  const g = (key: string, needs: number, people = needs) => ({ key, needs, people });
+  it("shows every large group when none or several are small", () => {
+    expect(shownGroups([g("a", 5), g("b", 3)]).map((x) => x.key)).toEqual(["a", "b"]);
+    expect(shownGroups([g("a", 5), g("b", 1), g("c", 2)]).map((x) => x.key)).toEqual(["a"]);
+  });
+  it("hides the smallest shown group too when exactly one is small (total minus the rest)", () => {
+    expect(shownGroups([g("a", 9), g("b", 4), g("c", 1)]).map((x) => x.key)).toEqual(["a"]);
+    // Few people count as small even with many needs.
+    expect(shownGroups([g("a", 9), g("b", 4), g("c", 6, 2)]).map((x) => x.key)).toEqual(["a"]);
+  });
+  it("has nothing to protect when everything is small", () => {
+    expect(shownGroups([g("a", 2)])).toEqual([]);
   });
 });

@@ -78,3 +78,19 @@ export function distanceIndex(openWeight: number, unreachedWeight: number): numb
 export function isShown(group: { needs: number; people: number }): boolean {
   return group.needs >= MIN_GROUP && group.people >= MIN_GROUP;
 }
+
+/**
+ * The groups of one breakdown that may be shown, with complementary suppression: when exactly
+ * one group of the breakdown is too small, the shown total minus the shown groups would give it
+ * away, so the smallest shown group is hidden with it (the difference is then the sum of two
+ * groups, one of them at least MIN_GROUP). `groups` must hold every group of the breakdown,
+ * those without a key (no sector, no region) included, as they count in the total too.
+ */
+export function shownGroups<G extends { needs: number; people: number }>(
+  groups: readonly G[],
+): G[] {
+  const shown = groups.filter(isShown);
+  if (groups.length - shown.length !== 1 || shown.length === 0) return shown;
+  const smallest = shown.reduce((a, b) => (b.needs < a.needs ? b : a));
+  return shown.filter((group) => group !== smallest);
+}

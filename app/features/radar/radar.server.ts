@@ -6,7 +6,7 @@ import { countryName, naceLabel, naceSectionOptions } from "~/features/taxonomy/
 import type { Locale } from "~/i18n/i18n";
 import { getEnv } from "~/lib/env.server";
 import { forbidden } from "~/lib/errors";
-import { distanceIndex, isShown, type RadarFilters } from "./filters";
+import { distanceIndex, isShown, type RadarFilters, shownGroups } from "./filters";
 
 /**
  * The needs radar's figures (issue 10, decision 018 "How it is shown"). Only needs the viewer
@@ -278,9 +278,19 @@ async function computeRadarFigures(
     .filter(Boolean);
   const networkNames = await networkNamesOf(networkIds, db);
   const sectionLabels = new Map(naceSectionOptions(locale).map((o) => [o.value, o.label]));
-  const toGroups = (set: string, label: (r: z.infer<typeof groupRow>) => string): Group[] =>
-    bySet(set)
-      .filter((r) => isShown(r))
+  type Row = z.infer<typeof groupRow>;
+  // Every group of a breakdown (keyless ones too) decides which may be shown (shownGroups);
+  // regions are a breakdown within each country.
+  const shownOf = (set: string, within?: (r: Row) => string): Row[] => {
+    const all = rows.filter((r) => r.set === set);
+    if (!within) return shownGroups(all);
+    const parts = new Map<string, Row[]>();
+    for (const r of all) parts.set(within(r), [...(parts.get(within(r)) ?? []), r]);
+    return [...parts.values()].flatMap((part) => shownGroups(part));
+  };
+  const toGroups = (set: string, label: (r: Row) => string, within?: (r: Row) => string): Group[] =>
+    shownOf(set, within)
+      .filter((r) => r.k1 !== null)
       .map((r) => ({
         key: r.k2 === null ? (r.k1 as string) : `${r.k1}|${r.k2}`,
         label: label(r),
@@ -296,7 +306,26 @@ async function computeRadarFigures(
   // The heat map: the heaviest topics and countries; a small cell is shown as suppressed.
   const heatTopics = topics.slice(0, 8);
   const heatCountries = countries.slice(0, 8);
-  const cells = new Map(bySet("topic_country").map((r) => [`${r.k1}|${r.k2}`, r] as const));
+  const cellRows = rows.filter((r) => r.set === "topic_country");
+  const cells = new Map(cellRows.map((r) => [`${r.k1}|${r.k2}`, r] as const));
+  // A cell is shown only if no line of cells (a topic's, a country's) would give it away: a
+  // line with one hidden cell hides its smallest shown cell too, until no line has just one.
+  const cellShown = new Set<Row>(cellRows.filter((r) => isShown(r)));
+  const lines = [(r: Row) => `t${r.k1}`, (r: Row) => `c${r.k2}`].flatMap((by) => {
+    const grouped = new Map<string, Row[]>();
+    for (const r of cellRows) grouped.set(by(r), [...(grouped.get(by(r)) ?? []), r]);
+    return [...grouped.values()];
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      const visible = line.filter((r) => cellShown.has(r));
+      if (line.length - visible.length === 1 && visible.length > 0) {
+        cellShown.delete(visible.reduce((a, b) => (b.needs < a.needs ? b : a)));
+        changed = true;
+      }
+    }
+  }
   const total = totalRow ?? {
     needs: 0,
     people: 0,
@@ -321,9 +350,11 @@ async function computeRadarFigures(
     },
     topics,
     countries,
-    regions: toGroups("region", (r) => `${r.k2 || "—"} (${r.k1})`).filter(
-      (g) => !g.key.endsWith("|"),
-    ),
+    regions: toGroups(
+      "region",
+      (r) => `${r.k2 || "—"} (${r.k1})`,
+      (r) => r.k1 ?? "",
+    ).filter((g) => !g.key.endsWith("|")),
     sections: toGroups("section", (r) => sectionLabels.get(r.k1 as string) ?? (r.k1 as string)),
     divisions: toGroups("division", (r) => naceLabel(r.k1, locale)),
     networks: toGroups("network", (r) => (r.k1 ? (networkNames.get(r.k1) ?? "—") : "")),
@@ -334,7 +365,7 @@ async function computeRadarFigures(
         heatCountries.map((country) => {
           const cell = cells.get(`${topic.key}|${country.key}`);
           if (!cell) return 0;
-          return isShown(cell) ? cell.weight : null;
+          return cellShown.has(cell) ? cell.weight : null;
         }),
       ),
     },
