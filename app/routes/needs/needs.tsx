@@ -1,16 +1,16 @@
 import { useLoaderData } from "react-router";
-import { learningFormats } from "~/db/enums";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { browseNeeds, myNeeds } from "~/features/needs/needs.server";
 import { needLabels, readBrowseFilters, topicFilterOptions } from "~/features/needs/page.server";
+import { LearningFilterFields } from "~/features/needs/ui/learning-filters";
 import { NeedCard, type NeedCardData } from "~/features/needs/ui/need-card";
 import { NeedsNav } from "~/features/needs/ui/needs-nav";
 import { countryOptions, languageOptions } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { handleLoader } from "~/lib/errors";
-import { FilterActions, SelectField } from "~/ui/form";
+import { FilterActions } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/needs";
 
@@ -97,33 +97,11 @@ export default function Needs() {
       <section className="section" aria-labelledby="browse-heading">
         <h2 id="browse-heading">{t("needs.browseHeading")}</h2>
         <form method="get" className="filters" aria-label={t("needs.filters")}>
-          <SelectField
-            name="topic"
-            label={t("needs.topic")}
-            defaultValue={d.filters.topic ?? ""}
-            emptyLabel={t("filters.any")}
-            options={d.options.topics}
-          />
-          <SelectField
-            name="country"
-            label={t("needs.country")}
-            defaultValue={d.filters.country ?? ""}
-            emptyLabel={t("filters.any")}
-            options={d.options.countries}
-          />
-          <SelectField
-            name="language"
-            label={t("needs.language")}
-            defaultValue={d.filters.language ?? ""}
-            emptyLabel={t("filters.any")}
-            options={d.options.languages}
-          />
-          <SelectField
-            name="format"
-            label={t("needs.format")}
-            defaultValue={d.filters.format ?? ""}
-            emptyLabel={t("filters.any")}
-            options={learningFormats.map((f) => ({ value: f, label: t(`needs.formatValue.${f}`) }))}
+          <LearningFilterFields
+            list="needs"
+            order={["topic", "country", "language", "format"]}
+            values={d.filters}
+            options={d.options}
           />
           <FilterActions clearHref="/needs" />
         </form>

@@ -1,8 +1,8 @@
 import { useLoaderData } from "react-router";
-import { learningFormats } from "~/db/enums";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
+import { LearningFilterFields } from "~/features/needs/ui/learning-filters";
 import { NeedsNav } from "~/features/needs/ui/needs-nav";
 import { listOffers, offerActorOf, readOfferFilters } from "~/features/offers/offers.server";
 import { formatPrice } from "~/features/offers/page.server";
@@ -17,7 +17,7 @@ import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { handleLoader } from "~/lib/errors";
 import { personOf } from "~/lib/policy";
-import { FilterActions, SelectField } from "~/ui/form";
+import { FilterActions } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/offers";
 
@@ -80,33 +80,11 @@ export default function Offers() {
         </p>
       ) : null}
       <form method="get" className="filters" aria-label={t("offers.filters")}>
-        <SelectField
-          name="topic"
-          label={t("offers.topic")}
-          defaultValue={data.filters.topic ?? ""}
-          emptyLabel={t("filters.any")}
-          options={data.options.topics}
-        />
-        <SelectField
-          name="format"
-          label={t("offers.format")}
-          defaultValue={data.filters.format ?? ""}
-          emptyLabel={t("filters.any")}
-          options={learningFormats.map((f) => ({ value: f, label: t(`offers.format.${f}`) }))}
-        />
-        <SelectField
-          name="language"
-          label={t("offers.language")}
-          defaultValue={data.filters.language ?? ""}
-          emptyLabel={t("filters.any")}
-          options={data.options.languages}
-        />
-        <SelectField
-          name="country"
-          label={t("offers.country")}
-          defaultValue={data.filters.country ?? ""}
-          emptyLabel={t("filters.any")}
-          options={data.options.countries}
+        <LearningFilterFields
+          list="offers"
+          order={["topic", "format", "language", "country"]}
+          values={data.filters}
+          options={data.options}
         />
         {data.filters.mine ? <input type="hidden" name="mine" value="1" /> : null}
         <FilterActions clearHref="/offers" />
