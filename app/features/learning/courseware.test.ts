@@ -165,6 +165,11 @@ describe("parseCourseware", () => {
     ]);
   });
 
+  it("accepts the blank lines Biome's Markdown formatter adds", () => {
+    const formatted = valid.replace(/^---\n/, "---\n\n").replace(/^(### .*)$/gm, "$1\n");
+    expect(parseCourseware(formatted, "formatted.md")).toEqual(parseCourseware(valid, "ok.md"));
+  });
+
   it("accepts Windows line endings", () => {
     expect(parseCourseware(valid.replace(/\n/g, "\r\n"), "crlf.md").questions).toHaveLength(2);
   });
