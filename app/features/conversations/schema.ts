@@ -1,13 +1,10 @@
 import { z } from "zod";
+import { submissionKeySchema } from "~/lib/submission-key";
 
 export const MAX_MESSAGE_LENGTH = 5_000;
 export const MAX_TITLE_LENGTH = 80;
 
-const submissionKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{10,64}$/)
-  .optional()
-  .catch(undefined);
+const submissionKey = submissionKeySchema;
 
 /** Whether a form field holds at least one chosen file (an empty file input sends a 0-byte one). */
 function hasFiles(value: unknown): boolean {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { topics as builtInTopics } from "~/features/taxonomy/data/topics";
 import { languageCodes } from "~/features/taxonomy/languages";
+import { submissionKeySchema } from "~/lib/submission-key";
 
 export const MAX_TOPIC_TITLE_LENGTH = 150;
 /** Topics and replies are for longer discussions than posts, but not for whole documents. */
@@ -14,11 +15,7 @@ export const MAX_RESOURCE_TOPICS = 5;
 const knownLanguages = new Set<string>(languageCodes);
 const knownTopics = new Set(builtInTopics.map((t) => t.slug));
 
-const submissionKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{10,64}$/)
-  .optional()
-  .catch(undefined);
+const submissionKey = submissionKeySchema;
 
 const forumBody = (emptyKey: string) =>
   z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { networkKinds, networkVisibilities, reactionKinds } from "~/db/enums";
+import { submissionKeySchema } from "~/lib/submission-key";
 
 export const MAX_POST_LENGTH = 10_000;
 export const MAX_COMMENT_LENGTH = 4_000;
@@ -45,11 +46,7 @@ export const networkSchema = z
   });
 export type NetworkInput = z.infer<typeof networkSchema>;
 
-const submissionKey = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{10,64}$/)
-  .optional()
-  .catch(undefined);
+const submissionKey = submissionKeySchema;
 
 const postBody = z.string().trim().max(MAX_POST_LENGTH, "posts.tooLong");
 

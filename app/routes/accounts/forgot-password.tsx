@@ -5,6 +5,7 @@ import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { handleAction, messageValuesOf } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { readSubmissionKey } from "~/lib/submission-key";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/forgot-password";
 
@@ -27,13 +28,12 @@ export async function action({ context }: Route.ActionArgs) {
     );
   }
   const email = parsed.data.email;
-  const submissionKey = String(form.submissionKey ?? "");
   return handleAction(
     async () => {
       await requestPasswordReset({
         email,
         ip: context.ip,
-        submissionKey: /^[A-Za-z0-9_-]{10,64}$/.test(submissionKey) ? submissionKey : undefined,
+        submissionKey: readSubmissionKey(form.submissionKey),
       });
       return { sent: true, errors: {} as Record<string, string>, email };
     },

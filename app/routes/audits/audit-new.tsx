@@ -12,6 +12,7 @@ import { randomToken } from "~/lib/crypto.server";
 import { handleAction, handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { type Person, personOf } from "~/lib/policy";
+import { readSubmissionKey } from "~/lib/submission-key";
 import {
   ChoiceGroup,
   CsrfForm,
@@ -75,8 +76,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success || Object.keys(errors).length > 0) {
     return data({ ok: false, errors, values, message: "form.fixErrors" }, { status: 400 });
   }
-  const key = text(form.submissionKey);
-  const submissionKey = /^[A-Za-z0-9_-]{10,64}$/.test(key) ? key : undefined;
+  const submissionKey = readSubmissionKey(form.submissionKey);
   return handleAction(
     async () => {
       const { id } = await createAudit({

@@ -3,7 +3,6 @@ import { requireUser } from "~/features/accounts/guard.server";
 import { createEvent } from "~/features/events/events.server";
 import {
   blankEventForm,
-  formValue,
   languageOptions,
   readEventForm,
   readRepeatValues,
@@ -22,6 +21,7 @@ import { randomToken } from "~/lib/crypto.server";
 import { handleAction, handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
+import { readSubmissionKey } from "~/lib/submission-key";
 import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/event-new";
 
@@ -80,9 +80,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     );
   }
   const input = read.input;
-  const submissionKey = /^[A-Za-z0-9_-]{10,64}$/.test(formValue(form.submissionKey))
-    ? formValue(form.submissionKey)
-    : undefined;
+  const submissionKey = readSubmissionKey(form.submissionKey);
   return handleAction(
     async () => {
       if (series.plan) {

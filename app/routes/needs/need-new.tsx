@@ -11,6 +11,7 @@ import { randomToken } from "~/lib/crypto.server";
 import { handleAction, handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
+import { readSubmissionKey } from "~/lib/submission-key";
 import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/need-new";
 
@@ -46,8 +47,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     );
   }
   const input = read.input;
-  const key = typeof form.submissionKey === "string" ? form.submissionKey : "";
-  const submissionKey = /^[A-Za-z0-9_-]{10,64}$/.test(key) ? key : undefined;
+  const submissionKey = readSubmissionKey(form.submissionKey);
   return handleAction(
     async () => {
       const { id } = await createNeed({ decision, input, submissionKey });
