@@ -150,13 +150,20 @@ function titleOf(row: { topic: string | null; topic_text?: string; topicText?: s
 async function nearbyEducators(tx: Db, needId: string): Promise<string[]> {
   const rows = await queryParsed(
     z.object({ id: z.string() }),
+    // Candidates come from the topic indexes (user_skills_topic_idx, offer_topics_topic_idx),
+    // not from a pass over every educator, since this runs in the need's write transaction.
+    // The union gives each candidate once.
     sql`select u.id::text as id from needs n
-        join users u on u.role = 'educator' and u.id <> n.owner_id
+        join lateral (
+          select s.user_id from user_skills s
+          where s.kind = 'offered' and n.topic like 'topic:%' and s.topic = substr(n.topic, 7)
+          union
+          select o.created_by from offer_topics ot join offers o on o.id = ot.offer_id
+          where ot.topic = n.topic and o.status = 'open'
+        ) c on true
+        join users u on u.id = c.user_id and u.role = 'educator'
         where n.id = ${needId}::uuid and n.topic is not null
-          and (exists (select 1 from user_skills s where s.user_id = u.id and s.kind = 'offered'
-                 and (s.topic = n.topic or 'topic:' || s.topic = n.topic))
-            or exists (select 1 from offers o join offer_topics ot on ot.offer_id = o.id
-                 where o.created_by = u.id and o.status = 'open' and ot.topic = n.topic))
+          and u.id is distinct from n.owner_id
           and exists (select 1 from user_languages l
                  where l.user_id = u.id and l.language = any(n.languages))
           and ${needVisibleToSql(sql`u.id`)}
