@@ -249,6 +249,17 @@ export async function radarFigures(
     .figures;
 }
 
+/** Rows split by a key, in first-seen order (Map.groupBy needs Node 21). */
+function linesOf<T>(rows: readonly T[], key: (row: T) => string): T[][] {
+  const lines = new Map<string, T[]>();
+  for (const row of rows) {
+    const line = lines.get(key(row));
+    if (line) line.push(row);
+    else lines.set(key(row), [row]);
+  }
+  return [...lines.values()];
+}
+
 async function computeRadarFigures(
   networks: readonly string[],
   filters: RadarFilters,
@@ -284,9 +295,7 @@ async function computeRadarFigures(
   const shownOf = (set: string, within?: (r: Row) => string): Row[] => {
     const all = rows.filter((r) => r.set === set);
     if (!within) return shownGroups(all);
-    const parts = new Map<string, Row[]>();
-    for (const r of all) parts.set(within(r), [...(parts.get(within(r)) ?? []), r]);
-    return [...parts.values()].flatMap((part) => shownGroups(part));
+    return linesOf(all, within).flatMap((part) => shownGroups(part));
   };
   const toGroups = (set: string, label: (r: Row) => string, within?: (r: Row) => string): Group[] =>
     shownOf(set, within)
@@ -311,11 +320,9 @@ async function computeRadarFigures(
   // A cell is shown only if no line of cells (a topic's, a country's) would give it away: a
   // line with one hidden cell hides its smallest shown cell too, until no line has just one.
   const cellShown = new Set<Row>(cellRows.filter((r) => isShown(r)));
-  const lines = [(r: Row) => `t${r.k1}`, (r: Row) => `c${r.k2}`].flatMap((by) => {
-    const grouped = new Map<string, Row[]>();
-    for (const r of cellRows) grouped.set(by(r), [...(grouped.get(by(r)) ?? []), r]);
-    return [...grouped.values()];
-  });
+  const lines = [(r: Row) => `t${r.k1}`, (r: Row) => `c${r.k2}`].flatMap((by) =>
+    linesOf(cellRows, by),
+  );
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
