@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { needMeToos, needs } from "~/db/schema";
 import { fanOut } from "~/features/notifications/fanout.server";
+import { titleFrom } from "~/features/notifications/grouping";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
@@ -139,7 +140,7 @@ function needValues(input: NeedInput) {
 /** A short label of a need for notifications: its own words, or its topic key. */
 function titleOf(row: { topic: string | null; topic_text?: string; topicText?: string }) {
   const text = (row.topic_text ?? row.topicText ?? "").trim();
-  return (text || row.topic || "").slice(0, TITLE_MAX);
+  return titleFrom(text || row.topic || "", TITLE_MAX);
 }
 
 /**

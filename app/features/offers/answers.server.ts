@@ -10,6 +10,7 @@ import { conversationPolicy } from "~/features/conversations/rules";
 import { needVisibleToSql, visibleNeedsSql } from "~/features/needs/policy.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { refreshNeeds } from "~/features/needs/weight.server";
+import { titleFrom } from "~/features/notifications/grouping";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import type { Locale } from "~/features/taxonomy/types";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -18,9 +19,6 @@ import { isUuid } from "~/lib/ids";
 import type { Person } from "~/lib/policy";
 import { offerActorOf } from "./offers.server";
 import { type NeedSubject, offerPolicy } from "./rules";
-
-const short = (title: string) =>
-  title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 
 const needRow = z.object({
   id: z.string(),
@@ -221,7 +219,7 @@ export async function answerNeed(options: {
         networkId: need.network_id,
         groupKey: `need:${need.id}`,
         sourceKey: `need-answer:${answerId}`,
-        data: { needId: need.id, answerId, title: short(shown) },
+        data: { needId: need.id, answerId, title: titleFrom(shown, TITLE_MAX) },
       });
     }
     return { id: answerId, duplicate: false };
