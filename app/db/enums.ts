@@ -76,3 +76,31 @@ export const needAnswerKinds = ["offer", "event", "resource"] as const;
 export const auditStatuses = ["draft", "open", "closed"] as const;
 /** A taxonomy question (tick topics, with urgency and formats) or an open, free-text one. */
 export const auditQuestionKinds = ["topics", "open"] as const;
+
+/** A learning resource's life (issue 11): written, sent for review, approved, out, taken back. */
+export const resourceStatuses = [
+  "draft",
+  "submitted",
+  "approved",
+  "published",
+  "withdrawn",
+] as const;
+/** What a reviewer says about one version of a resource. */
+export const resourceReviewDecisions = ["comment", "changes_requested", "approved"] as const;
+/** Licences a resource can carry (SPDX identifiers); CC BY-SA 4.0 by default. */
+export const resourceLicences = [
+  "CC-BY-SA-4.0",
+  "CC-BY-4.0",
+  "CC0-1.0",
+  "CC-BY-NC-SA-4.0",
+  "CC-BY-ND-4.0",
+  "all-rights-reserved",
+] as const;
+/** Files attached to a resource: pictures shown in its text, worksheets to download. */
+export const resourceFileKinds = ["image", "worksheet"] as const;
+export const courseStatuses = ["draft", "published", "archived"] as const;
+/** A lesson is a learning resource to work through, or a quiz scored on the server. */
+export const lessonKinds = ["resource", "quiz"] as const;
+/** When an enrolment counts as completed. */
+export const completionRules = ["all_lessons", "all_lessons_and_quizzes"] as const;
+export const enrolmentStatuses = ["active", "completed", "left"] as const;

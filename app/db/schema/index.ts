@@ -5,6 +5,7 @@ export * from "./conversations";
 export * from "./esco";
 export * from "./events";
 export * from "./jobs";
+export * from "./learning";
 export * from "./needs";
 export * from "./networks";
 export * from "./notifications";

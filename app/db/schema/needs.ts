@@ -22,6 +22,7 @@ import { users } from "./accounts";
 import { audits } from "./audits";
 import { checkNotNegative, checkOneOf, checkThat } from "./checks";
 import { events } from "./events";
+import { learningResources } from "./learning";
 import { networks } from "./networks";
 import { organisations } from "./organisations";
 
@@ -204,8 +205,9 @@ export const needAnswers = pgTable(
     kind: text("kind", { enum: needAnswerKinds }).notNull(),
     offerId: uuid("offer_id").references(() => offers.id, { onDelete: "cascade" }),
     eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
-    /** Issue 11's learning resources; the foreign key comes with their table. */
-    resourceId: uuid("resource_id"),
+    resourceId: uuid("resource_id").references(() => learningResources.id, {
+      onDelete: "cascade",
+    }),
     message: text("message").notNull().default(""),
     /** The language the answer is delivered in (for an event, the event's language). */
     language: text("language").notNull(),
@@ -220,6 +222,7 @@ export const needAnswers = pgTable(
     index("need_answers_need_idx").on(t.needId, t.createdAt.desc()),
     index("need_answers_offer_idx").on(t.offerId),
     index("need_answers_event_idx").on(t.eventId),
+    index("need_answers_resource_idx").on(t.resourceId),
     uniqueIndex("need_answers_offer_key").on(t.needId, t.offerId),
     uniqueIndex("need_answers_event_key").on(t.needId, t.eventId),
     uniqueIndex("need_answers_resource_key").on(t.needId, t.resourceId),
