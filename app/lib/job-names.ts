@@ -18,6 +18,8 @@ export const jobNames = [
   "events.feedback",
   // Needs' reach and the distance index's daily snapshot (app/features/radar/daily.server.ts).
   "needs.daily",
+  // A completed course's certificate and Open Badges 3.0 credential (app/features/credentials/).
+  "credentials.issue",
 ] as const;
 
 export type JobName = (typeof jobNames)[number];
