@@ -2,17 +2,31 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { topics } from "../taxonomy/data/topics";
-import { parseCourseware, topicSlugs } from "./courseware";
+import {
+  COURSEWARE_LANGUAGES,
+  COURSEWARE_ORIGINAL_LANGUAGE,
+  type Courseware,
+  checkTranslation,
+  originalSlug,
+  parseCourseware,
+  topicSlugs,
+} from "./courseware";
 
 const root = path.resolve(process.cwd(), "courseware");
 
+/** Mini-format files: not README.md, not course files (course.md), not the long documents. */
 function markdownFiles(folder: string): string[] {
   return fs
     .readdirSync(folder, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) return markdownFiles(full);
-      return entry.isFile() && entry.name.endsWith(".md") && entry.name !== "README.md"
+      if (entry.isDirectory()) {
+        return full === path.join(root, "train-the-trainer") ? [] : markdownFiles(full);
+      }
+      return entry.isFile() &&
+        entry.name.endsWith(".md") &&
+        entry.name !== "README.md" &&
+        entry.name !== "course.md"
         ? [full]
         : [];
     })
@@ -21,6 +35,18 @@ function markdownFiles(folder: string): string[] {
 
 const files = markdownFiles(root);
 const knownTopics = new Set(topics.map((topic) => topic.slug));
+const parsed = new Map<string, Courseware>(
+  files.map((file) => [file, parseCourseware(fs.readFileSync(file, "utf8"), file)]),
+);
+
+/** A translation's language folder (`<folder>/<lang>/<file>`), or null for an original's place. */
+function languageFolder(file: string): string | null {
+  const folder = path.basename(path.dirname(file));
+  return (COURSEWARE_LANGUAGES as readonly string[]).includes(folder) &&
+    folder !== COURSEWARE_ORIGINAL_LANGUAGE
+    ? folder
+    : null;
+}
 
 describe("courseware files", () => {
   it("are there (at least the eight resources)", () => {
@@ -38,7 +64,7 @@ describe("courseware files", () => {
         for (const key of ["slug", "title", "language", "licence", "summary"] as const) {
           expect(courseware[key].trim(), key).not.toBe("");
         }
-        expect(courseware.language).toBe("en");
+        expect(courseware.language).toBe(languageFolder(file) ?? COURSEWARE_ORIGINAL_LANGUAGE);
         expect(courseware.licence).toBe("CC-BY-SA-4.0");
         expect(courseware.minutes).toBeGreaterThanOrEqual(10);
         expect(courseware.minutes).toBeLessThanOrEqual(20);
@@ -70,9 +96,53 @@ describe("courseware files", () => {
   );
 
   it("have unique slugs", () => {
-    const all = files.map((file) => parseCourseware(fs.readFileSync(file, "utf8"), file).slug);
+    const all = [...parsed.values()].map((courseware) => courseware.slug);
     const repeated = all.filter((slug, index) => all.indexOf(slug) !== index);
     expect(repeated).toEqual([]);
+  });
+
+  const translations = files.filter((file) => languageFolder(file) !== null);
+
+  it("include the owners' induction in Greek and German, unit for unit", () => {
+    const induction = path.join(root, "induction-owners");
+    const units = files
+      .filter((file) => path.dirname(file) === induction)
+      .map((file) => path.basename(file));
+    expect(units.length).toBeGreaterThanOrEqual(8);
+    // TODO(E): drop the filter once both translations are in.
+    for (const language of ["el", "de"].filter((l) => fs.existsSync(path.join(induction, l)))) {
+      const translated = files
+        .filter((file) => path.dirname(file) === path.join(induction, language))
+        .map((file) => path.basename(file));
+      expect(translated, language).toEqual(units);
+    }
+  });
+
+  describe.each(translations.map((file) => [path.relative(process.cwd(), file), file]))(
+    "%s",
+    (name, file) => {
+      it("translates the original of the same name, with the same questions and answers", () => {
+        const translation = parsed.get(file)!;
+        const originalFile = path.join(path.dirname(path.dirname(file)), path.basename(file));
+        const original = parsed.get(originalFile);
+        expect(original, `no original ${path.relative(process.cwd(), originalFile)}`).toBeDefined();
+        expect(translation.translationOf, "translation_of").toBe(original!.slug);
+        expect(translation.slug).toBe(`${original!.slug}-${translation.language}`);
+        expect(originalSlug(translation)).toBe(original!.slug);
+        expect(() => checkTranslation(original!, translation, name)).not.toThrow();
+      });
+    },
+  );
+
+  it("name an existing English original in every translation_of", () => {
+    const slugs = new Set([...parsed.values()].map((courseware) => courseware.slug));
+    const orphans = [...parsed.entries()]
+      .filter(([file, courseware]) => {
+        if (courseware.translationOf === null) return false;
+        return !slugs.has(courseware.translationOf) || languageFolder(file) === null;
+      })
+      .map(([file]) => path.relative(process.cwd(), file));
+    expect(orphans).toEqual([]);
   });
 });
 
@@ -120,6 +190,17 @@ Think.
 > A and C.
 > Really.
 `;
+
+/** `valid` as a Greek translation: own slug, translation_of, Greek headings (same questions). */
+function greek(text: string) {
+  return text
+    .replace("slug: test-unit", "slug: test-unit-el\ntranslation_of: test-unit")
+    .replace("language: en", "language: el")
+    .replace("## Introduction and objectives", "## Εισαγωγή και στόχοι")
+    .replace("## Practical content", "## Πρακτικό μέρος")
+    .replace("## Reflection and transfer", "## Αναστοχασμός και εφαρμογή")
+    .replace("## Self-assessment", "## Αυτοαξιολόγηση");
+}
 
 function parseWith(change: (text: string) => string) {
   return () => parseCourseware(change(valid), "bad.md");
@@ -171,6 +252,84 @@ describe("parseCourseware", () => {
     expect(parseCourseware(formatted, "formatted.md")).toEqual(parseCourseware(valid, "ok.md"));
   });
 
+  it("parses a translation with its language's headings and links it to its original", () => {
+    const original = parseCourseware(valid, "ok.md");
+    const translation = parseCourseware(greek(valid), "el/ok.md");
+    expect(original.translationOf).toBeNull();
+    expect(translation).toMatchObject({
+      slug: "test-unit-el",
+      language: "el",
+      translationOf: "test-unit",
+    });
+    expect(translation.phases).toEqual(original.phases);
+    expect(originalSlug(translation)).toBe("test-unit");
+    expect(originalSlug(original)).toBe("test-unit");
+    expect(() => checkTranslation(original, translation, "el/ok.md")).not.toThrow();
+  });
+
+  it.each([
+    [
+      "a question fewer",
+      (t: string) => t.replace(/### Which ones\?[\s\S]*$/, "### Q?\n- [x] a\n- [ ] b\n> c\n"),
+      null,
+    ],
+    [
+      "another right answer",
+      (t: string) => t.replace("- [ ] No\n- [x] Yes", "- [x] No\n- [ ] Yes"),
+      /question 1 .* right options 1, the original 2/,
+    ],
+    [
+      "an option fewer",
+      (t: string) => t.replace("- [ ] B\n", ""),
+      /question 2 .* has 2 options, the original 3/,
+    ],
+    [
+      "other topics",
+      (t: string) => t.replace("topic:late-payments", "topic:pricing"),
+      /topics must be the original's/,
+    ],
+    [
+      "another eqf",
+      (t: string) => t.replace("eqf: 4", "eqf: 5"),
+      /eqf must be the original's \(4\)/,
+    ],
+    [
+      "another original",
+      (t: string) =>
+        t
+          .replace("slug: test-unit-el", "slug: other-unit-el")
+          .replace("translation_of: test-unit", "translation_of: other-unit"),
+      /translation_of is 'other-unit', not the original's 'test-unit'/,
+    ],
+  ])("rejects a translation with %s", (_name, change, message) => {
+    const original = parseCourseware(valid, "ok.md");
+    const translation = parseCourseware(change(greek(valid)), "el/bad.md");
+    if (message === null) {
+      // Same count (2) but a different shape: the second question has 2 options, not 3.
+      expect(() => checkTranslation(original, translation, "el/bad.md")).toThrow(
+        /^el\/bad\.md: question 2/,
+      );
+      return;
+    }
+    expect(() => checkTranslation(original, translation, "el/bad.md")).toThrow(message);
+    expect(() => checkTranslation(original, translation, "el/bad.md")).toThrow(/^el\/bad\.md: /);
+  });
+
+  it("rejects a translation with a question more, or an original that is itself a translation", () => {
+    const original = parseCourseware(valid, "ok.md");
+    const longer = parseCourseware(
+      `${greek(valid)}\n### Q3?\n- [x] a\n- [ ] b\n> c\n`,
+      "el/bad.md",
+    );
+    expect(() => checkTranslation(original, longer, "el/bad.md")).toThrow(
+      /has 3 questions, the original 2/,
+    );
+    const translation = parseCourseware(greek(valid), "el/ok.md");
+    expect(() => checkTranslation(translation, translation, "el/bad.md")).toThrow(
+      /is itself a translation|not the original's/,
+    );
+  });
+
   it("accepts Windows line endings", () => {
     expect(parseCourseware(valid.replace(/\n/g, "\r\n"), "crlf.md").questions).toHaveLength(2);
   });
@@ -209,6 +368,31 @@ describe("parseCourseware", () => {
       /slug 'Test Unit'/,
     ],
     ["another language", (t: string) => t.replace("language: en", "language: fr"), /language 'fr'/],
+    [
+      "translation_of on an English file",
+      (t: string) => t.replace("eqf: 4", "eqf: 4\ntranslation_of: test"),
+      /translation_of is only for translations/,
+    ],
+    [
+      "an empty translation_of",
+      (t: string) => greek(t).replace("translation_of: test-unit", "translation_of:"),
+      /missing or empty front matter: translation_of/,
+    ],
+    [
+      "a translation whose slug is not the original's plus the language",
+      (t: string) => greek(t).replace("slug: test-unit-el", "slug: test-unit-gr"),
+      /must be the original's slug plus '-el': 'test-unit-el', not 'test-unit-gr'/,
+    ],
+    [
+      "a translation_of that is not a slug",
+      (t: string) => greek(t).replace("translation_of: test-unit", "translation_of: Test Unit"),
+      /translation_of 'Test Unit' must be a slug/,
+    ],
+    [
+      "a Greek file with English headings",
+      (t: string) => t.replace("language: en", "language: el"),
+      /sections must be exactly '## Εισαγωγή και στόχοι'/,
+    ],
     [
       "another licence",
       (t: string) => t.replace("CC-BY-SA-4.0", "CC-BY-4.0"),

@@ -24,24 +24,39 @@ export type Courseware = {
   minutes: number;
   licence: string;
   summary: string;
+  /**
+   * Slug of the English original this file translates (front matter `translation_of`), or null
+   * for an original. A translation's own slug is the original's slug plus `-<language>`.
+   */
+  translationOf: string | null;
   /** Markdown of the first three phases, without their `## ` headings. */
   phases: { introduction: string; practice: string; reflection: string };
   questions: CoursewareQuestion[];
 };
 
 export const COURSEWARE_LICENCE = "CC-BY-SA-4.0";
-export const COURSEWARE_LANGUAGES = ["en"] as const;
+export const COURSEWARE_LANGUAGES = ["en", "de", "el"] as const;
+export type CoursewareLanguage = (typeof COURSEWARE_LANGUAGES)[number];
+/** The language of originals; translations (`translation_of`) are of an English file. */
+export const COURSEWARE_ORIGINAL_LANGUAGE = "en" satisfies CoursewareLanguage;
 export const COURSEWARE_MINUTES = { min: 10, max: 20 } as const;
 export const COURSEWARE_EQF = { min: 1, max: 8 } as const;
 export const COURSEWARE_QUESTIONS = { min: 2, max: 5 } as const;
 
-/** The four `## ` sections, in this order, with these exact headings. */
+/** The four `## ` sections of an English file, in this order, with these exact headings. */
 export const COURSEWARE_SECTIONS = [
   "Introduction and objectives",
   "Practical content",
   "Reflection and transfer",
   "Self-assessment",
 ] as const;
+
+/** The four `## ` headings in each language: a file uses the headings of its own language. */
+export const COURSEWARE_SECTIONS_BY_LANGUAGE: Record<CoursewareLanguage, readonly string[]> = {
+  en: COURSEWARE_SECTIONS,
+  de: ["Einführung und Ziele", "Praktischer Teil", "Reflexion und Transfer", "Selbsttest"],
+  el: ["Εισαγωγή και στόχοι", "Πρακτικό μέρος", "Αναστοχασμός και εφαρμογή", "Αυτοαξιολόγηση"],
+};
 
 const FIELDS = [
   "slug",
@@ -53,7 +68,10 @@ const FIELDS = [
   "licence",
   "summary",
 ] as const;
-type Field = (typeof FIELDS)[number];
+/** Front matter keys a file may leave out. */
+const OPTIONAL_FIELDS = ["translation_of"] as const;
+type Field = (typeof FIELDS)[number] | (typeof OPTIONAL_FIELDS)[number];
+const ALL_FIELDS: readonly Field[] = [...FIELDS, ...OPTIONAL_FIELDS];
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TOPIC_KEY = /^topic:([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -88,14 +106,17 @@ export function parseCourseware(text: string, file: string): Courseware {
     const match = /^([A-Za-z_][\w-]*):(?:\s+(.*)|\s*)$/.exec(line);
     if (!match) fail(`front matter line is not 'key: value': ${JSON.stringify(line)}`, index + 1);
     const key = match![1]! as Field;
-    if (!FIELDS.includes(key)) {
-      fail(`unknown front matter key '${key}' (allowed: ${FIELDS.join(", ")})`, index + 1);
+    if (!ALL_FIELDS.includes(key)) {
+      fail(`unknown front matter key '${key}' (allowed: ${ALL_FIELDS.join(", ")})`, index + 1);
     }
     if (values.has(key)) fail(`front matter key '${key}' appears twice`, index + 1);
     values.set(key, (match![2] ?? "").trim());
   }
   const missing = FIELDS.filter((key) => !values.get(key));
   if (missing.length > 0) fail(`missing or empty front matter: ${missing.join(", ")}`);
+  if (values.has("translation_of") && !values.get("translation_of")) {
+    fail("missing or empty front matter: translation_of");
+  }
   const field = (key: Field) => values.get(key)!;
 
   const slug = field("slug");
@@ -104,6 +125,21 @@ export function parseCourseware(text: string, file: string): Courseware {
   if (!(COURSEWARE_LANGUAGES as readonly string[]).includes(language)) {
     fail(`language '${language}' is not one of: ${COURSEWARE_LANGUAGES.join(", ")}`);
   }
+  const translationOf = values.get("translation_of") ?? null;
+  if (translationOf !== null) {
+    if (language === COURSEWARE_ORIGINAL_LANGUAGE) {
+      fail(`translation_of is only for translations, not for a '${language}' file`);
+    }
+    if (!SLUG.test(translationOf)) {
+      fail(`translation_of '${translationOf}' must be a slug (lowercase words joined by '-')`);
+    }
+    if (slug !== `${translationOf}-${language}`) {
+      fail(
+        `slug of a translation must be the original's slug plus '-${language}': '${translationOf}-${language}', not '${slug}'`,
+      );
+    }
+  }
+  const expectedSections = COURSEWARE_SECTIONS_BY_LANGUAGE[language as CoursewareLanguage];
   const licence = field("licence");
   if (licence !== COURSEWARE_LICENCE)
     fail(`licence must be ${COURSEWARE_LICENCE}, not '${licence}'`);
@@ -151,11 +187,11 @@ export function parseCourseware(text: string, file: string): Courseware {
   }
   const headings = sections.map((section) => section.heading);
   if (
-    headings.length !== COURSEWARE_SECTIONS.length ||
-    headings.some((heading, index) => heading !== COURSEWARE_SECTIONS[index])
+    headings.length !== expectedSections.length ||
+    headings.some((heading, index) => heading !== expectedSections[index])
   ) {
     fail(
-      `sections must be exactly '## ${COURSEWARE_SECTIONS.join("', '## ")}' in this order; ` +
+      `sections must be exactly '## ${expectedSections.join("', '## ")}' in this order; ` +
         `found ${headings.length === 0 ? "none" : `'## ${headings.join("', '## ")}'`}`,
     );
   }
@@ -250,7 +286,58 @@ export function parseCourseware(text: string, file: string): Courseware {
     minutes,
     licence,
     summary: field("summary"),
+    translationOf,
     phases: { introduction: markdown(0), practice: markdown(1), reflection: markdown(2) },
     questions,
   };
+}
+
+/** The slug that ties a resource to its translations: the original's slug. */
+export function originalSlug(courseware: Pick<Courseware, "slug" | "translationOf">): string {
+  return courseware.translationOf ?? courseware.slug;
+}
+
+/**
+ * Checks that `translation` (parsed from `file`) translates `original`: it names the original's
+ * slug, is in another language, and has the same self-assessment shape — as many questions, each
+ * with as many options and the same right answers, in the same order — and the same topics, EQF
+ * level and licence. Throws an Error whose message starts with `file`.
+ */
+export function checkTranslation(original: Courseware, translation: Courseware, file: string) {
+  const fail = (message: string): never => {
+    throw new Error(`${file}: ${message}`);
+  };
+  if (translation.translationOf !== original.slug) {
+    fail(`translation_of is '${translation.translationOf}', not the original's '${original.slug}'`);
+  }
+  if (original.translationOf !== null) fail(`'${original.slug}' is itself a translation`);
+  if (translation.language === original.language) {
+    fail(`a translation must be in another language than its original (${original.language})`);
+  }
+  if (translation.topics.join(",") !== original.topics.join(",")) {
+    fail(`topics must be the original's: [${original.topics.join(", ")}]`);
+  }
+  if (translation.eqf !== original.eqf) fail(`eqf must be the original's (${original.eqf})`);
+  if (translation.licence !== original.licence) {
+    fail(`licence must be the original's (${original.licence})`);
+  }
+  if (translation.questions.length !== original.questions.length) {
+    fail(
+      `self-assessment has ${translation.questions.length} questions, the original ${original.questions.length}`,
+    );
+  }
+  original.questions.forEach((question, index) => {
+    const translated = translation.questions[index]!;
+    const where = `question ${index + 1} ('${translated.prompt}')`;
+    if (translated.options.length !== question.options.length) {
+      fail(
+        `${where} has ${translated.options.length} options, the original ${question.options.length}`,
+      );
+    }
+    const right = (q: CoursewareQuestion) =>
+      q.options.flatMap((option, at) => (option.correct ? [at + 1] : [])).join(", ");
+    if (right(translated) !== right(question)) {
+      fail(`${where} has right options ${right(translated)}, the original ${right(question)}`);
+    }
+  });
 }
