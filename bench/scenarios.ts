@@ -61,9 +61,10 @@ export type Scenario = {
    * on the scale-seeded PostgreSQL server); "embedded": the main pages on the embedded
    * database with the demo data, found by following the app's own links; "conversations":
    * the inbox and a long conversation (scale seed); "events": event pages (scale seed's events);
-   * "needs": the needs radar and its distance index (scale seed's needs, issue 10).
+   * "needs": the needs radar and its distance index (scale seed's needs, issue 10);
+   * "learning": the library and a course page with progress (scale seed's learning, issue 11).
    */
-  group: "core" | "networks" | "embedded" | "conversations" | "events" | "needs";
+  group: "core" | "networks" | "embedded" | "conversations" | "events" | "needs" | "learning";
   description: string;
   /** Defaults to CORE_TARGET. */
   target?: Target;
@@ -1303,3 +1304,214 @@ scenarios.push({
     return found >= EVENTS_PAGE_SIZE ? null : `expected ${EVENTS_PAGE_SIZE} events, found ${found}`;
   },
 });
+
+// ───────────────────────────── learning (issue 11) ─────────────────────────────
+
+/** The library and course pages (issue 11: p95 under 50 ms at 20 connections). */
+export const LEARNING_TARGET: Target = { p95Ms: 50 };
+/** Resources on one library page (listLibrary's LIBRARY_PAGE). */
+const LIBRARY_PAGE_SIZE = 20;
+const resourceCards = /href="\/learn\/[0-9a-f-]{36}"/g;
+const lessonLinks = /href="\/courses\/[0-9a-f-]{36}\/lessons\/[0-9a-f-]{36}"/g;
+
+function expectResources(minimum: number) {
+  return (html: string) => {
+    const found = new Set(html.match(resourceCards)).size;
+    return found >= minimum ? null : `expected at least ${minimum} resources, found ${found}`;
+  };
+}
+
+/** The library's duration filter for a resource of `minutes` (≤ 10, 10–20, > 20). */
+function durationOf(minutes: number): "short" | "medium" | "long" {
+  return minutes <= 10 ? "short" : minutes <= 20 ? "medium" : "long";
+}
+
+/** What the library shows everyone: live resources of the open library. */
+const OPEN_LIBRARY = "r.status = 'published' and r.network_id is null";
+
+/**
+ * Library addresses with filters, each with at least `minimum` open resources behind it, in
+ * several mixes: topic + language + EQF level + duration (the most filled combinations), topic
+ * alone, language + duration, and language + level. Found once per run.
+ */
+const libraryPathsCache = new WeakMap<pg.Client, Promise<string[]>>();
+function libraryFilterPaths(db: pg.Client): Promise<string[]> {
+  let found = libraryPathsCache.get(db);
+  if (!found) {
+    found = (async () => {
+      const paths: string[] = [];
+      const query = (filters: Record<string, string | number>) =>
+        `/learn?${new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)]))}`;
+      const { rows: full } = await db.query<{
+        topic: string;
+        language: string;
+        eqf: number;
+        minutes: number;
+      }>(
+        `select t.topic, r.language, r.eqf::int as eqf, min(r.minutes)::int as minutes
+         from learning_resources r cross join unnest(r.topics) t(topic)
+         where ${OPEN_LIBRARY}
+         group by t.topic, r.language, r.eqf,
+           case when r.minutes <= 10 then 0 when r.minutes <= 20 then 1 else 2 end
+         having count(*) >= 3 order by count(*) desc, t.topic, r.language limit 20`,
+      );
+      for (const r of full) {
+        paths.push(
+          query({
+            topic: r.topic,
+            language: r.language,
+            eqf: r.eqf,
+            duration: durationOf(r.minutes),
+          }),
+        );
+      }
+      const { rows: topicsAlone } = await db.query<{ topic: string }>(
+        `select t.topic from learning_resources r cross join unnest(r.topics) t(topic)
+         where ${OPEN_LIBRARY} group by t.topic order by count(*) desc, t.topic limit 10`,
+      );
+      for (const r of topicsAlone) paths.push(query({ topic: r.topic }));
+      const { rows: languages } = await db.query<{ language: string; eqf: number }>(
+        `select r.language, mode() within group (order by r.eqf)::int as eqf
+         from learning_resources r where ${OPEN_LIBRARY}
+         group by r.language order by count(*) desc`,
+      );
+      for (const r of languages) {
+        paths.push(query({ language: r.language, duration: "medium" }));
+        paths.push(query({ language: r.language, eqf: r.eqf }));
+      }
+      if (full.length === 0) {
+        throw new Error("no learning resources: run npm run seed:scale -- --only learning");
+      }
+      return paths;
+    })();
+    libraryPathsCache.set(db, found);
+  }
+  return found;
+}
+
+/**
+ * Members of the networks that have network-only resources, so that the signed-in library
+ * also weighs "resources of my networks".
+ */
+async function networkLearners(db: pg.Client, count: number) {
+  const { rows } = await db.query<{ email: string }>(
+    `select u.email from users u
+     where u.email like $1 and u.onboarded_at is not null and u.email_verified_at is not null
+       and exists (select 1 from network_members m join learning_resources r
+                     on r.network_id = m.network_id and r.status = 'published'
+                   where m.user_id = u.id and m.status = 'active')
+     order by u.id limit $2`,
+    [`%@${SCALE_EMAIL_DOMAIN}`, count],
+  );
+  if (rows.length === 0) {
+    throw new Error("no member sees network resources: run npm run seed:scale -- --only learning");
+  }
+  return rows;
+}
+
+const learningScenarios: Scenario[] = [
+  {
+    name: "library-filtered",
+    group: "learning",
+    target: LEARNING_TARGET,
+    description:
+      "the library (/learn), anonymous, over 42 filter mixes: topic + language + EQF + duration, topic alone, language + duration, language + level",
+    prepare: async (context) => {
+      const paths = await libraryFilterPaths(context.db);
+      return { requests: paths.map((path) => ({ path })), note: `${paths.length} filter mixes` };
+    },
+    expect: expectResources(1),
+  },
+  {
+    name: "library-filtered-signed-in",
+    group: "learning",
+    target: LEARNING_TARGET,
+    description: `the same filtered library pages as ${SPREAD_SESSIONS} members of networks with network-only resources`,
+    prepare: async (context) => {
+      const paths = await libraryFilterPaths(context.db);
+      const learners = await networkLearners(context.db, SPREAD_SESSIONS);
+      const sessions = await Promise.all(learners.map((l) => context.signInAs(l.email)));
+      return {
+        requests: paths.map((path, i) => ({
+          path,
+          headers: { cookie: sessions[i % sessions.length].cookie },
+        })),
+        note: `${paths.length} filter mixes, ${sessions.length} members`,
+      };
+    },
+    expect: expectResources(1),
+  },
+  {
+    name: "library-page-2",
+    group: "learning",
+    target: LEARNING_TARGET,
+    description:
+      "page 2 of the library by the cursor of its own 'Next page' link: each language, and the 10 most used topics, anonymous",
+    prepare: async (context) => {
+      const { rows } = await context.db.query<{ filter: string; value: string }>(
+        `(select 'language' as filter, r.language as value from learning_resources r
+          where ${OPEN_LIBRARY} group by r.language
+          having count(*) > ${2 * LIBRARY_PAGE_SIZE} order by count(*) desc)
+         union all
+         (select 'topic', t.topic from learning_resources r cross join unnest(r.topics) t(topic)
+          where ${OPEN_LIBRARY} group by t.topic
+          having count(*) > ${2 * LIBRARY_PAGE_SIZE} order by count(*) desc, t.topic limit 10)`,
+      );
+      if (rows.length === 0) {
+        throw new Error("no learning resources: run npm run seed:scale -- --only learning");
+      }
+      const paths = await Promise.all(
+        rows.map((r) =>
+          pageOf({
+            baseUrl: context.baseUrl,
+            firstPath: `/learn?${new URLSearchParams({ [r.filter]: r.value })}`,
+            page: 2,
+          }),
+        ),
+      );
+      return { requests: paths.map((path) => ({ path })), note: `${paths.length} lists` };
+    },
+    expect: expectResources(LIBRARY_PAGE_SIZE),
+  },
+  {
+    name: "course-progress",
+    group: "learning",
+    target: LEARNING_TARGET,
+    description: `a course page with progress (/courses/<id>: outline, my progress per lesson, "Continue") of the course with the most learners, as ${SPREAD_SESSIONS} of its learners part-way through`,
+    prepare: async (context) => {
+      const { rows: courses } = await context.db.query<{
+        id: string;
+        learners: number;
+        lessons: number;
+      }>(
+        `select c.id, c.enrolment_count as learners, c.lesson_count as lessons from courses c
+         where c.status = 'published' and c.network_id is null
+         order by c.enrolment_count desc, c.id limit 1`,
+      );
+      const course = courses[0];
+      if (!course || course.learners === 0) {
+        throw new Error("no enrolments: run npm run seed:scale -- --only learning");
+      }
+      const { rows: learners } = await context.db.query<{ email: string }>(
+        `select u.email from enrolments e join users u on u.id = e.user_id
+         where e.course_id = $1 and e.status = 'active' and e.completed_lessons > 0
+           and u.onboarded_at is not null and u.email_verified_at is not null
+         order by u.id limit $2`,
+        [course.id, SPREAD_SESSIONS],
+      );
+      const sessions = await Promise.all(learners.map((l) => context.signInAs(l.email)));
+      return {
+        requests: sessions.map((s) => ({
+          path: `/courses/${course.id}`,
+          headers: { cookie: s.cookie },
+        })),
+        note: `${course.learners.toLocaleString("en")} learners, ${course.lessons} lessons, ${sessions.length} members`,
+      };
+    },
+    expect: (html) => {
+      const found = new Set(html.match(lessonLinks)).size;
+      return found >= 4 ? null : `expected the course's lessons, found ${found}`;
+    },
+  },
+];
+scenarios.push(...learningScenarios);

@@ -14,6 +14,9 @@
  * answers) go over the networks; `--only events` replaces just them. Needs (default 300,000,
  * with 1,000,000 "me too"s and offers so that some are reached; `--needs N --me-toos N`) come
  * after everything else; `--only needs` replaces just them (and their offers and snapshots).
+ * Learning (issue 11: default 20,000 resources and 200,000 enrolments, with 500 courses, progress
+ * and quiz attempts; `--resources N --enrolments N`) comes last; `--only learning` replaces every
+ * learning row but the shipped courseware.
  */
 import { parseArgs } from "node:util";
 import {
@@ -24,6 +27,11 @@ import {
   seedScaleNotifications,
 } from "../app/db/seed/scale.server";
 import { DEFAULT_SCALE_EVENTS, seedScaleEvents } from "../app/db/seed/scale-events.server";
+import {
+  DEFAULT_SCALE_ENROLMENTS,
+  DEFAULT_SCALE_RESOURCES,
+  seedScaleLearning,
+} from "../app/db/seed/scale-learning.server";
 import {
   DEFAULT_SCALE_ME_TOOS,
   DEFAULT_SCALE_NEEDS,
@@ -47,6 +55,8 @@ await runScript(async () => {
       events: { type: "string", default: String(DEFAULT_SCALE_EVENTS) },
       needs: { type: "string", default: String(DEFAULT_SCALE_NEEDS) },
       "me-toos": { type: "string", default: String(DEFAULT_SCALE_ME_TOOS) },
+      resources: { type: "string", default: String(DEFAULT_SCALE_RESOURCES) },
+      enrolments: { type: "string", default: String(DEFAULT_SCALE_ENROLMENTS) },
     },
   });
   const notifications = Number(values.notifications);
@@ -86,15 +96,28 @@ await runScript(async () => {
   if (!Number.isInteger(meToos) || meToos < 0 || meToos > 50_000_000) {
     throw new Error("--me-toos takes a whole number between 0 and 50000000, e.g. --me-toos 60000");
   }
+  const resources = Number(values.resources);
+  const enrolments = Number(values.enrolments);
+  if (!Number.isInteger(resources) || resources < 0 || resources > 2_000_000) {
+    throw new Error(
+      "--resources takes a whole number between 0 and 2000000, e.g. --resources 2000",
+    );
+  }
+  if (!Number.isInteger(enrolments) || enrolments < 0 || enrolments > 20_000_000) {
+    throw new Error(
+      "--enrolments takes a whole number between 0 and 20000000, e.g. --enrolments 20000",
+    );
+  }
   if (
     values.only !== undefined &&
     values.only !== "conversations" &&
     values.only !== "notifications" &&
     values.only !== "events" &&
-    values.only !== "needs"
+    values.only !== "needs" &&
+    values.only !== "learning"
   ) {
     throw new Error(
-      '--only takes "conversations", "notifications", "events" or "needs" (the parts that can be added on their own)',
+      '--only takes "conversations", "notifications", "events", "needs" or "learning" (the parts that can be added on their own)',
     );
   }
   const only = values.only === "conversations" ? ("conversations" as const) : undefined;
@@ -140,6 +163,14 @@ await runScript(async () => {
     }
     return;
   }
+  if (values.only === "learning") {
+    try {
+      await seedLearning(database, resources, enrolments, started);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   if (values.only === "notifications") {
     try {
       console.log(`Replacing the notifications with about ${notifications.toLocaleString("en")}…`);
@@ -180,6 +211,9 @@ await runScript(async () => {
       console.log(`  ${table.padEnd(20)} ${(count ?? 0).toLocaleString("en").padStart(10)}`);
     }
     if (!only && needs > 0) await seedNeeds(database, needs, meToos, performance.now());
+    if (!only && resources > 0) {
+      await seedLearning(database, resources, enrolments, performance.now());
+    }
     console.log(
       `Every account signs in with the password "${SCALE_PASSWORD}" (addresses end in @${SCALE_EMAIL_DOMAIN}).`,
     );
@@ -207,4 +241,26 @@ async function seedNeeds(
   console.log(
     `Done in ${seconds} s: ${counts.needs.toLocaleString("en")} needs, ${counts.meToos.toLocaleString("en")} "me too"s, ${counts.offers.toLocaleString("en")} offers, ${counts.snapshots.toLocaleString("en")} snapshot rows.`,
   );
+}
+
+async function seedLearning(
+  database: Awaited<ReturnType<typeof openScriptDatabase>>,
+  resources: number,
+  enrolments: number,
+  started: number,
+) {
+  console.log(
+    `Replacing the learning data with ${resources.toLocaleString("en")} resources and ${enrolments.toLocaleString("en")} enrolments…`,
+  );
+  const counts = await seedScaleLearning({
+    database,
+    resources,
+    enrolments,
+    onProgress: (message) => console.log(message),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Done in ${seconds} s:`);
+  for (const [table, count] of Object.entries(counts)) {
+    console.log(`  ${table.padEnd(20)} ${count.toLocaleString("en").padStart(10)}`);
+  }
 }

@@ -111,13 +111,17 @@ export const learningResources = pgTable(
     uniqueIndex("learning_resources_slug_key").on(t.slug),
     uniqueIndex("learning_resources_translation_key").on(t.translationGroup, t.language),
     uniqueIndex("learning_resources_author_submission_key").on(t.authorId, t.submissionKey),
-    index("learning_resources_author_idx").on(t.authorId, t.updatedAt.desc(), t.id.desc()),
+    index("learning_resources_author_idx").on(
+      t.authorId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     // The library: published, newest first, keyset on (published_at, id).
     index("learning_resources_library_idx")
-      .on(t.publishedAt.desc(), t.id.desc())
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} = 'published'`),
     index("learning_resources_library_language_idx")
-      .on(t.language, t.publishedAt.desc(), t.id.desc())
+      .on(t.language, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} = 'published'`),
     index("learning_resources_topics_idx")
       .using("gin", t.topics)
@@ -222,8 +226,8 @@ export const learningResourceComments = pgTable(
   (t) => [
     index("learning_resource_comments_resource_idx").on(
       t.resourceId,
-      t.createdAt.desc(),
-      t.id.desc(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
     ),
     uniqueIndex("learning_resource_comments_submission_key").on(t.authorId, t.submissionKey),
   ],
@@ -296,7 +300,7 @@ export const courses = pgTable(
     uniqueIndex("courses_slug_key").on(t.slug),
     uniqueIndex("courses_owner_submission_key").on(t.ownerId, t.submissionKey),
     index("courses_published_idx")
-      .on(t.publishedAt.desc(), t.id.desc())
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} = 'published'`),
     index("courses_network_idx").on(t.networkId),
     index("courses_owner_idx").on(t.ownerId),
@@ -379,9 +383,15 @@ export const enrolments = pgTable(
     checkOneOf("enrolments_status_check", t.status, enrolmentStatuses),
     checkNotNegative("enrolments_completed_lessons_check", t.completedLessons),
     uniqueIndex("enrolments_course_user_key").on(t.courseId, t.userId),
-    index("enrolments_user_idx").on(t.userId, t.lastActiveAt.desc()),
+    index("enrolments_user_idx").on(t.userId, t.lastActiveAt.desc().nullsFirst()),
     // A facilitator's view of a course's learners, most recently active first.
-    index("enrolments_course_active_idx").on(t.courseId, t.lastActiveAt.desc(), t.id.desc()),
+    index("enrolments_course_active_idx").on(
+      t.courseId,
+      t.lastActiveAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // Removing a lesson clears the enrolments resumed at it (ON DELETE SET NULL).
+    index("enrolments_last_lesson_idx").on(t.lastLessonId),
   ],
 );
 
@@ -397,7 +407,11 @@ export const lessonProgress = pgTable(
       .references(() => courseLessons.id, { onDelete: "cascade" }),
     completedAt: timestamp("completed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.enrolmentId, t.lessonId] })],
+  (t) => [
+    primaryKey({ columns: [t.enrolmentId, t.lessonId] }),
+    // Removing a lesson finds its progress rows (ON DELETE CASCADE) through this.
+    index("lesson_progress_lesson_idx").on(t.lessonId),
+  ],
 );
 
 /** Every quiz attempt, scored on the server. */
@@ -421,7 +435,12 @@ export const quizAttempts = pgTable(
   (t) => [
     checkNotNegative("quiz_attempts_score_check", t.score),
     checkThat("quiz_attempts_max_check", sql`${t.score} <= ${t.maxScore}`),
-    index("quiz_attempts_enrolment_idx").on(t.enrolmentId, t.lessonId, t.createdAt.desc()),
+    index("quiz_attempts_enrolment_idx").on(
+      t.enrolmentId,
+      t.lessonId,
+      t.createdAt.desc().nullsFirst(),
+    ),
+    index("quiz_attempts_lesson_idx").on(t.lessonId),
   ],
 );
 
@@ -469,7 +488,7 @@ export const credentials = pgTable(
     checkNotNegative("credentials_status_index_check", t.statusIndex),
     uniqueIndex("credentials_status_index_key").on(t.statusIndex),
     uniqueIndex("credentials_enrolment_key").on(t.enrolmentId),
-    index("credentials_user_idx").on(t.userId, t.issuedAt.desc()),
+    index("credentials_user_idx").on(t.userId, t.issuedAt.desc().nullsFirst()),
     index("credentials_revoked_idx").on(t.statusIndex).where(sql`${t.revokedAt} is not null`),
   ],
 );
