@@ -33,10 +33,10 @@ export type PdfBlock =
   | { type: "list"; items: (string | PdfRun[])[]; ordered?: boolean }
   /**
    * A table of text cells; the first row is the header. Columns after the first align right,
-   * unless `grid`: then every cell is boxed and left-aligned, and a row with an empty cell is
-   * tall enough to write in by hand (the forms of a workbook).
+   * unless `grid`: then every cell is boxed and left-aligned. With `writable` (a form to fill in
+   * by hand), a row with an empty cell is tall enough to write in.
    */
-  | { type: "table"; rows: string[][]; widths?: number[]; grid?: boolean }
+  | { type: "table"; rows: string[][]; widths?: number[]; grid?: boolean; writable?: boolean }
   /** Ruled lines to write on by hand. */
   | { type: "lines"; count: number };
 
@@ -113,7 +113,7 @@ export function renderPdf(document: PdfDocument): Promise<Buffer> {
     } else if (block.type === "lines") {
       drawLines(doc, block.count, width);
     } else if (block.grid) {
-      drawGrid(doc, block.rows, block.widths, width);
+      drawGrid(doc, block.rows, block.widths, width, block.writable ?? false);
     } else {
       drawTable(doc, block.rows, block.widths, width);
     }
@@ -195,12 +195,13 @@ function drawLines(doc: PDFKit.PDFDocument, count: number, width: number) {
   doc.y += count * WRITING_LINE + 12;
 }
 
-/** Every cell boxed and left-aligned; a row with an empty cell is tall enough to write in. */
+/** Every cell boxed and left-aligned; in a form, a row with an empty cell has room to write. */
 function drawGrid(
   doc: PDFKit.PDFDocument,
   rows: string[][],
   widths: number[] | undefined,
   total: number,
+  writable: boolean,
 ) {
   const columns = rows[0]?.length ?? 0;
   if (columns === 0) return;
@@ -215,7 +216,7 @@ function drawGrid(
       .fontSize(9.5)
       .fillColor("#111111");
     const heights = row.map((cell, i) => doc.heightOfString(cell, { width: sizes[i] - 8 }));
-    const empty = !header && row.some((cell) => cell.trim() === "");
+    const empty = writable && !header && row.some((cell) => cell.trim() === "");
     const height = Math.max(...heights, empty ? WRITING_ROW : 0) + 8;
     if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
     const top = doc.y;
@@ -244,9 +245,9 @@ function drawFooters(doc: PDFKit.PDFDocument, footer: string, hasCover: boolean)
     const y = doc.page.height - MARGIN / 2 - 6;
     const width = doc.page.width - 2 * MARGIN;
     doc.font("regular").fontSize(8.5).fillColor("#555555");
-    doc.text(footer, MARGIN, y, { width: width * 0.7, lineBreak: false });
-    doc.text(`${index - first + 1} / ${count}`, MARGIN + width * 0.7, y, {
-      width: width * 0.3,
+    doc.text(footer, MARGIN, y, { width: width * 0.85, lineBreak: false, height: 12 });
+    doc.text(`${index - first + 1} / ${count}`, MARGIN + width * 0.85, y, {
+      width: width * 0.15,
       align: "right",
       lineBreak: false,
     });

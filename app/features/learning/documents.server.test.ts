@@ -244,6 +244,36 @@ describe("documentHtml", () => {
   });
 });
 
+describe("documentPdfBlocks", () => {
+  const table = (rows: string[]) =>
+    documentPdfBlocks(parseDocument(["# T", "", ...rows].join("\n")).blocks)[0];
+
+  it("makes a table a form to write in when a whole body row or column is empty", () => {
+    expect(table(["| Item | Notes |", "| --- | --- |", "| Owner | |", "| Date | |"])).toMatchObject({
+      type: "table",
+      grid: true,
+      writable: true,
+    });
+    expect(table(["| Time | What |", "| --- | --- |", "| 0:00 | Start |", "| | |"])).toMatchObject({
+      writable: true,
+    });
+    expect(
+      table(["| Time | What | Materials |", "| --- | --- | --- |", "| 0:00 | Start | Cards |", "| 1:20 | Break | |"]),
+    ).toMatchObject({ writable: false });
+  });
+
+  it("starts every `## ` section on a new page and ties writing space to ruled lines", () => {
+    const blocks = documentPdfBlocks(
+      parseDocument("# T\n\n## A\n\n### B\n\n```write 3\n```").blocks,
+    );
+    expect(blocks).toEqual([
+      { type: "heading", text: "A", level: 1, newPage: true },
+      { type: "heading", text: "B", level: 2, newPage: false },
+      { type: "lines", count: 3 },
+    ]);
+  });
+});
+
 describe("the PDF of a document", () => {
   /** The PDF's pages' text, through pdfjs (an independent reader). */
   async function pdfPages(bytes: Buffer): Promise<string[]> {

@@ -242,7 +242,13 @@ export function documentPdfBlocks(blocks: DocumentBlock[]): PdfBlock[] {
         return { type: "list", ordered: block.ordered, items: block.items.map((i) => i.runs) };
       case "table": {
         const rows = [block.header, ...block.rows].map((row) => row.map(runsText));
-        return { type: "table", grid: true, rows, widths: columnWidths(rows) };
+        return {
+          type: "table",
+          grid: true,
+          writable: isForm(rows.slice(1)),
+          rows,
+          widths: columnWidths(rows),
+        };
       }
       case "write":
         return { type: "lines", count: block.lines };
@@ -376,6 +382,16 @@ function uniqueId(text: string, ids: Set<string>): string {
   return id;
 }
 
+/** A table is a form to fill in when a whole row or a whole column of its body is empty. */
+function isForm(body: string[][]): boolean {
+  const blank = (cell: string | undefined) => (cell ?? "").trim() === "";
+  if (body.some((row) => row.every(blank))) return true;
+  const columns = body[0]?.length ?? 0;
+  return Array.from({ length: columns }, (_, c) => c).some(
+    (column) => body.length > 0 && body.every((row) => blank(row[column])),
+  );
+}
+
 /**
  * Column widths (fractions) from how much text each column holds; a column that is empty below
  * its header is for writing and gets a fair share of the page.
@@ -390,7 +406,9 @@ function columnWidths(rows: string[][]): number[] {
       return cells[0].length <= 3 ? 5 : Math.max(35, Math.min(cells[0].length, 60));
     }
     const longest = Math.max(...cells.map((cell) => cell.length));
-    return Math.max(6, Math.min(longest, 70));
+    // Wide enough for its longest word ("0:00–0:20") on one line.
+    const word = Math.max(...cells.flatMap((cell) => cell.split(/\s+/).map((w) => w.length)));
+    return Math.max(6, word * 1.4, Math.min(longest, 70));
   });
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   return weights.map((weight) => weight / total);

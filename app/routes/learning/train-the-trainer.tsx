@@ -16,11 +16,15 @@ export function loader(_: Route.LoaderArgs) {
       minutes: Math.max(1, Math.round(document.words / WORDS_PER_MINUTE)),
     };
   });
-  return { documents, modules: readTttDocument("curriculum").modules.map((m) => m.number) };
+  return {
+    documents,
+    modules: readTttDocument("curriculum").modules.map((m) => m.number),
+    licenceUrl: TTT_LICENCE.url,
+  };
 }
 
 export default function TrainTheTrainer() {
-  const { documents, modules } = useLoaderData<typeof loader>();
+  const { documents, modules, licenceUrl } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <main id="main" className="page">
@@ -68,7 +72,7 @@ export default function TrainTheTrainer() {
 
       <p className="muted">
         {t("ttt.licence")}{" "}
-        <a href={TTT_LICENCE.url} rel="license">
+        <a href={licenceUrl} rel="license">
           CC BY-SA 4.0
         </a>
       </p>
