@@ -13,8 +13,12 @@ const require = createRequire(import.meta.url);
 const fonts = {
   regular: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
   bold: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
-  italic: require.resolve("@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf"),
-  boldItalic: require.resolve("@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf"),
+  italic: require.resolve(
+    "@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf",
+  ),
+  boldItalic: require.resolve(
+    "@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf",
+  ),
 };
 
 /** A piece of text in one style, for paragraphs and list items with emphasis. */
@@ -118,7 +122,8 @@ export function renderPdf(document: PdfDocument): Promise<Buffer> {
       drawTable(doc, block.rows, block.widths, width);
     }
   }
-  if (document.footer !== undefined) drawFooters(doc, document.footer, document.cover !== undefined);
+  if (document.footer !== undefined)
+    drawFooters(doc, document.footer, document.cover !== undefined);
   doc.end();
   return done;
 }
@@ -179,7 +184,12 @@ function drawList(
       lineBreak: false,
     });
     doc.y = top;
-    writeRuns(doc, typeof item === "string" ? [{ text: item }] : item, width - indent, MARGIN + indent);
+    writeRuns(
+      doc,
+      typeof item === "string" ? [{ text: item }] : item,
+      width - indent,
+      MARGIN + indent,
+    );
     doc.moveDown(0.15);
   });
 }
@@ -189,7 +199,10 @@ function drawLines(doc: PDFKit.PDFDocument, count: number, width: number) {
   doc.lineWidth(0.5).strokeColor("#9a9a9a");
   for (let line = 1; line <= count; line++) {
     const y = doc.y + line * WRITING_LINE;
-    doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).stroke();
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + width, y)
+      .stroke();
   }
   doc.x = MARGIN;
   doc.y += count * WRITING_LINE + 12;

@@ -70,19 +70,27 @@ describe("the programme page", () => {
 });
 
 describe("a document as a web page", () => {
-  it.each(Object.entries(DOCUMENTS))("%s shows every module heading, with contents and its PDF link", async (slug, name) => {
-    const response = await app.client().get(`/learn/train-the-trainer/${slug}`);
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain(escapeHtml(`Train-the-Trainer — working with micro-enterprises: ${name}`));
-    expect(html).toContain('<article lang="en"');
-    for (const module of MODULES) {
-      const id = module.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-+$/, "");
-      expect(html, module).toContain(`<h2 id="${id}">${escapeHtml(module)}</h2>`);
-      expect(html, module).toContain(`href="#${id}"`);
-    }
-    expect(html).toContain(`href="/learn/train-the-trainer/${slug}.pdf"`);
-  });
+  it.each(Object.entries(DOCUMENTS))(
+    "%s shows every module heading, with contents and its PDF link",
+    async (slug, name) => {
+      const response = await app.client().get(`/learn/train-the-trainer/${slug}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(
+        escapeHtml(`Train-the-Trainer — working with micro-enterprises: ${name}`),
+      );
+      expect(html).toContain('<article lang="en"');
+      for (const module of MODULES) {
+        const id = module
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/-+$/, "");
+        expect(html, module).toContain(`<h2 id="${id}">${escapeHtml(module)}</h2>`);
+        expect(html, module).toContain(`href="#${id}"`);
+      }
+      expect(html).toContain(`href="/learn/train-the-trainer/${slug}.pdf"`);
+    },
+  );
 
   it("the workbook says where the printed copy leaves space to write, and renders its forms as tables", async () => {
     const html = await (await app.client().get("/learn/train-the-trainer/workbook")).text();
@@ -94,32 +102,43 @@ describe("a document as a web page", () => {
 });
 
 describe("a document as a PDF", () => {
-  it.each(Object.entries(DOCUMENTS))("%s is a real PDF download with a cover, the licence and every module", async (slug, name) => {
-    const response = await app.client().get(`/learn/train-the-trainer/${slug}.pdf`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe(
-      `attachment; filename="train-the-trainer-${slug}.pdf"`,
-    );
-    const bytes = await response.arrayBuffer();
-    expect(new TextDecoder("latin1").decode(bytes.slice(0, 5))).toBe("%PDF-");
-    expect(Number(response.headers.get("content-length"))).toBe(bytes.byteLength);
-    const { pages, text } = await readPdf(bytes);
-    expect(pages).toBeGreaterThanOrEqual(15);
-    expect(text.startsWith(`Train-the-Trainer — working with micro-enterprises ${name}`)).toBe(true);
-    expect(text).toContain("Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)");
-    for (const module of MODULES) expect(text, module).toContain(module);
-    // Page numbers at the foot of every page after the cover.
-    expect(text).toContain(`1 / ${pages - 1}`);
-    expect(text).toContain(`${pages - 1} / ${pages - 1}`);
-  });
+  it.each(Object.entries(DOCUMENTS))(
+    "%s is a real PDF download with a cover, the licence and every module",
+    async (slug, name) => {
+      const response = await app.client().get(`/learn/train-the-trainer/${slug}.pdf`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      expect(response.headers.get("content-disposition")).toBe(
+        `attachment; filename="train-the-trainer-${slug}.pdf"`,
+      );
+      const bytes = await response.arrayBuffer();
+      expect(new TextDecoder("latin1").decode(bytes.slice(0, 5))).toBe("%PDF-");
+      expect(Number(response.headers.get("content-length"))).toBe(bytes.byteLength);
+      const { pages, text } = await readPdf(bytes);
+      expect(pages).toBeGreaterThanOrEqual(15);
+      expect(text.startsWith(`Train-the-Trainer — working with micro-enterprises ${name}`)).toBe(
+        true,
+      );
+      expect(text).toContain(
+        "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
+      );
+      for (const module of MODULES) expect(text, module).toContain(module);
+      // Page numbers at the foot of every page after the cover.
+      expect(text).toContain(`1 / ${pages - 1}`);
+      expect(text).toContain(`${pages - 1} / ${pages - 1}`);
+    },
+  );
 
   // pdfkit stamps each file with its creation time (to the second) and making this one takes
   // longer than that, so equal bytes mean the file was made once.
   it("is made once: a second download is the same file", async () => {
-    const first = await (await app.client().get("/learn/train-the-trainer/tutor-manual.pdf")).arrayBuffer();
+    const first = await (
+      await app.client().get("/learn/train-the-trainer/tutor-manual.pdf")
+    ).arrayBuffer();
     const started = performance.now();
-    const second = await (await app.client().get("/learn/train-the-trainer/tutor-manual.pdf")).arrayBuffer();
+    const second = await (
+      await app.client().get("/learn/train-the-trainer/tutor-manual.pdf")
+    ).arrayBuffer();
     expect(performance.now() - started).toBeLessThan(500);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
   });

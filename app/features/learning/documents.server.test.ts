@@ -31,13 +31,16 @@ function section(slug: (typeof TTT_DOCUMENTS)[number], heading: string): string 
 }
 
 describe("the Train-the-Trainer documents", () => {
-  it.each(TTT_DOCUMENTS)("%s has the six modules, in order, with the curriculum's titles", (slug) => {
-    const document = readTttDocument(slug);
-    expect(document.title.startsWith(`${TTT_PROGRAMME}: `)).toBe(true);
-    expect(document.modules.map((m) => [m.number, m.title])).toEqual(
-      MODULES.map((title, index) => [index + 1, title]),
-    );
-  });
+  it.each(TTT_DOCUMENTS)(
+    "%s has the six modules, in order, with the curriculum's titles",
+    (slug) => {
+      const document = readTttDocument(slug);
+      expect(document.title.startsWith(`${TTT_PROGRAMME}: `)).toBe(true);
+      expect(document.modules.map((m) => [m.number, m.title])).toEqual(
+        MODULES.map((title, index) => [index + 1, title]),
+      );
+    },
+  );
 
   it.each(TTT_DOCUMENTS)("%s is substantial (3,000 to 5,500 words)", (slug) => {
     const { words } = readTttDocument(slug);
@@ -57,7 +60,13 @@ describe("the Train-the-Trainer documents", () => {
       for (const part of ["Learning outcomes", "Activities", "Assessment"]) {
         expect(html).toContain(`>${part}</h3>`);
       }
-      for (const part of ["Knowledge.", "Skills.", "Responsibility and autonomy.", "Hours:", "Delivery:"]) {
+      for (const part of [
+        "Knowledge.",
+        "Skills.",
+        "Responsibility and autonomy.",
+        "Hours:",
+        "Delivery:",
+      ]) {
         expect(html).toContain(`<strong>${part}</strong>`);
       }
     },
@@ -118,7 +127,10 @@ describe("the Train-the-Trainer documents", () => {
     const named = new Set(manual.match(/Handout \d\.[A-Z]/g));
     expect(named.size).toBeGreaterThanOrEqual(6);
     for (const handout of named) {
-      expect(workbook.some((heading) => heading.startsWith(`${handout} — `)), handout).toBe(true);
+      expect(
+        workbook.some((heading) => heading.startsWith(`${handout} — `)),
+        handout,
+      ).toBe(true);
     }
   });
 });
@@ -233,7 +245,9 @@ describe("documentHtml", () => {
     const html = documentHtml(parsed.blocks);
     expect(html).toContain('<h2 id="notes">Notes</h2>');
     expect(html).toContain('<h2 id="notes-2">Notes</h2>');
-    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <strong>bold</strong>");
+    expect(html).toContain(
+      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <strong>bold</strong>",
+    );
     expect(html).not.toContain("<script");
     expect(html).not.toContain('href="javascript');
     expect(html).toContain('<th scope="col">&lt;b&gt;Head&lt;/b&gt;</th>');
@@ -249,16 +263,23 @@ describe("documentPdfBlocks", () => {
     documentPdfBlocks(parseDocument(["# T", "", ...rows].join("\n")).blocks)[0];
 
   it("makes a table a form to write in when a whole body row or column is empty", () => {
-    expect(table(["| Item | Notes |", "| --- | --- |", "| Owner | |", "| Date | |"])).toMatchObject({
-      type: "table",
-      grid: true,
-      writable: true,
-    });
+    expect(table(["| Item | Notes |", "| --- | --- |", "| Owner | |", "| Date | |"])).toMatchObject(
+      {
+        type: "table",
+        grid: true,
+        writable: true,
+      },
+    );
     expect(table(["| Time | What |", "| --- | --- |", "| 0:00 | Start |", "| | |"])).toMatchObject({
       writable: true,
     });
     expect(
-      table(["| Time | What | Materials |", "| --- | --- | --- |", "| 0:00 | Start | Cards |", "| 1:20 | Break | |"]),
+      table([
+        "| Time | What | Materials |",
+        "| --- | --- | --- |",
+        "| 0:00 | Start | Cards |",
+        "| 1:20 | Break | |",
+      ]),
     ).toMatchObject({ writable: false });
   });
 

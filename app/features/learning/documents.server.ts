@@ -142,9 +142,7 @@ export function parseDocument(source: string): ParsedDocument {
             const text = documentText(inner);
             // Paragraphs of one item run on as one text.
             item.source = item.source ? `${item.source} ${text.source}` : text.source;
-            item.runs = item.runs.length
-              ? [...item.runs, { text: " " }, ...text.runs]
-              : text.runs;
+            item.runs = item.runs.length ? [...item.runs, { text: " " }, ...text.runs] : text.runs;
           }
         }
         const start = Number(token.attrGet("start") ?? "1");
@@ -194,30 +192,30 @@ export function parseDocument(source: string): ParsedDocument {
 
 /** Safe HTML of a parsed document's blocks. */
 export function documentHtml(blocks: DocumentBlock[]): string {
-  return blocks
-    .map((block) => {
-      switch (block.type) {
-        case "heading":
-          return `<h${block.level} id="${block.id}">${escapeHtml(block.text)}</h${block.level}>`;
-        case "paragraph":
-          return `<p>${inlineHtml(block.text)}</p>`;
-        case "list": {
-          const tag = block.ordered ? "ol" : "ul";
-          const items = block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join("");
-          return `<${tag}>${items}</${tag}>`;
-        }
-        case "table": {
-          const head = block.header.map((cell) => `<th scope="col">${inlineHtml(cell)}</th>`);
-          const body = block.rows.map(
-            (row) => `<tr>${row.map((cell) => `<td>${inlineHtml(cell)}</td>`).join("")}</tr>`,
-          );
-          return `<div class="table-wrap"><table><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table></div>`;
-        }
-        case "write":
-          return `<p class="muted" data-write-lines="${block.lines}">${escapeHtml(writingSpaceNote(block.lines))}</p>`;
-      }
-    })
-    .join("\n");
+  return blocks.map(blockHtml).join("\n");
+}
+
+function blockHtml(block: DocumentBlock): string {
+  switch (block.type) {
+    case "heading":
+      return `<h${block.level} id="${block.id}">${escapeHtml(block.text)}</h${block.level}>`;
+    case "paragraph":
+      return `<p>${inlineHtml(block.text)}</p>`;
+    case "list": {
+      const tag = block.ordered ? "ol" : "ul";
+      const items = block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join("");
+      return `<${tag}>${items}</${tag}>`;
+    }
+    case "table": {
+      const head = block.header.map((cell) => `<th scope="col">${inlineHtml(cell)}</th>`);
+      const body = block.rows.map(
+        (row) => `<tr>${row.map((cell) => `<td>${inlineHtml(cell)}</td>`).join("")}</tr>`,
+      );
+      return `<div class="table-wrap"><table><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table></div>`;
+    }
+    case "write":
+      return `<p class="muted" data-write-lines="${block.lines}">${escapeHtml(writingSpaceNote(block.lines))}</p>`;
+  }
 }
 
 /** What the page shows where the printed workbook leaves space to write. */
@@ -227,33 +225,35 @@ export function writingSpaceNote(lines: number): string {
 
 /** The PDF's blocks: `## ` sections start a page; forms are boxed; writing space is ruled. */
 export function documentPdfBlocks(blocks: DocumentBlock[]): PdfBlock[] {
-  return blocks.map((block): PdfBlock => {
-    switch (block.type) {
-      case "heading":
-        return {
-          type: "heading",
-          text: block.text,
-          level: (block.level - 1) as 1 | 2 | 3,
-          newPage: block.level === 2,
-        };
-      case "paragraph":
-        return { type: "paragraph", text: block.text.runs };
-      case "list":
-        return { type: "list", ordered: block.ordered, items: block.items.map((i) => i.runs) };
-      case "table": {
-        const rows = [block.header, ...block.rows].map((row) => row.map(runsText));
-        return {
-          type: "table",
-          grid: true,
-          writable: isForm(rows.slice(1)),
-          rows,
-          widths: columnWidths(rows),
-        };
-      }
-      case "write":
-        return { type: "lines", count: block.lines };
+  return blocks.map(pdfBlock);
+}
+
+function pdfBlock(block: DocumentBlock): PdfBlock {
+  switch (block.type) {
+    case "heading":
+      return {
+        type: "heading",
+        text: block.text,
+        level: (block.level - 1) as 1 | 2 | 3,
+        newPage: block.level === 2,
+      };
+    case "paragraph":
+      return { type: "paragraph", text: block.text.runs };
+    case "list":
+      return { type: "list", ordered: block.ordered, items: block.items.map((i) => i.runs) };
+    case "table": {
+      const rows = [block.header, ...block.rows].map((row) => row.map(runsText));
+      return {
+        type: "table",
+        grid: true,
+        writable: isForm(rows.slice(1)),
+        rows,
+        widths: columnWidths(rows),
+      };
     }
-  });
+    case "write":
+      return { type: "lines", count: block.lines };
+  }
 }
 
 const documents = new Map<TttDocumentSlug, TttDocument>();
@@ -326,7 +326,11 @@ function runsOf(inline: Token): DocumentRun[] {
     if (last && Boolean(last.bold) === style.bold && Boolean(last.italic) === style.italic) {
       last.text += text;
     } else {
-      runs.push({ text, ...(style.bold ? { bold: true } : {}), ...(style.italic ? { italic: true } : {}) });
+      runs.push({
+        text,
+        ...(style.bold ? { bold: true } : {}),
+        ...(style.italic ? { italic: true } : {}),
+      });
     }
   };
   for (const child of inline.children ?? []) {
@@ -365,7 +369,8 @@ function inlineHtml(text: DocumentText): string {
 function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
-    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
+    (char) =>
+      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
   );
 }
 
