@@ -53,6 +53,11 @@ export type PdfDocument = {
   cover?: { title: string; subtitle?: string; lines?: string[] };
   /** Writes this text and "n / N" (the page number) at the foot of every page after the cover. */
   footer?: string;
+  /**
+   * A contents page after the cover, with this heading: every level-1 heading with its page
+   * number, each line a link to its page.
+   */
+  contents?: string;
   blocks: PdfBlock[];
 };
 
@@ -77,7 +82,7 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
     displayTitle: true,
     info: { Title: document.title, Author: document.author ?? "Synergy", Creator: "Synergy" },
     // Page numbers ("page n of N") are written once the number of pages is known.
-    bufferPages: document.footer !== undefined,
+    bufferPages: document.footer !== undefined || document.contents !== undefined,
   });
   doc.registerFont("regular", fonts.regular);
   doc.registerFont("bold", fonts.bold);
@@ -91,6 +96,10 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
   });
   const width = doc.page.width - 2 * MARGIN;
   if (document.cover) drawCover(doc, document.cover, width);
+  const firstNumbered = document.cover ? 1 : 0;
+  const contentsPage = document.contents === undefined ? undefined : currentPage(doc);
+  if (contentsPage !== undefined) doc.addPage();
+  const chapters: { text: string; page: number; destination: string }[] = [];
   let chapter: PDFKit.PDFOutline | undefined;
   for (const [index, block] of document.blocks.entries()) {
     if (index > 0 && index % BLOCKS_PER_TURN === 0) {
@@ -101,6 +110,11 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
       // A heading never sits alone at the foot of a page.
       if (block.newPage ? doc.y > MARGIN : doc.y > doc.page.height - MARGIN - 96) doc.addPage();
       doc.moveDown(level === 1 ? 0.3 : 0.8);
+      if (level === 1 && contentsPage !== undefined) {
+        const destination = `chapter-${chapters.length + 1}`;
+        doc.addNamedDestination(destination, "XYZ", 0, doc.page.height - doc.y + 12, null);
+        chapters.push({ text: block.text, page: currentPage(doc), destination });
+      }
       doc
         .font("bold")
         .fontSize(level === 1 ? 18 : level === 2 ? 13 : 11.5)
@@ -132,10 +146,49 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
       drawTable(doc, block.rows, block.widths, width);
     }
   }
+  if (contentsPage !== undefined) {
+    drawContents(doc, document.contents ?? "", contentsPage, firstNumbered, chapters, width);
+  }
   if (document.footer !== undefined)
     drawFooters(doc, document.footer, document.cover !== undefined);
   doc.end();
   return done;
+}
+
+/** The index of the page being written (pages are buffered, so it is the last one). */
+function currentPage(doc: PDFKit.PDFDocument): number {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count - 1;
+}
+
+/** Fills the page kept for the contents: each chapter, a link to it, and its page number. */
+function drawContents(
+  doc: PDFKit.PDFDocument,
+  heading: string,
+  page: number,
+  firstNumbered: number,
+  chapters: { text: string; page: number; destination: string }[],
+  width: number,
+) {
+  doc.switchToPage(page);
+  doc.font("bold").fontSize(18).fillColor("#111111").text(heading, MARGIN, MARGIN, { width });
+  doc.moveDown(0.8);
+  doc.font("regular").fontSize(11);
+  const numberWidth = 40;
+  for (const chapter of chapters) {
+    // One page of contents: what does not fit is left to the PDF's bookmarks.
+    if (doc.y + 2 * doc.currentLineHeight(true) > doc.page.height - MARGIN) break;
+    const top = doc.y;
+    doc.text(chapter.text, MARGIN, top, { width: width - numberWidth, goTo: chapter.destination });
+    const bottom = doc.y;
+    doc.text(String(chapter.page - firstNumbered + 1), MARGIN + width - numberWidth, top, {
+      width: numberWidth,
+      align: "right",
+      goTo: chapter.destination,
+    });
+    doc.y = bottom;
+    doc.moveDown(0.35);
+  }
 }
 
 function fontOf(run: PdfRun): string {

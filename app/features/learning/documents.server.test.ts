@@ -336,19 +336,44 @@ describe("the PDF of a document", () => {
       title: parsed.title,
       language: "en",
       cover: { title: "The programme", subtitle: parsed.name, lines: ["Licence: CC BY-SA 4.0"] },
+      contents: "Contents",
       footer: "Footer text",
       blocks: documentPdfBlocks(parsed.blocks),
     });
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const pages = await pdfPages(bytes);
-    expect(pages).toHaveLength(3);
+    expect(pages).toHaveLength(4);
     expect(pages[0]).toBe("The programme Doc Licence: CC BY-SA 4.0");
-    expect(pages[1]).toContain("Module 1 — One");
-    expect(pages[1]).toContain("Some bold words and a list:");
-    expect(pages[1]).toContain("second item");
-    expect(pages[1]).toMatch(/Footer text 1 \/ 2$/);
-    expect(pages[2]).toContain("Module 2 — Two");
-    expect(pages[2]).toContain("Question Answer Who?");
-    expect(pages[2]).toMatch(/Footer text 2 \/ 2$/);
+    expect(pages[1]).toBe("Contents Module 1 — One 2 Module 2 — Two 3 Footer text 1 / 3");
+    expect(pages[2]).toContain("Module 1 — One");
+    expect(pages[2]).toContain("Some bold words and a list:");
+    expect(pages[2]).toContain("second item");
+    expect(pages[2]).toMatch(/Footer text 2 \/ 3$/);
+    expect(pages[3]).toContain("Module 2 — Two");
+    expect(pages[3]).toContain("Question Answer Who?");
+    expect(pages[3]).toMatch(/Footer text 3 \/ 3$/);
+  });
+
+  it("links each line of the contents to its chapter's page", async () => {
+    const parsed = parseDocument(`# ${TTT_PROGRAMME}: Doc\n\n## A\n\nText.\n\n## B\n\nMore.`);
+    const bytes = await renderPdf({
+      title: parsed.title,
+      language: "en",
+      contents: "Contents",
+      blocks: documentPdfBlocks(parsed.blocks),
+    });
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    const links = (await (await pdf.getPage(1)).getAnnotations()).filter(
+      (a: { subtype: string }) => a.subtype === "Link",
+    );
+    const targets: number[] = [];
+    for (const link of links as { dest: string }[]) {
+      const destination = await pdf.getDestination(link.dest);
+      targets.push(await pdf.getPageIndex(destination?.[0]));
+    }
+    await pdf.destroy();
+    // Two lines (title and page number each link): A on the second page, B on the third.
+    expect(targets).toEqual([1, 1, 2, 2]);
   });
 });

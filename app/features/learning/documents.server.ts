@@ -276,7 +276,10 @@ export function readTttDocument(slug: string): TttDocument {
   return document;
 }
 
-/** The document as a PDF (A4, cover, page numbers), made once per process. Unknown slug → 404. */
+/**
+ * The document as a PDF (A4: cover, contents with links, page numbers), made once per process.
+ * Unknown slug → 404.
+ */
 export function tttDocumentPdf(slug: string): Promise<Buffer> {
   const document = readTttDocument(slug);
   let pdf = pdfs.get(document.slug);
@@ -294,6 +297,7 @@ export function tttDocumentPdf(slug: string): Promise<Buffer> {
           "You may copy, adapt and share this document, also commercially, if you name the source and share your changes under the same licence.",
         ],
       },
+      contents: "Contents",
       footer: `${TTT_PROGRAMME} · ${document.name} · CC BY-SA 4.0`,
       blocks: documentPdfBlocks(document.blocks),
     });
