@@ -102,6 +102,10 @@ export default [
     route("needs/:id/answers/:answerId/ask", "routes/offers/need-answer-ask.ts"),
     route("locale", "routes/accounts/locale.tsx"),
     route("vocabularies", "routes/taxonomy/vocabularies.tsx"),
+    // Train-the-Trainer courseware (issue 11 item 5): the programme, its documents and their PDFs.
+    route("learn/train-the-trainer", "routes/learning/train-the-trainer.tsx"),
+    route("learn/train-the-trainer/:doc.pdf", "routes/learning/train-the-trainer-pdf.ts"),
+    route("learn/train-the-trainer/:doc", "routes/learning/train-the-trainer-document.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;
