@@ -31,6 +31,7 @@ import { cleanupJob } from "~/features/maintenance/cleanup.server";
 import { digestJob, digestScanJob } from "~/features/notifications/digest.server";
 import { notificationEmailJob } from "~/features/notifications/email.server";
 import { fanoutJob } from "~/features/notifications/fanout.server";
+import { issueCredentialJob } from "~/features/credentials/issue.server";
 import { needsDailyJob } from "~/features/radar/daily.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -70,6 +71,7 @@ export { nextDigestAt } from "~/features/notifications/digest-schedule";
 export { runFanout } from "~/features/notifications/fanout.server";
 export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
+export { issueCredentialForEnrolment } from "~/features/credentials/issue.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,
@@ -108,6 +110,7 @@ export const jobTypes = [
   digestScanJob.name,
   digestJob.name,
   needsDailyJob.name,
+  issueCredentialJob.name,
 ];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.
