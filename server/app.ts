@@ -25,13 +25,13 @@ import { acquireDatabaseLock } from "~/db/data-dir-lock.server.js";
 import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.server";
 import { findSession } from "~/features/accounts/sessions.server";
 import { rerenderIfRendererChanged, rerenderJob } from "~/features/content/rerender-job.server";
+import { issueCredentialJob } from "~/features/credentials/issue.server";
 import { eventFeedbackJob } from "~/features/events/feedback.server";
 import { eventReminderJob } from "~/features/events/reminders.server";
 import { cleanupJob } from "~/features/maintenance/cleanup.server";
 import { digestJob, digestScanJob } from "~/features/notifications/digest.server";
 import { notificationEmailJob } from "~/features/notifications/email.server";
 import { fanoutJob } from "~/features/notifications/fanout.server";
-import { issueCredentialJob } from "~/features/credentials/issue.server";
 import { needsDailyJob } from "~/features/radar/daily.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -63,6 +63,7 @@ export {
   MARKDOWN_RENDERER,
   rerenderIfRendererChanged,
 } from "~/features/content/rerender-job.server";
+export { issueCredentialForEnrolment } from "~/features/credentials/issue.server";
 export { planReminders } from "~/features/events/reminders.server";
 export { refreshNeeds } from "~/features/needs/weight.server";
 export { afterNotified } from "~/features/notifications/delivery.server";
@@ -71,7 +72,6 @@ export { nextDigestAt } from "~/features/notifications/digest-schedule";
 export { runFanout } from "~/features/notifications/fanout.server";
 export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
-export { issueCredentialForEnrolment } from "~/features/credentials/issue.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
   countJobs,

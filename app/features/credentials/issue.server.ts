@@ -184,6 +184,9 @@ export async function issueCredentialForEnrolment(
       validUntil: input.validUntil ?? null,
     };
     const signed = await signCredential(buildOpenBadgeCredential(facts), key);
+    // The 1EdTech OB 3.0 schema (VC 2.0 revision) wants `proof` as a list; VC 2.0 allows both
+    // and the proof is outside what is signed, so the list form changes no signature.
+    signed.proof = [signed.proof];
     const outcome = await db.transaction(async (tx) => {
       const inserted = await tx
         .insert(credentials)

@@ -14,7 +14,7 @@ import {
   signerKeyPair,
 } from "./keys.server";
 
-export type SignedDocument = Record<string, unknown> & { proof?: Record<string, unknown> };
+export type SignedDocument = Record<string, unknown> & { proof?: unknown };
 
 /**
  * Signs a credential with a Data Integrity proof, cryptosuite `eddsa-rdfc-2022` (RDF Dataset

@@ -29,7 +29,11 @@ declare module "@digitalbazaar/ed25519-multikey" {
     controller?: string;
     publicKeyMultibase: string;
     secretKeyMultibase?: string;
-    signer(): { id: string; algorithm: string; sign(data: { data: Uint8Array }): Promise<Uint8Array> };
+    signer(): {
+      id: string;
+      algorithm: string;
+      sign(data: { data: Uint8Array }): Promise<Uint8Array>;
+    };
     export(options: {
       publicKey?: boolean;
       secretKey?: boolean;

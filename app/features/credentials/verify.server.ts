@@ -29,7 +29,8 @@ export type Verdict =
 export const MAX_CREDENTIAL_BYTES = 256 * 1024;
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
 

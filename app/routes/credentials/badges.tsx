@@ -1,4 +1,4 @@
-import { data, redirect, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import {
   findCredential,
@@ -13,7 +13,7 @@ import { decodeCursor } from "~/lib/cursor";
 import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
-import { CsrfForm, SubmitButton } from "~/ui/form";
+import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
 import type { Route } from "./+types/badges";
@@ -57,12 +57,16 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function BadgesPage() {
   const { badges, next, isFirstPage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
     <main id="main" className="page narrow-column">
       <title>{`${t("credentials.badges.title")} · Synergy`}</title>
       <h1>{t("credentials.badges.title")}</h1>
       <p>{t("credentials.badges.intro")}</p>
+      {result && "message" in result ? (
+        <FormMessage kind="error">{t(result.message)}</FormMessage>
+      ) : null}
       {badges.length === 0 ? (
         <p className="empty-state">{t("credentials.badges.empty")}</p>
       ) : (

@@ -28,7 +28,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     credentialPolicy.authorize(personOf(auth), "revoke", subjectOf(view, auth.user.id)),
   );
   return {
-    credential: { id: view.id, achievementName: view.achievementName, recipient: view.recipientName },
+    credential: {
+      id: view.id,
+      achievementName: view.achievementName,
+      recipient: view.recipientName,
+    },
   };
 }
 
