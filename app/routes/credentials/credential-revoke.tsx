@@ -100,7 +100,9 @@ export default function RevokeCredentialPage() {
         <SubmitButton>{t("credentials.revoke.submit")}</SubmitButton>
       </CsrfForm>
       <p>
-        <a href={`/credentials/${credential.id}`}>{t("credentials.revoke.cancel")}</a>
+        <a className="button secondary" href={`/credentials/${credential.id}`}>
+          {t("credentials.revoke.cancel")}
+        </a>
       </p>
     </main>
   );
