@@ -150,6 +150,11 @@ describe("issuing", () => {
       `select kind from notifications where recipient_id = ${q(learner.user.id)} and kind = 'badge.issued'`,
     );
     expect(notes).toHaveLength(1);
+    // Told by email at once, in their language.
+    await app.server.waitForJobs({ names: ["notifications.email"], timeoutMs: 20_000 });
+    const mails = (await app.mailbox()).filter((m) => m.to.includes(learner.user.email));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain("Κερδίσατε ένα πιστοποιητικό");
   });
 
   it("issues nothing for an unfinished enrolment or a course without badges", async () => {
