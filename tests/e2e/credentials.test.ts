@@ -96,6 +96,10 @@ describe.skipIf(!hasChromium)("certificates and badges", () => {
     await page.getByRole("button", { name: el("credentials.badges.show") }).click();
     await page.waitForLoadState("load");
 
+    await page.goto(`${app.url}/people/${learner.id}`);
+    expect(await page.content()).toContain(`/credentials/${credential.id}`);
+    failures.push(...(await check(page, "/people/:id (own badges)")));
+
     await page.goto(`${app.url}/credentials/${credential.id}`);
     failures.push(...(await check(page, "/credentials/:id")));
     expect(await page.content()).toContain(el("credentials.status.valid"));
