@@ -68,7 +68,7 @@ export default function BadgesPage() {
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
       {badges.length === 0 ? (
-        <p className="empty-state">{t("credentials.badges.empty")}</p>
+        <p className="muted">{t("credentials.badges.empty")}</p>
       ) : (
         <ul className="card-list">
           {badges.map((b) => (

@@ -46,7 +46,7 @@ export default function CredentialPage() {
   return (
     <main id="main" className="page narrow-column">
       <title>{`${c.achievementName} · Synergy`}</title>
-      <p className="eyebrow">{t("credentials.page.eyebrow")}</p>
+      <p className="muted">{t("credentials.page.eyebrow")}</p>
       <h1>{c.achievementName}</h1>
       {c.revokedAt ? (
         <p className="form-message error" role="status">

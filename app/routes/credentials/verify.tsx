@@ -50,7 +50,7 @@ export default function VerifyPage() {
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
       {verdict ? (
-        <section aria-labelledby="verdict-heading" className="verdict">
+        <section aria-labelledby="verdict-heading" className="section">
           <h2 id="verdict-heading">{t("credentials.verify.verdict")}</h2>
           {verdict.kind === "valid" ? (
             <FormMessage kind="success">
