@@ -100,6 +100,16 @@ export default [
     route("offers/:id/edit", "routes/offers/offer-edit.tsx"),
     route("needs/:id/answer", "routes/offers/need-answer.tsx"),
     route("needs/:id/answers/:answerId/ask", "routes/offers/need-answer-ask.ts"),
+    // Certificates and Open Badges 3.0 credentials (issue 11 item 6, decision 019).
+    route("badges", "routes/credentials/badges.tsx"),
+    route("verify", "routes/credentials/verify.tsx"),
+    route("credentials/issuer", "routes/credentials/issuer.ts"),
+    route("credentials/keys/:keyId", "routes/credentials/key.ts"),
+    route("credentials/status/revocation", "routes/credentials/status-list.ts"),
+    route("credentials/:id", "routes/credentials/credential.tsx"),
+    route("credentials/:id/credential.json", "routes/credentials/credential-json.ts"),
+    route("credentials/:id/certificate.pdf", "routes/credentials/certificate-pdf.ts"),
+    route("credentials/:id/revoke", "routes/credentials/credential-revoke.tsx"),
     route("locale", "routes/accounts/locale.tsx"),
     route("vocabularies", "routes/taxonomy/vocabularies.tsx"),
     // Train-the-Trainer courseware (issue 11 item 5): the programme, its documents and their PDFs.

@@ -25,6 +25,7 @@ import { acquireDatabaseLock } from "~/db/data-dir-lock.server.js";
 import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.server";
 import { findSession } from "~/features/accounts/sessions.server";
 import { rerenderIfRendererChanged, rerenderJob } from "~/features/content/rerender-job.server";
+import { issueCredentialJob } from "~/features/credentials/issue.server";
 import { eventFeedbackJob } from "~/features/events/feedback.server";
 import { eventReminderJob } from "~/features/events/reminders.server";
 import { cleanupJob } from "~/features/maintenance/cleanup.server";
@@ -62,6 +63,7 @@ export {
   MARKDOWN_RENDERER,
   rerenderIfRendererChanged,
 } from "~/features/content/rerender-job.server";
+export { issueCredentialForEnrolment } from "~/features/credentials/issue.server";
 export { planReminders } from "~/features/events/reminders.server";
 export { refreshNeeds } from "~/features/needs/weight.server";
 export { afterNotified } from "~/features/notifications/delivery.server";
@@ -108,6 +110,7 @@ export const jobTypes = [
   digestScanJob.name,
   digestJob.name,
   needsDailyJob.name,
+  issueCredentialJob.name,
 ];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.

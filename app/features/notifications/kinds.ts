@@ -134,6 +134,12 @@ export const notificationKinds = {
     link: (d) => `/needs/${str(d, "needId")}`,
     defaultEmail: "immediately",
   },
+  // A completed course's certificate and Open Badges credential (app/features/credentials/).
+  "badge.issued": {
+    message: "notifications.kind.badgeIssued",
+    link: (d) => `/credentials/${str(d, "credentialId")}`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;

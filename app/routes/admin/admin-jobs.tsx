@@ -30,6 +30,7 @@ const jobLabels: Record<JobName, MessageKey> = {
   "events.reminder": "adminJobs.jobEventReminder",
   "events.feedback": "adminJobs.jobEventFeedback",
   "needs.daily": "adminJobs.jobNeedsDaily",
+  "credentials.issue": "adminJobs.jobCredentialsIssue",
 };
 
 export default function AdminJobs() {

@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { isBlocked } from "~/features/conversations/conversations.server";
+import { listBadges } from "~/features/credentials/credentials.server";
 import { getProfile } from "~/features/profiles/profiles.server";
 import {
   countryName,
@@ -27,7 +28,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     label: topicLabel(slug, locale),
     escoUri: topicEscoUri(slug),
   });
+  // The person's public badges (shown by them, not revoked), newest first.
+  const badges = await listBadges({ userId: profile.id, publicOnly: true });
   return {
+    badges: badges.page.map((b) => ({ id: b.id, name: b.achievement_name, issuedAt: b.issued_at })),
     signedIn: auth !== null,
     /** Whether the viewer blocked this person (then "Unblock" in settings, no "Send a message"). */
     blocked: auth && !profile.isSelf ? await isBlocked(auth.user.id, profile.id) : false,
@@ -65,7 +69,7 @@ function TopicList(props: {
 }
 
 export default function Person() {
-  const { profile, signedIn, blocked } = useLoaderData<typeof loader>();
+  const { profile, signedIn, blocked, badges } = useLoaderData<typeof loader>();
   const { t, locale, timeZone } = useI18n();
   const usesEsco = [...profile.offered, ...profile.wanted].some((x) => x.escoUri);
   return (
@@ -161,6 +165,28 @@ export default function Person() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {badges.length || profile.isSelf ? (
+        <section className="section" aria-labelledby="badges">
+          <h2 id="badges">{t("credentials.profile.heading")}</h2>
+          {badges.length ? (
+            <ul>
+              {badges.map((b) => (
+                <li key={b.id}>
+                  <a href={`/credentials/${b.id}`}>{b.name}</a>{" "}
+                  <span className="muted">({formatDate(b.issuedAt, locale, timeZone)})</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t("credentials.badges.empty")}</p>
+          )}
+          {profile.isSelf ? (
+            <p>
+              <a href="/badges">{t("credentials.profile.manage")}</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {profile.isSelf && profile.visibility ? (
