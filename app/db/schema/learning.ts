@@ -75,6 +75,13 @@ export const learningResources = pgTable(
     status: text("status", { enum: resourceStatuses }).notNull().default("draft"),
     /** The current version's number; 1 for a new draft. */
     version: integer("version").notNull().default(1),
+    /**
+     * The version readers see (its content is in learning_resource_versions), null while none is
+     * out: a published resource edited again goes back through review while readers keep this.
+     */
+    publishedVersion: integer("published_version"),
+    /** Open needs the authors say it answers; written as need_answers when it is published. */
+    needIds: uuid("need_ids").array().notNull().default([]),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
     language: text("language").notNull(),

@@ -42,7 +42,7 @@ export const needReachedSql = sql`(
                  and om.user_id = n.owner_id and om.status = 'active') end)
           and ((e.kind in ('in_person', 'hybrid') and 'face_to_face' = any(n.formats))
             or (e.kind in ('online', 'hybrid') and 'online_live' = any(n.formats))))
-      or (a.kind = 'resource' and r.status = 'published'
+      or (a.kind = 'resource' and r.published_version is not null
           and 'self_paced' = any(n.formats) and a.language = any(n.languages))
     )
   )
