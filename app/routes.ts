@@ -100,6 +100,13 @@ export default [
     route("offers/:id/edit", "routes/offers/offer-edit.tsx"),
     route("needs/:id/answer", "routes/offers/need-answer.tsx"),
     route("needs/:id/answers/:answerId/ask", "routes/offers/need-answer-ask.ts"),
+    // Learning resources: library, authoring, review (issue 11, items 1–3).
+    route("learn", "routes/learning/library.tsx"),
+    route("learn/new", "routes/learning/resource-new.tsx"),
+    route("learn/mine", "routes/learning/mine.tsx"),
+    route("learn/:id", "routes/learning/resource.tsx"),
+    route("learn/:id/edit", "routes/learning/resource-edit.tsx"),
+    route("learn/:id/versions", "routes/learning/versions.tsx"),
     route("locale", "routes/accounts/locale.tsx"),
     route("vocabularies", "routes/taxonomy/vocabularies.tsx"),
     route("*", "routes/not-found.tsx"),
