@@ -312,7 +312,7 @@ export async function submitResource(options: {
       .from(learningResources)
       .where(eq(learningResources.id, row.id))
       .for("update");
-    if (!locked || locked.status !== "draft") throw conflict("learning.notDraft");
+    if (locked?.status !== "draft") throw conflict("learning.notDraft");
     const [last] = await queryParsed(
       z.object({ v: z.number().nullable() }),
       sql`select max(version)::int as v from learning_resource_versions
@@ -382,7 +382,7 @@ export async function reviewResource(options: {
       .from(learningResources)
       .where(eq(learningResources.id, row.id))
       .for("update");
-    if (!locked || locked.status !== "submitted") throw conflict("learning.notSubmitted");
+    if (locked?.status !== "submitted") throw conflict("learning.notSubmitted");
     const [review] = await tx
       .insert(learningResourceReviews)
       .values({
@@ -430,7 +430,7 @@ export async function publishResource(options: {
       .from(learningResources)
       .where(eq(learningResources.id, options.row.id))
       .for("update");
-    if (!locked || locked.status !== "approved") throw conflict("learning.notApproved");
+    if (locked?.status !== "approved") throw conflict("learning.notApproved");
     await publishLocked(tx, locked, actor.id);
   });
 }

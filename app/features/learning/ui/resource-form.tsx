@@ -2,7 +2,7 @@ import { resourceLicences } from "~/db/enums";
 import type { TopicChoiceGroup } from "~/features/needs/page.server";
 import { useI18n } from "~/i18n/context";
 import { CsrfForm, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
-import { MAX_PHASE, QUESTION_SLOTS, type ResourceFormValues } from "../schema";
+import { MAX_PHASE, QUESTION_SLOTS, type ResourceFormValues } from "../limits";
 
 export type ResourceFormOptions = {
   topics: TopicChoiceGroup[];
