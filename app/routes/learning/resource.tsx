@@ -205,7 +205,13 @@ export async function action({ params, context }: Route.ActionArgs) {
         break;
       }
     }
-    if (intent.data === "withdraw") return redirect("/learn/mine");
+    // Back to a draft, the resource is its authors' only again: the reviewer goes to their queue.
+    if (
+      intent.data === "withdraw" ||
+      (intent.data === "review" && form.decision === "changes_requested")
+    ) {
+      return redirect("/learn/mine");
+    }
     return data({ ok: true as const, done });
   });
 }
