@@ -107,6 +107,8 @@ export default [
     route("learn/:id", "routes/learning/resource.tsx"),
     route("learn/:id/edit", "routes/learning/resource-edit.tsx"),
     route("learn/:id/versions", "routes/learning/versions.tsx"),
+    route("learn/:id/files", "routes/learning/resource-files.tsx"),
+    route("learn/files/:fileId", "routes/learning/resource-file.ts"),
     route("locale", "routes/accounts/locale.tsx"),
     route("vocabularies", "routes/taxonomy/vocabularies.tsx"),
     route("*", "routes/not-found.tsx"),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { escapeHtml, expectMessage } from "../setup/html";
+import { disguisedPng, makePng } from "../setup/images";
 
 /**
  * Learning resources (issue 11, items 1–3): who may author, the editor's limits, the review
@@ -382,6 +383,74 @@ describe("review and publication", () => {
     });
     const page = await (await app.client().get(`/learn/${id}`)).text();
     expect(page).toContain(`href="/learn/${translated}"`);
+  });
+});
+
+describe("pictures and worksheets", () => {
+  it("shows the resource's own pictures, offers worksheets, refuses a picture that is not one", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const stranger = await app.signedIn({ role: "educator" });
+    const id = await createResource(author.client);
+    const notAnImage = await author.client.post(`/learn/${id}/files`, {
+      intent: "upload",
+      kind: "image",
+      file: new File(["just words"], "notes.txt", { type: "text/plain" }),
+    });
+    expect(notAnImage.status).toBe(400);
+    expectMessage(await notAnImage.text(), "learning.notAnImage");
+    const disguised = await author.client.post(`/learn/${id}/files`, {
+      intent: "upload",
+      kind: "image",
+      file: new File([disguisedPng("<html>")], "photo.png", { type: "image/png" }),
+    });
+    expect(disguised.status).toBe(400);
+    expectMessage(await disguised.text(), "upload.disguised");
+    // Someone else may not add files.
+    const foreign = await stranger.client.post(`/learn/${id}/files`, {
+      intent: "upload",
+      kind: "image",
+      file: new File([await makePng()], "photo.png", { type: "image/png" }),
+    });
+    expect(foreign.status).toBe(404);
+    expect(
+      await rows(`select 1 from learning_resource_files where resource_id = '${id}'`),
+    ).toHaveLength(0);
+
+    const picture = await author.client.post(`/learn/${id}/files`, {
+      intent: "upload",
+      kind: "image",
+      file: new File([await makePng()], "chart.png", { type: "image/png" }),
+    });
+    expect(picture.status).toBe(200);
+    const sheet = await author.client.post(`/learn/${id}/files`, {
+      intent: "upload",
+      kind: "worksheet",
+      file: new File(["Plan\nStep 1"], "plan.txt", { type: "text/plain" }),
+    });
+    expect(sheet.status).toBe(200);
+    const files = await rows<{ id: string; kind: string }>(
+      `select id::text, kind from learning_resource_files where resource_id = '${id}' order by kind`,
+    );
+    expect(files.map((f) => f.kind)).toEqual(["image", "worksheet"]);
+    const [image, worksheet] = files;
+    const other = randomUUID();
+    const edit = await author.client.post(
+      `/learn/${id}/edit`,
+      resourceForm({ practice: `![A chart](file:${image.id})\n\n![Elsewhere](file:${other})` }),
+    );
+    expect(edit.status).toBe(302);
+    // Unpublished: its files are private too.
+    expect((await app.client().get(`/learn/files/${image.id}`)).status).toBe(404);
+    await act(author.client, id, { intent: "submit" });
+    await act(reviewer.client, id, { intent: "review", decision: "approved", publish: "yes" });
+    const html = await (await app.client().get(`/learn/${id}`)).text();
+    expect(html).toContain(`<img src="/learn/files/${image.id}" alt="A chart"`);
+    expect(html).toContain(`![Elsewhere](file:${other})`);
+    expect(html).toContain(`href="/learn/files/${worksheet.id}"`);
+    const served = await app.client().get(`/learn/files/${worksheet.id}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-disposition")).toMatch(/^attachment/);
   });
 });
 

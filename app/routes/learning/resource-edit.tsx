@@ -81,6 +81,9 @@ export default function ResourceEdit() {
       </p>
       <h1>{t("learning.edit.title")}</h1>
       {loaded.live ? <p>{t("learning.edit.liveNotice")}</p> : null}
+      <p>
+        <a href={`/learn/${loaded.id}/files`}>{t("learning.files.link")}</a>
+      </p>
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       <ResourceForm
         values={result?.values ?? loaded.values}
