@@ -76,12 +76,10 @@ export function ResourceBody({ resource }: { resource: PresentedResource }) {
           <p className="muted">{t("learning.selfAssessmentIntro")}</p>
           <ol className="self-assessment">
             {resource.questions.map((question, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: questions are fixed and ordered
               <li key={index}>
                 <fieldset>
                   <legend>{question.prompt}</legend>
                   {question.options.map((option, optionIndex) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: options are fixed and ordered
                     <label key={optionIndex} className="choice">
                       <input
                         type={question.multiple ? "checkbox" : "radio"}

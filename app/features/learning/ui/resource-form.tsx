@@ -73,7 +73,6 @@ export function ResourceForm(props: {
         <legend>{t("learning.phase.selfAssessment")}</legend>
         <p className="hint">{t("learning.form.questionsHint")}</p>
         {values.questions.slice(0, QUESTION_SLOTS).map((q, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fixed slots
           <fieldset key={i} className="question-slot">
             <legend>{t("learning.form.questionN", { n: i + 1 })}</legend>
             {errors[`q${i}`] ? <p className="error">{t(errors[`q${i}`])}</p> : null}
