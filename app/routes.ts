@@ -110,6 +110,15 @@ export default [
     route("credentials/:id/credential.json", "routes/credentials/credential-json.ts"),
     route("credentials/:id/certificate.pdf", "routes/credentials/certificate-pdf.ts"),
     route("credentials/:id/revoke", "routes/credentials/credential-revoke.tsx"),
+    // Learning resources: library, authoring, review (issue 11, items 1–3).
+    route("learn", "routes/learning/library.tsx"),
+    route("learn/new", "routes/learning/resource-new.tsx"),
+    route("learn/mine", "routes/learning/mine.tsx"),
+    route("learn/:id", "routes/learning/resource.tsx"),
+    route("learn/:id/edit", "routes/learning/resource-edit.tsx"),
+    route("learn/:id/versions", "routes/learning/versions.tsx"),
+    route("learn/:id/files", "routes/learning/resource-files.tsx"),
+    route("learn/files/:fileId", "routes/learning/resource-file.ts"),
     route("locale", "routes/accounts/locale.tsx"),
     route("vocabularies", "routes/taxonomy/vocabularies.tsx"),
     // Train-the-Trainer courseware (issue 11 item 5): the programme, its documents and their PDFs.

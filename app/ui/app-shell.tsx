@@ -43,6 +43,9 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                 </li>
               ) : null}
               <li>
+                <NavLink to="/learn">{t("nav.learn")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/people">{t("nav.people")}</NavLink>
               </li>
               <li>

@@ -75,6 +75,13 @@ export const learningResources = pgTable(
     status: text("status", { enum: resourceStatuses }).notNull().default("draft"),
     /** The current version's number; 1 for a new draft. */
     version: integer("version").notNull().default(1),
+    /**
+     * The version readers see (its content is in learning_resource_versions), null while none is
+     * out: a published resource edited again goes back through review while readers keep this.
+     */
+    publishedVersion: integer("published_version"),
+    /** Open needs the authors say it answers; written as need_answers when it is published. */
+    needIds: uuid("need_ids").array().notNull().default([]),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
     language: text("language").notNull(),
@@ -116,16 +123,16 @@ export const learningResources = pgTable(
       t.updatedAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
-    // The library: published, newest first, keyset on (published_at, id).
+    // The library: what readers see (a published version), newest first, keyset on (published_at, id).
     index("learning_resources_library_idx")
       .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.publishedVersion} is not null`),
     index("learning_resources_library_language_idx")
       .on(t.language, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.publishedVersion} is not null`),
     index("learning_resources_topics_idx")
       .using("gin", t.topics)
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.publishedVersion} is not null`),
     // The reviewers' queue.
     index("learning_resources_submitted_idx")
       .on(t.submittedAt, t.id)

@@ -12,6 +12,11 @@
  * The subset: paragraphs (every line end is a line break), emphasis, inline code, fenced code,
  * lists, one level of quotes, links and bare URLs to http, https and mailto, and @mentions.
  * Raw HTML, entities, headings, images, tables and reference links stay text.
+ *
+ * Learning resources (issue 11) ask for a little more with `resource`: `###` headings (shown as
+ * h3; other levels stay text), tables, and images whose source `file:<id>` names one of the
+ * resource's own pictures (`resource.images` gives each known id its URL; any other image stays
+ * text, never a request to another origin).
  */
 import MarkdownItParser, {
   type MarkdownIt,
@@ -24,6 +29,8 @@ import MarkdownItParser, {
 export interface RenderMarkdownOptions {
   /** People who may be mentioned, keyed by lower-cased handle. Unknown handles stay plain text. */
   mentions?: Map<string, { id: string; name: string }>;
+  /** The learning resources' extension: h3 headings, tables, and the resource's own images. */
+  resource?: { images: Map<string, string> };
 }
 
 const LINK_REL = "nofollow noopener noreferrer ugc";
@@ -46,9 +53,18 @@ const URL_LEADING_PUNCTUATION = new Set(["(", "[", "<", "*", "_", "~", '"', "'"]
 const QUOTE_DEPTH = Symbol("quote depth");
 
 const parser = createParser();
+const resourceParser = createResourceParser();
+const IMAGE_FILE_SOURCE = /^file:([0-9a-f-]{36})$/i;
 
 /** Renders the Markdown subset to safe HTML. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): string {
+  if (options.resource) {
+    return renderBlocks(
+      resourceParser.parse(source, {}),
+      options.mentions,
+      options.resource.images,
+    );
+  }
   return renderBlocks(parse(source), options.mentions);
 }
 
@@ -108,6 +124,18 @@ function createParser(): MarkdownIt {
   md.core.ruler.after("block", "join_bullet_lists", joinBulletLists);
   // Before "emphasis", so the "_" in "@dee_dee" belongs to the handle.
   md.inline.ruler.before("emphasis", "mention", mention);
+  return md;
+}
+
+/** The post subset plus `###` headings, tables and images (see the module comment). */
+function createResourceParser(): MarkdownIt {
+  const md = createParser();
+  md.enable(["heading", "table", "image"]);
+  // markdown-it checks image sources with validateLink too; `file:<id>` is what images use.
+  const validateLink = md.validateLink;
+  md.validateLink = (url) => IMAGE_FILE_SOURCE.test(url) || validateLink(url);
+  const normalizeLink = md.normalizeLink;
+  md.normalizeLink = (url) => (IMAGE_FILE_SOURCE.test(url) ? url : normalizeLink(url));
   return md;
 }
 
@@ -320,8 +348,14 @@ function escapeHtml(text: string): string {
  * Writes block tokens. Blocks that follow each other in one container are separated by a line
  * end; list items and the start or end of a container are not.
  */
-function renderBlocks(tokens: Token[], mentions: RenderMarkdownOptions["mentions"]): string {
+function renderBlocks(
+  tokens: Token[],
+  mentions: RenderMarkdownOptions["mentions"],
+  images?: Map<string, string>,
+): string {
   let html = "";
+  /** Whether each open heading was written (only level 3 is; others stay paragraphs). */
+  const headings: boolean[] = [];
   let afterBlock = false;
   const startBlock = (markup: string) => {
     html += (afterBlock ? "\n" : "") + markup;
@@ -339,7 +373,43 @@ function renderBlocks(tokens: Token[], mentions: RenderMarkdownOptions["mentions
         }
         break;
       case "inline":
-        html += renderInline(token.children ?? [], mentions);
+        html += renderInline(token.children ?? [], mentions, images);
+        break;
+      case "heading_open": {
+        const isH3 = token.tag === "h3";
+        headings.push(isH3);
+        startBlock(isH3 ? "<h3>" : `<p>${escapeHtml(token.markup)} `);
+        break;
+      }
+      case "heading_close":
+        html += headings.pop() ? "</h3>" : "</p>";
+        afterBlock = true;
+        break;
+      case "table_open":
+        startBlock("<table>");
+        break;
+      case "table_close":
+        html += "</table>";
+        afterBlock = true;
+        break;
+      case "thead_open":
+      case "thead_close":
+      case "tbody_open":
+      case "tbody_close":
+      case "tr_open":
+      case "tr_close":
+        html += `<${token.type.endsWith("_close") ? "/" : ""}${token.type.slice(0, token.type.indexOf("_"))}>`;
+        break;
+      case "th_open":
+      case "td_open": {
+        const style = String(token.attrGet("style") ?? "");
+        const align = /text-align:(left|right|center)/.exec(style)?.[1];
+        html += `<${token.tag}${align ? ` class="align-${align}"` : ""}>`;
+        break;
+      }
+      case "th_close":
+      case "td_close":
+        html += `</${token.tag}>`;
         break;
       case "fence":
         startBlock(`<pre><code>${escapeHtml(token.content.replace(/\n$/, ""))}</code></pre>`);
@@ -376,7 +446,11 @@ function renderBlocks(tokens: Token[], mentions: RenderMarkdownOptions["mentions
   return html;
 }
 
-function renderInline(tokens: Token[], mentions: RenderMarkdownOptions["mentions"]): string {
+function renderInline(
+  tokens: Token[],
+  mentions: RenderMarkdownOptions["mentions"],
+  images?: Map<string, string>,
+): string {
   let html = "";
   /** Whether each open link was written (an unsafe one is left out with its closing tag). */
   const links: boolean[] = [];
@@ -414,6 +488,16 @@ function renderInline(tokens: Token[], mentions: RenderMarkdownOptions["mentions
       case "link_close":
         if (links.pop()) html += "</a>";
         break;
+      case "image": {
+        const source = String(token.attrGet("src") ?? "");
+        const fileId = IMAGE_FILE_SOURCE.exec(source)?.[1]?.toLowerCase();
+        const url = fileId ? images?.get(fileId) : undefined;
+        const alt = inlineText(token.children ?? []);
+        html += url
+          ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}" loading="lazy">`
+          : escapeHtml(`![${alt}](${source})`);
+        break;
+      }
       case "mention": {
         const { handle, text } = mentionOf(token);
         const person = mentions?.get(handle);

@@ -20,8 +20,8 @@ const urgencyWeightSql = (column: SQL) =>
  * - or an answer to this need: with such an offer (any topic, since the educator says it fits),
  *   with an event not cancelled and not over, of a network the owner is an active member of
  *   (a need without an owner: the need's own network), whose language the owner reads and
- *   whose kind gives an accepted format, or with a learning resource (self-paced) in a
- *   language they read.
+ *   whose kind gives an accepted format, or with a published learning resource (self-paced)
+ *   in a language they read (withdrawing it un-reaches the need).
  */
 export const needReachedSql = sql`(
   exists (
@@ -32,6 +32,7 @@ export const needReachedSql = sql`(
     select 1 from need_answers a
     left join offers o on o.id = a.offer_id
     left join events e on e.id = a.event_id
+    left join learning_resources r on r.id = a.resource_id
     where a.need_id = n.id and (
       (a.kind = 'offer' and ${offerFitsSql()})
       or (a.kind = 'event' and e.cancelled_at is null and e.ends_at > now()
@@ -41,7 +42,8 @@ export const needReachedSql = sql`(
                  and om.user_id = n.owner_id and om.status = 'active') end)
           and ((e.kind in ('in_person', 'hybrid') and 'face_to_face' = any(n.formats))
             or (e.kind in ('online', 'hybrid') and 'online_live' = any(n.formats))))
-      or (a.kind = 'resource' and 'self_paced' = any(n.formats) and a.language = any(n.languages))
+      or (a.kind = 'resource' and r.published_version is not null
+          and 'self_paced' = any(n.formats) and a.language = any(n.languages))
     )
   )
 )`;
@@ -64,6 +66,7 @@ export type NeedScope =
   | { offerId: string }
   | { eventId: string }
   | { ownerId: string }
+  | { resourceId: string }
   | { allOpen: true };
 
 function scopeSql(scope: NeedScope): SQL {
@@ -96,6 +99,10 @@ function scopeSql(scope: NeedScope): SQL {
   }
   if ("ownerId" in scope) {
     return sql`n.status = 'open' and n.owner_id = ${scope.ownerId}::uuid`;
+  }
+  if ("resourceId" in scope) {
+    return sql`n.id in (select need_id from need_answers where resource_id = ${scope.resourceId}::uuid)
+      and n.status = 'open'`;
   }
   if ("eventId" in scope) {
     return sql`n.id in (select need_id from need_answers where event_id = ${scope.eventId}::uuid)

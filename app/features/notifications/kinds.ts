@@ -140,6 +140,22 @@ export const notificationKinds = {
     link: (d) => `/credentials/${str(d, "credentialId")}`,
     defaultEmail: "immediately",
   },
+  // Learning resources (issue 11).
+  "resource.review_requested": {
+    message: "notifications.kind.resourceReviewRequested",
+    link: (d) => `/learn/${str(d, "resourceId")}`,
+    defaultEmail: "digest",
+  },
+  "resource.reviewed": {
+    message: "notifications.kind.resourceReviewed",
+    link: (d) => `/learn/${str(d, "resourceId")}`,
+    defaultEmail: "immediately",
+  },
+  "resource.published": {
+    message: "notifications.kind.resourcePublished",
+    link: (d) => `/learn/${str(d, "resourceId")}`,
+    defaultEmail: "digest",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;

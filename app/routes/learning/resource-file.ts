@@ -1,0 +1,20 @@
+import { findResourceFile } from "~/features/learning/files.server";
+import { readResourceSubject } from "~/features/learning/resources.server";
+import { resourcePolicy } from "~/features/learning/rules";
+import { handleLoader, notFound } from "~/lib/errors";
+import { actorOf } from "~/lib/policy";
+import { serveStoredFile } from "~/lib/serve-file.server";
+import type { Route } from "./+types/resource-file";
+
+/** A resource's picture or worksheet, for whoever may read the resource (else the same 404). */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const actor = actorOf(await context.auth());
+  return handleLoader(async () => {
+    const file = await findResourceFile(params.fileId);
+    if (!file) throw notFound();
+    const found = await readResourceSubject(file.resourceId, actor);
+    if (!found) throw notFound();
+    resourcePolicy.authorize(actor, "view", found.subject);
+    return serveStoredFile(file);
+  });
+}
