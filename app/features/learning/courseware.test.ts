@@ -12,7 +12,10 @@ function markdownFiles(folder: string): string[] {
     .flatMap((entry) => {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) return markdownFiles(full);
-      return entry.isFile() && entry.name.endsWith(".md") && entry.name !== "README.md"
+      return entry.isFile() &&
+        entry.name.endsWith(".md") &&
+        entry.name !== "README.md" &&
+        entry.name !== "course.md"
         ? [full]
         : [];
     })
