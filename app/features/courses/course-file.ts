@@ -155,6 +155,21 @@ export function parseCourseFile(text: string, file: string): CourseFile {
   };
 }
 
+/**
+ * A quiz written in the self-assessment format (what the course editor's quiz box takes).
+ * Throws an Error saying what is wrong.
+ */
+export function parseQuizText(text: string): CourseFileQuestion[] {
+  const fail = (message: string, line?: number): never => {
+    throw new Error(line === undefined ? message : `line ${line}: ${message}`);
+  };
+  const body = text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line, index) => ({ text: line, line: index + 1 }));
+  return parseQuestions(body, fail);
+}
+
 /** `### ` prompts, `- [ ]`/`- [x]` options, `> ` feedback (the self-assessment format). */
 function parseQuestions(
   body: { text: string; line: number }[],
