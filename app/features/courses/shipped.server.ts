@@ -67,6 +67,23 @@ function contentOf(unit: Courseware): ResourceContent {
   };
 }
 
+/** JSON with sorted keys: jsonb does not keep the order the keys were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+function textArray(values: readonly string[]) {
+  if (values.length === 0) return sql`'{}'::text[]`;
+  return sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
 export type ShippedResult = { changed: boolean; resources: number; courses: number };
 
 /** Loads courseware/ (or `root`) into the database; cheap when nothing changed. */
@@ -142,7 +159,7 @@ async function upsertResource(tx: Db, unit: Courseware, original: string | null)
     tx,
   );
   const columns = sql`title = ${content.title}, summary = ${content.summary},
-    language = ${content.language}, topics = ${content.topics}::text[], eqf = ${content.eqf},
+    language = ${content.language}, topics = ${textArray(content.topics)}, eqf = ${content.eqf},
     minutes = ${content.minutes}, licence = ${content.licence},
     introduction = ${content.introduction}, practice = ${content.practice},
     reflection = ${content.reflection}, questions = ${JSON.stringify(content.questions)}::jsonb,
@@ -155,7 +172,7 @@ async function upsertResource(tx: Db, unit: Courseware, original: string | null)
             practice, reflection, questions, videos, published_at)
           values (${unit.slug}, coalesce(${group?.translation_group ?? null}::uuid, gen_random_uuid()),
             null, null, 'published', 1, ${content.title}, ${content.summary}, ${content.language},
-            ${content.topics}::text[], ${content.eqf}, ${content.minutes}, ${content.licence},
+            ${textArray(content.topics)}, ${content.eqf}, ${content.minutes}, ${content.licence},
             ${content.introduction}, ${content.practice}, ${content.reflection},
             ${JSON.stringify(content.questions)}::jsonb, '{}'::text[], now())
           returning id`,
@@ -167,8 +184,8 @@ async function upsertResource(tx: Db, unit: Courseware, original: string | null)
     );
     return row!.id;
   }
-  if (JSON.stringify(existing.content) === json && !group) return existing.id;
-  const sameContent = JSON.stringify(existing.content) === json;
+  const sameContent = canonical(existing.content) === canonical(content);
+  if (sameContent && !group) return existing.id;
   const version = sameContent ? existing.version : existing.version + 1;
   await tx.execute(
     sql`update learning_resources set ${columns}, version = ${version}, status = 'published',

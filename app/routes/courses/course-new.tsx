@@ -45,6 +45,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = personOf(await requireUser(context, request));
+  await handleLoader(async () =>
+    coursePolicy.authorize(actor, "create", await courseActorOf(actor.id)),
+  );
   const form = readForm(context);
   const read = readCourseDetails(form);
   if (!read.input) {
