@@ -157,7 +157,9 @@ export default function LessonPage() {
       ) : null}
       {d.next ? (
         <p>
-          <a href={`/courses/${d.course.id}/lessons/${d.next}`}>{t("courses.nextLesson")}</a>
+          <a className="button secondary" href={`/courses/${d.course.id}/lessons/${d.next}`}>
+            {t("courses.nextLesson")}
+          </a>
         </p>
       ) : null}
     </main>
