@@ -110,7 +110,6 @@ describe.skipIf(!hasChromium)("the owners' induction", () => {
       }
       await page.getByRole("button", { name: "Check my answers" }).click();
       await page.waitForLoadState("load");
-      step("8");
     };
     await answer((question) => [question.options.findIndex((option) => !option.correct)]);
     expect(await page.getByRole("heading", { name: /Not yet: 0 of 6 right/ }).count()).toBe(1);
