@@ -125,6 +125,13 @@ export default [
     route("learn/train-the-trainer", "routes/learning/train-the-trainer.tsx"),
     route("learn/train-the-trainer/:doc.pdf", "routes/learning/train-the-trainer-pdf.ts"),
     route("learn/train-the-trainer/:doc", "routes/learning/train-the-trainer-document.tsx"),
+    // Courses: learning, progress, quizzes, the course editor (issue 11, items 4 and 5).
+    route("courses", "routes/courses/courses.tsx"),
+    route("courses/new", "routes/courses/course-new.tsx"),
+    route("courses/:id", "routes/courses/course.tsx"),
+    route("courses/:id/edit", "routes/courses/course-edit.tsx"),
+    route("courses/:id/lessons/:lessonId", "routes/courses/lesson.tsx"),
+    route("courses/:id/learners", "routes/courses/learners.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -26,6 +26,7 @@ import { isDatabaseEmpty, seedDemo, seedDemoIfEmpty } from "~/db/seed/demo.serve
 import { findSession } from "~/features/accounts/sessions.server";
 import { rerenderIfRendererChanged, rerenderJob } from "~/features/content/rerender-job.server";
 import { issueCredentialJob } from "~/features/credentials/issue.server";
+import { syncShippedCourseware } from "~/features/courses/shipped.server";
 import { eventFeedbackJob } from "~/features/events/feedback.server";
 import { eventReminderJob } from "~/features/events/reminders.server";
 import { cleanupJob } from "~/features/maintenance/cleanup.server";
@@ -95,6 +96,7 @@ export {
   seedDemoIfEmpty,
   setDatabase,
   setEnv,
+  syncShippedCourseware,
   syncTaxonomy,
 };
 
@@ -463,6 +465,8 @@ export async function prepare(): Promise<void> {
     await migrateDatabase(database);
     setDatabase(database);
     await syncTaxonomy();
+    // The shipped courseware as published resources and courses (issue 11).
+    await syncShippedCourseware();
     if (env.SEED_DEMO && (await isDatabaseEmpty())) {
       // Tests wait for this line to kill a process in the middle of the seed.
       getLogger().info("empty database: adding the demo network");

@@ -156,6 +156,12 @@ export const notificationKinds = {
     link: (d) => `/learn/${str(d, "resourceId")}`,
     defaultEmail: "digest",
   },
+  // The learner completed a course (issue 11); the certificate follows.
+  "course.completed": {
+    message: "notifications.kind.courseCompleted",
+    link: (d) => `/courses/${str(d, "courseId")}`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
