@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
-import type { StoredQuestion } from "~/db/schema/learning";
+import type { ResourceContent, StoredQuestion } from "~/db/schema/learning";
 import { titleFrom } from "~/features/notifications/grouping";
 import { notify } from "~/features/notifications/notify.server";
 import { offerActorOf } from "~/features/offers/offers.server";
@@ -294,28 +294,18 @@ export async function nextLessonId(courseId: string, position: number, db: Db = 
   return row?.id ?? null;
 }
 
-/** The resource a lesson shows, with its files (for presentResource). */
+/**
+ * The resource a lesson shows, as readers see it (its published version, not a working copy in
+ * review), with its files (for presentResource). Null when nothing of it is published.
+ */
 export async function lessonResource(resourceId: string) {
-  const [row] = await queryParsed(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      summary: z.string(),
-      language: z.string(),
-      topics: z.array(z.string()),
-      eqf: z.number(),
-      minutes: z.number(),
-      licence: z.string(),
-      introduction: z.string(),
-      practice: z.string(),
-      reflection: z.string(),
-      questions: z.array(z.custom<StoredQuestion>()),
-      videos: z.array(z.string()),
-    }),
-    sql`select id, title, summary, language, topics, eqf, minutes, licence, introduction,
-          practice, reflection, questions, videos
-        from learning_resources where id = ${resourceId}::uuid`,
+  const [found] = await queryParsed(
+    z.object({ content: z.custom<ResourceContent>() }),
+    sql`select v.content from learning_resources r
+        join learning_resource_versions v on v.resource_id = r.id and v.version = r.published_version
+        where r.id = ${resourceId}::uuid`,
   );
+  const row = found ? { ...found.content, id: resourceId } : null;
   if (!row) return null;
   const files = await queryParsed(
     z.object({

@@ -190,7 +190,7 @@ export async function searchResources(
   return queryParsed(
     z.object({ id: z.string(), title: z.string(), language: z.string() }),
     sql`select r.id, r.title, r.language from learning_resources r
-        where r.status = 'published'
+        where r.published_version is not null
           and (r.network_id is null or (r.network_id = ${networkId}::uuid and exists (
             select 1 from network_members m where m.network_id = r.network_id
               and m.user_id = ${userId}::uuid and m.status = 'active')))
@@ -248,7 +248,7 @@ function searchableResource(tx: Db, userId: string, networkId: string | null, re
   return queryParsed(
     z.object({ id: z.string() }),
     sql`select r.id from learning_resources r
-        where r.id = ${resourceId}::uuid and r.status = 'published'
+        where r.id = ${resourceId}::uuid and r.published_version is not null
           and (r.network_id is null or (r.network_id = ${networkId}::uuid and exists (
             select 1 from network_members m where m.network_id = r.network_id
               and m.user_id = ${userId}::uuid and m.status = 'active')))`,
