@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { hashPassword } from "~/features/accounts/password.server";
+import { syncShippedCourseware } from "~/features/courses/shipped.server";
 import { createOrganisation, createUser } from "./builders.server";
 import { seedDemoAudits } from "./demo-audits.server";
 import { seedDemoConversations } from "./demo-conversations.server";
 import { demoOrganisations, demoPeople } from "./demo-data";
 import { seedDemoEvents } from "./demo-events.server";
+import { seedDemoLearning } from "./demo-learning.server";
 import { seedDemoNeeds } from "./demo-needs.server";
 import { seedDemoNetworks } from "./demo-networks.server";
 import { seedDemoNotifications } from "./demo-notifications.server";
@@ -33,6 +35,8 @@ export async function isDatabaseEmpty(db: Db = getDb()): Promise<boolean> {
  * or an error half-way leaves nothing behind, so the next start seeds again from scratch.
  */
 export async function seedDemo(): Promise<DemoCounts> {
+  // The demo's learners take the shipped courses: make sure they are there (a no-op when they are).
+  await syncShippedCourseware();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return getDb().transaction((tx) => writeDemo(tx, passwordHash));
 }
@@ -99,6 +103,7 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
   await seedDemoEvents(db);
   await seedDemoNeeds(ids, db);
   await seedDemoAudits(ids, db);
+  await seedDemoLearning(ids, db);
   await seedDemoNotifications(db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }
