@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
-import { expectMessage } from "../setup/html";
+import { escapeHtml, expectMessage } from "../setup/html";
 
 let app: TestApp;
 let induction: string;
@@ -191,6 +191,62 @@ describe("learning a course", () => {
     });
     expect((await counts(induction)).enrolment_count).toBe(1);
     expect((await client.post(`/courses/${induction}`, { intent: "whatever" })).status).toBe(400);
+  });
+
+  it("enrols once when the button is pressed twice at the same moment", async () => {
+    const [german] = await rows<{ id: string }>(
+      "select id from courses where slug = 'induction-owners-de'",
+    );
+    const before = (await counts(german!.id)).enrolment_count;
+    const { user, client } = await app.signedIn({ role: "owner" });
+    const answers = await Promise.all([
+      client.post(`/courses/${german!.id}`, { intent: "enrol" }),
+      client.post(`/courses/${german!.id}`, { intent: "enrol" }),
+    ]);
+    // One enrols; the other finds the enrolment made (302) or is told so (409); never a 500.
+    for (const answer of answers) expect([302, 409]).toContain(answer.status);
+    expect(await enrolment(german!.id, user.id)).toMatchObject({ status: "active" });
+    expect((await counts(german!.id)).enrolment_count).toBe(before + 1);
+  });
+
+  it("shows learners a resource's published version, and a withdrawn one can still be marked done", async () => {
+    const [german] = await rows<{ id: string }>(
+      "select id from courses where slug = 'induction-owners-de'",
+    );
+    const lessons = await lessonsOf(german!.id);
+    const [resource] = await rows<{ id: string; title: string }>(
+      `select r.id, v.content->>'title' as title from course_lessons l
+       join learning_resources r on r.id = l.resource_id
+       join learning_resource_versions v on v.resource_id = r.id and v.version = r.published_version
+       where l.id = ${q(lessons[0]!.id)}`,
+    );
+    const { client } = await app.signedIn({ role: "owner" });
+    expect((await client.post(`/courses/${german!.id}`, { intent: "enrol" })).status).toBe(302);
+    // An author's working copy in review changes nothing learners see.
+    await rows(
+      `update learning_resources set title = 'Unreviewed draft title', status = 'submitted'
+       where id = ${q(resource!.id)}`,
+    );
+    const outline = await (await client.get(`/courses/${german!.id}`)).text();
+    expect(outline).toContain(escapeHtml(resource!.title));
+    expect(outline).not.toContain("Unreviewed draft title");
+    const lessonPage = await (
+      await client.get(`/courses/${german!.id}/lessons/${lessons[0]!.id}`)
+    ).text();
+    expect(lessonPage).not.toContain("Unreviewed draft title");
+
+    // Withdrawn: the lesson says so and can still be marked done.
+    await rows(
+      `update learning_resources set published_version = null, status = 'withdrawn'
+       where id = ${q(resource!.id)}`,
+    );
+    const withdrawn = await client.get(`/courses/${german!.id}/lessons/${lessons[0]!.id}`);
+    expect(withdrawn.status).toBe(200);
+    expectMessage(await withdrawn.text(), "courses.lessonWithdrawn");
+    const done = await client.post(`/courses/${german!.id}/lessons/${lessons[0]!.id}`, {
+      intent: "done",
+    });
+    expect(done.status).toBe(302);
   });
 
   it("scores quizzes on the server, refuses tampered answers, and completes the course", async () => {

@@ -169,6 +169,13 @@ const lessonRow = z.object({
 });
 export type OutlineLesson = z.infer<typeof lessonRow>;
 
+/**
+ * A lesson's resource as readers see it: its published version (a working copy in review, with
+ * its new title or length, stays out of learners' outlines). Aliases `l` (lesson) and `v`.
+ */
+const publishedLessonResourceSql = sql`left join learning_resources r on r.id = l.resource_id
+  left join learning_resource_versions v on v.resource_id = r.id and v.version = r.published_version`;
+
 /** Sections and lessons in order, with the enrolment's progress (none: all not done). */
 export async function courseOutline(
   courseId: string,
@@ -184,14 +191,14 @@ export async function courseOutline(
   const lessons = await queryParsed(
     lessonRow,
     sql`select l.id, l.section_id, l.position, l.kind, l.resource_id,
-          coalesce(r.title, l.title) as title, r.minutes::int as minutes,
+          coalesce(v.content->>'title', l.title) as title, (v.content->>'minutes')::int as minutes,
           exists (select 1 from lesson_progress p where p.lesson_id = l.id
             and p.enrolment_id = ${enrolmentId}::uuid) as done,
           (select max(a.score) from quiz_attempts a where a.lesson_id = l.id
             and a.enrolment_id = ${enrolmentId}::uuid)::int as best_score,
           (select max(a.max_score) from quiz_attempts a where a.lesson_id = l.id
             and a.enrolment_id = ${enrolmentId}::uuid)::int as max_score
-        from course_lessons l left join learning_resources r on r.id = l.resource_id
+        from course_lessons l ${publishedLessonResourceSql}
         where l.course_id = ${courseId}::uuid
         order by l.position`,
     db,
@@ -221,22 +228,25 @@ export async function resumeLesson(courseId: string, enrolmentId: string | null)
 
 // ——— Enrol and leave ———
 
-/** Enrols (or comes back after leaving); the course's count follows. */
+/**
+ * Enrols (or comes back after leaving); the course's count follows only when a row changed, so
+ * two clicks at once make one enrolment and count it once.
+ */
 export async function enrol(decision: Decision<"enrol", CourseSubject, Person>, courseId: string) {
   const userId = decision.actor.id;
   await getDb().transaction(async (tx) => {
-    const { facts } = await authorizeCourse(decision.actor, "enrol", courseId, tx, true);
-    if (facts.enrolment_id) {
-      await tx.execute(
-        sql`update enrolments set status = case when completed_at is null then 'active' else 'completed' end,
-              last_active_at = now()
-            where id = ${facts.enrolment_id}::uuid and status = 'left'`,
-      );
-    } else {
-      await tx.execute(
-        sql`insert into enrolments (course_id, user_id) values (${courseId}::uuid, ${userId}::uuid)`,
-      );
-    }
+    await authorizeCourse(decision.actor, "enrol", courseId, tx, true);
+    const changed = await queryParsed(
+      z.object({ id: z.string() }),
+      sql`insert into enrolments (course_id, user_id) values (${courseId}::uuid, ${userId}::uuid)
+          on conflict (course_id, user_id) do update
+            set status = case when enrolments.completed_at is null then 'active' else 'completed' end,
+                last_active_at = now()
+            where enrolments.status = 'left'
+          returning id`,
+      tx,
+    );
+    if (changed.length === 0) return;
     await tx.execute(
       sql`update courses set enrolment_count = enrolment_count + 1 where id = ${courseId}::uuid`,
     );
@@ -275,8 +285,8 @@ export async function lessonOf(courseId: string, lessonId: string, db: Db = getD
   const [row] = await queryParsed(
     lessonDetail,
     sql`select l.id, l.course_id, l.position, l.kind, l.resource_id,
-          coalesce(r.title, l.title) as title, l.quiz
-        from course_lessons l left join learning_resources r on r.id = l.resource_id
+          coalesce(v.content->>'title', l.title) as title, l.quiz
+        from course_lessons l ${publishedLessonResourceSql}
         where l.id = ${lessonId}::uuid and l.course_id = ${courseId}::uuid`,
     db,
   );

@@ -38,12 +38,19 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       next,
     };
     if (lesson.kind === "quiz") {
-      return { ...base, quiz: quizView(lesson.quiz ?? []), resource: null };
+      return { ...base, quiz: quizView(lesson.quiz ?? []), resource: null, withdrawn: false };
     }
     const found = await lessonResource(lesson.resource_id!);
-    if (!found) throw notFound();
+    // Its authors withdrew it: the lesson says so and can still be marked done, so the course
+    // stays completable.
+    if (!found) return { ...base, quiz: null, resource: null, withdrawn: true };
     const labels = await topicKeyLabels(found.row.topics, locale);
-    return { ...base, quiz: null, resource: presentResource(found.row, found.files, labels) };
+    return {
+      ...base,
+      quiz: null,
+      resource: presentResource(found.row, found.files, labels),
+      withdrawn: false,
+    };
   });
 }
 
@@ -89,9 +96,13 @@ export default function LessonPage() {
       </p>
       <h1>{d.lesson.title}</h1>
       {failure ? <FormMessage kind="error">{t(failure)}</FormMessage> : null}
-      {d.resource ? (
+      {d.resource || d.withdrawn ? (
         <>
-          <ResourceBody resource={d.resource} />
+          {d.resource ? (
+            <ResourceBody resource={d.resource} />
+          ) : (
+            <p className="form-message">{t("courses.lessonWithdrawn")}</p>
+          )}
           <CsrfForm method="post">
             <input type="hidden" name="intent" value="done" />
             <button type="submit" className="button">
