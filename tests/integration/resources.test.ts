@@ -666,3 +666,142 @@ describe("readers", () => {
     expect((await app.client().get("/learn?after=garbage")).status).toBe(200);
   });
 });
+
+describe("defects found in review (issue 11, R1)", () => {
+  it("takes co-authors of a network resource only from that network, on create and update", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const elsewhere = await app.signedIn({ role: "educator" });
+    const inside = await app.signedIn({ role: "educator" });
+    const network = await app.server.createNetwork({ members: [author.user.id, inside.user.id] });
+    // The author shares another network with `elsewhere`, but not this one.
+    await app.server.createNetwork({ members: [author.user.id, elsewhere.user.id] });
+    const refused = await author.client.post(
+      "/learn/new",
+      resourceForm({ audience: network.id, coauthors: elsewhere.user.email }),
+    );
+    expect(refused.status).toBe(400);
+    expectMessage(await refused.text(), "learning.coauthorUnknown");
+    const id = await createResource(author.client, {
+      audience: network.id,
+      coauthors: inside.user.email,
+    });
+    const update = await author.client.post(
+      `/learn/${id}/edit`,
+      resourceForm({ audience: network.id, coauthors: elsewhere.user.email }),
+    );
+    expect(update.status).toBe(400);
+    expectMessage(await update.text(), "learning.coauthorUnknown");
+    const co = await rows<{ user_id: string }>(
+      `select user_id::text from learning_resource_coauthors where resource_id = '${id}'`,
+    );
+    expect(co.map((c) => c.user_id)).toEqual([inside.user.id]);
+    // An open-library resource may still take a co-author from any shared network.
+    await createResource(author.client, { coauthors: elsewhere.user.email });
+  });
+
+  it("sends a live resource back to review when its files change, and readers see the published files only", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const id = await createResource(author.client);
+    const upload = (name: string) =>
+      author.client.post(`/learn/${id}/files`, {
+        intent: "upload",
+        kind: "worksheet",
+        file: new File(["Plan\nStep 1"], name, { type: "text/plain" }),
+      });
+    expect((await upload("first.txt")).status).toBe(200);
+    await act(author.client, id, { intent: "submit" });
+    await act(reviewer.client, id, { intent: "review", decision: "approved", publish: "yes" });
+    expect((await resourceRow(id)).status).toBe("published");
+    const [first] = await rows<{ id: string }>(
+      `select id::text from learning_resource_files where resource_id = '${id}'`,
+    );
+    // A new worksheet on a live resource: the working copy needs review again.
+    expect((await upload("second.txt")).status).toBe(200);
+    expect((await resourceRow(id)).status).toBe("draft");
+    const [second] = await rows<{ id: string }>(
+      `select id::text from learning_resource_files where resource_id = '${id}' and filename = 'second.txt'`,
+    );
+    const html = await (await app.client().get(`/learn/${id}`)).text();
+    expect(html).toContain(`href="/learn/files/${first.id}"`);
+    expect(html).not.toContain(`/learn/files/${second.id}`);
+    // Nor can a reader fetch it by its address; its author can.
+    expect((await app.client().get(`/learn/files/${second.id}`)).status).toBe(404);
+    expect((await app.client().get(`/learn/files/${first.id}`)).status).toBe(200);
+    expect((await author.client.get(`/learn/files/${second.id}`)).status).toBe(200);
+    // A file the published version may use cannot be removed while it is live.
+    const removing = await author.client.post(`/learn/${id}/files`, {
+      intent: "remove",
+      fileId: first.id,
+    });
+    expect(removing.status).toBe(409);
+    expectMessage(await removing.text(), "learning.fileInPublished");
+    expect(
+      await rows(`select 1 from learning_resource_files where id = '${first.id}'`),
+    ).toHaveLength(1);
+    // The new one, not yet in a published version, may go.
+    const removeNew = await author.client.post(`/learn/${id}/files`, {
+      intent: "remove",
+      fileId: second.id,
+    });
+    expect(removeNew.status).toBe(200);
+    // An approved working copy changed by a file goes back to draft too.
+    await act(author.client, id, { intent: "submit" });
+    await act(reviewer.client, id, { intent: "review", decision: "approved" });
+    expect((await resourceRow(id)).status).toBe("approved");
+    expect((await upload("third.txt")).status).toBe(200);
+    expect((await resourceRow(id)).status).toBe("draft");
+    expect((await act(author.client, id, { intent: "publish" })).status).toBe(409);
+  });
+
+  it("takes author access away from a member removed from the resource's network", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "owner" });
+    const network = await app.server.createNetwork({
+      facilitators: [reviewer.user.id],
+      members: [author.user.id],
+    });
+    const id = await createResource(author.client, { audience: network.id });
+    expect((await author.client.get(`/learn/${id}`)).status).toBe(200);
+    expect(await (await author.client.get("/learn/mine")).text()).toContain(`/learn/${id}`);
+    await rows(
+      `delete from network_members where network_id = '${network.id}' and user_id = '${author.user.id}'`,
+    );
+    expect((await author.client.get(`/learn/${id}`)).status).toBe(404);
+    expect((await author.client.post(`/learn/${id}/edit`, resourceForm())).status).toBe(404);
+    expect((await act(author.client, id, { intent: "submit" })).status).toBe(404);
+    expect(await (await author.client.get("/learn/mine")).text()).not.toContain(`/learn/${id}`);
+  });
+
+  it("refuses to withdraw while a new version waits for review", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const id = await publishedBy(author.client, reviewer.client);
+    const edit = await author.client.post(`/learn/${id}/edit`, resourceForm());
+    expect(edit.status).toBe(302);
+    expect((await act(author.client, id, { intent: "submit" })).status).toBe(200);
+    const withdraw = await act(author.client, id, { intent: "withdraw" });
+    expect(withdraw.status).toBe(409);
+    expectMessage(await withdraw.text(), "learning.withdrawInReview");
+    const row = await resourceRow(id);
+    expect(row.status).toBe("submitted");
+    expect(row.published_version).toBe(1);
+  });
+
+  it("does not let authors or co-authors rate their own resource", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const coauthor = await app.signedIn({ role: "educator" });
+    await app.server.createNetwork({ members: [author.user.id, coauthor.user.id] });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const id = await publishedBy(author.client, reviewer.client, {
+      coauthors: coauthor.user.email,
+    });
+    for (const client of [author.client, coauthor.client]) {
+      const rated = await act(client, id, { intent: "rate", stars: "5" });
+      expect(rated.status).toBe(403);
+      expectMessage(await rated.text(), "learning.noSelfRating");
+    }
+    expect((await resourceRow(id)).rating_count).toBe(0);
+    expect((await act(reviewer.client, id, { intent: "rate", stars: "4" })).status).toBe(200);
+  });
+});

@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "~/db/client.server";
-import { learningResourceFiles } from "~/db/schema/learning";
+import { type Db, getDb, queryParsed } from "~/db/client.server";
+import { learningResourceFiles, learningResources } from "~/db/schema/learning";
 import { getEnv } from "~/lib/env.server";
 import { conflict, invalid, notFound } from "~/lib/errors";
 import type { Actor, Decision } from "~/lib/policy";
@@ -10,6 +10,26 @@ import type { ResourceSubject } from "./rules";
 
 /** At most this many pictures and worksheets on one resource. */
 export const MAX_RESOURCE_FILES = 20;
+
+/**
+ * Locks the resource for a change to its files. A file change is a change to the working copy:
+ * an approved or live working copy goes back to draft and must be reviewed again.
+ */
+async function lockForFileChange(tx: Db, resourceId: string): Promise<void> {
+  const [locked] = await tx
+    .select({ status: learningResources.status })
+    .from(learningResources)
+    .where(eq(learningResources.id, resourceId))
+    .for("update");
+  if (!locked) throw notFound();
+  if (locked.status === "submitted") throw conflict("learning.inReview");
+  if (locked.status === "approved" || locked.status === "published") {
+    await tx
+      .update(learningResources)
+      .set({ status: "draft", updatedAt: new Date() })
+      .where(eq(learningResources.id, resourceId));
+  }
+}
 
 /**
  * Adds a picture (shown in the text with `![](file:<id>)`) or a worksheet to a resource. The
@@ -39,6 +59,7 @@ export async function addResourceFile(options: {
   }
   try {
     return await getDb().transaction(async (tx) => {
+      await lockForFileChange(tx, options.resourceId);
       const [count] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(learningResourceFiles)
@@ -74,15 +95,28 @@ export async function removeResourceFile(options: {
 }): Promise<void> {
   const fileId = z.uuid().safeParse(options.fileId);
   if (!fileId.success) throw notFound();
-  const [removed] = await getDb()
-    .delete(learningResourceFiles)
-    .where(
-      and(
-        eq(learningResourceFiles.id, fileId.data),
-        eq(learningResourceFiles.resourceId, options.resourceId),
-      ),
-    )
-    .returning();
+  const removed = await getDb().transaction(async (tx) => {
+    await lockForFileChange(tx, options.resourceId);
+    // Compared in SQL, at the database's precision.
+    const [file] = await queryParsed(
+      z.object({ in_published: z.boolean() }),
+      sql`select exists (select 1 from learning_resources r join learning_resource_versions v
+            on v.resource_id = r.id and v.version = r.published_version
+            where r.id = f.resource_id and f.created_at <= v.created_at) as in_published
+          from learning_resource_files f
+          where f.id = ${fileId.data}::uuid and f.resource_id = ${options.resourceId}::uuid
+          for update of f`,
+      tx,
+    );
+    if (!file) throw notFound();
+    // Readers of the published version may see this file: it stays while that version is out.
+    if (file.in_published) throw conflict("learning.fileInPublished");
+    const [row] = await tx
+      .delete(learningResourceFiles)
+      .where(eq(learningResourceFiles.id, fileId.data))
+      .returning();
+    return row;
+  });
   if (!removed) throw notFound();
   await removeUploads([
     {

@@ -85,7 +85,8 @@ export async function readResourceSubject(
   const [facts] = await queryParsed(
     z.object({ is_author: z.boolean(), is_reviewer: z.boolean(), audience: z.boolean() }),
     viewer
-      ? sql`select ${authorSql(viewer)} as is_author, ${reviewerSql(viewer)} as is_reviewer,
+      ? // A member removed from the resource's network is no longer one of its authors there.
+        sql`select (${authorSql(viewer)} and ${audienceSql(viewer)}) as is_author, ${reviewerSql(viewer)} as is_reviewer,
           ${audienceSql(viewer)} as audience from learning_resources r where r.id = ${id}::uuid`
       : sql`select false as is_author, false as is_reviewer, ${audienceSql(null)} as audience
           from learning_resources r where r.id = ${id}::uuid`,
@@ -129,6 +130,14 @@ async function resolveReferences(
             input.coauthorEmails.map((e) => sql`${e}`),
             sql`, `,
           )}) and u.id <> ${authorId}::uuid
+            and ${
+              input.networkId
+                ? // A network resource: co-authors are active members of that network.
+                  sql`exists (select 1 from network_members b
+                    where b.network_id = ${input.networkId}::uuid and b.user_id = u.id
+                      and b.status = 'active')`
+                : sql`true`
+            }
             and exists (select 1 from network_members a join network_members b
               on a.network_id = b.network_id
               where a.user_id = ${authorId}::uuid and b.user_id = u.id
@@ -508,6 +517,14 @@ export async function withdrawResource(options: {
   row: ResourceRow;
 }): Promise<void> {
   await getDb().transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ status: learningResources.status })
+      .from(learningResources)
+      .where(eq(learningResources.id, options.row.id))
+      .for("update");
+    if (!locked) throw notFound();
+    // A new version waiting for review would be lost: the reviewer decides first.
+    if (locked.status === "submitted") throw conflict("learning.withdrawInReview");
     await tx
       .update(learningResources)
       .set({ status: "withdrawn", publishedVersion: null, updatedAt: new Date() })
@@ -584,6 +601,23 @@ export async function filesOf(resourceId: string, db: Db = getDb()) {
     .orderBy(learningResourceFiles.createdAt);
 }
 
+/** The files readers of the published version see: those made before that version was. */
+export async function publishedFilesOf(resourceId: string, db: Db = getDb()) {
+  return db
+    .select()
+    .from(learningResourceFiles)
+    .where(
+      and(
+        eq(learningResourceFiles.resourceId, resourceId),
+        sql`${learningResourceFiles.createdAt} <= (select v.created_at
+          from learning_resources r join learning_resource_versions v
+            on v.resource_id = r.id and v.version = r.published_version
+          where r.id = ${resourceId}::uuid)`,
+      ),
+    )
+    .orderBy(learningResourceFiles.createdAt);
+}
+
 /** Authors shown on the page, with the language versions of the same resource. */
 export async function resourceSidebar(row: ResourceRow, viewerId: string | null, db: Db = getDb()) {
   const authors = await queryParsed(
@@ -609,7 +643,7 @@ export async function resourceSidebar(row: ResourceRow, viewerId: string | null,
 
 /** One rating per person, changeable; the sums change in the same transaction. */
 export async function rateResource(options: {
-  decision: Decision<"use", ResourceSubject, Actor>;
+  decision: Decision<"rate", ResourceSubject, Actor>;
   resourceId: string;
   stars: number;
 }): Promise<void> {
@@ -787,7 +821,7 @@ export async function listMine(userId: string) {
     }),
     sql`select r.id::text, r.title, r.status, r.language, r.version, r.published_version,
           r.updated_at
-        from learning_resources r where ${authorSql(userId)}
+        from learning_resources r where ${authorSql(userId)} and ${audienceSql(userId)}
         order by r.updated_at desc, r.id desc limit 200`,
   );
 }

@@ -120,10 +120,27 @@ describe("resourcePolicy", () => {
       true,
     ],
     ["withdraw a draft", "withdraw", person, subject({ isAuthor: true }), 409],
+    [
+      "withdraw while a new version waits",
+      "withdraw",
+      person,
+      subject({ isAuthor: true, live: true, status: "submitted" }),
+      409,
+    ],
     ["rate live", "use", person, subject({ live: true, status: "published" }), true],
     ["rate signed out", "use", null, subject({ live: true, status: "published" }), 403],
     ["rate from outside", "use", person, subject({ live: true, audienceMember: false }), 404],
     ["rate a draft", "use", person, subject({ isAuthor: true }), 404],
+    ["rate as a reader", "rate", person, subject({ live: true, status: "published" }), true],
+    ["rate one's own", "rate", person, subject({ isAuthor: true, live: true }), 403],
+    ["rate signed out (rate)", "rate", null, subject({ live: true }), 403],
+    [
+      "rate from outside (rate)",
+      "rate",
+      person,
+      subject({ live: true, audienceMember: false }),
+      404,
+    ],
   ];
   it.each(table)("%s", (_name, action, actor, resource, expected) => {
     const verdict = resourcePolicy.verdict(actor, action, resource as never);

@@ -85,6 +85,16 @@ export const resourcePolicy = definePolicy("learning", {
       () => seen(r),
       () => authorOnly(r),
       () => (r.live ? allow : refuse(409, "learning.notPublished")),
+      // A new version waiting for review would be lost (withdrawResource checks again, locked).
+      () => (r.status === "submitted" ? refuse(409, "learning.withdrawInReview") : allow),
+    ),
+  /** Rate: a reader who is not one of its authors (no one rates their own work). */
+  rate: (actor: Actor, r: ResourceSubject) =>
+    every(
+      () => signedIn(actor),
+      () => (r.live && (r.audienceMember || r.isAuthor) ? allow : refuse(404, "errors.notFound")),
+      () => (actor?.emailVerified ? allow : refuse(403, "auth.verifyFirst")),
+      () => (r.isAuthor ? refuse(403, "learning.noSelfRating") : allow),
     ),
   /** Rate, comment, say it answers one's need: a signed-in reader of a live resource. */
   use: (actor: Actor, r: ResourceSubject) =>

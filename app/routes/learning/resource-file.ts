@@ -1,5 +1,5 @@
 import { findResourceFile } from "~/features/learning/files.server";
-import { readResourceSubject } from "~/features/learning/resources.server";
+import { publishedFilesOf, readResourceSubject } from "~/features/learning/resources.server";
 import { resourcePolicy } from "~/features/learning/rules";
 import { handleLoader, notFound } from "~/lib/errors";
 import { actorOf } from "~/lib/policy";
@@ -15,6 +15,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     const found = await readResourceSubject(file.resourceId, actor);
     if (!found) throw notFound();
     resourcePolicy.authorize(actor, "view", found.subject);
+    // Readers get only the files of the published version, not ones added since.
+    const { subject } = found;
+    if (!subject.isAuthor && !(subject.isReviewer && found.row.status === "submitted")) {
+      const published = await publishedFilesOf(file.resourceId);
+      if (!published.some((f) => f.id === file.id)) throw notFound();
+    }
     return serveStoredFile(file);
   });
 }

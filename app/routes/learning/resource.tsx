@@ -13,6 +13,7 @@ import {
   myOpenNeeds,
   myRating,
   publishedContent,
+  publishedFilesOf,
   publishResource,
   rateResource,
   readResourceSubject,
@@ -55,7 +56,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       !subject.live || subject.isAuthor || (subject.isReviewer && row.status === "submitted");
     const content = showWorkingCopy ? row : { ...row, ...(await publishedContent(row)) };
     const [files, labels, sidebar, reviews, comments, needs, rating] = await Promise.all([
-      filesOf(row.id),
+      showWorkingCopy ? filesOf(row.id) : publishedFilesOf(row.id),
       topicKeyLabels(content.topics, locale),
       resourceSidebar(row, actor?.id ?? null),
       subject.isAuthor || subject.isReviewer ? listReviews(row.id) : Promise.resolve([]),
@@ -105,6 +106,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         publish: resourcePolicy.can(actor, "publish", subject),
         withdraw: resourcePolicy.can(actor, "withdraw", subject),
         use: resourcePolicy.can(actor, "use", subject),
+        rate: resourcePolicy.can(actor, "rate", subject),
         translate: subject.isAuthor || (subject.live && actor !== null),
       },
     };
@@ -175,7 +177,7 @@ export async function action({ params, context }: Route.ActionArgs) {
         break;
       }
       case "rate": {
-        const decision = resourcePolicy.authorize(actor, "use", subject);
+        const decision = resourcePolicy.authorize(actor, "rate", subject);
         const stars = Number(text("stars"));
         await rateResource({ decision, resourceId: row.id, stars });
         done = "learning.done.rated";
@@ -355,7 +357,7 @@ export default function ResourcePage() {
           ) : null}
         </section>
       ) : null}
-      {d.live && d.can.use ? (
+      {d.live && d.can.rate ? (
         <section aria-labelledby="rate">
           <h2 id="rate">{t("learning.rate.title")}</h2>
           {d.myRating ? <p>{t("learning.rate.yours", { count: d.myRating })}</p> : null}

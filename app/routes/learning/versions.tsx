@@ -4,6 +4,7 @@ import { presentResource } from "~/features/learning/present.server";
 import {
   filesOf,
   listVersions,
+  publishedFilesOf,
   readResourceSubject,
   versionContent,
 } from "~/features/learning/resources.server";
@@ -44,7 +45,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       const content = await versionContent(row.id, number);
       if (!content) throw notFound();
       const [files, labels] = await Promise.all([
-        filesOf(row.id),
+        // Readers get the published version's files only, as on the resource page.
+        insider ? filesOf(row.id) : publishedFilesOf(row.id),
         topicKeyLabels(content.topics, locale),
       ]);
       shown = {
