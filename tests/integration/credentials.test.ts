@@ -371,3 +371,83 @@ describe("issuing", () => {
     expect((await client.get(`/credentials/keys/${crypto.randomUUID()}`)).status).toBe(404);
   });
 });
+
+describe("when the holder's account is deleted", () => {
+  it("keeps the credential as a revoked tombstone: the bit stays set, /verify says revoked, the index is never reused", async () => {
+    const owner = await app.signedIn({ role: "educator" });
+    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Bookkeeping" });
+    const leaver = await app.signedIn({ displayName: "Leena Leaver" });
+    const id = await issueThroughJob(await insertEnrolment(courseId, leaver.user.id));
+    if (!id) throw new Error("No credential issued");
+    const credential = await json(leaver.client, `/credentials/${id}/credential.json`);
+    const index = Number((credential.credentialStatus as Json).statusListIndex);
+    expectMessage(
+      await (await verifyPage(app.client(), credential)).text(),
+      "credentials.verify.valid",
+    );
+
+    await app.server.deletePerson({ userId: leaver.user.id });
+
+    const [tomb] = await rows<{
+      user_id: string | null;
+      status_index: number;
+      revoked_at: Date | null;
+      revoked_reason: string;
+      recipient_name: string;
+      document: Json;
+    }>(
+      `select user_id, status_index, revoked_at, revoked_reason, recipient_name, document
+       from credentials where id = ${q(id)}`,
+    );
+    expect(tomb).toBeDefined();
+    expect(tomb.user_id).toBeNull();
+    expect(tomb.status_index).toBe(index);
+    expect(tomb.revoked_at).not.toBeNull();
+    expect(tomb.revoked_reason).toBe("account deleted");
+    expect(tomb.recipient_name).toBe("");
+    expect(JSON.stringify(tomb.document)).not.toContain("Leena Leaver");
+
+    const list = await fetchOverHttp(`${app.url}/credentials/status/revocation`);
+    expect(await verifyDataIntegrity(list, fetchOverHttp)).toBe(true);
+    expect(statusBit(String((list.credentialSubject as Json).encodedList), index).bit).toBe(true);
+    expectMessage(
+      await (await verifyPage(app.client(), credential)).text(),
+      "credentials.verify.revoked",
+    );
+    expect((await app.client().get(`/credentials/${id}`)).status).toBe(404);
+
+    // New credentials never get the dead person's place in the list.
+    const taken = new Set<number>();
+    for (let n = 0; n < 3; n++) {
+      const other = await app.createUser({});
+      const newId = await issueThroughJob(await insertEnrolment(courseId, other.id));
+      const [row] = await rows<{ status_index: number }>(
+        `select status_index from credentials where id = ${q(String(newId))}`,
+      );
+      taken.add(row.status_index);
+    }
+    expect(taken.has(index)).toBe(false);
+  });
+
+  it("does not call a credential valid when its status index points at another credential's row", async () => {
+    const owner = await app.signedIn({ role: "educator" });
+    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Stock keeping" });
+    const first = await app.signedIn({});
+    const second = await app.createUser({});
+    const firstId = await issueThroughJob(await insertEnrolment(courseId, first.user.id));
+    const secondId = await issueThroughJob(await insertEnrolment(courseId, second.id));
+    if (!firstId || !secondId) throw new Error("No credential issued");
+    const credential = await json(first.client, `/credentials/${firstId}/credential.json`);
+    const index = Number((credential.credentialStatus as Json).statusListIndex);
+    // The first row is gone (as the old cascade did) and the second holds its index now.
+    await rows(`delete from credentials where id = ${q(firstId)}`);
+    await rows(`update credentials set status_index = ${index} where id = ${q(secondId)}`);
+    const html = await (await verifyPage(app.client(), credential)).text();
+    expect(html).not.toContain(`/credentials/${secondId}`);
+    expectMessage(html, "credentials.verify.status_unknown");
+    // And a valid row's own credential with a forged id does not pass as it either.
+    const forged = { ...structuredClone(credential), id: `${app.url}/credentials/${secondId}` };
+    const forgedHtml = await (await verifyPage(app.client(), forged)).text();
+    expectMessage(forgedHtml, "credentials.verify.tampered");
+  });
+});

@@ -474,9 +474,11 @@ export const credentials = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     enrolmentId: uuid("enrolment_id").references(() => enrolments.id, { onDelete: "set null" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    /**
+     * The holder; null once their account is deleted. The row stays as a revoked tombstone (no
+     * name) so its status-list bit stays set and its index is never given to another credential.
+     */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     courseId: uuid("course_id").references(() => courses.id, { onDelete: "set null" }),
     /** Index of this credential's bit in the revocation status list. */
     statusIndex: integer("status_index").notNull(),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
+import { tombstoneCredentialsOf } from "~/features/credentials/credentials.server";
 import { refreshNeeds } from "~/features/needs/weight.server";
 import { randomToken } from "~/lib/crypto.server";
 import { hashPassword } from "./password.server";
@@ -95,6 +96,8 @@ export async function deletePerson(options: {
             where o.created_by = ${person}`,
       tx,
     );
+    // Their credentials stay as revoked tombstones, so verifiers elsewhere see them revoked.
+    await tombstoneCredentialsOf(person, tx);
     await tx.execute(sql`delete from users where id = ${person}`);
     const needIds = touched.flatMap((row) => (row.need_id ? [row.need_id] : []));
     const offerTopics = touched.flatMap((row) => (row.topic ? [row.topic] : []));

@@ -30,7 +30,8 @@ export async function findCredential(id: string, db: Db = getDb()): Promise<Cred
   const [row] = await db
     .select({
       id: credentials.id,
-      userId: credentials.userId,
+      // Through the inner join: a tombstone (holder deleted) has no user and is not found.
+      userId: users.id,
       recipientName: credentials.recipientName,
       achievementName: credentials.achievementName,
       courseId: credentials.courseId,
@@ -133,4 +134,29 @@ export async function revokeCredential(
     .where(and(eq(credentials.id, input.id), isNull(credentials.revokedAt)))
     .returning({ id: credentials.id });
   return updated.length === 1;
+}
+
+/** The reason stored on credentials revoked because their holder deleted their account. */
+export const ACCOUNT_DELETED_REASON = "account deleted";
+
+/**
+ * Turns a person's credentials into tombstones, inside the transaction that deletes the person
+ * (before the users row goes; `user_id` is then set to null): each is revoked (already revoked
+ * ones keep their date and reason), hidden, and loses the name and the signed document that
+ * carried it. The row keeps its status index, so the bit stays set for verifiers elsewhere and
+ * the index is never handed to a new credential.
+ */
+export async function tombstoneCredentialsOf(userId: string, tx: Db): Promise<number> {
+  const rows = await tx
+    .update(credentials)
+    .set({
+      revokedAt: sql`coalesce(${credentials.revokedAt}, now())`,
+      revokedReason: sql`case when ${credentials.revokedAt} is null then ${ACCOUNT_DELETED_REASON} else ${credentials.revokedReason} end`,
+      recipientName: "",
+      document: {},
+      isPublic: false,
+    })
+    .where(eq(credentials.userId, userId))
+    .returning({ id: credentials.id });
+  return rows.length;
 }

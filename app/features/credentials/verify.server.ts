@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { type Db, getDb } from "~/db/client.server";
 import { credentials } from "~/db/schema";
 import { publicUrl, publishedKey, statusListPath } from "./keys.server";
@@ -33,6 +33,23 @@ const isObject = (v: unknown): v is Json =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The credential id a document names as its own `id`: this installation's
+ * `…/credentials/<uuid>` address (or a `urn:uuid:<uuid>`); null for anything else.
+ */
+export function ownCredentialId(id: unknown): string | null {
+  if (typeof id !== "string") return null;
+  const prefix = publicUrl("/credentials/");
+  const rest = id.startsWith(prefix)
+    ? id.slice(prefix.length)
+    : id.startsWith("urn:uuid:")
+      ? id.slice("urn:uuid:".length)
+      : "";
+  return UUID.test(rest) ? rest.toLowerCase() : null;
+}
 
 /**
  * Judges a credential the way any verifier would, in the order a person needs the answer:
@@ -91,12 +108,16 @@ export async function verifyCredentialText(input: string, db: Db = getDb()): Pro
   ) {
     return { kind: "status_unknown" };
   }
+  // The row must be this very credential: its id (from the signed document) AND its index.
+  // A status index alone could name another credential's row.
+  const credentialId = ownCredentialId(parsed.id);
+  if (!credentialId) return { kind: "status_unknown" };
   const [row] = await db
     .select({ id: credentials.id, revokedAt: credentials.revokedAt })
     .from(credentials)
-    .where(eq(credentials.statusIndex, index))
+    .where(and(eq(credentials.id, credentialId), eq(credentials.statusIndex, index)))
     .limit(1);
-  // Signed by this installation but no longer held (the person deleted their account).
+  // Signed by this installation but not kept here (any more): we cannot say.
   if (!row) return { kind: "status_unknown" };
   if (row.revokedAt) return { kind: "revoked", on: row.revokedAt.toISOString() };
 
