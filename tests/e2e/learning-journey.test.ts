@@ -85,7 +85,8 @@ describe.skipIf(!hasChromium)(
       });
       expect(recorded.status).toBe(302);
       const needId = recorded.headers.get("location")!.split("/").at(-1)!;
-      // Two more owners share it ("me too"), so the radar may show it (groups of 3 or more).
+      // Two more owners share it ("me too") and two record their own on the topic, so the radar may
+      // show the topic in Cyprus (it never shows groups of fewer than 3 needs or people).
       for (let i = 0; i < 2; i++) {
         const { client: another } = await app.signedIn({
           role: "owner",
@@ -97,6 +98,19 @@ describe.skipIf(!hasChromium)(
           urgency: "quarter",
         });
         expect(said.status).toBeLessThan(400);
+        const own = await another.post("/needs/new", {
+          topic: "topic:bookkeeping-basics",
+          topicText: "",
+          situation: "",
+          urgency: "year",
+          formats: ["face_to_face"],
+          times: ["evenings"],
+          longestSitting: "hour",
+          languages: ["el"],
+          audience: "all",
+          submissionKey: `journey-own-${Date.now()}-${i}`,
+        });
+        expect(own.status).toBe(302);
       }
       const reached = async () =>
         (

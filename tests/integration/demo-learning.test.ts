@@ -73,7 +73,7 @@ describe("the demo's learning", () => {
     expect(need).toContain("Invoices that get paid");
 
     const niamh = app.client();
-    await niamh.signIn("niamh.gallagher@demo.synergy.test", password);
+    await niamh.signIn("admin@demo.synergy.test", password);
     const mine = await (await niamh.get("/learn/mine")).text();
     expect(mine).toContain("A price list you can defend");
   });

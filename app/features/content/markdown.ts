@@ -385,11 +385,13 @@ function renderBlocks(
         html += headings.pop() ? "</h3>" : "</p>";
         afterBlock = true;
         break;
+      // A wide table scrolls inside its own box (focusable, so a keyboard can scroll it) instead
+      // of making a phone's whole page scroll sideways.
       case "table_open":
-        startBlock("<table>");
+        startBlock('<div class="table-scroll" tabindex="0"><table>');
         break;
       case "table_close":
-        html += "</table>";
+        html += "</table></div>";
         afterBlock = true;
         break;
       case "thead_open":

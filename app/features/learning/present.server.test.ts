@@ -57,7 +57,9 @@ describe("presentResource", () => {
   });
 
   it("renders tables with alignment as a class", () => {
-    expect(presented.phases.practice).toContain("<table><thead><tr><th>a</th>");
+    expect(presented.phases.practice).toContain(
+      '<div class="table-scroll" tabindex="0"><table><thead><tr><th>a</th>',
+    );
     expect(presented.phases.practice).toContain('<td class="align-right">2</td>');
   });
 

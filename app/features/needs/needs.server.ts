@@ -392,12 +392,15 @@ export const answerRow = z.object({
   event_title: z.string().nullable(),
   event_network_id: z.string().nullable(),
   resource_id: z.string().nullable(),
+  resource_title: z.string().nullable(),
 });
 export type AnswerRow = z.infer<typeof answerRow>;
 
 /**
  * The answers to a need, newest first, with what they point at. An event of a network the
- * viewer may not read (not open, and they are not an active member) is named by its kind only.
+ * viewer may not read (not open, and they are not an active member) is named by its kind only;
+ * so is a learning resource with no published version or in a network the viewer is not an
+ * active member of. A resource is named by its published version's title.
  */
 export async function answersOf(needId: string, viewerId: string): Promise<AnswerRow[]> {
   return queryParsed(
@@ -408,8 +411,15 @@ export async function answersOf(needId: string, viewerId: string): Promise<Answe
           case when ev.seen then a.event_id::text end as event_id,
           case when ev.seen then e.title end as event_title,
           case when ev.seen then e.network_id::text end as event_network_id,
-          a.resource_id::text
+          a.resource_id::text,
+          case when r.published_version is not null and (r.network_id is null or exists (
+            select 1 from network_members m where m.network_id = r.network_id
+              and m.user_id = ${viewerId}::uuid and m.status = 'active'))
+            then rv.content->>'title' end as resource_title
         from need_answers a
+        left join learning_resources r on r.id = a.resource_id
+        left join learning_resource_versions rv
+          on rv.resource_id = r.id and rv.version = r.published_version
         left join users u on u.id = a.responder_id
         left join offers o on o.id = a.offer_id
         left join events e on e.id = a.event_id

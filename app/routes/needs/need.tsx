@@ -238,7 +238,10 @@ export default function NeedPage() {
                     {a.event_title}
                   </a>
                 ) : null}
-                {a.kind === "resource" ? t("needs.answerResource") : null}{" "}
+                {a.kind === "resource" && a.resource_title ? (
+                  <a href={`/learn/${a.resource_id}`}>{a.resource_title}</a>
+                ) : null}
+                {a.kind === "resource" && !a.resource_title ? t("needs.answerResource") : null}{" "}
                 <span className="muted">
                   · {t(`needs.answerKind.${a.kind}`)} · {a.languageName}
                   {a.responder_name ? ` · ${a.responder_name}` : ""}
