@@ -1,3 +1,9 @@
+import {
+  coursewareLines,
+  parseQuestionLines,
+  readFrontMatter,
+} from "~/features/learning/courseware";
+
 /**
  * Course files (`courseware/<folder>/course.md`, translations in `<folder>/<lang>/course.md`):
  * a shipped course made of the unit files beside it and a final quiz. Pure: no server imports,
@@ -33,41 +39,18 @@ export const FINAL_QUIZ_HEADING = "Final quiz";
 const REQUIRED = ["slug", "title", "language", "summary", "eqf", "pass_mark"] as const;
 const OPTIONAL = ["translation_of"] as const;
 type Field = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
-const FIELDS: readonly string[] = [...REQUIRED, ...OPTIONAL];
+const FIELDS: readonly Field[] = [...REQUIRED, ...OPTIONAL];
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const UNIT = /^[-*] ([A-Za-z0-9][A-Za-z0-9._-]*\.md)$/;
-const OPTION = /^[-*] \[( |x|X)\] (.*)$/;
 
 /**
  * Parses one course file. Throws an Error whose message starts with `file` and says what is
  * wrong (with the line number where there is one).
  */
 export function parseCourseFile(text: string, file: string): CourseFile {
-  const fail = (message: string, line?: number): never => {
-    throw new Error(`${file}${line === undefined ? "" : `:${line}`}: ${message}`);
-  };
-  const lines = text
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .split("\n");
-
-  if (lines[0]?.trim() !== "---") fail("must start with a '---' front matter line", 1);
-  const close = lines.findIndex((line, index) => index > 0 && line.trim() === "---");
-  if (close < 0) fail("front matter is not closed by a '---' line");
-  const values = new Map<Field, string>();
-  for (let index = 1; index < close; index++) {
-    const line = lines[index]!;
-    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
-    const match = /^([A-Za-z_][\w-]*):(?:\s+(.*)|\s*)$/.exec(line);
-    if (!match) fail(`front matter line is not 'key: value': ${JSON.stringify(line)}`, index + 1);
-    const key = match![1]! as Field;
-    if (!FIELDS.includes(key)) {
-      fail(`unknown front matter key '${key}' (allowed: ${FIELDS.join(", ")})`, index + 1);
-    }
-    if (values.has(key)) fail(`front matter key '${key}' appears twice`, index + 1);
-    values.set(key, (match![2] ?? "").trim());
-  }
+  const { lines, fail } = coursewareLines(text, file);
+  const { values, close } = readFrontMatter<Field>(lines, FIELDS, fail);
   const missing = REQUIRED.filter((key) => !values.get(key));
   if (missing.length > 0) fail(`missing or empty front matter: ${missing.join(", ")}`);
   const field = (key: Field) => values.get(key) ?? "";
@@ -170,64 +153,12 @@ export function parseQuizText(text: string): CourseFileQuestion[] {
   return parseQuestions(body, fail);
 }
 
-/** `### ` prompts, `- [ ]`/`- [x]` options, `> ` feedback (the self-assessment format). */
+/** The final quiz's questions, in the self-assessment format; no question twice. */
 function parseQuestions(
   body: { text: string; line: number }[],
   fail: (message: string, line?: number) => never,
 ): CourseFileQuestion[] {
-  type Draft = CourseFileQuestion & { line: number; feedbackLines: string[] };
-  const questions: CourseFileQuestion[] = [];
-  let draft: Draft | null = null;
-  const finish = (question: Draft | null) => {
-    if (!question) return;
-    const where = `question '${question.prompt}'`;
-    if (question.options.length < 2) fail(`${where} needs at least two options`, question.line);
-    const correct = question.options.filter((option) => option.correct).length;
-    if (correct === 0) fail(`${where} has no correct option ('- [x] ')`, question.line);
-    if (question.feedbackLines.length === 0) fail(`${where} has no feedback line`, question.line);
-    questions.push({
-      prompt: question.prompt,
-      options: question.options,
-      feedback: question.feedbackLines.join(" ").trim(),
-      multiple: correct > 1,
-    });
-  };
-  for (const { text: line, line: lineNumber } of body) {
-    const trimmed = line.trim();
-    const heading = /^### (?!#)(.*)$/.exec(line);
-    if (heading) {
-      finish(draft);
-      const prompt = heading[1]!.trim();
-      if (prompt === "") fail("question without a prompt", lineNumber);
-      draft = {
-        prompt,
-        options: [],
-        feedback: "",
-        multiple: false,
-        line: lineNumber,
-        feedbackLines: [],
-      };
-      continue;
-    }
-    if (trimmed === "") continue;
-    if (!draft) fail(`text before the first '### ' question: ${JSON.stringify(line)}`, lineNumber);
-    const current = draft!;
-    const option = OPTION.exec(trimmed);
-    if (option) {
-      if (current.feedbackLines.length > 0) fail("option after the feedback", lineNumber);
-      const optionText = option[2]!.trim();
-      if (optionText === "") fail("option without text", lineNumber);
-      current.options.push({ text: optionText, correct: option[1] !== " " });
-      continue;
-    }
-    if (trimmed === ">" || trimmed.startsWith("> ")) {
-      if (current.options.length === 0) fail("feedback before the options", lineNumber);
-      current.feedbackLines.push(trimmed.slice(1).trim());
-      continue;
-    }
-    fail(`line is neither an option nor feedback: ${JSON.stringify(line)}`, lineNumber);
-  }
-  finish(draft);
+  const questions = parseQuestionLines(body, fail);
   if (new Set(questions.map((q) => q.prompt)).size !== questions.length) {
     fail("the final quiz repeats a question");
   }

@@ -86,32 +86,127 @@ export function topicSlugs(courseware: Pick<Courseware, "topics">): string[] {
  * Parses one courseware file. Throws an Error whose message starts with `file` and says what is
  * wrong (with the line number where there is one).
  */
-export function parseCourseware(text: string, file: string): Courseware {
-  const fail = (message: string, line?: number): never => {
+/** Throws an Error naming the file (and the line, when there is one). */
+export type CoursewareFail = (message: string, line?: number) => never;
+
+/** A courseware or course file's lines (byte-order mark and CRs removed) and its `fail`. */
+export function coursewareLines(text: string, file: string) {
+  const fail: CoursewareFail = (message, line) => {
     throw new Error(`${file}${line === undefined ? "" : `:${line}`}: ${message}`);
   };
   const lines = text
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
     .split("\n");
+  return { lines, fail };
+}
 
-  // Front matter.
+/**
+ * Reads the front matter between the first two `---` lines: `key: value` lines of the `allowed`
+ * keys, each at most once (blank lines and `#` comments skipped). Returns the values and the
+ * index of the closing `---` line.
+ */
+export function readFrontMatter<F extends string>(
+  lines: readonly string[],
+  allowed: readonly F[],
+  fail: CoursewareFail,
+): { values: Map<F, string>; close: number } {
   if (lines[0]?.trim() !== "---") fail("must start with a '---' front matter line", 1);
   const close = lines.findIndex((line, index) => index > 0 && line.trim() === "---");
   if (close < 0) fail("front matter is not closed by a '---' line");
-  const values = new Map<Field, string>();
+  const values = new Map<F, string>();
   for (let index = 1; index < close; index++) {
     const line = lines[index]!;
     if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
     const match = /^([A-Za-z_][\w-]*):(?:\s+(.*)|\s*)$/.exec(line);
     if (!match) fail(`front matter line is not 'key: value': ${JSON.stringify(line)}`, index + 1);
-    const key = match![1]! as Field;
-    if (!ALL_FIELDS.includes(key)) {
-      fail(`unknown front matter key '${key}' (allowed: ${ALL_FIELDS.join(", ")})`, index + 1);
+    const key = match![1]! as F;
+    if (!allowed.includes(key)) {
+      fail(`unknown front matter key '${key}' (allowed: ${allowed.join(", ")})`, index + 1);
     }
     if (values.has(key)) fail(`front matter key '${key}' appears twice`, index + 1);
     values.set(key, (match![2] ?? "").trim());
   }
+  return { values, close };
+}
+
+/**
+ * Reads questions in the self-assessment format (`### ` prompt, `- [ ]`/`- [x]` options, `> `
+ * feedback), for courseware files and course files' final quizzes alike; `body` holds each
+ * line with its number in the file.
+ */
+export function parseQuestionLines(
+  body: readonly { text: string; line: number }[],
+  fail: CoursewareFail,
+): CoursewareQuestion[] {
+  const questions: CoursewareQuestion[] = [];
+  type Draft = CoursewareQuestion & { line: number; feedbackLines: string[] };
+  let draft: Draft | null = null;
+  const finish = (question: Draft | null) => {
+    if (!question) return;
+    const where = `question '${question.prompt}'`;
+    if (question.options.length < 2) fail(`${where} needs at least two options`, question.line);
+    const correct = question.options.filter((option) => option.correct).length;
+    if (correct === 0) fail(`${where} has no correct option ('- [x] ')`, question.line);
+    if (question.feedbackLines.length === 0) {
+      fail(`${where} has no feedback line ('> ')`, question.line);
+    }
+    questions.push({
+      prompt: question.prompt,
+      options: question.options,
+      feedback: question.feedbackLines.join(" ").trim(),
+      multiple: correct > 1,
+    });
+  };
+  for (const { text: line, line: lineNumber } of body) {
+    const trimmed = line.trim();
+    const heading = /^### (?!#)(.*)$/.exec(line);
+    if (heading) {
+      finish(draft);
+      const prompt = heading[1]!.trim();
+      if (prompt === "") fail("question without a prompt", lineNumber);
+      draft = {
+        prompt,
+        options: [],
+        feedback: "",
+        multiple: false,
+        line: lineNumber,
+        feedbackLines: [],
+      };
+      continue;
+    }
+    if (trimmed === "") continue;
+    if (!draft) fail(`text before the first '### ' question: ${JSON.stringify(line)}`, lineNumber);
+    const current = draft!;
+    const option = OPTION.exec(trimmed);
+    if (option) {
+      if (current.feedbackLines.length > 0) {
+        fail(`option after the feedback in question '${current.prompt}'`, lineNumber);
+      }
+      const optionText = option[2]!.trim();
+      if (optionText === "") fail("option without text", lineNumber);
+      current.options.push({ text: optionText, correct: option[1] !== " " });
+      continue;
+    }
+    if (trimmed === ">" || trimmed.startsWith("> ")) {
+      if (current.options.length === 0) {
+        fail(`feedback before the options in question '${current.prompt}'`, lineNumber);
+      }
+      current.feedbackLines.push(trimmed.slice(1).trim());
+      continue;
+    }
+    fail(
+      `line in question '${current.prompt}' is neither an option ('- [ ] ', '- [x] ') nor feedback ('> '): ${JSON.stringify(line)}`,
+      lineNumber,
+    );
+  }
+  finish(draft);
+  return questions;
+}
+
+export function parseCourseware(text: string, file: string): Courseware {
+  const { lines, fail } = coursewareLines(text, file);
+  const { values, close } = readFrontMatter<Field>(lines, ALL_FIELDS, fail);
   const missing = FIELDS.filter((key) => !values.get(key));
   if (missing.length > 0) fail(`missing or empty front matter: ${missing.join(", ")}`);
   if (values.has("translation_of") && !values.get("translation_of")) {
@@ -204,69 +299,10 @@ export function parseCourseware(text: string, file: string): Courseware {
 
   // Self-assessment: `### ` questions, `- [ ]`/`- [x]` options, one `> ` feedback.
   const assessment = sections[3]!;
-  const questions: CoursewareQuestion[] = [];
-  type Draft = CoursewareQuestion & { line: number; feedbackLines: string[] };
-  let draft: Draft | null = null;
-  const finish = (question: Draft | null) => {
-    if (!question) return;
-    const where = `question '${question.prompt}'`;
-    if (question.options.length < 2) fail(`${where} needs at least two options`, question.line);
-    const correct = question.options.filter((option) => option.correct).length;
-    if (correct === 0) fail(`${where} has no correct option ('- [x] ')`, question.line);
-    if (question.feedbackLines.length === 0) {
-      fail(`${where} has no feedback line ('> ')`, question.line);
-    }
-    questions.push({
-      prompt: question.prompt,
-      options: question.options,
-      feedback: question.feedbackLines.join(" ").trim(),
-      multiple: correct > 1,
-    });
-  };
-  assessment.body.forEach((line, offset) => {
-    const lineNumber = assessment.line + offset + 1;
-    const trimmed = line.trim();
-    const heading = /^### (?!#)(.*)$/.exec(line);
-    if (heading) {
-      finish(draft);
-      const prompt = heading[1]!.trim();
-      if (prompt === "") fail("question without a prompt", lineNumber);
-      draft = {
-        prompt,
-        options: [],
-        feedback: "",
-        multiple: false,
-        line: lineNumber,
-        feedbackLines: [],
-      };
-      return;
-    }
-    if (trimmed === "") return;
-    if (!draft) fail(`text before the first '### ' question: ${JSON.stringify(line)}`, lineNumber);
-    const current = draft!;
-    const option = OPTION.exec(trimmed);
-    if (option) {
-      if (current.feedbackLines.length > 0) {
-        fail(`option after the feedback in question '${current.prompt}'`, lineNumber);
-      }
-      const optionText = option[2]!.trim();
-      if (optionText === "") fail("option without text", lineNumber);
-      current.options.push({ text: optionText, correct: option[1] !== " " });
-      return;
-    }
-    if (trimmed === ">" || trimmed.startsWith("> ")) {
-      if (current.options.length === 0) {
-        fail(`feedback before the options in question '${current.prompt}'`, lineNumber);
-      }
-      current.feedbackLines.push(trimmed.slice(1).trim());
-      return;
-    }
-    fail(
-      `line in question '${current.prompt}' is neither an option ('- [ ] ', '- [x] ') nor feedback ('> '): ${JSON.stringify(line)}`,
-      lineNumber,
-    );
-  });
-  finish(draft);
+  const questions = parseQuestionLines(
+    assessment.body.map((text, offset) => ({ text, line: assessment.line + offset + 1 })),
+    fail,
+  );
   if (questions.length < COURSEWARE_QUESTIONS.min || questions.length > COURSEWARE_QUESTIONS.max) {
     fail(
       `self-assessment must have ${COURSEWARE_QUESTIONS.min}–${COURSEWARE_QUESTIONS.max} questions, not ${questions.length}`,
