@@ -22,7 +22,8 @@
  *
  * Shipped courseware (resources and courses with a `slug`) is never touched: `--only learning`
  * removes every other learning row and writes them anew. Everything is drawn inside
- * PostgreSQL from md5 of the row's number, so two runs give the same rows; only the absolute
+ * PostgreSQL from md5 of the row's number (with the version 4 and variant bits set, so the
+ * app's UUID checks accept them in URLs), so two runs give the same rows; only the absolute
  * times follow the moment of seeding.
  */
 import type pg from "pg";
@@ -642,7 +643,7 @@ export async function loadScaleLearning(
      insert into learning_resources (id, translation_group, author_id, network_id, status, version,
        title, summary, language, topics, eqf, minutes, licence, introduction, practice, reflection,
        questions, videos, created_at, updated_at, submitted_at, published_at)
-     select md5('lres' || c.i)::uuid, md5('lrg' || c.grp)::uuid, c.author_id,
+     select overlay(overlay(md5('lres' || c.i) placing '4' from 13) placing '8' from 17)::uuid, overlay(overlay(md5('lrg' || c.grp) placing '4' from 13) placing '8' from 17)::uuid, c.author_id,
        case when ${unit("'lnet' || c.grp")} < 0.08 then c.author_network end,
        case when c.st < 0.90 then 'published' when c.st < 0.93 then 'submitted'
             when c.st < 0.96 then 'draft' when c.st < 0.97 then 'approved' else 'withdrawn' end,
@@ -698,7 +699,7 @@ export async function loadScaleLearning(
   // Every version as it was submitted (the current one is what the columns hold).
   const versions = await client.query(
     `insert into learning_resource_versions (id, resource_id, version, content, edited_by, note, created_at)
-     select md5('lver' || r.id::text || v)::uuid, r.id, v,
+     select overlay(overlay(md5('lver' || r.id::text || v) placing '4' from 13) placing '8' from 17)::uuid, r.id, v,
        jsonb_build_object('title', r.title, 'summary', r.summary, 'language', r.language,
          'topics', to_jsonb(r.topics), 'eqf', r.eqf, 'minutes', r.minutes, 'licence', r.licence,
          'introduction', r.introduction, 'practice', r.practice, 'reflection', r.reflection,
@@ -714,7 +715,7 @@ export async function loadScaleLearning(
   await client.query("create index on seed_reviewers (i); analyze seed_reviewers");
   const reviews = await client.query(
     `insert into learning_resource_reviews (id, resource_id, version, reviewer_id, decision, body, created_at)
-     select md5('lrev' || r.id::text || d.n)::uuid, r.id, r.version, e.id, d.decision, d.body,
+     select overlay(overlay(md5('lrev' || r.id::text || d.n) placing '4' from 13) placing '8' from 17)::uuid, r.id, r.version, e.id, d.decision, d.body,
        least(now(), coalesce(r.published_at, r.created_at) - interval '1 hour' * (3 - d.n))
      from learning_resources r
      cross join (values (1, 'changes_requested', 'Please add an example from a small shop.'),
@@ -749,7 +750,7 @@ export async function loadScaleLearning(
     where s.resource_id = r.id and r.slug is null`);
   const comments = await client.query(
     `insert into learning_resource_comments (id, resource_id, author_id, body, created_at, deleted_at)
-     select md5('lcom' || r.id::text || n)::uuid, r.id, l.id,
+     select overlay(overlay(md5('lcom' || r.id::text || n) placing '4' from 13) placing '8' from 17)::uuid, r.id, l.id,
        t.comments[1 + floor(${unit("'lcb' || r.id::text || n")} * cardinality(t.comments))::int],
        least(now(), r.published_at + interval '1 hour' * floor(${unit("'lct' || r.id::text || n")} * 2000)),
        case when ${unit("'lcd' || r.id::text || n")} < 0.03 then now() end
@@ -789,7 +790,7 @@ export async function loadScaleLearning(
        from generate_series(0, $1::int - 1) g(c))
      insert into courses (id, owner_id, network_id, status, title, summary, language, topics, eqf,
        completion_rule, pass_mark, issues_badge, created_at, updated_at, published_at)
-     select md5('lcourse' || c.c)::uuid, a.id,
+     select overlay(overlay(md5('lcourse' || c.c) placing '4' from 13) placing '8' from 17)::uuid, a.id,
        case when c.c >= 5 and ${unit("'cnet' || c.c")} < 0.10 then a.network_id end,
        case when c.c < 5 or c.st < 0.95 then 'published' when c.st < 0.98 then 'draft' else 'archived' end,
        replace(t.course_title, '{t}', lb.label),
@@ -813,17 +814,17 @@ export async function loadScaleLearning(
   // Lessons and sections per course: the big five 12 lessons in 4 sections, others 4–12.
   await client.query(`create temp table seed_course_shape on commit drop as
     select c.id, c.language,
-      case when c.id = any(array(select md5('lcourse' || g)::uuid from generate_series(0, 4) g))
+      case when c.id = any(array(select overlay(overlay(md5('lcourse' || g) placing '4' from 13) placing '8' from 17)::uuid from generate_series(0, 4) g))
            then 12 else 4 + floor(${unit("'cles' || c.id::text")} * 9)::int end as lessons,
       ${unit("'cquiz' || c.id::text")} < 0.7
-        or c.id = any(array(select md5('lcourse' || g)::uuid from generate_series(0, 4) g)) as final_quiz,
+        or c.id = any(array(select overlay(overlay(md5('lcourse' || g) placing '4' from 13) placing '8' from 17)::uuid from generate_series(0, 4) g)) as final_quiz,
       ${unit("'cmid' || c.id::text")} < 0.2 as mid_quiz
     from seed_courses c`);
   await client.query(`alter table seed_course_shape add column sections int;
     update seed_course_shape set sections = case when lessons < 6 then 2 when lessons < 9 then 3 else 4 end`);
   await client.query(
     `insert into course_sections (id, course_id, position, title)
-     select md5('lsec' || s.id::text || p)::uuid, s.id, p,
+     select overlay(overlay(md5('lsec' || s.id::text || p) placing '4' from 13) placing '8' from 17)::uuid, s.id, p,
        t.sections[1 + p]
      from seed_course_shape s cross join generate_series(0, s.sections - 1) p
      join seed_texts t on t.lang = s.language`,
@@ -834,8 +835,8 @@ export async function loadScaleLearning(
          (p = s.lessons - 1 and s.final_quiz) or (p = s.lessons / 2 and s.mid_quiz and s.lessons >= 8) as is_quiz
        from seed_course_shape s cross join generate_series(0, s.lessons - 1) p)
      insert into course_lessons (id, course_id, section_id, position, kind, resource_id, title, quiz)
-     select md5('lles' || l.id::text || l.p)::uuid, l.id,
-       md5('lsec' || l.id::text || (l.p * l.sections / l.lessons))::uuid, l.p,
+     select overlay(overlay(md5('lles' || l.id::text || l.p) placing '4' from 13) placing '8' from 17)::uuid, l.id,
+       overlay(overlay(md5('lsec' || l.id::text || (l.p * l.sections / l.lessons)) placing '4' from 13) placing '8' from 17)::uuid, l.p,
        case when l.is_quiz then 'quiz' else 'resource' end,
        case when not l.is_quiz then o.id end,
        case when l.is_quiz then t.quiz_title else '' end,
@@ -877,7 +878,7 @@ export async function loadScaleLearning(
       id uuid, course_id uuid, user_id uuid, seed text, lessons int, published_at timestamptz)
     on commit drop`);
   await client.query(`insert into seed_enrolments
-    select md5('lenrn' || c.id::text || m.user_id::text)::uuid, c.id, m.user_id,
+    select overlay(overlay(md5('lenrn' || c.id::text || m.user_id::text) placing '4' from 13) placing '8' from 17)::uuid, c.id, m.user_id,
       c.id::text || m.user_id::text, s.lessons, c.published_at
     from seed_courses c
     join seed_course_shape s on s.id = c.id
@@ -888,7 +889,7 @@ export async function loadScaleLearning(
   const networkEnrolments = await count("select count(*)::int as n from seed_enrolments");
   await client.query(`create temp table seed_open_courses on commit drop as
     select row_number() over (order by
-        case when c.id = any(array(select md5('lcourse' || g)::uuid from generate_series(0, 4) g))
+        case when c.id = any(array(select overlay(overlay(md5('lcourse' || g) placing '4' from 13) placing '8' from 17)::uuid from generate_series(0, 4) g))
              then 0 else 1 end, c.ci) - 1 as i, c.id, s.lessons, c.published_at
     from seed_courses c join seed_course_shape s on s.id = c.id
     where c.status = 'published' and c.network_id is null`);
@@ -904,7 +905,7 @@ export async function loadScaleLearning(
     const draws = Math.ceil((wanted - have) * 1.1) + 100;
     const added = await client.query(
       `insert into seed_enrolments
-       select md5('lenr' || d.j)::uuid, d.course_id, d.user_id, 'o' || d.j, d.lessons, d.published_at
+       select overlay(overlay(md5('lenr' || d.j) placing '4' from 13) placing '8' from 17)::uuid, d.course_id, d.user_id, 'o' || d.j, d.lessons, d.published_at
        from (select distinct on (oc.id, l.id) g.j, oc.id as course_id, l.id as user_id, oc.lessons,
                oc.published_at
              from generate_series($4::int, $4::int + $1::int - 1) g(j)
@@ -926,7 +927,7 @@ export async function loadScaleLearning(
        enrolled_at, last_active_at, completed_at)
      select e.id, e.course_id, e.user_id,
        case when p.u < 0.18 then 'completed' when p.u < 0.21 then 'left' else 'active' end,
-       case when p.done > 0 then md5('lles' || e.course_id::text || least(p.done, e.lessons - 1))::uuid end,
+       case when p.done > 0 then overlay(overlay(md5('lles' || e.course_id::text || least(p.done, e.lessons - 1)) placing '4' from 13) placing '8' from 17)::uuid end,
        p.done, p.enrolled, p.active,
        case when p.u < 0.18 then p.active end
      from seed_enrolments e
@@ -949,7 +950,7 @@ export async function loadScaleLearning(
   // Quizzes done were passed (a third after a failed try); a quarter of those at a quiz failed once.
   const attempts = await client.query(
     `insert into quiz_attempts (id, enrolment_id, lesson_id, answers, score, max_score, passed, created_at)
-     select md5('lqa' || e.id::text || l.id::text || t.n)::uuid, e.id, l.id,
+     select overlay(overlay(md5('lqa' || e.id::text || l.id::text || t.n) placing '4' from 13) placing '8' from 17)::uuid, e.id, l.id,
        case when t.passed then l.right_answers else l.wrong_answers end,
        case when t.passed then l.max_score else l.wrong_score end,
        l.max_score, t.passed,
