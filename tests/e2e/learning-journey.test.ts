@@ -158,6 +158,7 @@ describe.skipIf(!hasChromium)(
       }
       const quiz = lessons.at(-1)!;
       expect(quiz.kind).toBe("quiz");
+      expect(await page.getByRole("heading", { name: el("courses.finalQuiz") }).count()).toBe(1);
       for (const [index, question] of quiz.quiz!.entries()) {
         for (const [option, { correct }] of question.options.entries()) {
           if (correct) await page.locator(`input[name="q${index}"][value="${option}"]`).check();

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
 import type { ResourceContent } from "~/db/schema/learning";
 import { type Courseware, parseCourseware } from "~/features/learning/courseware";
+import { translatorFor } from "~/i18n/catalogue.server";
+import { isLocale } from "~/i18n/i18n";
 import { getLogger } from "~/lib/logger.server";
 import { type CourseFile, parseCourseFile } from "./course-file";
 
@@ -287,14 +289,18 @@ async function upsertCourse(tx: Db, course: CourseFile, resourceIds: string[][])
     }
   }
   const quiz = JSON.stringify(course.finalQuiz);
+  // The course file's heading is always "## Final quiz"; learners read the title in the course's language.
+  const quizTitle = translatorFor(isLocale(course.language) ? course.language : "en")(
+    "courses.finalQuiz",
+  );
   const quizSection = sectionIds.at(-1)!;
   await place(
     quizSection,
     lessons.find((l) => l.kind === "quiz"),
     sql`insert into course_lessons (course_id, section_id, position, kind, title, quiz)
-        values (${courseId}::uuid, ${quizSection}::uuid, ${position}, 'quiz', 'Final quiz', ${quiz}::jsonb)
+        values (${courseId}::uuid, ${quizSection}::uuid, ${position}, 'quiz', ${quizTitle}, ${quiz}::jsonb)
         returning id`,
-    sql`title = 'Final quiz', quiz = ${quiz}::jsonb`,
+    sql`title = ${quizTitle}, quiz = ${quiz}::jsonb`,
   );
   const gone = lessons.filter((l) => !kept.has(l.id)).map((l) => sql`${l.id}::uuid`);
   if (gone.length > 0) {
