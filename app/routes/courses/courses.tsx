@@ -7,6 +7,7 @@ import {
   myEnrolments,
 } from "~/features/courses/courses.server";
 import { coursePolicy } from "~/features/courses/rules";
+import { LearnNav } from "~/features/learning/ui/learn-nav";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { handleLoader } from "~/lib/errors";
@@ -44,6 +45,7 @@ export default function Courses() {
     <main id="main" className="page">
       <title>{`${t("courses.title")} · Synergy`}</title>
       <h1>{t("courses.title")}</h1>
+      <LearnNav />
       <p>{t("courses.intro")}</p>
       {d.canCreate ? (
         <p>

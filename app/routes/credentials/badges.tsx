@@ -8,6 +8,7 @@ import {
 } from "~/features/credentials/credentials.server";
 import { credentialPolicy } from "~/features/credentials/rules";
 import { visibilitySchema } from "~/features/credentials/schema";
+import { LearnNav } from "~/features/learning/ui/learn-nav";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { handleAction, httpError } from "~/lib/errors";
@@ -63,6 +64,7 @@ export default function BadgesPage() {
     <main id="main" className="page narrow-column">
       <title>{`${t("credentials.badges.title")} · Synergy`}</title>
       <h1>{t("credentials.badges.title")}</h1>
+      <LearnNav />
       <p>{t("credentials.badges.intro")}</p>
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>

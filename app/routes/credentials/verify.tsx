@@ -1,5 +1,6 @@
 import { data, useActionData } from "react-router";
 import { MAX_CREDENTIAL_BYTES, verifyCredentialText } from "~/features/credentials/verify.server";
+import { LearnNav } from "~/features/learning/ui/learn-nav";
 import { useI18n } from "~/i18n/context";
 import { handleAction, invalid, tooLarge, tooMany } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -45,6 +46,7 @@ export default function VerifyPage() {
     <main id="main" className="page narrow-column">
       <title>{`${t("credentials.verify.title")} · Synergy`}</title>
       <h1>{t("credentials.verify.title")}</h1>
+      <LearnNav />
       <p>{t("credentials.verify.intro")}</p>
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>

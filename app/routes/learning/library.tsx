@@ -6,6 +6,7 @@ import {
   type LibraryFilters,
   listLibrary,
 } from "~/features/learning/resources.server";
+import { LearnNav } from "~/features/learning/ui/learn-nav";
 import { topicFilterOptions } from "~/features/needs/page.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { languageOptions } from "~/features/taxonomy/vocabulary.server";
@@ -85,6 +86,7 @@ export default function Library() {
     <main id="main" className="page">
       <title>{`${t("learning.library.title")} · Synergy`}</title>
       <h1>{t("learning.library.title")}</h1>
+      <LearnNav />
       <p>{t("learning.library.intro")}</p>
       {signedIn ? (
         <p>

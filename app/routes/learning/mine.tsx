@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { listMine, listReviewQueue } from "~/features/learning/resources.server";
+import { LearnNav } from "~/features/learning/ui/learn-nav";
 import { useI18n } from "~/i18n/context";
 import type { Route } from "./+types/mine";
 
@@ -21,6 +22,7 @@ export default function Mine() {
         <a href="/learn">{t("learning.library.title")}</a>
       </p>
       <h1>{t("learning.mine.title")}</h1>
+      <LearnNav />
       <p>
         <a className="button" href="/learn/new">
           {t("learning.library.new")}

@@ -1,5 +1,6 @@
 import { useLoaderData } from "react-router";
 import { readTttDocument, TTT_DOCUMENTS, TTT_LICENCE } from "~/features/learning/documents.server";
+import { LearnNav } from "~/features/learning/ui/learn-nav";
 import { useI18n } from "~/i18n/context";
 import type { Route } from "./+types/train-the-trainer";
 
@@ -30,6 +31,7 @@ export default function TrainTheTrainer() {
     <main id="main" className="page">
       <title>{`${t("ttt.title")} · Synergy`}</title>
       <h1>{t("ttt.title")}</h1>
+      <LearnNav />
       <p className="lead">{t("ttt.intro")}</p>
       <ul className="tags">
         <li className="tag">{t("ttt.factHours")}</li>
