@@ -588,6 +588,7 @@ describe("demo seed", () => {
     );
     expect(kinds.map((k) => String(k.kind)).sort()).toEqual([
       "audit.invited",
+      "badge.issued",
       "comment",
       "invitation",
       "join.decided",
