@@ -209,6 +209,32 @@ export async function courseOutline(
   }));
 }
 
+/**
+ * What the course page shows beside the outline: summary, language, its network, and the
+ * enrolment's count of lessons done and whether it has started (null enrolment: not enrolled).
+ */
+export async function courseHeader(courseId: string, enrolmentId: string | null) {
+  const [row] = await queryParsed(
+    z.object({
+      summary: z.string(),
+      language: z.string(),
+      network_id: z.string().nullable(),
+      network_name: z.string().nullable(),
+      completed_lessons: z.number().nullable(),
+      started: z.boolean(),
+    }),
+    sql`select c.summary, c.language, c.network_id, n.name as network_name,
+          e.completed_lessons,
+          exists (select 1 from lesson_progress p where p.enrolment_id = e.id)
+            or exists (select 1 from quiz_attempts a where a.enrolment_id = e.id) as started
+        from courses c left join networks n on n.id = c.network_id
+        left join enrolments e on e.id = ${enrolmentId}::uuid
+        where c.id = ${courseId}::uuid`,
+  );
+  if (!row) throw notFound();
+  return row;
+}
+
 /** Where to continue: the last lesson reached, else the first lesson not done, else the first. */
 export async function resumeLesson(courseId: string, enrolmentId: string | null) {
   const [row] = await queryParsed(

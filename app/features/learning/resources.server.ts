@@ -184,6 +184,17 @@ function contentColumns(input: ResourceInput) {
   };
 }
 
+/** The co-authors' email addresses, in the order they were added (the editor's field). */
+export async function coauthorEmails(resourceId: string, db: Db = getDb()): Promise<string[]> {
+  const rows = await queryParsed(
+    z.object({ email: z.string() }),
+    sql`select u.email from learning_resource_coauthors c join users u on u.id = c.user_id
+        where c.resource_id = ${resourceId}::uuid order by c.added_at`,
+    db,
+  );
+  return rows.map((c) => c.email);
+}
+
 /** Starts a resource (a draft), once per submission key. */
 export async function createResource(options: {
   decision: Decision<"author", AuthorFacts, Actor>;

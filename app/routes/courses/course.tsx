@@ -1,10 +1,8 @@
-import { sql } from "drizzle-orm";
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { z } from "zod";
-import { getDb, queryParsed } from "~/db/client.server";
 import { requireUser } from "~/features/accounts/guard.server";
 import {
   authorizeCourse,
+  courseHeader,
   courseOutline,
   enrol,
   leave,
@@ -26,27 +24,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     const { facts } = await authorizeCourse(actor, "view", params.id);
     const enrolled = facts.enrolment_status === "active" || facts.enrolment_status === "completed";
     const enrolmentId = enrolled ? facts.enrolment_id : null;
-    const [outline, resume, [course]] = await Promise.all([
+    const [outline, resume, course] = await Promise.all([
       courseOutline(facts.id, enrolmentId),
       enrolmentId ? resumeLesson(facts.id, enrolmentId) : Promise.resolve(null),
-      queryParsed(
-        z.object({
-          summary: z.string(),
-          language: z.string(),
-          network_id: z.string().nullable(),
-          network_name: z.string().nullable(),
-          completed_lessons: z.number().nullable(),
-          started: z.boolean(),
-        }),
-        sql`select c.summary, c.language, c.network_id, n.name as network_name,
-              e.completed_lessons,
-              exists (select 1 from lesson_progress p where p.enrolment_id = e.id)
-                or exists (select 1 from quiz_attempts a where a.enrolment_id = e.id) as started
-            from courses c left join networks n on n.id = c.network_id
-            left join enrolments e on e.id = ${enrolmentId}::uuid
-            where c.id = ${facts.id}::uuid`,
-        getDb(),
-      ),
+      courseHeader(facts.id, enrolmentId),
     ]);
     return {
       course: {
@@ -54,7 +35,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         title: facts.title,
         status: facts.status,
         lessonCount: facts.lesson_count,
-        ...course!,
+        ...course,
       },
       enrolment: facts.enrolment_status,
       outline,

@@ -1,11 +1,12 @@
-import { sql } from "drizzle-orm";
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { z } from "zod";
-import { queryParsed } from "~/db/client.server";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { resourceFormOptions } from "~/features/learning/page.server";
-import { readResourceSubject, updateResource } from "~/features/learning/resources.server";
+import {
+  coauthorEmails,
+  readResourceSubject,
+  updateResource,
+} from "~/features/learning/resources.server";
 import { resourcePolicy } from "~/features/learning/rules";
 import { formValuesOf, readResourceForm } from "~/features/learning/schema";
 import { ResourceForm } from "~/features/learning/ui/resource-form";
@@ -30,16 +31,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const locale = resolveLocale(auth, context.requestLocale);
   return handleLoader(async () => {
     const { row, subject } = await loadForEdit(actor, params.id);
-    const coauthors = await queryParsed(
-      z.object({ email: z.string() }),
-      sql`select u.email from learning_resource_coauthors c join users u on u.id = c.user_id
-          where c.resource_id = ${row.id}::uuid order by c.added_at`,
-    );
-    const values = formValuesOf(
-      row,
-      coauthors.map((c) => c.email),
-      row.networkId,
-    );
+    const values = formValuesOf(row, await coauthorEmails(row.id), row.networkId);
     const options = await resourceFormOptions({ userId: actor.id, locale, values });
     return { id: row.id, values, options, live: subject.live };
   });
