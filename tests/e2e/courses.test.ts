@@ -3,37 +3,18 @@
  * colour schemes: enrol, work through two lessons, go away, come back and continue where one left
  * off, fail the final quiz once and pass it on the second try.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
+  pageProblems,
   signInWithForm,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const password = "a long and private passphrase";
-
-async function check(page: Page, label: string): Promise<string[]> {
-  const failures: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const report = await accessibilityReport(page, `${label} (${colorScheme})`);
-    if (report) failures.push(report);
-  }
-  await page.emulateMedia({ colorScheme: null });
-  const keys = await untranslatedKeys(page);
-  if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
-  const overflow = await horizontalOverflow(page);
-  if (overflow.scrollWidth > overflow.clientWidth) {
-    failures.push(`${label} scrolls sideways at 360 px: ${overflow.widest.join(", ")}`);
-  }
-  return failures;
-}
 
 type Quiz = { options: { correct: boolean }[]; multiple: boolean }[];
 
@@ -67,18 +48,18 @@ describe.skipIf(!hasChromium)("the owners' induction", () => {
     const failures: string[] = [];
 
     await page.goto(`${app.url}/courses`);
-    failures.push(...(await check(page, "/courses")));
+    failures.push(...(await pageProblems(page, "/courses")));
     await page
       .getByRole("link", { name: /Induction for owners/ })
       .first()
       .click();
     await page.waitForURL(`${app.url}/courses/${course!.id}`);
-    failures.push(...(await check(page, "/courses/:id")));
+    failures.push(...(await pageProblems(page, "/courses/:id")));
     await page.getByRole("button", { name: "Join this course" }).click();
     await page.waitForLoadState("load");
     await page.getByRole("link", { name: "Start", exact: true }).click();
     await page.waitForURL(`${app.url}/courses/${course!.id}/lessons/${lessons[0]!.id}`);
-    failures.push(...(await check(page, "lesson 1")));
+    failures.push(...(await pageProblems(page, "lesson 1")));
     await page.getByRole("button", { name: "Mark as done and continue" }).click();
     await page.waitForURL(`${app.url}/courses/${course!.id}/lessons/${lessons[1]!.id}`);
     await page.getByRole("button", { name: "Mark as done and continue" }).click();
@@ -99,7 +80,7 @@ describe.skipIf(!hasChromium)("the owners' induction", () => {
     // The final quiz: a failed try, then a pass.
     const quiz = lessons.at(-1)!;
     await page.goto(`${app.url}/courses/${course!.id}/lessons/${quiz.id}`);
-    failures.push(...(await check(page, "final quiz")));
+    failures.push(...(await pageProblems(page, "final quiz")));
     const answer = async (pick: (question: Quiz[number]) => number[]) => {
       for (const [index, question] of quiz.quiz!.entries()) {
         for (const [option] of question.options.entries()) {
@@ -113,12 +94,12 @@ describe.skipIf(!hasChromium)("the owners' induction", () => {
     };
     await answer((question) => [question.options.findIndex((option) => !option.correct)]);
     expect(await page.getByRole("heading", { name: /Not yet: 0 of 6 right/ }).count()).toBe(1);
-    failures.push(...(await check(page, "final quiz, failed")));
+    failures.push(...(await pageProblems(page, "final quiz, failed")));
     await answer((question) =>
       question.options.flatMap((option, index) => (option.correct ? [index] : [])),
     );
     expect(await page.getByRole("heading", { name: /Passed: 6 of 6 right/ }).count()).toBe(1);
-    failures.push(...(await check(page, "final quiz, passed")));
+    failures.push(...(await pageProblems(page, "final quiz, passed")));
 
     const [progress] = await rows<{ completed_lessons: number; status: string }>(
       `select completed_lessons, status from enrolments where course_id = '${course!.id}'

@@ -7,38 +7,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
+  pageProblems,
   signInWithForm,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const password = "a long and private passphrase";
-
-async function check(page: Page, label: string): Promise<string[]> {
-  const failures: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const report = await accessibilityReport(page, `${label} (${colorScheme})`);
-    if (report) failures.push(report);
-  }
-  await page.emulateMedia({ colorScheme: null });
-  const keys = await untranslatedKeys(page);
-  if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
-  const overflow = await horizontalOverflow(page);
-  if (overflow.scrollWidth > overflow.clientWidth) {
-    failures.push(`${label} scrolls sideways at 360 px: ${overflow.widest.join(", ")}`);
-  }
-  return failures;
-}
 
 describe.skipIf(!hasChromium)("certificates and badges", () => {
   let app: TestApp;
@@ -89,7 +70,7 @@ describe.skipIf(!hasChromium)("certificates and badges", () => {
     });
     await signInWithForm(page, app.url, learner.email, password);
     await page.goto(`${app.url}/badges`);
-    failures.push(...(await check(page, "/badges")));
+    failures.push(...(await pageProblems(page, "/badges")));
     await page.getByRole("button", { name: el("credentials.badges.hide") }).click();
     await page.waitForLoadState("load");
     expect(await page.content()).toContain(el("credentials.badges.hidden"));
@@ -98,10 +79,10 @@ describe.skipIf(!hasChromium)("certificates and badges", () => {
 
     await page.goto(`${app.url}/people/${learner.id}`);
     expect(await page.content()).toContain(`/credentials/${credential.id}`);
-    failures.push(...(await check(page, "/people/:id (own badges)")));
+    failures.push(...(await pageProblems(page, "/people/:id (own badges)")));
 
     await page.goto(`${app.url}/credentials/${credential.id}`);
-    failures.push(...(await check(page, "/credentials/:id")));
+    failures.push(...(await pageProblems(page, "/credentials/:id")));
     expect(await page.content()).toContain(el("credentials.status.valid"));
 
     const download = await fetch(`${app.url}/credentials/${credential.id}/credential.json`);
@@ -109,7 +90,7 @@ describe.skipIf(!hasChromium)("certificates and badges", () => {
     fs.writeFileSync(file, await download.text());
 
     await page.goto(`${app.url}/verify`);
-    failures.push(...(await check(page, "/verify")));
+    failures.push(...(await pageProblems(page, "/verify")));
     await page.getByLabel(el("credentials.verify.upload")).setInputFiles(file);
     await page.getByRole("button", { name: el("credentials.verify.submit") }).click();
     await page.waitForLoadState("load");
@@ -123,7 +104,7 @@ describe.skipIf(!hasChromium)("certificates and badges", () => {
     });
     await signInWithForm(second.page, app.url, owner.email, password);
     await second.page.goto(`${app.url}/credentials/${credential.id}/revoke`);
-    failures.push(...(await check(second.page, "/credentials/:id/revoke")));
+    failures.push(...(await pageProblems(second.page, "/credentials/:id/revoke")));
     await second.page.getByLabel(en("credentials.revoke.reason")).fill("Enrolled by mistake.");
     await second.page.getByRole("button", { name: en("credentials.revoke.submit") }).click();
     await second.page.waitForURL(`${app.url}/credentials/${credential.id}`);
@@ -136,7 +117,7 @@ describe.skipIf(!hasChromium)("certificates and badges", () => {
     await second.page.getByRole("button", { name: en("credentials.verify.submit") }).click();
     await second.page.waitForLoadState("load");
     expect(await second.page.content()).toContain(en("credentials.verify.revoked"));
-    failures.push(...(await check(second.page, "/verify (revoked)")));
+    failures.push(...(await pageProblems(second.page, "/verify (revoked)")));
 
     expect(failures).toEqual([]);
     expect(problems).toEqual([]);

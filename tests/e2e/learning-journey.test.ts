@@ -10,14 +10,12 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
+  pageProblems,
   signInWithForm,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 import { obSchemaValidator, verifyDataIntegrity } from "../setup/credentials";
 
@@ -120,14 +118,7 @@ describe.skipIf(!hasChromium)(
 
       const failures: string[] = [];
       const look = async (page: import("playwright-core").Page, label: string) => {
-        const report = await accessibilityReport(page, label);
-        if (report) failures.push(report);
-        const keys = await untranslatedKeys(page);
-        if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
-        const overflow = await horizontalOverflow(page);
-        if (overflow.scrollWidth > overflow.clientWidth) {
-          failures.push(`${label} scrolls sideways at 360 px: ${overflow.widest.join(", ")}`);
-        }
+        failures.push(...(await pageProblems(page, label)));
       };
 
       // 1. The induction, in Greek, on a phone.

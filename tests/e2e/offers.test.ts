@@ -3,37 +3,18 @@
  * 360 px phone without JavaScript (no horizontal scrolling, no catalogue keys shown): an
  * educator publishes an offer and answers a need, with form errors on the way.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
+  pageProblems,
   signInWithForm,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const password = "a long and private passphrase";
-
-async function check(page: Page, label: string): Promise<string[]> {
-  const failures: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const report = await accessibilityReport(page, `${label} (${colorScheme})`);
-    if (report) failures.push(report);
-  }
-  await page.emulateMedia({ colorScheme: null });
-  const keys = await untranslatedKeys(page);
-  if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
-  const overflow = await horizontalOverflow(page);
-  if (overflow.scrollWidth > overflow.clientWidth) {
-    failures.push(`${label} scrolls sideways at 360 px: ${overflow.widest.join(", ")}`);
-  }
-  return failures;
-}
 
 describe.skipIf(!hasChromium)("offers pages", () => {
   let app: TestApp;
@@ -70,11 +51,11 @@ describe.skipIf(!hasChromium)("offers pages", () => {
     const failures: string[] = [];
 
     await page.goto(`${app.url}/offers/new`);
-    failures.push(...(await check(page, "/offers/new")));
+    failures.push(...(await pageProblems(page, "/offers/new")));
     // Sent empty: every error shown next to its field.
     await page.getByRole("button", { name: "Publish offer" }).click();
     await page.waitForLoadState("load");
-    failures.push(...(await check(page, "/offers/new with errors")));
+    failures.push(...(await pageProblems(page, "/offers/new with errors")));
 
     await page.getByLabel("Title").fill("Your first online shop");
     // Topics are folded by group; open "Digital tools" to pick one.
@@ -86,19 +67,19 @@ describe.skipIf(!hasChromium)("offers pages", () => {
     expect(await page.getByRole("checkbox", { name: "Greek" }).isChecked()).toBe(true);
     await page.getByRole("button", { name: "Publish offer" }).click();
     await page.waitForURL(/\/offers\/[0-9a-f-]{36}$/);
-    failures.push(...(await check(page, "/offers/:id")));
+    failures.push(...(await pageProblems(page, "/offers/:id")));
 
     await page.goto(`${app.url}/offers`);
-    failures.push(...(await check(page, "/offers")));
+    failures.push(...(await pageProblems(page, "/offers")));
     await page.goto(`${app.url}/`);
     expect(await page.content()).toContain(`/needs/${need.id}`);
-    failures.push(...(await check(page, "/ (educator)")));
+    failures.push(...(await pageProblems(page, "/ (educator)")));
 
     await page.goto(`${app.url}/needs/${need.id}/answer`);
-    failures.push(...(await check(page, "/needs/:id/answer")));
+    failures.push(...(await pageProblems(page, "/needs/:id/answer")));
     await page.getByRole("button", { name: "Send my answer" }).click();
     await page.waitForLoadState("load");
-    failures.push(...(await check(page, "/needs/:id/answer with errors")));
+    failures.push(...(await pageProblems(page, "/needs/:id/answer with errors")));
     await page.getByRole("radio", { name: /Your first online shop/ }).check();
     await page.getByRole("button", { name: "Send my answer" }).click();
     await page.waitForLoadState("load");

@@ -303,3 +303,25 @@ export async function signInWithForm(page: Page, baseUrl: string, email: string,
     page.getByRole("button", { name: en("signin.submit") }).click(),
   ]);
 }
+
+/**
+ * Everything a page must not have, as a list of failures (empty: the page passes): axe
+ * violations in the light and the dark colour scheme, catalogue keys shown instead of text, and
+ * sideways scrolling (checked at whatever width the page has; the journeys use 360 px).
+ */
+export async function pageProblems(page: Page, label: string): Promise<string[]> {
+  const failures: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const report = await accessibilityReport(page, `${label} (${colorScheme})`);
+    if (report) failures.push(report);
+  }
+  await page.emulateMedia({ colorScheme: null });
+  const keys = await untranslatedKeys(page);
+  if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
+  const overflow = await horizontalOverflow(page);
+  if (overflow.scrollWidth > overflow.clientWidth) {
+    failures.push(`${label} scrolls sideways at 360 px: ${overflow.widest.join(", ")}`);
+  }
+  return failures;
+}
