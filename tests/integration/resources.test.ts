@@ -805,3 +805,72 @@ describe("defects found in review (issue 11, R1)", () => {
     expect((await act(reviewer.client, id, { intent: "rate", stars: "4" })).status).toBe(200);
   });
 });
+
+describe("defects found in review (issue 11, R2)", () => {
+  it("filters and shows the library by the published version, not a draft edit under review", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const tag = randomUUID().slice(0, 6);
+    const id = await publishedBy(author.client, reviewer.client, {
+      title: `Published facts ${tag}`,
+      topics: ["topic:spreadsheets"],
+      eqf: "3",
+      minutes: "8",
+    });
+    const list = async (query: string) => (await app.client().get(`/learn?${query}`)).text();
+    const card = (html: string) =>
+      html
+        .split("<li")
+        .find((item) => item.includes(`/learn/${id}"`))
+        ?.split("</li>")[0] ?? "";
+    const published = "topic=topic%3Aspreadsheets&eqf=3&duration=short";
+    const drafted = "topic=topic%3Aseo&eqf=5&duration=long";
+    expect(await list(published)).toContain(`/learn/${id}"`);
+    expect(await list(drafted)).not.toContain(`/learn/${id}"`);
+
+    // The authors rework topic, level and length; the draft goes to review.
+    const edit = await author.client.post(
+      `/learn/${id}/edit`,
+      resourceForm({ title: `Draft facts ${tag}`, topics: ["topic:seo"], eqf: "5", minutes: "30" }),
+    );
+    expect(edit.status).toBe(302);
+    for (const step of ["draft", "submitted"]) {
+      if (step === "submitted") {
+        expect((await act(author.client, id, { intent: "submit" })).status).toBe(200);
+      }
+      expect((await resourceRow(id)).status).toBe(step);
+      // Readers still find it by what was published, and not by the draft.
+      const found = await list(published);
+      expect(found).toContain(`/learn/${id}"`);
+      for (const query of ["topic=topic%3Aseo", "eqf=5", "duration=long", drafted]) {
+        expect(await list(query)).not.toContain(`/learn/${id}"`);
+      }
+      // The card shows the published title, topic, level and length.
+      const shown = card(found);
+      expect(shown).toContain(`Published facts ${tag}`);
+      expect(shown).toContain("Spreadsheets");
+      expect(shown).toContain("Level 3");
+      expect(shown).toContain("8 min");
+      expect(shown).not.toContain("Draft facts");
+      expect(shown).not.toContain("Search engine optimisation");
+      expect(shown).not.toContain("Level 5");
+      expect(shown).not.toContain("30 min");
+    }
+
+    // Once the new version is published, the library moves to it.
+    const approve = await act(reviewer.client, id, {
+      intent: "review",
+      decision: "approved",
+      publish: "yes",
+    });
+    expect(approve.status).toBe(200);
+    expect(await list(published)).not.toContain(`/learn/${id}"`);
+    const moved = await list(drafted);
+    expect(moved).toContain(`/learn/${id}"`);
+    const shown = card(moved);
+    expect(shown).toContain(`Draft facts ${tag}`);
+    expect(shown).toContain("Search engine optimisation");
+    expect(shown).toContain("Level 5");
+    expect(shown).toContain("30 min");
+  });
+});

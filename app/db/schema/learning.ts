@@ -57,8 +57,9 @@ export type ResourceContent = {
 
 /**
  * A mini-format learning resource (issue 11): four fixed phases, written by an owner or an
- * educator, reviewed, published. The columns hold the current version (what the library lists
- * and filters on); `learning_resource_versions` keeps every submitted version. Translations of
+ * educator, reviewed, published. The columns hold the current (working) version;
+ * `learning_resource_versions` keeps every submitted version. The library lists and filters on
+ * the `published_*` columns, the published version's facts (decision 021). Translations of
  * one resource share `translation_group` (one resource per language in a group). Courseware
  * shipped in courseware/ has its file's `slug`.
  */
@@ -80,6 +81,10 @@ export const learningResources = pgTable(
      * out: a published resource edited again goes back through review while readers keep this.
      */
     publishedVersion: integer("published_version"),
+    /** The published version's topics, EQF level and minutes, written with published_version. */
+    publishedTopics: text("published_topics").array(),
+    publishedEqf: smallint("published_eqf"),
+    publishedMinutes: smallint("published_minutes"),
     /** Open needs the authors say it answers; written as need_answers when it is published. */
     needIds: uuid("need_ids").array().notNull().default([]),
     title: text("title").notNull(),
@@ -115,6 +120,12 @@ export const learningResources = pgTable(
       "learning_resources_published_check",
       sql`${t.status} <> 'published' or ${t.publishedAt} is not null`,
     ),
+    // What the library filters on comes with every published version.
+    checkThat(
+      "learning_resources_published_facts_check",
+      sql`${t.publishedVersion} is null or (${t.publishedTopics} is not null
+        and ${t.publishedEqf} is not null and ${t.publishedMinutes} is not null)`,
+    ),
     uniqueIndex("learning_resources_slug_key").on(t.slug),
     uniqueIndex("learning_resources_translation_key").on(t.translationGroup, t.language),
     uniqueIndex("learning_resources_author_submission_key").on(t.authorId, t.submissionKey),
@@ -130,8 +141,8 @@ export const learningResources = pgTable(
     index("learning_resources_library_language_idx")
       .on(t.language, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.publishedVersion} is not null`),
-    index("learning_resources_topics_idx")
-      .using("gin", t.topics)
+    index("learning_resources_published_topics_idx")
+      .using("gin", t.publishedTopics)
       .where(sql`${t.publishedVersion} is not null`),
     // The reviewers' queue.
     index("learning_resources_submitted_idx")

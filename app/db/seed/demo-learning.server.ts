@@ -277,17 +277,21 @@ async function writeResource(
   db: Db,
 ): Promise<string> {
   const published = "published" in state ? state.published : null;
+  const topics = sql`array[${sql.join(
+    content.topics.map((t) => sql`${t}`),
+    sql`, `,
+  )}]::text[]`;
   const [row] = await queryParsed(
     z.object({ id: z.string() }),
-    sql`insert into learning_resources (author_id, status, version, published_version, title,
+    sql`insert into learning_resources (author_id, status, version, published_version,
+          published_topics, published_eqf, published_minutes, title,
           summary, language, topics, eqf, minutes, licence, introduction, practice, reflection,
           questions, videos, need_ids, created_at, updated_at, submitted_at, published_at)
         values (${authorId}::uuid, ${published ? "published" : "submitted"}, 1,
-          ${published ? 1 : null}, ${content.title}, ${content.summary}, ${content.language},
-          array[${sql.join(
-            content.topics.map((t) => sql`${t}`),
-            sql`, `,
-          )}]::text[], ${content.eqf}, ${content.minutes}, ${content.licence},
+          ${published ? 1 : null}, ${published ? topics : sql`null`},
+          ${published ? content.eqf : null}, ${published ? content.minutes : null},
+          ${content.title}, ${content.summary}, ${content.language},
+          ${topics}, ${content.eqf}, ${content.minutes}, ${content.licence},
           ${content.introduction}, ${content.practice}, ${content.reflection},
           ${JSON.stringify(content.questions)}::jsonb, '{}'::text[],
           ${

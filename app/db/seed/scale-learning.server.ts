@@ -683,15 +683,19 @@ export async function loadScaleLearning(
   );
   // The newest resources' "updated" cannot be in the future.
   await client.query("update learning_resources set updated_at = now() where updated_at > now()");
-  // Readers see the published version (`published_version`, added with the resource workflow):
-  // set when the column is there, so the seed runs on a schema with or without it.
-  const { rows: hasPublishedVersion } = await client.query(
-    `select 1 from information_schema.columns
-     where table_name = 'learning_resources' and column_name = 'published_version'
-       and table_schema = current_schema()`,
+  // Readers see the published version (`published_version`, added with the resource workflow)
+  // and the library filters on its facts (`published_topics`, `_eqf`, `_minutes`, decision 021).
+  // A seeded published resource's current version is its published one, so both copy the
+  // columns; each is set when its columns are there, so the seed runs on older schemas too.
+  const { rows: publishedColumns } = await client.query<{ column_name: string }>(
+    `select column_name from information_schema.columns
+     where table_name = 'learning_resources' and table_schema = current_schema()
+       and column_name in ('published_version', 'published_topics')`,
   );
-  if (hasPublishedVersion.length > 0) {
+  const has = new Set(publishedColumns.map((c) => c.column_name));
+  if (has.has("published_version")) {
     await client.query(`update learning_resources set published_version = version
+      ${has.has("published_topics") ? ", published_topics = topics, published_eqf = eqf, published_minutes = minutes" : ""}
       where slug is null and status = 'published'`);
   }
   progress(`  resources ${(resources.rowCount ?? 0).toLocaleString("en")} (${elapsed()})`);

@@ -170,10 +170,12 @@ async function upsertResource(tx: Db, unit: Courseware, original: string | null)
     const [row] = await queryParsed(
       z.object({ id: z.string() }),
       sql`insert into learning_resources (slug, translation_group, author_id, network_id, status,
-            version, published_version, title, summary, language, topics, eqf, minutes, licence, introduction,
+            version, published_version, published_topics, published_eqf, published_minutes,
+            title, summary, language, topics, eqf, minutes, licence, introduction,
             practice, reflection, questions, videos, published_at)
           values (${unit.slug}, coalesce(${group?.translation_group ?? null}::uuid, gen_random_uuid()),
-            null, null, 'published', 1, 1, ${content.title}, ${content.summary}, ${content.language},
+            null, null, 'published', 1, 1, ${textArray(content.topics)}, ${content.eqf},
+            ${content.minutes}, ${content.title}, ${content.summary}, ${content.language},
             ${textArray(content.topics)}, ${content.eqf}, ${content.minutes}, ${content.licence},
             ${content.introduction}, ${content.practice}, ${content.reflection},
             ${JSON.stringify(content.questions)}::jsonb, '{}'::text[], now())
@@ -190,7 +192,9 @@ async function upsertResource(tx: Db, unit: Courseware, original: string | null)
   if (sameContent && !group) return existing.id;
   const version = sameContent ? existing.version : existing.version + 1;
   await tx.execute(
-    sql`update learning_resources set ${columns}, version = ${version}, published_version = ${version}, status = 'published',
+    sql`update learning_resources set ${columns}, version = ${version}, published_version = ${version},
+          published_topics = ${textArray(content.topics)}, published_eqf = ${content.eqf},
+          published_minutes = ${content.minutes}, status = 'published',
           published_at = coalesce(published_at, now()), updated_at = now()
           ${group ? sql`, translation_group = ${group.translation_group}::uuid` : sql``}
         where id = ${existing.id}::uuid`,

@@ -473,11 +473,17 @@ async function publishLocked(tx: Db, locked: ResourceRow, actorId: string): Prom
     )
     .limit(1);
   if (!approval) throw conflict("learning.notApproved");
+  // The library filters and shows the facts of the version readers get (stored at submission),
+  // not the working copy, which authors may change again while this one is live.
+  const facts = (await versionContent(locked.id, locked.version, tx)) ?? locked;
   await tx
     .update(learningResources)
     .set({
       status: "published",
       publishedVersion: locked.version,
+      publishedTopics: facts.topics,
+      publishedEqf: facts.eqf,
+      publishedMinutes: facts.minutes,
       publishedAt: new Date(),
       updatedAt: new Date(),
     })
@@ -862,15 +868,18 @@ export async function listLibrary(
   filters: LibraryFilters,
   after: { at: string; id: string } | null,
 ) {
+  // Filters read the published version's facts (published_*), never a working copy in review.
   const conditions = [sql`r.published_version is not null`, audienceSql(viewerId)];
   // Containment, not `= any(…)`, so the topics GIN index serves it (204 → 17 ms at 20,000).
-  if (filters.topic) conditions.push(sql`r.topics @> array[${filters.topic}]::text[]`);
+  if (filters.topic) conditions.push(sql`r.published_topics @> array[${filters.topic}]::text[]`);
   if (filters.language) conditions.push(sql`r.language = ${filters.language}`);
   const eqf = Number(filters.eqf);
-  if (filters.eqf && Number.isInteger(eqf)) conditions.push(sql`r.eqf = ${eqf}`);
-  if (filters.duration === "short") conditions.push(sql`r.minutes <= 10`);
-  if (filters.duration === "medium") conditions.push(sql`r.minutes > 10 and r.minutes <= 20`);
-  if (filters.duration === "long") conditions.push(sql`r.minutes > 20`);
+  if (filters.eqf && Number.isInteger(eqf)) conditions.push(sql`r.published_eqf = ${eqf}`);
+  if (filters.duration === "short") conditions.push(sql`r.published_minutes <= 10`);
+  if (filters.duration === "medium") {
+    conditions.push(sql`r.published_minutes > 10 and r.published_minutes <= 20`);
+  }
+  if (filters.duration === "long") conditions.push(sql`r.published_minutes > 20`);
   if (after) {
     conditions.push(sql`(r.published_at, r.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
@@ -890,8 +899,8 @@ export async function listLibrary(
     }),
     sql`select r.id::text, coalesce(v.content->>'title', r.title) as title,
           coalesce(v.content->>'summary', r.summary) as summary, r.language,
-          coalesce((v.content->>'minutes')::int, r.minutes) as minutes, r.eqf::int as eqf,
-          r.topics, r.rating_sum, r.rating_count,
+          r.published_minutes::int as minutes, r.published_eqf::int as eqf,
+          r.published_topics as topics, r.rating_sum, r.rating_count,
           to_char(r.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
         from learning_resources r
         left join learning_resource_versions v
