@@ -362,6 +362,7 @@ export function createApp(options: { env: Env; database: Database }): App {
         ip,
         log,
         requestLocale,
+        documentRequest: !url.pathname.endsWith(".data"),
         auth: () => {
           authPromise ??= findSession(readCookie(cookieHeader, cookieNames.session));
           return authPromise;

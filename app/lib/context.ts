@@ -35,6 +35,11 @@ declare module "react-router" {
     log: Logger;
     /** Locale from the language cookie or Accept-Language; the account's locale wins in loaders. */
     requestLocale: Locale;
+    /**
+     * True when the answer is a whole document (not a `.data` request of client navigation):
+     * HTML already in the page can then be left out of the hydration data (PageHtml).
+     */
+    documentRequest: boolean;
     /** The session and user behind the request's cookie, looked up once per request. */
     auth(): Promise<Auth>;
   }

@@ -37,7 +37,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
         })
       : Promise.resolve([]),
     auth ? listMyNetworks(auth.user.id) : Promise.resolve([]),
-    auth ? listHomeFeed({ userId: auth.user.id, after }) : Promise.resolve(null),
+    auth
+      ? listHomeFeed({ userId: auth.user.id, after, inDocument: context.documentRequest })
+      : Promise.resolve(null),
     // Needs near you (issue 10): educators only, so an owner's page costs nothing more.
     auth && isEducator ? findNeedsNearMe({ userId: auth.user.id, locale }) : Promise.resolve(null),
   ]);

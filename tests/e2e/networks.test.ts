@@ -101,4 +101,48 @@ describe.skipIf(!hasChromium)("networks in Chromium", () => {
     await a.context.close();
     await b.context.close();
   });
+  it("keeps post and comment text through hydration and the re-renders after a reaction", async () => {
+    // Bodies leave the hydration data of a document (decision 022): the browser must keep the
+    // server's HTML when React takes the page over, and after it renders the post again.
+    const member = await app.createUser({ password, displayName: "Hana Hydrated" });
+    const net = await app.server.createNetwork({ name: "Hydration Club", members: [member.id] });
+    const post = await app.server.createPostAt({
+      networkId: net.id,
+      authorId: member.id,
+      body: "Text kept **through** hydration",
+    });
+    const a = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await signIn(a.page, app, member.email);
+    await a.page.goto(`${app.url}/networks/${net.id}/posts/${post.id}`);
+    await a.page.getByLabel(en("posts.commentLabel")).first().fill("A comment that *stays*");
+    await a.page
+      .getByRole("button", { name: en("posts.sendComment"), exact: true })
+      .first()
+      .click();
+    await a.page.locator(".post-body em", { hasText: "stays" }).waitFor();
+    for (const path of [`/networks/${net.id}`, `/networks/${net.id}/posts/${post.id}`, "/"]) {
+      await a.page.goto(`${app.url}${path}`);
+      // React marks the elements it has hydrated with its own properties.
+      await a.page.waitForFunction(() => {
+        const body = document.querySelector(".post-body");
+        return body !== null && Object.keys(body).some((key) => key.startsWith("__react"));
+      });
+      const bodies = a.page.locator(".post-body");
+      await expect
+        .poll(() => bodies.allTextContents(), { timeout: 5000 })
+        .toEqual(["Text kept through hydration", "A comment that stays"]);
+      await a.page
+        .getByRole("button", { name: new RegExp(en("reactions.celebrate")) })
+        .first()
+        .click();
+      await a.page.waitForLoadState("networkidle");
+      expect(await bodies.allTextContents(), path).toEqual([
+        "Text kept through hydration",
+        "A comment that stays",
+      ]);
+      expect(await a.page.locator(".post-body strong").textContent()).toBe("through");
+    }
+    expect(a.problems).toEqual([]);
+    await a.context.close();
+  });
 });

@@ -784,3 +784,32 @@ describe("a long feed", () => {
     expect(secondPage).toContain(`id="post-${ids[0]}"`);
   });
 });
+
+describe("page weight (issue 7)", () => {
+  it("sends a post's and a comment's HTML once in a document, and in the data of client navigation", async () => {
+    const { user: reader, client: readerClient } = await person();
+    const { user: writer, client: writerClient } = await person();
+    const net = await network({ name: "Weighed Network", members: [reader.id, writer.id] });
+    await post(writerClient, net.id, "A post body seen **once** per page");
+    const [row] = await app.server.queryRows<{ id: string }>(
+      app.server.rawSql(`select id from posts where network_id = '${net.id}'`),
+    );
+    const commented = await writerClient.post(`/networks/${net.id}`, {
+      intent: "comment",
+      postId: row.id,
+      body: "A comment body seen once too",
+    });
+    expect(commented.status).toBe(302);
+    const times = (text: string, part: string) => text.split(part).length - 1;
+    for (const path of [`/networks/${net.id}`, "/", `/networks/${net.id}/posts/${row.id}`]) {
+      const page = await (await readerClient.get(path)).text();
+      expect(times(page, "seen <strong>once</strong> per page"), path).toBe(1);
+      expect(times(page, "A post body seen"), path).toBe(1);
+      expect(times(page, "A comment body seen once too"), path).toBe(1);
+      // What a client navigation fetches instead of the document carries the HTML itself.
+      const data = await (await readerClient.get(`${path === "/" ? "/_root" : path}.data`)).text();
+      expect(times(data, "seen <strong>once</strong> per page"), path).toBe(1);
+      expect(times(data, "A comment body seen once too"), path).toBe(1);
+    }
+  });
+});

@@ -20,6 +20,7 @@ import { getEnv } from "~/lib/env.server";
 import { invalid, notFound, tooMany } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
+import { pageHtml } from "~/lib/page-html";
 import type { Decision, Person } from "~/lib/policy";
 import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
@@ -458,10 +459,15 @@ type PostRow = {
 /** Adds attachments, reaction counts, the viewer's reactions and recent comments to posts. */
 async function hydratePosts(
   rows: PostRow[],
-  viewerId: string | null,
-  commentsPerPost: number,
-  withSource = false,
+  options: {
+    viewerId: string | null;
+    commentsPerPost: number;
+    /** The page is a whole document: bodies stay out of the hydration data (PageHtml). */
+    inDocument: boolean;
+    withSource?: boolean;
+  },
 ) {
+  const { viewerId, commentsPerPost, inDocument } = options;
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const db = getDb();
@@ -526,9 +532,10 @@ async function hydratePosts(
       networkId: r.network_id,
       networkName: r.network_name,
       author: { id: r.author_id, name: r.author_name, photoKey: r.author_photo },
-      // The Markdown source is only needed where the author edits it; feeds send just the HTML.
-      body: withSource ? r.body : "",
-      bodyHtml: r.body_html,
+      // The Markdown source is only needed where the author edits it (the post's own page, the
+      // author reading); everyone else gets just the HTML.
+      body: options.withSource && r.author_id === viewerId ? r.body : "",
+      bodyHtml: pageHtml(r.body_html, inDocument),
       createdAt: new Date(r.created_at).toISOString(),
       edited: r.edited_at !== null,
       pinned: r.pinned_at !== null,
@@ -541,7 +548,7 @@ async function hydratePosts(
         id: c.id,
         parentId: c.parent_id,
         author: { id: c.author_id, name: c.author_name },
-        bodyHtml: c.body_html,
+        bodyHtml: pageHtml(c.body_html, inDocument),
         createdAt: new Date(c.created_at).toISOString(),
       })),
     };
@@ -573,6 +580,8 @@ export async function listNetworkFeed(options: {
   viewerId: string | null;
   after: Cursor | null;
   limit?: number;
+  /** A whole document is being rendered: bodies stay out of the hydration data (PageHtml). */
+  inDocument?: boolean;
 }) {
   const limit = options.limit ?? FEED_PAGE_SIZE;
   const after = options.after
@@ -597,11 +606,11 @@ export async function listNetworkFeed(options: {
   // One round of queries for the pinned posts and the page together (a pinned post can be on
   // the page too: it is hydrated once).
   const pageIds = new Set(page.map((r) => r.id));
-  const hydrated = await hydratePosts(
-    [...page, ...pinnedRows.filter((r) => !pageIds.has(r.id))],
-    options.viewerId,
-    3,
-  );
+  const hydrated = await hydratePosts([...page, ...pinnedRows.filter((r) => !pageIds.has(r.id))], {
+    viewerId: options.viewerId,
+    commentsPerPost: 3,
+    inDocument: options.inDocument ?? false,
+  });
   const byId = new Map(hydrated.map((p) => [p.id, p]));
   const pick = (list: PostRow[]) => list.map((r) => byId.get(r.id)).filter((p) => p !== undefined);
   return { pinned: pick(pinnedRows), posts: pick(page), next };
@@ -612,6 +621,7 @@ export async function getPostThread(options: {
   networkId: string;
   postId: string;
   viewerId: string | null;
+  inDocument?: boolean;
 }) {
   if (!isUuid(options.postId)) return null;
   const rows = await queryRows<PostRow & { cursor_at: string }>(sql`
@@ -619,7 +629,12 @@ export async function getPostThread(options: {
     from posts p join users u on u.id = p.author_id join networks n on n.id = p.network_id
     where p.id = ${options.postId} and p.network_id = ${options.networkId} and p.deleted_at is null`);
   if (!rows.length) return null;
-  const [post] = await hydratePosts(rows, options.viewerId, 500, true);
+  const [post] = await hydratePosts(rows, {
+    viewerId: options.viewerId,
+    commentsPerPost: 500,
+    inDocument: options.inDocument ?? false,
+    withSource: true,
+  });
   return post;
 }
 
@@ -631,6 +646,7 @@ export async function listHomeFeed(options: {
   userId: string;
   after: Cursor | null;
   limit?: number;
+  inDocument?: boolean;
 }) {
   const limit = options.limit ?? FEED_PAGE_SIZE;
   const after = options.after
@@ -653,7 +669,12 @@ export async function listHomeFeed(options: {
     order by p.created_at desc, p.id desc
     limit ${limit + 1}`);
   const { page, next } = keysetPage(rows, limit);
-  return { posts: await hydratePosts(page, options.userId, 2), next };
+  const posts = await hydratePosts(page, {
+    viewerId: options.userId,
+    commentsPerPost: 2,
+    inDocument: options.inDocument ?? false,
+  });
+  return { posts, next };
 }
 
 /** The attachment behind a URL, with the network it belongs to (for the access check). */

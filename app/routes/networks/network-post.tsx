@@ -27,6 +27,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     networkId: access.network.id,
     postId: params.postId,
     viewerId,
+    inDocument: context.documentRequest,
   });
   if (!post) throw httpError(404, "posts.notFound");
   return { network: header, post, viewerId, submissionKey: randomToken().slice(0, 24) };

@@ -45,7 +45,12 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const after = decodeCursor(new URL(request.url).searchParams.get("after"));
   const viewerId = auth?.user.id ?? null;
   const feed = networkPolicy.can(actorOf(auth), "read", networkSubject(access))
-    ? await listNetworkFeed({ networkId: access.network.id, viewerId, after })
+    ? await listNetworkFeed({
+        networkId: access.network.id,
+        viewerId,
+        after,
+        inDocument: context.documentRequest,
+      })
     : null;
   // Written only when there is something new: most views of a feed change nothing.
   const newest = feed?.posts[0]?.createdAt;

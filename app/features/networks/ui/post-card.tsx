@@ -4,6 +4,7 @@ import { useI18n } from "~/i18n/context";
 import { Avatar } from "~/ui/avatar";
 import { useComposerKey } from "~/ui/composer";
 import { CsrfForm, SubmitButton, TextArea } from "~/ui/form";
+import { RenderedHtml } from "~/ui/rendered-html";
 import { Time } from "~/ui/time";
 import type { FeedPost } from "../posts.server";
 
@@ -70,11 +71,7 @@ export function PostCard(props: {
           </p>
         </div>
       </div>
-      <div
-        className="post-body"
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by our Markdown subset, which escapes everything else
-        dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
-      />
+      <RenderedHtml className="post-body" id={`post:${post.id}`} html={post.bodyHtml} />
       {post.attachments.length ? (
         <ul className="attachments" aria-label={t("posts.attachments")}>
           {post.attachments.map((a) => {
@@ -253,11 +250,7 @@ function Comment(props: {
         <a href={`/people/${comment.author.id}`}>{comment.author.name}</a> ·{" "}
         <Time value={comment.createdAt} />
       </p>
-      <div
-        className="post-body"
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by our Markdown subset, which escapes everything else
-        dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
-      />
+      <RenderedHtml className="post-body" id={`comment:${comment.id}`} html={comment.bodyHtml} />
       {viewerId === comment.author.id || canModerate ? (
         <CsrfForm method="post" action={props.base} className="inline-form">
           <input type="hidden" name="postId" value={props.postId} />
