@@ -812,4 +812,10 @@ describe("page weight (issue 7)", () => {
       expect(times(data, "A comment body seen once too"), path).toBe(1);
     }
   });
+
+  it("prints no route manifest into the page: the browser imports the one cacheable file", async () => {
+    const page = await (await app.client().get("/networks")).text();
+    expect(page).not.toContain("__reactRouterManifest =");
+    expect(page).toMatch(/import "\/assets\/manifest-[0-9a-f]+\.js"/);
+  });
 });
