@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import {
   comments,
@@ -469,64 +469,58 @@ async function hydratePosts(
 ) {
   const { viewerId, commentsPerPost, inDocument } = options;
   if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const db = getDb();
-  const [attachments, reactionCounts, mine, commentRows] = await Promise.all([
-    db
-      .select({
-        id: postAttachments.id,
-        postId: postAttachments.postId,
-        kind: postAttachments.kind,
-        filename: postAttachments.filename,
-        contentType: postAttachments.contentType,
-        sizeBytes: postAttachments.sizeBytes,
-        width: postAttachments.width,
-        height: postAttachments.height,
-      })
-      .from(postAttachments)
-      .where(inArray(postAttachments.postId, ids)),
-    queryRows<{ post_id: string; kind: ReactionKind; n: number }>(sql`
-      select post_id, kind, count(*)::int as n from post_reactions
-      where post_id in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-      group by post_id, kind`),
-    viewerId
-      ? db
-          .select({ postId: postReactions.postId, kind: postReactions.kind })
-          .from(postReactions)
-          .where(and(inArray(postReactions.postId, ids), eq(postReactions.userId, viewerId)))
-      : Promise.resolve([]),
-    queryRows<{
+  // One round trip for everything the posts carry (it was four queries in parallel, each a
+  // round trip and a pooled connection): issue 7, decision 022.
+  const extras = await queryRows<{
+    id: string;
+    attachments: {
       id: string;
-      post_id: string;
+      kind: (typeof postAttachments.$inferSelect)["kind"];
+      filename: string;
+      contentType: string;
+      sizeBytes: number;
+      width: number | null;
+      height: number | null;
+    }[];
+    reactions: Partial<Record<ReactionKind, number>>;
+    mine: ReactionKind[];
+    comments: {
+      id: string;
       parent_id: string | null;
       author_id: string;
       author_name: string;
       body_html: string;
       created_at: string;
-      total: number;
-    }>(sql`
-      select c.id, c.post_id, c.parent_id, c.author_id, u.display_name as author_name, c.body_html,
-        c.created_at, c.total from (
-          select c.*, count(*) over (partition by c.post_id)::int as total,
-            row_number() over (partition by c.post_id order by c.created_at desc) as rank
-          from comments c
-          where c.post_id in (${sql.join(
-            ids.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})
-            and c.deleted_at is null
-        ) c join users u on u.id = c.author_id
-      where c.rank <= ${commentsPerPost}
-      order by c.created_at`),
-  ]);
+    }[];
+    comment_count: number;
+  }>(sql`
+    select p.id,
+      coalesce((
+        select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'filename', a.filename,
+          'contentType', a.content_type, 'sizeBytes', a.size_bytes, 'width', a.width,
+          'height', a.height))
+        from post_attachments a where a.post_id = p.id), '[]') as attachments,
+      coalesce((
+        select json_object_agg(k.kind, k.n) from (
+          select r.kind, count(*)::int as n from post_reactions r
+          where r.post_id = p.id group by r.kind) k), '{}') as reactions,
+      coalesce((
+        select json_agg(r.kind) from post_reactions r
+        where r.post_id = p.id and r.user_id = ${viewerId}), '[]') as mine,
+      coalesce((
+        select json_agg(c order by c.created_at) from (
+          select c.id, c.parent_id, c.author_id, u.display_name as author_name, c.body_html,
+            c.created_at
+          from comments c join users u on u.id = c.author_id
+          where c.post_id = p.id and c.deleted_at is null
+          order by c.created_at desc
+          limit ${commentsPerPost}) c), '[]') as comments,
+      (select count(*)::int from comments c
+        where c.post_id = p.id and c.deleted_at is null) as comment_count
+    from unnest(${`{${rows.map((r) => r.id).join(",")}}`}::uuid[]) as p(id)`);
+  const extrasById = new Map(extras.map((e) => [e.id, e]));
   return rows.map((r) => {
-    const postComments = commentRows.filter((c) => c.post_id === r.id);
-    const counts: Partial<Record<ReactionKind, number>> = {};
-    for (const rc of reactionCounts.filter((x) => x.post_id === r.id))
-      counts[rc.kind] = Number(rc.n);
+    const extra = extrasById.get(r.id);
     return {
       id: r.id,
       networkId: r.network_id,
@@ -540,11 +534,11 @@ async function hydratePosts(
       edited: r.edited_at !== null,
       pinned: r.pinned_at !== null,
       unread: Boolean(r.unread),
-      attachments: attachments.filter((a) => a.postId === r.id).map(({ postId: _p, ...a }) => a),
-      reactions: counts,
-      myReactions: mine.filter((m) => m.postId === r.id).map((m) => m.kind),
-      commentCount: postComments[0] ? Number(postComments[0].total) : 0,
-      comments: postComments.map((c) => ({
+      attachments: extra?.attachments ?? [],
+      reactions: extra?.reactions ?? {},
+      myReactions: extra?.mine ?? [],
+      commentCount: extra?.comment_count ?? 0,
+      comments: (extra?.comments ?? []).map((c) => ({
         id: c.id,
         parentId: c.parent_id,
         author: { id: c.author_id, name: c.author_name },
