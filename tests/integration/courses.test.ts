@@ -249,6 +249,41 @@ describe("learning a course", () => {
     expect(done.status).toBe(302);
   });
 
+  it("lists on a lesson page the files of the resource's published version, not its working copy's", async () => {
+    const [greek] = await rows<{ id: string }>(
+      "select id from courses where slug = 'induction-owners-el'",
+    );
+    const lessons = await lessonsOf(greek!.id);
+    const [resource] = await rows<{ id: string }>(
+      `select resource_id as id from course_lessons where id = ${q(lessons[1]!.id)}`,
+    );
+    // One worksheet made before the published version (it belongs to it), one added to the
+    // working copy afterwards (still to be reviewed).
+    const [published] = await rows<{ id: string }>(
+      `insert into learning_resource_files
+         (resource_id, kind, storage_key, filename, content_type, size_bytes, created_at)
+       select r.id, 'worksheet', 'test/published.txt', 'published-sheet.txt', 'text/plain', 10,
+         v.created_at - interval '1 minute'
+       from learning_resources r
+       join learning_resource_versions v on v.resource_id = r.id and v.version = r.published_version
+       where r.id = ${q(resource!.id)} returning id::text`,
+    );
+    const [unreviewed] = await rows<{ id: string }>(
+      `insert into learning_resource_files
+         (resource_id, kind, storage_key, filename, content_type, size_bytes)
+       values (${q(resource!.id)}, 'worksheet', 'test/unreviewed.txt', 'unreviewed-sheet.txt',
+         'text/plain', 10) returning id::text`,
+    );
+    const { client } = await app.signedIn({ role: "owner" });
+    expect((await client.post(`/courses/${greek!.id}`, { intent: "enrol" })).status).toBe(302);
+    const page = await client.get(`/courses/${greek!.id}/lessons/${lessons[1]!.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`href="/learn/files/${published!.id}"`);
+    expect(html).not.toContain(unreviewed!.id);
+    expect(html).not.toContain("unreviewed-sheet.txt");
+  });
+
   it("scores quizzes on the server, refuses tampered answers, and completes the course", async () => {
     const { user, client } = await app.signedIn({ role: "owner" });
     const lessons = await lessonsOf(induction);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
 import type { ResourceContent, StoredQuestion } from "~/db/schema/learning";
+import { publishedFilesOf } from "~/features/learning/resources.server";
 import { titleFrom } from "~/features/notifications/grouping";
 import { notify } from "~/features/notifications/notify.server";
 import { offerActorOf } from "~/features/offers/offers.server";
@@ -343,16 +344,8 @@ export async function lessonResource(resourceId: string) {
   );
   const row = found ? { ...found.content, id: resourceId } : null;
   if (!row) return null;
-  const files = await queryParsed(
-    z.object({
-      id: z.string(),
-      kind: z.enum(["image", "worksheet"]),
-      filename: z.string(),
-      sizeBytes: z.number(),
-    }),
-    sql`select id, kind, filename, size_bytes as "sizeBytes" from learning_resource_files
-        where resource_id = ${resourceId}::uuid order by created_at`,
-  );
+  // The published version's files only: one added to the working copy waits for its review.
+  const files = await publishedFilesOf(resourceId);
   return { row, files };
 }
 
