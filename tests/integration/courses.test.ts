@@ -554,6 +554,68 @@ describe("writing courses", () => {
   });
 });
 
+describe("removing lessons", () => {
+  it("completes the enrolments whose only missing lesson was removed, and queues their certificate", async () => {
+    const { client } = await app.signedIn({ role: "educator" });
+    const id = await createCourse(client, { completionRule: "all_lessons" });
+    const edit = `/courses/${id}/edit`;
+    await client.post(edit, { intent: "addSection", title: "Only section" });
+    const [section] = await sectionsOf(id);
+    for (const slug of ["pricing", "cash-flow-basics"]) {
+      const [resource] = await rows<{ id: string }>(
+        `select id from learning_resources where slug = ${q(slug)}`,
+      );
+      expect(
+        (
+          await client.post(edit, {
+            intent: "addResource",
+            sectionId: section!.id,
+            resourceId: resource!.id,
+          })
+        ).status,
+      ).toBe(302);
+    }
+    expect((await client.post(edit, { intent: "publish" })).status).toBe(302);
+    const [first, second] = await lessonsOf(id);
+
+    // One learner has done the first lesson, another nothing, a third did it and left.
+    const done = await app.signedIn({ role: "owner" });
+    const idle = await app.signedIn({ role: "owner" });
+    const gone = await app.signedIn({ role: "owner" });
+    for (const learner of [done, idle, gone]) {
+      expect((await learner.client.post(`/courses/${id}`, { intent: "enrol" })).status).toBe(302);
+    }
+    for (const learner of [done, gone]) {
+      await learner.client.post(`/courses/${id}/lessons/${first!.id}`, { intent: "done" });
+    }
+    await gone.client.post(`/courses/${id}`, { intent: "leave" });
+    expect((await enrolment(id, done.user.id))!.status).toBe("active");
+
+    expect((await client.post(edit, { intent: "removeLesson", lessonId: second!.id })).status).toBe(
+      302,
+    );
+    const e = (await enrolment(id, done.user.id))!;
+    expect(e).toMatchObject({ status: "completed", completed_lessons: 1 });
+    const jobs = await rows<{ data: { enrolmentId: string } }>(
+      `select data from pgboss.job where name = 'credentials.issue' and data->>'enrolmentId' = ${q(e.id)}`,
+    );
+    expect(jobs).toHaveLength(1);
+    const notes = await rows<{ kind: string }>(
+      `select kind from notifications where recipient_id = ${q(done.user.id)} and kind = 'course.completed'`,
+    );
+    expect(notes).toHaveLength(1);
+    expect(await enrolment(id, idle.user.id)).toMatchObject({ status: "active" });
+    expect(await enrolment(id, gone.user.id)).toMatchObject({ status: "left" });
+    const idleJobs = await rows(
+      `select 1 from pgboss.job j join enrolments e on e.id::text = j.data->>'enrolmentId'
+       where j.name = 'credentials.issue' and e.course_id = ${q(id)}`,
+    );
+    expect(idleJobs).toHaveLength(1);
+    const page = await (await done.client.get(`/courses/${id}`)).text();
+    expectMessage(page, "courses.completedNotice");
+  });
+});
+
 describe("network courses and the learners' page", () => {
   it("keeps a network's course to its members, and its progress to its facilitators", async () => {
     const facilitator = await app.signedIn({ role: "educator" });
