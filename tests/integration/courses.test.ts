@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
-import { escapeHtml, expectMessage } from "../setup/html";
+import { catalogues, escapeHtml, expectMessage } from "../setup/html";
 
 let app: TestApp;
 let induction: string;
@@ -133,6 +133,31 @@ describe("shipped courseware", () => {
       "select version from learning_resources where slug = 'induction-owners-01-your-role'",
     );
     expect(back!.version).toBe(3);
+  });
+});
+
+describe("shipped courses in other languages", () => {
+  it("name the final quiz's section and lesson in the course's language", async () => {
+    for (const [slug, locale] of [
+      ["induction-owners-de", "de"],
+      ["induction-owners-el", "el"],
+    ] as const) {
+      const [course] = await rows<{ id: string }>(`select id from courses where slug = ${q(slug)}`);
+      const title = catalogues[locale]!["courses.finalQuiz"]!;
+      expect(title).not.toBe(catalogues.en!["courses.finalQuiz"]);
+      const sections = await rows<{ title: string }>(
+        `select title from course_sections where course_id = ${q(course!.id)} order by position`,
+      );
+      expect(sections.at(-1)!.title, slug).toBe(title);
+      const [quiz] = await rows<{ title: string }>(
+        `select title from course_lessons where course_id = ${q(course!.id)} and kind = 'quiz'`,
+      );
+      expect(quiz!.title, slug).toBe(title);
+      const { client } = await app.signedIn({ role: "owner" });
+      const outline = await (await client.get(`/courses/${course!.id}`)).text();
+      expect(outline).toContain(escapeHtml(title));
+      expect(outline).not.toContain(catalogues.en!["courses.finalQuiz"]);
+    }
   });
 });
 
