@@ -291,6 +291,26 @@ describe("issuing", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("answers 404 for hiding or showing a credential that does not exist", async () => {
+    const before = await rows<{ id: string; is_public: boolean }>(
+      `select id, is_public from credentials where user_id = ${q(learner.user.id)} order by id`,
+    );
+    for (const intent of ["hide", "show"]) {
+      const unknown = await learner.client.post("/badges", {
+        credentialId: crypto.randomUUID(),
+        intent,
+      });
+      expect(unknown.status, intent).toBe(404);
+      // The learner reads Greek.
+      expectMessage(await unknown.text(), "credentials.notFound", "el");
+    }
+    expect(
+      await rows(
+        `select id, is_public from credentials where user_id = ${q(learner.user.id)} order by id`,
+      ),
+    ).toEqual(before);
+  });
+
   it("revokes: only the course owner or an admin, with a reason, once; the status list says so", async () => {
     const index = Number((credential.credentialStatus as Json).statusListIndex);
     const before = await fetchOverHttp(`${app.url}/credentials/status/revocation`);
