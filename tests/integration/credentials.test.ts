@@ -414,6 +414,34 @@ describe("attacks on credentials", () => {
     expect(other.status).toBe(400);
   });
 
+  it("answers 429 past the certificate PDF's limit, from that address only", async () => {
+    const owner = await app.signedIn({ role: "educator" });
+    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Bookkeeping basics" });
+    const holder = await app.createUser({});
+    const id = await issueThroughJob(await insertEnrolment(courseId, holder.id));
+    if (!id) throw new Error("No credential issued");
+    const client = app.client();
+    const from = (address: string) => ({ "x-forwarded-for": address, "accept-language": "de" });
+    // Every request counts (rendering a PDF is the expensive part, a wrong id costs a lookup).
+    for (let n = 0; n < 30; n++) {
+      const response = await client.get(
+        `/credentials/${crypto.randomUUID()}/certificate.pdf`,
+        from("203.0.113.90"),
+      );
+      expect(response.status, `request ${n + 1}`).toBe(404);
+      await response.arrayBuffer();
+    }
+    const blocked = await client.get(`/credentials/${id}/certificate.pdf`, from("203.0.113.90"));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(blocked.headers.get("content-type")).not.toBe("application/pdf");
+    await blocked.arrayBuffer();
+    const other = await client.get(`/credentials/${id}/certificate.pdf`, from("203.0.113.91"));
+    expect(other.status).toBe(200);
+    expect(other.headers.get("content-type")).toBe("application/pdf");
+    await other.arrayBuffer();
+  });
+
   it("refuses a revocation reason over the limit and revokes nothing", async () => {
     const owner = await app.signedIn({ role: "educator" });
     const courseId = await insertCourse({ ownerId: owner.user.id, title: "Invoicing" });
