@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
-import { escapeHtml, expectMessage } from "../setup/html";
+import { catalogues, escapeHtml, expectMessage } from "../setup/html";
 
 let app: TestApp;
 let induction: string;
@@ -136,6 +136,31 @@ describe("shipped courseware", () => {
   });
 });
 
+describe("shipped courses in other languages", () => {
+  it("name the final quiz's section and lesson in the course's language", async () => {
+    for (const [slug, locale] of [
+      ["induction-owners-de", "de"],
+      ["induction-owners-el", "el"],
+    ] as const) {
+      const [course] = await rows<{ id: string }>(`select id from courses where slug = ${q(slug)}`);
+      const title = catalogues[locale]!["courses.finalQuiz"]!;
+      expect(title).not.toBe(catalogues.en!["courses.finalQuiz"]);
+      const sections = await rows<{ title: string }>(
+        `select title from course_sections where course_id = ${q(course!.id)} order by position`,
+      );
+      expect(sections.at(-1)!.title, slug).toBe(title);
+      const [quiz] = await rows<{ title: string }>(
+        `select title from course_lessons where course_id = ${q(course!.id)} and kind = 'quiz'`,
+      );
+      expect(quiz!.title, slug).toBe(title);
+      const { client } = await app.signedIn({ role: "owner" });
+      const outline = await (await client.get(`/courses/${course!.id}`)).text();
+      expect(outline).toContain(escapeHtml(title));
+      expect(outline).not.toContain(catalogues.en!["courses.finalQuiz"]);
+    }
+  });
+});
+
 describe("learning a course", () => {
   it("enrols, marks lessons done, continues where left off, leaves and comes back", async () => {
     const { user, client } = await app.signedIn({ role: "owner" });
@@ -247,6 +272,41 @@ describe("learning a course", () => {
       intent: "done",
     });
     expect(done.status).toBe(302);
+  });
+
+  it("lists on a lesson page the files of the resource's published version, not its working copy's", async () => {
+    const [greek] = await rows<{ id: string }>(
+      "select id from courses where slug = 'induction-owners-el'",
+    );
+    const lessons = await lessonsOf(greek!.id);
+    const [resource] = await rows<{ id: string }>(
+      `select resource_id as id from course_lessons where id = ${q(lessons[1]!.id)}`,
+    );
+    // One worksheet made before the published version (it belongs to it), one added to the
+    // working copy afterwards (still to be reviewed).
+    const [published] = await rows<{ id: string }>(
+      `insert into learning_resource_files
+         (resource_id, kind, storage_key, filename, content_type, size_bytes, created_at)
+       select r.id, 'worksheet', 'test/published.txt', 'published-sheet.txt', 'text/plain', 10,
+         v.created_at - interval '1 minute'
+       from learning_resources r
+       join learning_resource_versions v on v.resource_id = r.id and v.version = r.published_version
+       where r.id = ${q(resource!.id)} returning id::text`,
+    );
+    const [unreviewed] = await rows<{ id: string }>(
+      `insert into learning_resource_files
+         (resource_id, kind, storage_key, filename, content_type, size_bytes)
+       values (${q(resource!.id)}, 'worksheet', 'test/unreviewed.txt', 'unreviewed-sheet.txt',
+         'text/plain', 10) returning id::text`,
+    );
+    const { client } = await app.signedIn({ role: "owner" });
+    expect((await client.post(`/courses/${greek!.id}`, { intent: "enrol" })).status).toBe(302);
+    const page = await client.get(`/courses/${greek!.id}/lessons/${lessons[1]!.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`href="/learn/files/${published!.id}"`);
+    expect(html).not.toContain(unreviewed!.id);
+    expect(html).not.toContain("unreviewed-sheet.txt");
   });
 
   it("scores quizzes on the server, refuses tampered answers, and completes the course", async () => {
@@ -516,6 +576,68 @@ describe("writing courses", () => {
     expect((await enrolment(id, learner.user.id))!.completed_lessons).toBe(0);
     expect((await counts(id)).lesson_count).toBe(1);
     expect(educator.id).toBeTruthy();
+  });
+});
+
+describe("removing lessons", () => {
+  it("completes the enrolments whose only missing lesson was removed, and queues their certificate", async () => {
+    const { client } = await app.signedIn({ role: "educator" });
+    const id = await createCourse(client, { completionRule: "all_lessons" });
+    const edit = `/courses/${id}/edit`;
+    await client.post(edit, { intent: "addSection", title: "Only section" });
+    const [section] = await sectionsOf(id);
+    for (const slug of ["pricing", "cash-flow-basics"]) {
+      const [resource] = await rows<{ id: string }>(
+        `select id from learning_resources where slug = ${q(slug)}`,
+      );
+      expect(
+        (
+          await client.post(edit, {
+            intent: "addResource",
+            sectionId: section!.id,
+            resourceId: resource!.id,
+          })
+        ).status,
+      ).toBe(302);
+    }
+    expect((await client.post(edit, { intent: "publish" })).status).toBe(302);
+    const [first, second] = await lessonsOf(id);
+
+    // One learner has done the first lesson, another nothing, a third did it and left.
+    const done = await app.signedIn({ role: "owner" });
+    const idle = await app.signedIn({ role: "owner" });
+    const gone = await app.signedIn({ role: "owner" });
+    for (const learner of [done, idle, gone]) {
+      expect((await learner.client.post(`/courses/${id}`, { intent: "enrol" })).status).toBe(302);
+    }
+    for (const learner of [done, gone]) {
+      await learner.client.post(`/courses/${id}/lessons/${first!.id}`, { intent: "done" });
+    }
+    await gone.client.post(`/courses/${id}`, { intent: "leave" });
+    expect((await enrolment(id, done.user.id))!.status).toBe("active");
+
+    expect((await client.post(edit, { intent: "removeLesson", lessonId: second!.id })).status).toBe(
+      302,
+    );
+    const e = (await enrolment(id, done.user.id))!;
+    expect(e).toMatchObject({ status: "completed", completed_lessons: 1 });
+    const jobs = await rows<{ data: { enrolmentId: string } }>(
+      `select data from pgboss.job where name = 'credentials.issue' and data->>'enrolmentId' = ${q(e.id)}`,
+    );
+    expect(jobs).toHaveLength(1);
+    const notes = await rows<{ kind: string }>(
+      `select kind from notifications where recipient_id = ${q(done.user.id)} and kind = 'course.completed'`,
+    );
+    expect(notes).toHaveLength(1);
+    expect(await enrolment(id, idle.user.id)).toMatchObject({ status: "active" });
+    expect(await enrolment(id, gone.user.id)).toMatchObject({ status: "left" });
+    const idleJobs = await rows(
+      `select 1 from pgboss.job j join enrolments e on e.id::text = j.data->>'enrolmentId'
+       where j.name = 'credentials.issue' and e.course_id = ${q(id)}`,
+    );
+    expect(idleJobs).toHaveLength(1);
+    const page = await (await done.client.get(`/courses/${id}`)).text();
+    expectMessage(page, "courses.completedNotice");
   });
 });
 

@@ -5,7 +5,9 @@ import { expectMessage } from "../setup/html";
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // Behind a proxy as in production, so that one test can hit /verify's limit from an address
+  // of its own (x-forwarded-for) without holding up the rest (127.0.0.1).
+  app = await startTestApp({ TRUST_PROXY: "true" });
 });
 afterAll(async () => {
   await app?.server.waitForJobs({
@@ -291,6 +293,26 @@ describe("issuing", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("answers 404 for hiding or showing a credential that does not exist", async () => {
+    const before = await rows<{ id: string; is_public: boolean }>(
+      `select id, is_public from credentials where user_id = ${q(learner.user.id)} order by id`,
+    );
+    for (const intent of ["hide", "show"]) {
+      const unknown = await learner.client.post("/badges", {
+        credentialId: crypto.randomUUID(),
+        intent,
+      });
+      expect(unknown.status, intent).toBe(404);
+      // The learner reads Greek.
+      expectMessage(await unknown.text(), "credentials.notFound", "el");
+    }
+    expect(
+      await rows(
+        `select id, is_public from credentials where user_id = ${q(learner.user.id)} order by id`,
+      ),
+    ).toEqual(before);
+  });
+
   it("revokes: only the course owner or an admin, with a reason, once; the status list says so", async () => {
     const index = Number((credential.credentialStatus as Json).statusListIndex);
     const before = await fetchOverHttp(`${app.url}/credentials/status/revocation`);
@@ -369,6 +391,107 @@ describe("issuing", () => {
       404,
     );
     expect((await client.get(`/credentials/keys/${crypto.randomUUID()}`)).status).toBe(404);
+  });
+});
+
+describe("attacks on credentials", () => {
+  it("answers 429 with a translated message past /verify's limit, from that address only", async () => {
+    const client = app.client();
+    const from = (address: string) => ({
+      headers: { "x-forwarded-for": address, "accept-language": "de" },
+    });
+    // 30 a minute per address: each counts, even an empty one.
+    for (let n = 0; n < 30; n++) {
+      const response = await client.post("/verify", { credential: "" }, from("198.51.100.77"));
+      expect(response.status, `attempt ${n + 1}`).toBe(400);
+    }
+    const blocked = await client.post("/verify", { credential: "{}" }, from("198.51.100.77"));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expectMessage(await blocked.text(), "credentials.verify.tooMany", "de");
+    // Another address is not held up by it.
+    const other = await client.post("/verify", { credential: "" }, from("198.51.100.78"));
+    expect(other.status).toBe(400);
+  });
+
+  it("answers 429 past the certificate PDF's limit, from that address only", async () => {
+    const owner = await app.signedIn({ role: "educator" });
+    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Bookkeeping basics" });
+    const holder = await app.createUser({});
+    const id = await issueThroughJob(await insertEnrolment(courseId, holder.id));
+    if (!id) throw new Error("No credential issued");
+    const client = app.client();
+    const from = (address: string) => ({ "x-forwarded-for": address, "accept-language": "de" });
+    // Every request counts (rendering a PDF is the expensive part, a wrong id costs a lookup).
+    for (let n = 0; n < 30; n++) {
+      const response = await client.get(
+        `/credentials/${crypto.randomUUID()}/certificate.pdf`,
+        from("203.0.113.90"),
+      );
+      expect(response.status, `request ${n + 1}`).toBe(404);
+      await response.arrayBuffer();
+    }
+    const blocked = await client.get(`/credentials/${id}/certificate.pdf`, from("203.0.113.90"));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(blocked.headers.get("content-type")).not.toBe("application/pdf");
+    await blocked.arrayBuffer();
+    const other = await client.get(`/credentials/${id}/certificate.pdf`, from("203.0.113.91"));
+    expect(other.status).toBe(200);
+    expect(other.headers.get("content-type")).toBe("application/pdf");
+    await other.arrayBuffer();
+  });
+
+  it("refuses a revocation reason over the limit and revokes nothing", async () => {
+    const owner = await app.signedIn({ role: "educator" });
+    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Invoicing" });
+    const holder = await app.createUser({});
+    const id = await issueThroughJob(await insertEnrolment(courseId, holder.id));
+    if (!id) throw new Error("No credential issued");
+    const response = await owner.client.post(`/credentials/${id}/revoke`, {
+      reason: "x".repeat(501),
+    });
+    expect(response.status).toBe(400);
+    expectMessage(await response.text(), "credentials.revoke.reasonTooLong");
+    const [row] = await rows<{ revoked_at: Date | null; revoked_reason: string }>(
+      `select revoked_at, revoked_reason from credentials where id = ${q(id)}`,
+    );
+    expect(row).toEqual({ revoked_at: null, revoked_reason: "" });
+    const [entry] = await rows<{ status_index: number }>(
+      `select status_index from credentials where id = ${q(id)}`,
+    );
+    const list = await fetchOverHttp(`${app.url}/credentials/status/revocation`);
+    expect(
+      statusBit(String((list.credentialSubject as Json).encodedList), entry.status_index).bit,
+    ).toBe(false);
+  });
+
+  it("lets nobody but the holder hide or show a badge, and nobody signed out", async () => {
+    const owner = await app.signedIn({ role: "educator" });
+    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Pricing" });
+    const holder = await app.signedIn({});
+    const id = await issueThroughJob(await insertEnrolment(courseId, holder.user.id));
+    if (!id) throw new Error("No credential issued");
+    const visibility = async () =>
+      (
+        await rows<{ is_public: boolean }>(`select is_public from credentials where id = ${q(id)}`)
+      )[0].is_public;
+    const before = await visibility();
+    // Another person, the course's owner among them: refused, nothing changed.
+    for (const other of [await app.signedIn({}), owner]) {
+      for (const intent of ["hide", "show"]) {
+        const refused = await other.client.post("/badges", { credentialId: id, intent });
+        expect(refused.status, intent).toBe(403);
+        expectMessage(await refused.text(), "credentials.notYours");
+      }
+    }
+    expect(await visibility()).toBe(before);
+    // Signed out: sent to sign in (without a session there is no CSRF token to forge either).
+    const anonymous = app.client();
+    const signedOut = await anonymous.post("/badges", { credentialId: id, intent: "hide" });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("location")).toMatch(/^\/signin/);
+    expect(await visibility()).toBe(before);
   });
 });
 

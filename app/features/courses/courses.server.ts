@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
 import type { ResourceContent, StoredQuestion } from "~/db/schema/learning";
+import { publishedFilesOf } from "~/features/learning/resources.server";
 import { titleFrom } from "~/features/notifications/grouping";
 import { notify } from "~/features/notifications/notify.server";
 import { offerActorOf } from "~/features/offers/offers.server";
@@ -343,16 +344,8 @@ export async function lessonResource(resourceId: string) {
   );
   const row = found ? { ...found.content, id: resourceId } : null;
   if (!row) return null;
-  const files = await queryParsed(
-    z.object({
-      id: z.string(),
-      kind: z.enum(["image", "worksheet"]),
-      filename: z.string(),
-      sizeBytes: z.number(),
-    }),
-    sql`select id, kind, filename, size_bytes as "sizeBytes" from learning_resource_files
-        where resource_id = ${resourceId}::uuid order by created_at`,
-  );
+  // The published version's files only: one added to the working copy waits for its review.
+  const files = await publishedFilesOf(resourceId);
   return { row, files };
 }
 
@@ -446,21 +439,70 @@ async function recordProgress(
   );
   if (enrolment?.status !== "active") return false;
   if (enrolment.completed_lessons < facts.lesson_count || facts.lesson_count === 0) return false;
-  await tx.execute(
+  return completeEnrolment(tx, facts, enrolmentId);
+}
+
+/**
+ * Completes an active enrolment: `completed`, the certificate job queued in this transaction,
+ * and the learner told. False when it was not active (completed already, or left).
+ */
+async function completeEnrolment(
+  tx: Db,
+  course: { id: string; title: string; network_id: string | null },
+  enrolmentId: string,
+): Promise<boolean> {
+  const [completed] = await queryParsed(
+    z.object({ user_id: z.string() }),
     sql`update enrolments set status = 'completed', completed_at = now()
-        where id = ${enrolmentId}::uuid`,
+        where id = ${enrolmentId}::uuid and status = 'active'
+        returning user_id`,
+    tx,
   );
+  if (!completed) return false;
   await enqueue("credentials.issue", { enrolmentId }, { key: enrolmentId, tx });
   await notify(tx, {
     kind: "course.completed",
-    recipientIds: [enrolment.user_id],
+    recipientIds: [completed.user_id],
     actorId: null,
-    networkId: facts.network_id,
-    groupKey: `course:${facts.id}`,
+    networkId: course.network_id,
+    groupKey: `course:${course.id}`,
     sourceKey: `course.completed:${enrolmentId}`,
-    data: { courseId: facts.id, title: titleFrom(facts.title) },
+    data: { courseId: course.id, title: titleFrom(course.title) },
   });
   return true;
+}
+
+/**
+ * After the course's lessons changed (the editor removed some, in its transaction, after the
+ * counts were kept right): completes every active enrolment that has now done all the lessons
+ * the rule asks for, as recordProgress does on the last lesson, so that a learner whose only
+ * missing lesson was removed is not left "in progress" forever without a certificate.
+ */
+export async function completeFinishedEnrolments(tx: Db, courseId: string): Promise<number> {
+  const [course] = await queryParsed(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      network_id: z.string().nullable(),
+      lesson_count: z.number(),
+    }),
+    sql`select id, title, network_id, lesson_count from courses where id = ${courseId}::uuid`,
+    tx,
+  );
+  if (!course || course.lesson_count === 0) return 0;
+  const finished = await queryParsed(
+    z.object({ id: z.string() }),
+    sql`select id from enrolments
+        where course_id = ${course.id}::uuid and status = 'active'
+          and completed_lessons >= ${course.lesson_count}
+        order by id for update`,
+    tx,
+  );
+  let completed = 0;
+  for (const enrolment of finished) {
+    if (await completeEnrolment(tx, course, enrolment.id)) completed += 1;
+  }
+  return completed;
 }
 
 // ——— Learners ———

@@ -6,7 +6,12 @@ import { createOnce } from "~/lib/create-once.server";
 import { conflict, DomainError, forbidden, invalid, notFound } from "~/lib/errors";
 import type { Person } from "~/lib/policy";
 import { parseQuizText } from "./course-file";
-import { authorizeCourse, type CourseFacts, courseActorOf } from "./courses.server";
+import {
+  authorizeCourse,
+  type CourseFacts,
+  completeFinishedEnrolments,
+  courseActorOf,
+} from "./courses.server";
 import { coursePolicy } from "./rules";
 import { type CourseDetails, QUIZ_QUESTIONS_MAX, QUIZ_TEXT_MAX } from "./schema";
 
@@ -415,7 +420,9 @@ async function renumber(tx: Db, courseId: string, sectionOrder?: string[], lesso
 
 /**
  * Keeps the counts right after the lessons or the rule changed: the course's lessons, each
- * enrolment's completed lessons (a removed lesson takes its progress with it).
+ * enrolment's completed lessons (a removed lesson takes its progress with it); then completes
+ * the enrolments that have now done every remaining lesson (the last lesson they had not done
+ * was removed).
  */
 async function recount(tx: Db, courseId: string) {
   await tx.execute(
@@ -427,6 +434,7 @@ async function recount(tx: Db, courseId: string) {
           select count(*) from lesson_progress p where p.enrolment_id = e.id)
         where e.course_id = ${courseId}::uuid`,
   );
+  await completeFinishedEnrolments(tx, courseId);
 }
 
 /** What the editor shows: the course's details and its outline. */

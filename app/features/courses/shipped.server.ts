@@ -23,6 +23,12 @@ import { type CourseFile, parseCourseFile } from "./course-file";
  */
 
 export const SHIPPED_HASH_KEY = "shippedCoursewareHash";
+/**
+ * Part of the hash: raise it when the loader writes the same files differently, so that
+ * databases loaded by an older loader are loaded again (2: the final quiz's section title in
+ * the course's language).
+ */
+const LOADER_REVISION = 2;
 /** Long documents in their own format, not mini-format units. */
 const SKIPPED_FOLDERS = new Set(["train-the-trainer"]);
 
@@ -94,6 +100,7 @@ export async function syncShippedCourseware(
 ): Promise<ShippedResult> {
   const found = walk(root);
   const hash = createHash("sha256");
+  hash.update(`loader:${LOADER_REVISION}\u0000`);
   for (const { file, text } of found) hash.update(`${file}\u0000${text}\u0000`);
   const digest = hash.digest("hex");
   const [stored] = await queryParsed(
@@ -236,7 +243,12 @@ async function upsertCourse(tx: Db, course: CourseFile, resourceIds: string[][])
     sql`select id from course_sections where course_id = ${courseId}::uuid order by position`,
     tx,
   );
-  const titles = [...course.sections.map((s) => s.title), "Final quiz"];
+  // The course file's heading is always "## Final quiz"; learners read the title of its section
+  // and of its lesson in the course's language.
+  const quizTitle = translatorFor(isLocale(course.language) ? course.language : "en")(
+    "courses.finalQuiz",
+  );
+  const titles = [...course.sections.map((s) => s.title), quizTitle];
   const sectionIds: string[] = [];
   for (const [index, title] of titles.entries()) {
     const reuse = sections[index];
@@ -293,10 +305,6 @@ async function upsertCourse(tx: Db, course: CourseFile, resourceIds: string[][])
     }
   }
   const quiz = JSON.stringify(course.finalQuiz);
-  // The course file's heading is always "## Final quiz"; learners read the title in the course's language.
-  const quizTitle = translatorFor(isLocale(course.language) ? course.language : "en")(
-    "courses.finalQuiz",
-  );
   const quizSection = sectionIds.at(-1)!;
   await place(
     quizSection,

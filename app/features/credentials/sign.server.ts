@@ -2,11 +2,13 @@ import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import * as vc from "@digitalbazaar/vc";
 import { type Db, getDb } from "~/db/client.server";
+import { isUuid } from "~/lib/ids";
 import { DID_CONTEXT, documentLoaderWith } from "./contexts.server";
 import {
   issuerId,
   keyDocument,
   keyPathPrefix,
+  type PublishedKey,
   publicUrl,
   publishedKey,
   publishedKeys,
@@ -40,28 +42,34 @@ export function ownKeyId(verificationMethod: unknown): string | null {
   const prefix = publicUrl(keyPathPrefix);
   if (!verificationMethod.startsWith(prefix)) return null;
   const id = verificationMethod.slice(prefix.length);
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : null;
+  // Our key URLs carry the id as the database writes it: lower case.
+  return isUuid(id) && id === id.toLowerCase() ? id : null;
 }
 
 /**
  * Checks the proof alone (not dates, not status): true when the document, as it is, was signed
  * by one of this installation's keys. The key and its controller come from the database, not
- * over the network.
+ * over the network; `keys` are the published keys when the caller has read them already (then
+ * the database is not asked again).
  */
-export async function hasValidProof(document: SignedDocument, db: Db = getDb()): Promise<boolean> {
+export async function hasValidProof(
+  document: SignedDocument,
+  db: Db = getDb(),
+  keys?: readonly PublishedKey[],
+): Promise<boolean> {
   const loader = documentLoaderWith(async (url) => {
     const keyId = ownKeyId(url);
     if (keyId) {
-      const key = await publishedKey(keyId, db);
+      const key = keys ? keys.find((k) => k.id === keyId) : await publishedKey(keyId, db);
       return key ? keyDocument(key) : undefined;
     }
     if (url === issuerId()) {
       // The controller document in the shape jsonld-signatures reads without framing.
-      const keys = await publishedKeys(db);
+      const all = keys ?? (await publishedKeys(db));
       return {
         "@context": DID_CONTEXT,
         id: issuerId(),
-        assertionMethod: keys.map((k) => keyDocument(k).id),
+        assertionMethod: all.map((k) => keyDocument(k).id),
       };
     }
     return undefined;

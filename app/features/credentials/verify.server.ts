@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { type Db, getDb } from "~/db/client.server";
 import { credentials } from "~/db/schema";
-import { publicUrl, publishedKey, statusListPath } from "./keys.server";
+import { isUuid } from "~/lib/ids";
+import { publicUrl, publishedKeys, statusListPath } from "./keys.server";
 import { hasValidProof, ownKeyId, type SignedDocument } from "./sign.server";
 
 /** What the public verification page says about a pasted or uploaded credential. */
@@ -34,8 +35,6 @@ const isObject = (v: unknown): v is Json =>
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The credential id a document names as its own `id`: this installation's
  * `…/credentials/<uuid>` address (or a `urn:uuid:<uuid>`); null for anything else.
@@ -48,7 +47,7 @@ export function ownCredentialId(id: unknown): string | null {
     : id.startsWith("urn:uuid:")
       ? id.slice("urn:uuid:".length)
       : "";
-  return UUID.test(rest) ? rest.toLowerCase() : null;
+  return isUuid(rest) ? rest.toLowerCase() : null;
 }
 
 /**
@@ -83,10 +82,13 @@ export async function verifyCredentialText(input: string, db: Db = getDb()): Pro
     return { kind: "unsigned" };
   }
   const keyId = ownKeyId(proof.verificationMethod);
-  if (!keyId || !(await publishedKey(keyId, db))) return { kind: "other_issuer" };
+  // The published keys, read once for this check: the key named, then the proof's key and
+  // controller documents.
+  const keys = keyId ? await publishedKeys(db) : [];
+  if (!keyId || !keys.some((k) => k.id === keyId)) return { kind: "other_issuer" };
   let intact = false;
   try {
-    intact = await hasValidProof(parsed as SignedDocument, db);
+    intact = await hasValidProof(parsed as SignedDocument, db, keys);
   } catch {
     intact = false;
   }

@@ -11,7 +11,7 @@ import { visibilitySchema } from "~/features/credentials/schema";
 import { LearnNav } from "~/features/learning/ui/learn-nav";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
-import { handleAction, httpError } from "~/lib/errors";
+import { handleAction } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
@@ -44,9 +44,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   const parsed = visibilitySchema.safeParse(readForm(context));
   if (!parsed.success) return data({ ok: false, message: "form.fixErrors" }, { status: 400 });
   return handleAction(async () => {
-    const view = await findCredential(parsed.data.credentialId).catch(() => {
-      throw httpError(404, "credentials.notFound");
-    });
+    // An unknown id is the feature's not-found (404); any other error is a bug and stays a 500.
+    const view = await findCredential(parsed.data.credentialId);
     const decision = credentialPolicy.authorize(actor, "setVisibility", subjectOf(view, actor.id));
     await setCredentialVisibility(decision, {
       id: view.id,

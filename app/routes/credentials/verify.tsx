@@ -14,6 +14,11 @@ export function loader() {
   return null;
 }
 
+/** A refusal's Retry-After (too many checks from this address) reaches the browser. */
+export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
+  return actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
+}
+
 /** Anyone pastes or uploads a credential and reads the verdict in words. */
 export async function action({ context }: Route.ActionArgs) {
   const form = readForm(context);
