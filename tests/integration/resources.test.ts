@@ -874,3 +874,68 @@ describe("defects found in review (issue 11, R2)", () => {
     expect(shown).toContain("30 min");
   });
 });
+
+describe("defects found in review (mend H1)", () => {
+  it("serves a reviewer the pictures of an approved, not yet published version, and readers only the published ones", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const reader = await app.signedIn({ role: "owner" });
+    const upload = async (name: string) => {
+      const response = await author.client.post(`/learn/${id}/files`, {
+        intent: "upload",
+        kind: "image",
+        file: new File([await makePng()], name, { type: "image/png" }),
+      });
+      expect(response.status).toBe(200);
+      const [file] = await rows<{ id: string }>(
+        `select id::text from learning_resource_files where resource_id = '${id}'
+          order by created_at desc limit 1`,
+      );
+      return file.id;
+    };
+    const id = await createResource(author.client);
+    const first = await upload("first.png");
+    await author.client.post(
+      `/learn/${id}/edit`,
+      resourceForm({ practice: `![First](file:${first})` }),
+    );
+    await act(author.client, id, { intent: "submit" });
+    await act(reviewer.client, id, { intent: "review", decision: "approved" });
+    expect((await resourceRow(id)).status).toBe("approved");
+    // Approved, not yet published: the reviewer sees the text and its picture loads.
+    const approved = await (await reviewer.client.get(`/learn/${id}`)).text();
+    expect(approved).toContain(`<img src="/learn/files/${first}"`);
+    expect((await reviewer.client.get(`/learn/files/${first}`)).status).toBe(200);
+    expect((await reader.client.get(`/learn/files/${first}`)).status).toBe(404);
+    expect((await act(author.client, id, { intent: "publish" })).status).toBe(200);
+    expect((await resourceRow(id)).published_version).toBe(1);
+
+    // A second picture, reviewed and approved but not yet published.
+    const second = await upload("second.png");
+    const edit = await author.client.post(
+      `/learn/${id}/edit`,
+      resourceForm({ practice: `![First](file:${first})\n\n![Second](file:${second})` }),
+    );
+    expect(edit.status).toBe(302);
+    expect((await act(author.client, id, { intent: "submit" })).status).toBe(200);
+    const approve = await act(reviewer.client, id, { intent: "review", decision: "approved" });
+    expect(approve.status).toBe(200);
+    const row = await resourceRow(id);
+    expect([row.status, row.published_version]).toEqual(["approved", 1]);
+
+    // The reviewer sees the approved text, and its pictures load.
+    const page = await (await reviewer.client.get(`/learn/${id}`)).text();
+    expect(page).toContain(`<img src="/learn/files/${second}"`);
+    expect((await reviewer.client.get(`/learn/files/${second}`)).status).toBe(200);
+    expect((await reviewer.client.get(`/learn/files/${first}`)).status).toBe(200);
+    const versions = await (await reviewer.client.get(`/learn/${id}/versions?v=2`)).text();
+    expect(versions).toContain(`<img src="/learn/files/${second}"`);
+    // A reader sees the published version: the new picture is neither shown nor served.
+    const readerPage = await (await reader.client.get(`/learn/${id}`)).text();
+    expect(readerPage).toContain(`<img src="/learn/files/${first}"`);
+    expect(readerPage).not.toContain(`/learn/files/${second}`);
+    expect((await reader.client.get(`/learn/files/${second}`)).status).toBe(404);
+    expect((await reader.client.get(`/learn/files/${first}`)).status).toBe(200);
+    expect((await reader.client.get(`/learn/${id}/versions?v=2`)).status).toBe(404);
+  });
+});

@@ -22,7 +22,7 @@ import {
   submitResource,
   withdrawResource,
 } from "~/features/learning/resources.server";
-import { resourcePolicy } from "~/features/learning/rules";
+import { resourcePolicy, seesWorkingCopy } from "~/features/learning/rules";
 import { ResourceBody } from "~/features/learning/ui/resource-body";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { languageName } from "~/features/taxonomy/vocabulary.server";
@@ -39,7 +39,7 @@ import type { Route } from "./+types/resource";
 
 /**
  * One resource. Readers see the published version (from the versions table); its authors and,
- * while it waits, its reviewers see the working copy. The page carries every step of the
+ * while it waits or is approved, its reviewers see the working copy (`seesWorkingCopy`). The page carries every step of the
  * workflow as a form, and the readers' rating, comments and "this answers my need".
  */
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -52,8 +52,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     if (!found) throw notFound();
     const { row, subject } = found;
     resourcePolicy.authorize(actor, "view", subject);
-    const showWorkingCopy =
-      !subject.live || subject.isAuthor || (subject.isReviewer && row.status === "submitted");
+    const showWorkingCopy = seesWorkingCopy(subject);
     const content = showWorkingCopy ? row : { ...row, ...(await publishedContent(row)) };
     const [files, labels, sidebar, reviews, comments, needs, rating] = await Promise.all([
       showWorkingCopy ? filesOf(row.id) : publishedFilesOf(row.id),
