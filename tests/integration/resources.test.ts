@@ -939,3 +939,44 @@ describe("defects found in review (mend H1)", () => {
     expect((await reader.client.get(`/learn/${id}/versions?v=2`)).status).toBe(404);
   });
 });
+
+describe("defects found in review (mend H1): published titles", () => {
+  it("names a resource by its published title to readers on its versions page and in other languages' links", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const reader = await app.signedIn({ role: "owner" });
+    const tag = randomUUID().slice(0, 6);
+    const id = await publishedBy(author.client, reviewer.client, { title: `Out ${tag}` });
+    const translated = await author.client.post(
+      `/learn/new?translate=${id}`,
+      resourceForm({ language: "de", title: `Draussen ${tag}` }),
+    );
+    expect(translated.status).toBe(302);
+    const de = translated.headers.get("location")?.split("/").at(-1) ?? "";
+    await act(author.client, de, { intent: "submit" });
+    await act(reviewer.client, de, { intent: "review", decision: "approved", publish: "yes" });
+    // Both are reworked; the new titles are drafts, not what readers see.
+    for (const [resource, title, language] of [
+      [id, `Reworked ${tag}`, "en"],
+      [de, `Entwurf ${tag}`, "de"],
+    ]) {
+      const edit = await author.client.post(
+        `/learn/${resource}/edit`,
+        resourceForm({ title, language }),
+      );
+      expect(edit.status).toBe(302);
+    }
+    expect((await act(author.client, id, { intent: "submit" })).status).toBe(200);
+
+    const versions = await (await reader.client.get(`/learn/${id}/versions`)).text();
+    expect(versions).toContain(`<h1>${escapeHtml(`Versions of “Out ${tag}”`)}</h1>`);
+    expect(versions).not.toContain(`Reworked ${tag}`);
+    const page = await (await reader.client.get(`/learn/${id}`)).text();
+    expect(page).toContain(`href="/learn/${de}"`);
+    expect(page).not.toContain(`Entwurf ${tag}`);
+    expect(page).not.toContain(`Reworked ${tag}`);
+    // Its authors see the working copy's title.
+    const own = await (await author.client.get(`/learn/${id}/versions`)).text();
+    expect(own).toContain(`<h1>${escapeHtml(`Versions of “Reworked ${tag}”`)}</h1>`);
+  });
+});

@@ -635,7 +635,7 @@ export async function publishedFilesOf(resourceId: string, db: Db = getDb()) {
     .orderBy(learningResourceFiles.createdAt);
 }
 
-/** Authors shown on the page, with the language versions of the same resource. */
+/** Authors shown on the page, with the published language versions of the same resource. */
 export async function resourceSidebar(row: ResourceRow, viewerId: string | null, db: Db = getDb()) {
   const authors = await queryParsed(
     z.object({ id: z.string(), name: z.string() }),
@@ -647,9 +647,14 @@ export async function resourceSidebar(row: ResourceRow, viewerId: string | null,
           u.display_name`,
     db,
   );
+  // Only language versions that are out are listed, named by what is out: their published
+  // title, never a working copy being reworked (which only its authors and reviewers may see).
   const translations = await queryParsed(
     z.object({ id: z.string(), language: z.string(), title: z.string() }),
-    sql`select r.id::text, r.language, r.title from learning_resources r
+    sql`select r.id::text, r.language, coalesce(v.content->>'title', r.title) as title
+        from learning_resources r
+        left join learning_resource_versions v
+          on v.resource_id = r.id and v.version = r.published_version
         where r.translation_group = ${row.translationGroup}::uuid and r.id <> ${row.id}::uuid
           and r.published_version is not null and ${audienceSql(viewerId)}
         order by r.language`,

@@ -4,6 +4,7 @@ import { presentResource } from "~/features/learning/present.server";
 import {
   filesOf,
   listVersions,
+  publishedContent,
   publishedFilesOf,
   readResourceSubject,
   versionContent,
@@ -54,9 +55,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         resource: presentResource({ ...content, id: row.id }, files, labels),
       };
     }
+    // Readers know the resource by its published title, not the one being reworked.
+    const title = insider ? row.title : ((await publishedContent(row))?.title ?? row.title);
     return {
       id: row.id,
-      title: row.title,
+      title,
       publishedVersion: row.publishedVersion,
       versions,
       shown,
