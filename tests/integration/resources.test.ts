@@ -618,8 +618,10 @@ describe("readers", () => {
     const id = await publishedBy(author.client, reviewer.client);
     const key = `comment-${randomUUID().slice(0, 8)}`;
     const fields = { intent: "comment", body: "This <b>helped</b> me.", submissionKey: key };
-    expect((await act(reader.client, id, fields)).status).toBe(200);
-    expect((await act(reader.client, id, fields)).status).toBe(200);
+    const sent = await act(reader.client, id, fields);
+    const resent = await act(reader.client, id, fields);
+    expect([sent.status, resent.status]).toEqual([302, 302]);
+    expect(resent.headers.get("location")).toBe(sent.headers.get("location"));
     const comments = await rows<{ id: string }>(
       `select id::text from learning_resource_comments where resource_id = '${id}'`,
     );
@@ -978,5 +980,54 @@ describe("defects found in review (mend H1): published titles", () => {
     // Its authors see the working copy's title.
     const own = await (await author.client.get(`/learn/${id}/versions`)).text();
     expect(own).toContain(`<h1>${escapeHtml(`Versions of “Reworked ${tag}”`)}</h1>`);
+  });
+});
+
+describe("defects found in review (mend H1): comments and reviews sent again", () => {
+  it("makes one comment per submission key and answers with the new comment's place", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const reader = await app.signedIn({ role: "owner" });
+    const id = await publishedBy(author.client, reviewer.client);
+    const page = await (await reader.client.get(`/learn/${id}`)).text();
+    const key = page.match(/name="submissionKey" value="([A-Za-z0-9_-]{10,64})"/)?.[1];
+    expect(key).toBeDefined();
+    const fields = { intent: "comment", body: "First thought.", submissionKey: key ?? "" };
+    const first = await act(reader.client, id, fields);
+    expect(first.status).toBe(302);
+    const location = first.headers.get("location") ?? "";
+    const [comment] = await rows<{ id: string }>(
+      `select id::text from learning_resource_comments where resource_id = '${id}'`,
+    );
+    expect(location).toBe(`/learn/${id}?posted=${comment.id}#comment-${comment.id}`);
+    // The same form sent again (a replay, a double click): the same comment, not a second.
+    const again = await act(reader.client, id, fields);
+    expect(again.status).toBe(302);
+    expect(again.headers.get("location")).toBe(location);
+    // A second comment from the same page carries a new key and is a second comment.
+    const second = await act(reader.client, id, {
+      intent: "comment",
+      body: "Second thought.",
+      submissionKey: `${key}-2`,
+    });
+    expect(second.status).toBe(302);
+    const all = await rows<{ body: string }>(
+      `select body from learning_resource_comments where resource_id = '${id}' order by created_at`,
+    );
+    expect(all.map((c) => c.body)).toEqual(["First thought.", "Second thought."]);
+    const shown = await (await reader.client.get(location)).text();
+    expect(shown).toContain(`id="comment-${comment.id}"`);
+    expectMessage(shown, "composer.posted");
+    // A refused comment keeps its words in the box, to be fixed.
+    const tooLong = `Long ${"words ".repeat(700)}`;
+    const refused = await act(reader.client, id, {
+      intent: "comment",
+      body: tooLong,
+      submissionKey: `${key}-3`,
+    });
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expectMessage(refusedPage, "learning.commentTooLong");
+    expect(refusedPage).toContain(`>${tooLong}</textarea>`);
   });
 });

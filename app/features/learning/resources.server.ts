@@ -715,25 +715,31 @@ export async function myRating(resourceId: string, userId: string): Promise<numb
   return row?.stars ?? null;
 }
 
+/**
+ * A reader's comment, once per submission key: the same form sent again answers with the
+ * comment it already made (its id, for the page to go to), never a second one.
+ */
 export async function addComment(options: {
   decision: Decision<"use", ResourceSubject, Actor>;
   resourceId: string;
   body: string;
   submissionKey: string | undefined;
-}): Promise<void> {
+}): Promise<{ id: string; duplicate: boolean }> {
   const actor = options.decision.actor as Person;
   const body = options.body.trim();
   if (body.length === 0) throw invalid("learning.commentRequired", "body");
   if (body.length > 4000) throw invalid("learning.commentTooLong", "body");
-  await getDb()
-    .insert(learningResourceComments)
-    .values({
-      resourceId: options.resourceId,
-      authorId: actor.id,
-      body,
-      submissionKey: options.submissionKey ?? null,
-    })
-    .onConflictDoNothing();
+  return createOnce({
+    target: {
+      table: learningResourceComments,
+      id: learningResourceComments.id,
+      owner: learningResourceComments.authorId,
+      key: learningResourceComments.submissionKey,
+    },
+    ownerId: actor.id,
+    submissionKey: options.submissionKey,
+    values: () => ({ resourceId: options.resourceId, authorId: actor.id, body }),
+  });
 }
 
 export async function deleteComment(options: {
