@@ -1030,4 +1030,40 @@ describe("defects found in review (mend H1): comments and reviews sent again", (
     expectMessage(refusedPage, "learning.commentTooLong");
     expect(refusedPage).toContain(`>${tooLong}</textarea>`);
   });
+
+  it("makes one review per submission key, so a resent review form adds no second review", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const id = await createResource(author.client);
+    expect((await act(author.client, id, { intent: "submit" })).status).toBe(200);
+    const page = await (await reviewer.client.get(`/learn/${id}`)).text();
+    const form = page.slice(page.indexOf('name="intent" value="review"'));
+    const key = form.match(/name="submissionKey" value="([A-Za-z0-9_-]{10,64})"/)?.[1];
+    expect(key).toBeDefined();
+    const fields = {
+      intent: "review",
+      decision: "comment",
+      body: "Shorten the introduction.",
+      submissionKey: key ?? "",
+    };
+    expect((await act(reviewer.client, id, fields)).status).toBe(200);
+    expect((await act(reviewer.client, id, fields)).status).toBe(200);
+    const reviews = async () =>
+      rows<{ body: string; decision: string }>(
+        `select body, decision from learning_resource_reviews where resource_id = '${id}' order by created_at`,
+      );
+    expect(await reviews()).toEqual([{ body: "Shorten the introduction.", decision: "comment" }]);
+    // A second review from a fresh form is a second review; resending it writes nothing.
+    const approve = {
+      intent: "review",
+      decision: "approved",
+      body: "Good now.",
+      submissionKey: `${key}-2`,
+    };
+    expect((await act(reviewer.client, id, approve)).status).toBe(200);
+    // Resent after it approved: no longer waiting for review, and nothing more is written.
+    expect((await act(reviewer.client, id, approve)).status).toBe(409);
+    expect((await reviews()).map((r) => r.decision)).toEqual(["comment", "approved"]);
+    expect((await resourceRow(id)).status).toBe("approved");
+  });
 });

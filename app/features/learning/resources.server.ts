@@ -386,55 +386,70 @@ async function reviewerIds(tx: Db, row: ResourceRow): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** A reviewer's word; approving may publish at once. */
+/**
+ * A reviewer's word; approving may publish at once. Once per submission key: the same review
+ * form sent again (a replay, a double click) answers with the review it made, changing nothing.
+ */
 export async function reviewResource(options: {
   decision: Decision<"review", ResourceSubject, Actor>;
   row: ResourceRow;
   verdict: "comment" | "changes_requested" | "approved";
   body: string;
   publish: boolean;
-}): Promise<void> {
+  submissionKey: string | undefined;
+}): Promise<{ id: string; duplicate: boolean }> {
   const actor = options.decision.actor as Person;
   const { row } = options;
-  await getDb().transaction(async (tx) => {
-    const [locked] = await tx
-      .select()
-      .from(learningResources)
-      .where(eq(learningResources.id, row.id))
-      .for("update");
-    if (locked?.status !== "submitted") throw conflict("learning.notSubmitted");
-    const [review] = await tx
-      .insert(learningResourceReviews)
-      .values({
+  let locked: ResourceRow | undefined;
+  return createOnce({
+    target: {
+      table: learningResourceReviews,
+      id: learningResourceReviews.id,
+      owner: learningResourceReviews.reviewerId,
+      key: learningResourceReviews.submissionKey,
+    },
+    ownerId: actor.id,
+    submissionKey: options.submissionKey,
+    values: async (tx) => {
+      [locked] = await tx
+        .select()
+        .from(learningResources)
+        .where(eq(learningResources.id, row.id))
+        .for("update");
+      if (locked?.status !== "submitted") throw conflict("learning.notSubmitted");
+      return {
         resourceId: row.id,
         version: locked.version,
         reviewerId: actor.id,
         decision: options.verdict,
         body: options.body,
-      })
-      .returning({ id: learningResourceReviews.id });
-    if (options.verdict !== "comment") {
-      await tx
-        .update(learningResources)
-        .set({
-          status: options.verdict === "approved" ? "approved" : "draft",
-          updatedAt: new Date(),
-        })
-        .where(eq(learningResources.id, row.id));
-    }
-    const authors = await authorIdsOf(tx, locked);
-    await notify(tx, {
-      kind: "resource.reviewed",
-      recipientIds: authors,
-      actorId: actor.id,
-      networkId: locked.networkId,
-      groupKey: `resource:${row.id}`,
-      sourceKey: `resource-review:${review.id}`,
-      data: { resourceId: row.id, title: titleFrom(locked.title, TITLE_MAX) },
-    });
-    if (options.verdict === "approved" && options.publish) {
-      await publishLocked(tx, { ...locked, status: "approved" }, actor.id);
-    }
+      };
+    },
+    alsoWrite: async (tx, reviewId) => {
+      if (!locked) throw conflict("learning.notSubmitted");
+      if (options.verdict !== "comment") {
+        await tx
+          .update(learningResources)
+          .set({
+            status: options.verdict === "approved" ? "approved" : "draft",
+            updatedAt: new Date(),
+          })
+          .where(eq(learningResources.id, row.id));
+      }
+      const authors = await authorIdsOf(tx, locked);
+      await notify(tx, {
+        kind: "resource.reviewed",
+        recipientIds: authors,
+        actorId: actor.id,
+        networkId: locked.networkId,
+        groupKey: `resource:${row.id}`,
+        sourceKey: `resource-review:${reviewId}`,
+        data: { resourceId: row.id, title: titleFrom(locked.title, TITLE_MAX) },
+      });
+      if (options.verdict === "approved" && options.publish) {
+        await publishLocked(tx, { ...locked, status: "approved" }, actor.id);
+      }
+    },
   });
 }
 

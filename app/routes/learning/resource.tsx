@@ -100,6 +100,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         answered: n.answered,
       })),
       commentKey: randomToken().slice(0, 24),
+      // New with every load, so after a review is sent the form is a fresh one.
+      reviewKey: randomToken().slice(0, 24),
       can: {
         edit: resourcePolicy.can(actor, "edit", subject),
         submit: resourcePolicy.can(actor, "submit", subject),
@@ -162,6 +164,7 @@ export async function action({ params, context }: Route.ActionArgs) {
             verdict: verdict.data,
             body,
             publish: form.publish === "yes",
+            submissionKey: readSubmissionKey(form.submissionKey),
           });
           done = "learning.done.reviewed";
           break;
@@ -336,8 +339,9 @@ export default function ResourcePage() {
             ))}
           </ul>
           {d.can.review ? (
-            <CsrfForm method="post">
+            <CsrfForm key={d.reviewKey} method="post">
               <input type="hidden" name="intent" value="review" />
+              <input type="hidden" name="submissionKey" value={d.reviewKey} />
               <TextArea name="body" label={t("learning.review.body")} rows={4} maxLength={10000} />
               <fieldset className="field choices">
                 <legend>{t("learning.review.decision")}</legend>
