@@ -1066,4 +1066,18 @@ describe("defects found in review (mend H1): comments and reviews sent again", (
     expect((await reviews()).map((r) => r.decision)).toEqual(["comment", "approved"]);
     expect((await resourceRow(id)).status).toBe("approved");
   });
+
+  it("tells who may not write resources why, from the policy's verdict, on the page and the form", async () => {
+    const unverified = await app.signedIn({ role: "educator", verified: false });
+    const page = await unverified.client.get("/learn/new");
+    expect(page.status).toBe(403);
+    expectMessage(await page.text(), "auth.verifyFirst");
+    const sent = await unverified.client.post("/learn/new", resourceForm());
+    expect(sent.status).toBe(403);
+    expectMessage(await sent.text(), "auth.verifyFirst");
+    const owner = await app.signedIn({ role: "owner" });
+    const refused = await owner.client.get("/learn/new");
+    expect(refused.status).toBe(403);
+    expectMessage(await refused.text(), "learning.inductionFirst");
+  });
 });
