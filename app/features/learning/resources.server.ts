@@ -1,7 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
-import { users } from "~/db/schema/accounts";
 import {
   learningResourceCoauthors,
   learningResourceComments,
@@ -22,7 +21,13 @@ import { createOnce } from "~/lib/create-once.server";
 import { conflict, forbidden, invalid, notFound } from "~/lib/errors";
 import type { Actor, Decision, Person } from "~/lib/policy";
 import type { AuthorFacts, ResourceSubject } from "./rules";
-import { MIN_QUESTIONS, QUESTION_SLOTS, type ResourceInput } from "./schema";
+import {
+  MAX_COMMENT,
+  MAX_SUBMIT_NOTE,
+  MIN_QUESTIONS,
+  QUESTION_SLOTS,
+  type ResourceInput,
+} from "./schema";
 
 export type ResourceRow = typeof learningResources.$inferSelect;
 
@@ -59,7 +64,7 @@ function reviewerSql(userId: string) {
 }
 
 /** SQL true when the viewer may read live resource `r` (open library, or its network's member). */
-export function audienceSql(viewerId: string | null) {
+function audienceSql(viewerId: string | null) {
   if (!viewerId) return sql`r.network_id is null`;
   return sql`(r.network_id is null or exists (
     select 1 from network_members am where am.network_id = r.network_id
@@ -345,7 +350,7 @@ export async function submitResource(options: {
       version,
       content: contentOf(locked),
       editedBy: actor.id,
-      note: options.note.slice(0, 1000),
+      note: options.note.slice(0, MAX_SUBMIT_NOTE),
     });
     await tx
       .update(learningResources)
@@ -743,7 +748,7 @@ export async function addComment(options: {
   const actor = options.decision.actor as Person;
   const body = options.body.trim();
   if (body.length === 0) throw invalid("learning.commentRequired", "body");
-  if (body.length > 4000) throw invalid("learning.commentTooLong", "body");
+  if (body.length > MAX_COMMENT) throw invalid("learning.commentTooLong", "body");
   return createOnce({
     target: {
       table: learningResourceComments,
@@ -934,13 +939,4 @@ export async function listLibrary(
         where ${sql.join(conditions, sql` and `)}
         order by r.published_at desc, r.id desc limit ${LIBRARY_PAGE + 1}`,
   );
-}
-
-export async function userNames(ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await getDb()
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

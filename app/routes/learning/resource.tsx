@@ -1,6 +1,7 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { MAX_COMMENT, MAX_REVIEW, MAX_SUBMIT_NOTE } from "~/features/learning/limits";
 import { presentResource } from "~/features/learning/present.server";
 import {
   addComment,
@@ -157,7 +158,7 @@ export async function action({ params, context }: Route.ActionArgs) {
             .safeParse(form.decision);
           if (!verdict.success) throw invalid("errors.badRequest", "decision");
           const body = text("body").trim();
-          if (body.length > 10_000) throw invalid("learning.commentTooLong", "body");
+          if (body.length > MAX_REVIEW) throw invalid("learning.commentTooLong", "body");
           await reviewResource({
             decision,
             row,
@@ -315,7 +316,12 @@ export default function ResourcePage() {
       {d.can.submit ? (
         <CsrfForm method="post">
           <input type="hidden" name="intent" value="submit" />
-          <TextArea name="note" label={t("learning.action.submitNote")} rows={2} maxLength={1000} />
+          <TextArea
+            name="note"
+            label={t("learning.action.submitNote")}
+            rows={2}
+            maxLength={MAX_SUBMIT_NOTE}
+          />
           <SubmitButton>{t("learning.action.submit")}</SubmitButton>
         </CsrfForm>
       ) : null}
@@ -342,7 +348,12 @@ export default function ResourcePage() {
             <CsrfForm key={d.reviewKey} method="post">
               <input type="hidden" name="intent" value="review" />
               <input type="hidden" name="submissionKey" value={d.reviewKey} />
-              <TextArea name="body" label={t("learning.review.body")} rows={4} maxLength={10000} />
+              <TextArea
+                name="body"
+                label={t("learning.review.body")}
+                rows={4}
+                maxLength={MAX_REVIEW}
+              />
               <fieldset className="field choices">
                 <legend>{t("learning.review.decision")}</legend>
                 {(["comment", "changes_requested", "approved"] as const).map((v) => (
@@ -459,7 +470,7 @@ export default function ResourcePage() {
                 name="body"
                 label={t("learning.comments.add")}
                 rows={3}
-                maxLength={4000}
+                maxLength={MAX_COMMENT}
                 // Without JavaScript a refused comment comes back in its box to be fixed.
                 defaultValue={result && "commentBody" in result ? result.commentBody : undefined}
               />
