@@ -75,7 +75,21 @@ describe("removeOrphanedFiles", () => {
     );
     age(resource, 48 * HOUR);
 
+    // A learning resource's picture, stored under learning/<resource id>/ as uploads are.
+    const [learning] = await storageKeys(
+      `insert into learning_resources (title, language, author_id)
+       values ('With a picture', 'en', '${user.id}') returning id::text as key`,
+    );
+    const picture = writeAged(`learning/${learning}/chart.webp`, 48 * HOUR);
+    await storageKeys(
+      `insert into learning_resource_files
+         (resource_id, kind, storage_key, filename, content_type, size_bytes)
+       values ('${learning}', 'image', '${picture}', 'chart.webp', 'image/webp', 5)
+       returning storage_key as key`,
+    );
+
     const orphans = [
+      writeAged(`learning/${learning}/left-by-a-crash.webp`, 48 * HOUR),
       writeAged(`attachments/${id}/left-by-a-crash.pdf`, 48 * HOUR),
       writeAged(`resources/${id}/left-by-a-crash.pdf`, 48 * HOUR),
       writeAged(`covers/${id}/left-by-a-crash.webp`, 48 * HOUR),
@@ -91,7 +105,7 @@ describe("removeOrphanedFiles", () => {
     const { removed } = await app.server.removeOrphanedFiles({ olderThan: 24 * HOUR });
     expect([...removed].sort()).toEqual([...orphans].sort());
     for (const key of orphans) expect(fs.existsSync(uploads(key))).toBe(false);
-    for (const key of [attachment, resource, young, unknown]) {
+    for (const key of [attachment, resource, picture, young, unknown]) {
       expect(fs.existsSync(uploads(key))).toBe(true);
     }
     // The referenced files still download.

@@ -618,8 +618,10 @@ describe("readers", () => {
     const id = await publishedBy(author.client, reviewer.client);
     const key = `comment-${randomUUID().slice(0, 8)}`;
     const fields = { intent: "comment", body: "This <b>helped</b> me.", submissionKey: key };
-    expect((await act(reader.client, id, fields)).status).toBe(200);
-    expect((await act(reader.client, id, fields)).status).toBe(200);
+    const sent = await act(reader.client, id, fields);
+    const resent = await act(reader.client, id, fields);
+    expect([sent.status, resent.status]).toEqual([302, 302]);
+    expect(resent.headers.get("location")).toBe(sent.headers.get("location"));
     const comments = await rows<{ id: string }>(
       `select id::text from learning_resource_comments where resource_id = '${id}'`,
     );
@@ -872,5 +874,210 @@ describe("defects found in review (issue 11, R2)", () => {
     expect(shown).toContain("Search engine optimisation");
     expect(shown).toContain("Level 5");
     expect(shown).toContain("30 min");
+  });
+});
+
+describe("defects found in review (mend H1)", () => {
+  it("serves a reviewer the pictures of an approved, not yet published version, and readers only the published ones", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const reader = await app.signedIn({ role: "owner" });
+    const upload = async (name: string) => {
+      const response = await author.client.post(`/learn/${id}/files`, {
+        intent: "upload",
+        kind: "image",
+        file: new File([await makePng()], name, { type: "image/png" }),
+      });
+      expect(response.status).toBe(200);
+      const [file] = await rows<{ id: string }>(
+        `select id::text from learning_resource_files where resource_id = '${id}'
+          order by created_at desc limit 1`,
+      );
+      return file.id;
+    };
+    const id = await createResource(author.client);
+    const first = await upload("first.png");
+    await author.client.post(
+      `/learn/${id}/edit`,
+      resourceForm({ practice: `![First](file:${first})` }),
+    );
+    await act(author.client, id, { intent: "submit" });
+    await act(reviewer.client, id, { intent: "review", decision: "approved" });
+    expect((await resourceRow(id)).status).toBe("approved");
+    // Approved, not yet published: the reviewer sees the text and its picture loads.
+    const approved = await (await reviewer.client.get(`/learn/${id}`)).text();
+    expect(approved).toContain(`<img src="/learn/files/${first}"`);
+    expect((await reviewer.client.get(`/learn/files/${first}`)).status).toBe(200);
+    expect((await reader.client.get(`/learn/files/${first}`)).status).toBe(404);
+    expect((await act(author.client, id, { intent: "publish" })).status).toBe(200);
+    expect((await resourceRow(id)).published_version).toBe(1);
+
+    // A second picture, reviewed and approved but not yet published.
+    const second = await upload("second.png");
+    const edit = await author.client.post(
+      `/learn/${id}/edit`,
+      resourceForm({ practice: `![First](file:${first})\n\n![Second](file:${second})` }),
+    );
+    expect(edit.status).toBe(302);
+    expect((await act(author.client, id, { intent: "submit" })).status).toBe(200);
+    const approve = await act(reviewer.client, id, { intent: "review", decision: "approved" });
+    expect(approve.status).toBe(200);
+    const row = await resourceRow(id);
+    expect([row.status, row.published_version]).toEqual(["approved", 1]);
+
+    // The reviewer sees the approved text, and its pictures load.
+    const page = await (await reviewer.client.get(`/learn/${id}`)).text();
+    expect(page).toContain(`<img src="/learn/files/${second}"`);
+    expect((await reviewer.client.get(`/learn/files/${second}`)).status).toBe(200);
+    expect((await reviewer.client.get(`/learn/files/${first}`)).status).toBe(200);
+    const versions = await (await reviewer.client.get(`/learn/${id}/versions?v=2`)).text();
+    expect(versions).toContain(`<img src="/learn/files/${second}"`);
+    // A reader sees the published version: the new picture is neither shown nor served.
+    const readerPage = await (await reader.client.get(`/learn/${id}`)).text();
+    expect(readerPage).toContain(`<img src="/learn/files/${first}"`);
+    expect(readerPage).not.toContain(`/learn/files/${second}`);
+    expect((await reader.client.get(`/learn/files/${second}`)).status).toBe(404);
+    expect((await reader.client.get(`/learn/files/${first}`)).status).toBe(200);
+    expect((await reader.client.get(`/learn/${id}/versions?v=2`)).status).toBe(404);
+  });
+});
+
+describe("defects found in review (mend H1): published titles", () => {
+  it("names a resource by its published title to readers on its versions page and in other languages' links", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const reader = await app.signedIn({ role: "owner" });
+    const tag = randomUUID().slice(0, 6);
+    const id = await publishedBy(author.client, reviewer.client, { title: `Out ${tag}` });
+    const translated = await author.client.post(
+      `/learn/new?translate=${id}`,
+      resourceForm({ language: "de", title: `Draussen ${tag}` }),
+    );
+    expect(translated.status).toBe(302);
+    const de = translated.headers.get("location")?.split("/").at(-1) ?? "";
+    await act(author.client, de, { intent: "submit" });
+    await act(reviewer.client, de, { intent: "review", decision: "approved", publish: "yes" });
+    // Both are reworked; the new titles are drafts, not what readers see.
+    for (const [resource, title, language] of [
+      [id, `Reworked ${tag}`, "en"],
+      [de, `Entwurf ${tag}`, "de"],
+    ]) {
+      const edit = await author.client.post(
+        `/learn/${resource}/edit`,
+        resourceForm({ title, language }),
+      );
+      expect(edit.status).toBe(302);
+    }
+    expect((await act(author.client, id, { intent: "submit" })).status).toBe(200);
+
+    const versions = await (await reader.client.get(`/learn/${id}/versions`)).text();
+    expect(versions).toContain(`<h1>${escapeHtml(`Versions of “Out ${tag}”`)}</h1>`);
+    expect(versions).not.toContain(`Reworked ${tag}`);
+    const page = await (await reader.client.get(`/learn/${id}`)).text();
+    expect(page).toContain(`href="/learn/${de}"`);
+    expect(page).not.toContain(`Entwurf ${tag}`);
+    expect(page).not.toContain(`Reworked ${tag}`);
+    // Its authors see the working copy's title.
+    const own = await (await author.client.get(`/learn/${id}/versions`)).text();
+    expect(own).toContain(`<h1>${escapeHtml(`Versions of “Reworked ${tag}”`)}</h1>`);
+  });
+});
+
+describe("defects found in review (mend H1): comments and reviews sent again", () => {
+  it("makes one comment per submission key and answers with the new comment's place", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const reader = await app.signedIn({ role: "owner" });
+    const id = await publishedBy(author.client, reviewer.client);
+    const page = await (await reader.client.get(`/learn/${id}`)).text();
+    const key = page.match(/name="submissionKey" value="([A-Za-z0-9_-]{10,64})"/)?.[1];
+    expect(key).toBeDefined();
+    const fields = { intent: "comment", body: "First thought.", submissionKey: key ?? "" };
+    const first = await act(reader.client, id, fields);
+    expect(first.status).toBe(302);
+    const location = first.headers.get("location") ?? "";
+    const [comment] = await rows<{ id: string }>(
+      `select id::text from learning_resource_comments where resource_id = '${id}'`,
+    );
+    expect(location).toBe(`/learn/${id}?posted=${comment.id}#comment-${comment.id}`);
+    // The same form sent again (a replay, a double click): the same comment, not a second.
+    const again = await act(reader.client, id, fields);
+    expect(again.status).toBe(302);
+    expect(again.headers.get("location")).toBe(location);
+    // A second comment from the same page carries a new key and is a second comment.
+    const second = await act(reader.client, id, {
+      intent: "comment",
+      body: "Second thought.",
+      submissionKey: `${key}-2`,
+    });
+    expect(second.status).toBe(302);
+    const all = await rows<{ body: string }>(
+      `select body from learning_resource_comments where resource_id = '${id}' order by created_at`,
+    );
+    expect(all.map((c) => c.body)).toEqual(["First thought.", "Second thought."]);
+    const shown = await (await reader.client.get(location)).text();
+    expect(shown).toContain(`id="comment-${comment.id}"`);
+    expectMessage(shown, "composer.posted");
+    // A refused comment keeps its words in the box, to be fixed.
+    const tooLong = `Long ${"words ".repeat(700)}`;
+    const refused = await act(reader.client, id, {
+      intent: "comment",
+      body: tooLong,
+      submissionKey: `${key}-3`,
+    });
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expectMessage(refusedPage, "learning.commentTooLong");
+    expect(refusedPage).toContain(`>${tooLong}</textarea>`);
+  });
+
+  it("makes one review per submission key, so a resent review form adds no second review", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const id = await createResource(author.client);
+    expect((await act(author.client, id, { intent: "submit" })).status).toBe(200);
+    const page = await (await reviewer.client.get(`/learn/${id}`)).text();
+    const form = page.slice(page.indexOf('name="intent" value="review"'));
+    const key = form.match(/name="submissionKey" value="([A-Za-z0-9_-]{10,64})"/)?.[1];
+    expect(key).toBeDefined();
+    const fields = {
+      intent: "review",
+      decision: "comment",
+      body: "Shorten the introduction.",
+      submissionKey: key ?? "",
+    };
+    expect((await act(reviewer.client, id, fields)).status).toBe(200);
+    expect((await act(reviewer.client, id, fields)).status).toBe(200);
+    const reviews = async () =>
+      rows<{ body: string; decision: string }>(
+        `select body, decision from learning_resource_reviews where resource_id = '${id}' order by created_at`,
+      );
+    expect(await reviews()).toEqual([{ body: "Shorten the introduction.", decision: "comment" }]);
+    // A second review from a fresh form is a second review; resending it writes nothing.
+    const approve = {
+      intent: "review",
+      decision: "approved",
+      body: "Good now.",
+      submissionKey: `${key}-2`,
+    };
+    expect((await act(reviewer.client, id, approve)).status).toBe(200);
+    // Resent after it approved: no longer waiting for review, and nothing more is written.
+    expect((await act(reviewer.client, id, approve)).status).toBe(409);
+    expect((await reviews()).map((r) => r.decision)).toEqual(["comment", "approved"]);
+    expect((await resourceRow(id)).status).toBe("approved");
+  });
+
+  it("tells who may not write resources why, from the policy's verdict, on the page and the form", async () => {
+    const unverified = await app.signedIn({ role: "educator", verified: false });
+    const page = await unverified.client.get("/learn/new");
+    expect(page.status).toBe(403);
+    expectMessage(await page.text(), "auth.verifyFirst");
+    const sent = await unverified.client.post("/learn/new", resourceForm());
+    expect(sent.status).toBe(403);
+    expectMessage(await sent.text(), "auth.verifyFirst");
+    const owner = await app.signedIn({ role: "owner" });
+    const refused = await owner.client.get("/learn/new");
+    expect(refused.status).toBe(403);
+    expectMessage(await refused.text(), "learning.inductionFirst");
   });
 });

@@ -199,11 +199,14 @@ export const learningResourceReviews = pgTable(
     reviewerId: uuid("reviewer_id").references(() => users.id, { onDelete: "set null" }),
     decision: text("decision", { enum: resourceReviewDecisions }).notNull(),
     body: text("body").notNull().default(""),
+    /** The review form's key (decision 007): the same form sent twice is one review. */
+    submissionKey: text("submission_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     checkOneOf("learning_resource_reviews_decision_check", t.decision, resourceReviewDecisions),
     index("learning_resource_reviews_resource_idx").on(t.resourceId, t.createdAt),
+    uniqueIndex("learning_resource_reviews_submission_key").on(t.reviewerId, t.submissionKey),
   ],
 );
 

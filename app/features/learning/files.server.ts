@@ -9,7 +9,7 @@ import { removeUploads, storeUpload, filesOf as uploadedFiles } from "~/lib/uplo
 import type { ResourceSubject } from "./rules";
 
 /** At most this many pictures and worksheets on one resource. */
-export const MAX_RESOURCE_FILES = 20;
+const MAX_RESOURCE_FILES = 20;
 
 /**
  * Locks the resource for a change to its files. A file change is a change to the working copy:

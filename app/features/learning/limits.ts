@@ -2,6 +2,13 @@
 export const MAX_PHASE = 20_000;
 export const MAX_TITLE = 200;
 export const MAX_SUMMARY = 1_000;
+/** A self-assessment question's prompt, and the feedback shown after answering it. */
+export const MAX_PROMPT = 1_000;
+export const MAX_FEEDBACK = 2_000;
+/** A reader's comment, a reviewer's words, the note sent with a version for review. */
+export const MAX_COMMENT = 4_000;
+export const MAX_REVIEW = 10_000;
+export const MAX_SUBMIT_NOTE = 1_000;
 export const QUESTION_SLOTS = 5;
 export const MIN_QUESTIONS = 2;
 export const MAX_OPTIONS = 8;

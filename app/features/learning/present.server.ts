@@ -2,7 +2,7 @@ import type { ResourceContent, StoredQuestion } from "~/db/schema/learning";
 import { renderMarkdown } from "~/features/content/markdown";
 
 /** A resource's file as `presentResource` needs it (a `learning_resource_files` row fits). */
-export type PresentableFile = {
+type PresentableFile = {
   id: string;
   kind: "image" | "worksheet";
   filename: string;
@@ -28,7 +28,7 @@ export type PresentedResource = {
 };
 
 /** Where a resource's file is served (an image inline, a worksheet as a download). */
-export function resourceFileUrl(fileId: string): string {
+function resourceFileUrl(fileId: string): string {
   return `/learn/files/${encodeURIComponent(fileId)}`;
 }
 

@@ -1,7 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
-import { users } from "~/db/schema/accounts";
 import {
   learningResourceCoauthors,
   learningResourceComments,
@@ -22,7 +21,13 @@ import { createOnce } from "~/lib/create-once.server";
 import { conflict, forbidden, invalid, notFound } from "~/lib/errors";
 import type { Actor, Decision, Person } from "~/lib/policy";
 import type { AuthorFacts, ResourceSubject } from "./rules";
-import { MIN_QUESTIONS, QUESTION_SLOTS, type ResourceInput } from "./schema";
+import {
+  MAX_COMMENT,
+  MAX_SUBMIT_NOTE,
+  MIN_QUESTIONS,
+  QUESTION_SLOTS,
+  type ResourceInput,
+} from "./schema";
 
 export type ResourceRow = typeof learningResources.$inferSelect;
 
@@ -59,7 +64,7 @@ function reviewerSql(userId: string) {
 }
 
 /** SQL true when the viewer may read live resource `r` (open library, or its network's member). */
-export function audienceSql(viewerId: string | null) {
+function audienceSql(viewerId: string | null) {
   if (!viewerId) return sql`r.network_id is null`;
   return sql`(r.network_id is null or exists (
     select 1 from network_members am where am.network_id = r.network_id
@@ -345,7 +350,7 @@ export async function submitResource(options: {
       version,
       content: contentOf(locked),
       editedBy: actor.id,
-      note: options.note.slice(0, 1000),
+      note: options.note.slice(0, MAX_SUBMIT_NOTE),
     });
     await tx
       .update(learningResources)
@@ -386,55 +391,70 @@ async function reviewerIds(tx: Db, row: ResourceRow): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** A reviewer's word; approving may publish at once. */
+/**
+ * A reviewer's word; approving may publish at once. Once per submission key: the same review
+ * form sent again (a replay, a double click) answers with the review it made, changing nothing.
+ */
 export async function reviewResource(options: {
   decision: Decision<"review", ResourceSubject, Actor>;
   row: ResourceRow;
   verdict: "comment" | "changes_requested" | "approved";
   body: string;
   publish: boolean;
-}): Promise<void> {
+  submissionKey: string | undefined;
+}): Promise<{ id: string; duplicate: boolean }> {
   const actor = options.decision.actor as Person;
   const { row } = options;
-  await getDb().transaction(async (tx) => {
-    const [locked] = await tx
-      .select()
-      .from(learningResources)
-      .where(eq(learningResources.id, row.id))
-      .for("update");
-    if (locked?.status !== "submitted") throw conflict("learning.notSubmitted");
-    const [review] = await tx
-      .insert(learningResourceReviews)
-      .values({
+  let locked: ResourceRow | undefined;
+  return createOnce({
+    target: {
+      table: learningResourceReviews,
+      id: learningResourceReviews.id,
+      owner: learningResourceReviews.reviewerId,
+      key: learningResourceReviews.submissionKey,
+    },
+    ownerId: actor.id,
+    submissionKey: options.submissionKey,
+    values: async (tx) => {
+      [locked] = await tx
+        .select()
+        .from(learningResources)
+        .where(eq(learningResources.id, row.id))
+        .for("update");
+      if (locked?.status !== "submitted") throw conflict("learning.notSubmitted");
+      return {
         resourceId: row.id,
         version: locked.version,
         reviewerId: actor.id,
         decision: options.verdict,
         body: options.body,
-      })
-      .returning({ id: learningResourceReviews.id });
-    if (options.verdict !== "comment") {
-      await tx
-        .update(learningResources)
-        .set({
-          status: options.verdict === "approved" ? "approved" : "draft",
-          updatedAt: new Date(),
-        })
-        .where(eq(learningResources.id, row.id));
-    }
-    const authors = await authorIdsOf(tx, locked);
-    await notify(tx, {
-      kind: "resource.reviewed",
-      recipientIds: authors,
-      actorId: actor.id,
-      networkId: locked.networkId,
-      groupKey: `resource:${row.id}`,
-      sourceKey: `resource-review:${review.id}`,
-      data: { resourceId: row.id, title: titleFrom(locked.title, TITLE_MAX) },
-    });
-    if (options.verdict === "approved" && options.publish) {
-      await publishLocked(tx, { ...locked, status: "approved" }, actor.id);
-    }
+      };
+    },
+    alsoWrite: async (tx, reviewId) => {
+      if (!locked) throw conflict("learning.notSubmitted");
+      if (options.verdict !== "comment") {
+        await tx
+          .update(learningResources)
+          .set({
+            status: options.verdict === "approved" ? "approved" : "draft",
+            updatedAt: new Date(),
+          })
+          .where(eq(learningResources.id, row.id));
+      }
+      const authors = await authorIdsOf(tx, locked);
+      await notify(tx, {
+        kind: "resource.reviewed",
+        recipientIds: authors,
+        actorId: actor.id,
+        networkId: locked.networkId,
+        groupKey: `resource:${row.id}`,
+        sourceKey: `resource-review:${reviewId}`,
+        data: { resourceId: row.id, title: titleFrom(locked.title, TITLE_MAX) },
+      });
+      if (options.verdict === "approved" && options.publish) {
+        await publishLocked(tx, { ...locked, status: "approved" }, actor.id);
+      }
+    },
   });
 }
 
@@ -635,7 +655,7 @@ export async function publishedFilesOf(resourceId: string, db: Db = getDb()) {
     .orderBy(learningResourceFiles.createdAt);
 }
 
-/** Authors shown on the page, with the language versions of the same resource. */
+/** Authors shown on the page, with the published language versions of the same resource. */
 export async function resourceSidebar(row: ResourceRow, viewerId: string | null, db: Db = getDb()) {
   const authors = await queryParsed(
     z.object({ id: z.string(), name: z.string() }),
@@ -647,9 +667,14 @@ export async function resourceSidebar(row: ResourceRow, viewerId: string | null,
           u.display_name`,
     db,
   );
+  // Only language versions that are out are listed, named by what is out: their published
+  // title, never a working copy being reworked (which only its authors and reviewers may see).
   const translations = await queryParsed(
     z.object({ id: z.string(), language: z.string(), title: z.string() }),
-    sql`select r.id::text, r.language, r.title from learning_resources r
+    sql`select r.id::text, r.language, coalesce(v.content->>'title', r.title) as title
+        from learning_resources r
+        left join learning_resource_versions v
+          on v.resource_id = r.id and v.version = r.published_version
         where r.translation_group = ${row.translationGroup}::uuid and r.id <> ${row.id}::uuid
           and r.published_version is not null and ${audienceSql(viewerId)}
         order by r.language`,
@@ -710,25 +735,31 @@ export async function myRating(resourceId: string, userId: string): Promise<numb
   return row?.stars ?? null;
 }
 
+/**
+ * A reader's comment, once per submission key: the same form sent again answers with the
+ * comment it already made (its id, for the page to go to), never a second one.
+ */
 export async function addComment(options: {
   decision: Decision<"use", ResourceSubject, Actor>;
   resourceId: string;
   body: string;
   submissionKey: string | undefined;
-}): Promise<void> {
+}): Promise<{ id: string; duplicate: boolean }> {
   const actor = options.decision.actor as Person;
   const body = options.body.trim();
   if (body.length === 0) throw invalid("learning.commentRequired", "body");
-  if (body.length > 4000) throw invalid("learning.commentTooLong", "body");
-  await getDb()
-    .insert(learningResourceComments)
-    .values({
-      resourceId: options.resourceId,
-      authorId: actor.id,
-      body,
-      submissionKey: options.submissionKey ?? null,
-    })
-    .onConflictDoNothing();
+  if (body.length > MAX_COMMENT) throw invalid("learning.commentTooLong", "body");
+  return createOnce({
+    target: {
+      table: learningResourceComments,
+      id: learningResourceComments.id,
+      owner: learningResourceComments.authorId,
+      key: learningResourceComments.submissionKey,
+    },
+    ownerId: actor.id,
+    submissionKey: options.submissionKey,
+    values: () => ({ resourceId: options.resourceId, authorId: actor.id, body }),
+  });
 }
 
 export async function deleteComment(options: {
@@ -908,13 +939,4 @@ export async function listLibrary(
         where ${sql.join(conditions, sql` and `)}
         order by r.published_at desc, r.id desc limit ${LIBRARY_PAGE + 1}`,
   );
-}
-
-export async function userNames(ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await getDb()
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Person } from "~/lib/policy";
-import { type ResourceSubject, resourcePolicy } from "./rules";
+import { type ResourceSubject, resourcePolicy, seesWorkingCopy } from "./rules";
 
 const person: Person = { id: "p", isAdmin: false, isFacilitator: false, emailVerified: true };
 const unverified: Person = { ...person, emailVerified: false };
@@ -146,5 +146,29 @@ describe("resourcePolicy", () => {
     const verdict = resourcePolicy.verdict(actor, action, resource as never);
     if (expected === true) expect(verdict).toBe(true);
     else expect(verdict).toMatchObject({ status: expected });
+  });
+});
+
+describe("seesWorkingCopy", () => {
+  const table: [string, Partial<ResourceSubject>, boolean][] = [
+    ["an author of a live resource", { isAuthor: true, live: true, status: "draft" }, true],
+    ["a reviewer of a submitted one", { isReviewer: true, live: true, status: "submitted" }, true],
+    [
+      "a reviewer of an approved, not published one",
+      { isReviewer: true, status: "approved" },
+      true,
+    ],
+    [
+      "a reviewer of a new approved version",
+      { isReviewer: true, live: true, status: "approved" },
+      true,
+    ],
+    ["a reviewer of a draft edit of a live one", { isReviewer: true, live: true }, false],
+    ["a reviewer of a published one", { isReviewer: true, live: true, status: "published" }, false],
+    ["a reader of a submitted new version", { live: true, status: "submitted" }, false],
+    ["a reader of an approved new version", { live: true, status: "approved" }, false],
+  ];
+  it.each(table)("%s", (_name, over, expected) => {
+    expect(seesWorkingCopy(subject(over))).toBe(expected);
   });
 });

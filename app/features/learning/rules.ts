@@ -32,6 +32,18 @@ const seen = (r: ResourceSubject): Verdict =>
     ? allow
     : refuse(404, "errors.notFound");
 
+/**
+ * Whether the viewer gets the working copy (its text, all its files, every version) instead of
+ * the published version: its authors always; its reviewers while a version waits for review or
+ * is approved and not yet out (what they judge is not what readers see), and when nothing is out.
+ * Everyone else who may view it reads the published version. Decide only after `view` allowed.
+ */
+export function seesWorkingCopy(r: ResourceSubject): boolean {
+  return (
+    r.isAuthor || (r.isReviewer && (!r.live || r.status === "submitted" || r.status === "approved"))
+  );
+}
+
 const authorOnly = (r: ResourceSubject): Verdict =>
   r.isAuthor ? allow : refuse(403, "learning.authorsOnly");
 

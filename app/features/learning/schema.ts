@@ -7,8 +7,10 @@ import { asList } from "~/lib/form.server";
 
 import {
   MAX_COAUTHORS,
+  MAX_FEEDBACK,
   MAX_OPTIONS,
   MAX_PHASE,
+  MAX_PROMPT,
   MAX_SUMMARY,
   MAX_TITLE,
   MAX_TOPICS,
@@ -87,8 +89,8 @@ export function readResourceForm(form: Record<string, unknown>): {
     const right = options.filter((option) => option.correct).length;
     if (
       !slot.prompt ||
-      slot.prompt.length > 1000 ||
-      slot.feedback.length > 2000 ||
+      slot.prompt.length > MAX_PROMPT ||
+      slot.feedback.length > MAX_FEEDBACK ||
       options.length < 2 ||
       options.length > MAX_OPTIONS ||
       right === 0 ||

@@ -1,6 +1,6 @@
 import { findResourceFile } from "~/features/learning/files.server";
 import { publishedFilesOf, readResourceSubject } from "~/features/learning/resources.server";
-import { resourcePolicy } from "~/features/learning/rules";
+import { resourcePolicy, seesWorkingCopy } from "~/features/learning/rules";
 import { handleLoader, notFound } from "~/lib/errors";
 import { actorOf } from "~/lib/policy";
 import { serveStoredFile } from "~/lib/serve-file.server";
@@ -16,8 +16,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     if (!found) throw notFound();
     resourcePolicy.authorize(actor, "view", found.subject);
     // Readers get only the files of the published version, not ones added since.
-    const { subject } = found;
-    if (!subject.isAuthor && !(subject.isReviewer && found.row.status === "submitted")) {
+    if (!seesWorkingCopy(found.subject)) {
       const published = await publishedFilesOf(file.resourceId);
       if (!published.some((f) => f.id === file.id)) throw notFound();
     }

@@ -13,7 +13,7 @@ import { formValuesOf, readResourceForm } from "~/features/learning/schema";
 import { ResourceForm } from "~/features/learning/ui/resource-form";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
-import { handleAction, handleLoader, isDomainError, notFound } from "~/lib/errors";
+import { handleAction, handleLoader, notFound } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { type Actor, personOf } from "~/lib/policy";
 import { readSubmissionKey } from "~/lib/submission-key";
@@ -44,20 +44,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const locale = resolveLocale(auth, context.requestLocale);
   const translate = new URL(request.url).searchParams.get("translate");
   const facts = await readAuthorFacts(actor.id);
-  const refusal = resourcePolicy.can(actor, "author", facts)
-    ? null
-    : (() => {
-        try {
-          resourcePolicy.authorize(actor, "author", facts);
-          return null;
-        } catch (error) {
-          return isDomainError(error) ? error.messageKey : "errors.forbidden";
-        }
-      })();
-  if (refusal) {
+  // The policy's verdict says why not (the page then shows where the induction is).
+  const verdict = resourcePolicy.verdict(actor, "author", facts);
+  if (verdict !== true) {
     return data(
-      { refusal, values: null, options: null, submissionKey: "", source: null },
-      { status: 403 },
+      {
+        refusal: verdict.messageKey,
+        values: null,
+        options: null,
+        submissionKey: "",
+        source: null,
+      },
+      { status: verdict.status },
     );
   }
   return handleLoader(async () => {

@@ -1,6 +1,7 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { MAX_COMMENT, MAX_REVIEW, MAX_SUBMIT_NOTE } from "~/features/learning/limits";
 import { presentResource } from "~/features/learning/present.server";
 import {
   addComment,
@@ -22,24 +23,26 @@ import {
   submitResource,
   withdrawResource,
 } from "~/features/learning/resources.server";
-import { resourcePolicy } from "~/features/learning/rules";
+import { resourcePolicy, seesWorkingCopy } from "~/features/learning/rules";
 import { ResourceBody } from "~/features/learning/ui/resource-body";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { languageName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/i18n";
+import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor";
 import { handleAction, handleLoader, invalid, notFound } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf } from "~/lib/policy";
 import { readSubmissionKey } from "~/lib/submission-key";
+import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import { Time } from "~/ui/time";
 import type { Route } from "./+types/resource";
 
 /**
  * One resource. Readers see the published version (from the versions table); its authors and,
- * while it waits, its reviewers see the working copy. The page carries every step of the
+ * while it waits or is approved, its reviewers see the working copy (`seesWorkingCopy`). The page carries every step of the
  * workflow as a form, and the readers' rating, comments and "this answers my need".
  */
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -52,8 +55,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     if (!found) throw notFound();
     const { row, subject } = found;
     resourcePolicy.authorize(actor, "view", subject);
-    const showWorkingCopy =
-      !subject.live || subject.isAuthor || (subject.isReviewer && row.status === "submitted");
+    const showWorkingCopy = seesWorkingCopy(subject);
     const content = showWorkingCopy ? row : { ...row, ...(await publishedContent(row)) };
     const [files, labels, sidebar, reviews, comments, needs, rating] = await Promise.all([
       showWorkingCopy ? filesOf(row.id) : publishedFilesOf(row.id),
@@ -98,7 +100,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
           .join(" — "),
         answered: n.answered,
       })),
-      commentKey: crypto.randomUUID().replace(/-/g, ""),
+      commentKey: randomToken().slice(0, 24),
+      // New with every load, so after a review is sent the form is a fresh one.
+      reviewKey: randomToken().slice(0, 24),
       can: {
         edit: resourcePolicy.can(actor, "edit", subject),
         submit: resourcePolicy.can(actor, "submit", subject),
@@ -134,88 +138,92 @@ export async function action({ params, context }: Route.ActionArgs) {
     return result;
   });
   const { row, subject } = found;
-  return handleAction(async () => {
-    const intent = intentSchema.safeParse(form.intent);
-    if (!intent.success) throw invalid();
-    const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
-    let done: MessageKey;
-    switch (intent.data) {
-      case "submit": {
-        const decision = resourcePolicy.authorize(actor, "submit", subject);
-        await submitResource({ decision, row, note: text("note") });
-        done = "learning.done.submitted";
-        break;
+  return handleAction(
+    async () => {
+      const intent = intentSchema.safeParse(form.intent);
+      if (!intent.success) throw invalid();
+      const text = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+      let done: MessageKey;
+      switch (intent.data) {
+        case "submit": {
+          const decision = resourcePolicy.authorize(actor, "submit", subject);
+          await submitResource({ decision, row, note: text("note") });
+          done = "learning.done.submitted";
+          break;
+        }
+        case "review": {
+          const decision = resourcePolicy.authorize(actor, "review", subject);
+          const verdict = z
+            .enum(["comment", "changes_requested", "approved"])
+            .safeParse(form.decision);
+          if (!verdict.success) throw invalid("errors.badRequest", "decision");
+          const body = text("body").trim();
+          if (body.length > MAX_REVIEW) throw invalid("learning.commentTooLong", "body");
+          await reviewResource({
+            decision,
+            row,
+            verdict: verdict.data,
+            body,
+            publish: form.publish === "yes",
+            submissionKey: readSubmissionKey(form.submissionKey),
+          });
+          done = "learning.done.reviewed";
+          break;
+        }
+        case "publish": {
+          const decision = resourcePolicy.authorize(actor, "publish", subject);
+          await publishResource({ decision, row });
+          done = "learning.done.published";
+          break;
+        }
+        case "withdraw": {
+          const decision = resourcePolicy.authorize(actor, "withdraw", subject);
+          await withdrawResource({ decision, row });
+          done = "learning.done.withdrawn";
+          break;
+        }
+        case "rate": {
+          const decision = resourcePolicy.authorize(actor, "rate", subject);
+          const stars = Number(text("stars"));
+          await rateResource({ decision, resourceId: row.id, stars });
+          done = "learning.done.rated";
+          break;
+        }
+        case "comment": {
+          const decision = resourcePolicy.authorize(actor, "use", subject);
+          const comment = await addComment({
+            decision,
+            resourceId: row.id,
+            body: text("body"),
+            submissionKey: readSubmissionKey(form.submissionKey),
+          });
+          // The composer's answer (decision 007): a fresh page with an empty form, at the comment.
+          return redirect(`/learn/${row.id}?posted=${comment.id}#comment-${comment.id}`);
+        }
+        case "deleteComment": {
+          const decision = resourcePolicy.authorize(actor, "use", subject);
+          await deleteComment({ decision, resourceId: row.id, commentId: text("commentId") });
+          done = "learning.done.saved";
+          break;
+        }
+        case "answerNeed": {
+          const decision = resourcePolicy.authorize(actor, "use", subject);
+          await answerMyNeed({ decision, row, needId: text("needId") });
+          done = "learning.done.answered";
+          break;
+        }
       }
-      case "review": {
-        const decision = resourcePolicy.authorize(actor, "review", subject);
-        const verdict = z
-          .enum(["comment", "changes_requested", "approved"])
-          .safeParse(form.decision);
-        if (!verdict.success) throw invalid("errors.badRequest", "decision");
-        const body = text("body").trim();
-        if (body.length > 10_000) throw invalid("learning.commentTooLong", "body");
-        await reviewResource({
-          decision,
-          row,
-          verdict: verdict.data,
-          body,
-          publish: form.publish === "yes",
-        });
-        done = "learning.done.reviewed";
-        break;
+      // Back to a draft, the resource is its authors' only again: the reviewer goes to their queue.
+      if (
+        intent.data === "withdraw" ||
+        (intent.data === "review" && form.decision === "changes_requested")
+      ) {
+        return redirect("/learn/mine");
       }
-      case "publish": {
-        const decision = resourcePolicy.authorize(actor, "publish", subject);
-        await publishResource({ decision, row });
-        done = "learning.done.published";
-        break;
-      }
-      case "withdraw": {
-        const decision = resourcePolicy.authorize(actor, "withdraw", subject);
-        await withdrawResource({ decision, row });
-        done = "learning.done.withdrawn";
-        break;
-      }
-      case "rate": {
-        const decision = resourcePolicy.authorize(actor, "rate", subject);
-        const stars = Number(text("stars"));
-        await rateResource({ decision, resourceId: row.id, stars });
-        done = "learning.done.rated";
-        break;
-      }
-      case "comment": {
-        const decision = resourcePolicy.authorize(actor, "use", subject);
-        await addComment({
-          decision,
-          resourceId: row.id,
-          body: text("body"),
-          submissionKey: readSubmissionKey(form.submissionKey),
-        });
-        done = "learning.done.commented";
-        break;
-      }
-      case "deleteComment": {
-        const decision = resourcePolicy.authorize(actor, "use", subject);
-        await deleteComment({ decision, resourceId: row.id, commentId: text("commentId") });
-        done = "learning.done.saved";
-        break;
-      }
-      case "answerNeed": {
-        const decision = resourcePolicy.authorize(actor, "use", subject);
-        await answerMyNeed({ decision, row, needId: text("needId") });
-        done = "learning.done.answered";
-        break;
-      }
-    }
-    // Back to a draft, the resource is its authors' only again: the reviewer goes to their queue.
-    if (
-      intent.data === "withdraw" ||
-      (intent.data === "review" && form.decision === "changes_requested")
-    ) {
-      return redirect("/learn/mine");
-    }
-    return data({ ok: true as const, done });
-  });
+      return data({ ok: true as const, done });
+    },
+    { commentBody: form.intent === "comment" && typeof form.body === "string" ? form.body : "" },
+  );
 }
 
 export default function ResourcePage() {
@@ -224,6 +232,7 @@ export default function ResourcePage() {
   const { t, locale } = useI18n();
   const r = d.resource;
   const statusLabel = t(`learning.status.${d.status}`);
+  const commentKey = useComposerKey(d.commentKey);
   return (
     <main id="main" className="page narrow-column">
       <title>{`${r.title} · Synergy`}</title>
@@ -307,7 +316,12 @@ export default function ResourcePage() {
       {d.can.submit ? (
         <CsrfForm method="post">
           <input type="hidden" name="intent" value="submit" />
-          <TextArea name="note" label={t("learning.action.submitNote")} rows={2} maxLength={1000} />
+          <TextArea
+            name="note"
+            label={t("learning.action.submitNote")}
+            rows={2}
+            maxLength={MAX_SUBMIT_NOTE}
+          />
           <SubmitButton>{t("learning.action.submit")}</SubmitButton>
         </CsrfForm>
       ) : null}
@@ -331,9 +345,15 @@ export default function ResourcePage() {
             ))}
           </ul>
           {d.can.review ? (
-            <CsrfForm method="post">
+            <CsrfForm key={d.reviewKey} method="post">
               <input type="hidden" name="intent" value="review" />
-              <TextArea name="body" label={t("learning.review.body")} rows={4} maxLength={10000} />
+              <input type="hidden" name="submissionKey" value={d.reviewKey} />
+              <TextArea
+                name="body"
+                label={t("learning.review.body")}
+                rows={4}
+                maxLength={MAX_REVIEW}
+              />
               <fieldset className="field choices">
                 <legend>{t("learning.review.decision")}</legend>
                 {(["comment", "changes_requested", "approved"] as const).map((v) => (
@@ -419,7 +439,7 @@ export default function ResourcePage() {
           {d.comments.length === 0 ? <p>{t("learning.comments.empty")}</p> : null}
           <ul className="comments">
             {d.comments.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} id={`comment-${c.id}`} tabIndex={-1}>
                 <p className="muted">
                   {c.author ?? "—"} · <Time value={c.created_at} />
                 </p>
@@ -441,11 +461,19 @@ export default function ResourcePage() {
               <a href={`?after=${d.commentsNext}#comments`}>{t("learning.comments.older")}</a>
             </p>
           ) : null}
+          <PostedStatus />
           {d.can.use ? (
-            <CsrfForm method="post">
+            <CsrfForm key={commentKey} method="post">
               <input type="hidden" name="intent" value="comment" />
-              <input type="hidden" name="submissionKey" value={d.commentKey} />
-              <TextArea name="body" label={t("learning.comments.add")} rows={3} maxLength={4000} />
+              <input type="hidden" name="submissionKey" value={commentKey} />
+              <TextArea
+                name="body"
+                label={t("learning.comments.add")}
+                rows={3}
+                maxLength={MAX_COMMENT}
+                // Without JavaScript a refused comment comes back in its box to be fixed.
+                defaultValue={result && "commentBody" in result ? result.commentBody : undefined}
+              />
               <SubmitButton>{t("learning.comments.add")}</SubmitButton>
             </CsrfForm>
           ) : null}

@@ -4,11 +4,12 @@ import { presentResource } from "~/features/learning/present.server";
 import {
   filesOf,
   listVersions,
+  publishedContent,
   publishedFilesOf,
   readResourceSubject,
   versionContent,
 } from "~/features/learning/resources.server";
-import { resourcePolicy } from "~/features/learning/rules";
+import { resourcePolicy, seesWorkingCopy } from "~/features/learning/rules";
 import { ResourceBody } from "~/features/learning/ui/resource-body";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { useI18n } from "~/i18n/context";
@@ -19,7 +20,7 @@ import type { Route } from "./+types/versions";
 
 /**
  * Every version sent for review; `?v=<n>` shows one. Readers of the resource may list them;
- * only its authors and reviewers see versions that were never published.
+ * versions never published only for those who see the working copy (`seesWorkingCopy`).
  */
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const auth = await context.auth();
@@ -31,7 +32,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     if (!found) throw notFound();
     const { row, subject } = found;
     resourcePolicy.authorize(actor, "view", subject);
-    const insider = subject.isAuthor || subject.isReviewer;
+    const insider = seesWorkingCopy(subject);
     const all = await listVersions(row.id);
     const versions = insider
       ? all
@@ -54,9 +55,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
         resource: presentResource({ ...content, id: row.id }, files, labels),
       };
     }
+    // Readers know the resource by its published title, not the one being reworked.
+    const title = insider ? row.title : ((await publishedContent(row))?.title ?? row.title);
     return {
       id: row.id,
-      title: row.title,
+      title,
       publishedVersion: row.publishedVersion,
       versions,
       shown,

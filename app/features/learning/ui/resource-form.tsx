@@ -2,7 +2,15 @@ import { resourceLicences } from "~/db/enums";
 import type { TopicChoiceGroup } from "~/features/needs/page.server";
 import { useI18n } from "~/i18n/context";
 import { CsrfForm, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
-import { MAX_PHASE, QUESTION_SLOTS, type ResourceFormValues } from "../limits";
+import {
+  MAX_FEEDBACK,
+  MAX_PHASE,
+  MAX_PROMPT,
+  MAX_SUMMARY,
+  MAX_TITLE,
+  QUESTION_SLOTS,
+  type ResourceFormValues,
+} from "../limits";
 
 export type ResourceFormOptions = {
   topics: TopicChoiceGroup[];
@@ -37,7 +45,7 @@ export function ResourceForm(props: {
         label={t("learning.form.title")}
         error={errors.title}
         defaultValue={values.title}
-        maxLength={200}
+        maxLength={MAX_TITLE}
         required
       />
       <TextArea
@@ -47,7 +55,7 @@ export function ResourceForm(props: {
         error={errors.summary}
         defaultValue={values.summary}
         rows={2}
-        maxLength={1000}
+        maxLength={MAX_SUMMARY}
       />
       {PHASES.map((phase) => (
         <div key={phase} className="phase-editor">
@@ -80,7 +88,7 @@ export function ResourceForm(props: {
               name={`q${i}Prompt`}
               label={t("learning.form.prompt")}
               defaultValue={q.prompt}
-              maxLength={1000}
+              maxLength={MAX_PROMPT}
             />
             <TextArea
               name={`q${i}Options`}
@@ -94,7 +102,7 @@ export function ResourceForm(props: {
               label={t("learning.form.feedback")}
               defaultValue={q.feedback}
               rows={2}
-              maxLength={2000}
+              maxLength={MAX_FEEDBACK}
             />
           </fieldset>
         ))}

@@ -1,0 +1,2 @@
+ALTER TABLE "learning_resource_reviews" ADD COLUMN "submission_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "learning_resource_reviews_submission_key" ON "learning_resource_reviews" USING btree ("reviewer_id","submission_key");
