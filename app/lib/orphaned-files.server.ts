@@ -18,6 +18,9 @@ const referencedBy: Record<string, (keys: SQL) => SQL> = {
     sql`select storage_key as key from post_attachments where storage_key in ${keys}`,
   resources: (keys) =>
     sql`select storage_key as key from network_resources where storage_key in ${keys}`,
+  // Files sent in conversations (conversations.server.ts).
+  messages: (keys) =>
+    sql`select storage_key as key from message_attachments where storage_key in ${keys}`,
   // Learning resources' pictures and worksheets (learning/files.server.ts).
   learning: (keys) =>
     sql`select storage_key as key from learning_resource_files where storage_key in ${keys}`,

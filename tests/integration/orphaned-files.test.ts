@@ -45,7 +45,8 @@ async function storageKeys(sqlText: string) {
 describe("removeOrphanedFiles", () => {
   it("deletes old files no row references, and keeps referenced, young and unknown ones", async () => {
     const { user, client } = await app.signedIn();
-    const { id } = await app.server.createNetwork({ members: [user.id] });
+    const other = await app.signedIn();
+    const { id } = await app.server.createNetwork({ members: [user.id, other.user.id] });
     const pdf = new File(["%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"], "plan.pdf", {
       type: "application/pdf",
     });
@@ -88,7 +89,24 @@ describe("removeOrphanedFiles", () => {
        returning storage_key as key`,
     );
 
+    // A message's attachment, stored under messages/<conversation id>/.
+    const form = new FormData();
+    form.append("to", other.user.id);
+    form.append("body", "The plan, privately");
+    form.append("submissionKey", "orphan-test-message-1");
+    form.append("files", pdf);
+    const started = await client.post("/conversations/new", form);
+    expect(started.status).toBe(302);
+    const [message] = await storageKeys(
+      `select a.storage_key as key from message_attachments a
+       join messages m on m.id = a.message_id where m.author_id = '${user.id}'`,
+    );
+    expect(message.startsWith("messages/")).toBe(true);
+    age(message, 48 * HOUR);
+    const conversation = message.split("/")[1];
+
     const orphans = [
+      writeAged(`messages/${conversation}/left-by-a-crash.pdf`, 48 * HOUR),
       writeAged(`learning/${learning}/left-by-a-crash.webp`, 48 * HOUR),
       writeAged(`attachments/${id}/left-by-a-crash.pdf`, 48 * HOUR),
       writeAged(`resources/${id}/left-by-a-crash.pdf`, 48 * HOUR),
@@ -105,7 +123,7 @@ describe("removeOrphanedFiles", () => {
     const { removed } = await app.server.removeOrphanedFiles({ olderThan: 24 * HOUR });
     expect([...removed].sort()).toEqual([...orphans].sort());
     for (const key of orphans) expect(fs.existsSync(uploads(key))).toBe(false);
-    for (const key of [attachment, resource, picture, young, unknown]) {
+    for (const key of [attachment, resource, picture, message, young, unknown]) {
       expect(fs.existsSync(uploads(key))).toBe(true);
     }
     // The referenced files still download.
