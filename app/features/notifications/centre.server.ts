@@ -49,7 +49,8 @@ export async function listNotifications(options: {
           select h.id, h.created_at from (
             select distinct on (kind, group_key) id, created_at
             from notifications where recipient_id = ${me}
-            order by kind, group_key, created_at desc, id desc
+            -- nulls last as notifications_group_idx orders (decision 022): else a sort
+            order by kind, group_key, created_at desc nulls last, id desc nulls last
           ) h
           ${options.after ? sql`where ${afterCursorSql(options.after, "h.created_at", "h.id")}` : sql``}
           order by h.created_at desc, h.id desc
@@ -83,7 +84,7 @@ export async function listNotifications(options: {
         cross join lateral (
           select actor_id, read_at from notifications
           where recipient_id = ${me} and kind = g.kind and group_key = g.group_key
-          order by created_at desc, id desc
+          order by created_at desc nulls last, id desc nulls last
           limit ${GROUP_COUNT_ROWS}
         ) r
         group by g.kind, g.group_key`,

@@ -147,6 +147,8 @@ export async function findNeedsNearMe(options: {
     ),
     -- Per topic, a few from the person's country, then a few from elsewhere: each is an ordered
     -- index scan that stops early (needs_open_topic_reach_idx), so 300,000 needs cost no more.
+    -- "nulls last" as in the index: with Postgres' default (desc = nulls first) the order did not
+    -- match it, and each topic's open needs were read and sorted (decision 022).
     found as (
       select n.* from my_topics t cross join me cross join lateral (
         select n.id, n.topic, n.topic_text, n.country, n.weight, n.me_too_count, n.is_reached,
@@ -155,7 +157,7 @@ export async function findNeedsNearMe(options: {
         where n.status = 'open' and n.topic = t.topic and n.country = me.country
           and n.languages && me.codes and n.owner_id is distinct from ${me}
           and ${visibleNeedsSql(options.userId)}
-        order by n.is_reached, n.weight desc, n.created_at desc
+        order by n.is_reached, n.weight desc nulls last, n.created_at desc nulls last
         limit ${limit}) n
       union all
       select n.* from my_topics t cross join me cross join lateral (
@@ -165,7 +167,7 @@ export async function findNeedsNearMe(options: {
         where n.status = 'open' and n.topic = t.topic and n.country is distinct from me.country
           and n.languages && me.codes and n.owner_id is distinct from ${me}
           and ${visibleNeedsSql(options.userId)}
-        order by n.is_reached, n.weight desc, n.created_at desc
+        order by n.is_reached, n.weight desc nulls last, n.created_at desc nulls last
         limit ${limit}) n
     )
     select f.id, f.topic, f.topic_text, f.country, f.weight, f.me_too_count, f.is_reached

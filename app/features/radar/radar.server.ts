@@ -439,7 +439,9 @@ async function unansweredNeeds(networks: readonly string[], filters: RadarFilter
     from needs n
     where n.status = 'open' and not n.is_reached and n.owner_id is not null
       and ${visibleNeedSql(networks)} and ${filterSql(filters)}
-    order by n.weight desc, n.created_at desc, n.id desc
+    -- As needs_unreached_weight_idx orders (desc nulls last): Postgres' default for desc is nulls
+    -- first, which the index cannot give, so every unreached need was read and sorted.
+    order by n.weight desc nulls last, n.created_at desc nulls last, n.id desc nulls last
     limit 20
   `,
     db,
