@@ -114,6 +114,15 @@ export function toHttpError(error: DomainError) {
 }
 
 /**
+ * A route's `headers` export for actions that may refuse with 429: the refusal's Retry-After
+ * (toActionFailure sets it on the action's answer) reaches the browser; otherwise the page
+ * keeps its loader's headers. `export const headers = retryAfterHeaders;`
+ */
+export function retryAfterHeaders(args: { actionHeaders: Headers; loaderHeaders: Headers }) {
+  return args.actionHeaders.has("Retry-After") ? args.actionHeaders : args.loaderHeaders;
+}
+
+/**
  * What a form shows after a refused action: `message` for the banner, `errors[field]` next to
  * the field the refusal names, `messageValues` for the message's figures (named so that it
  * never clashes with a form's own `values`). Every action answers its refusals in this one

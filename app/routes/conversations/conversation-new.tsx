@@ -15,7 +15,7 @@ import { topicLabel } from "~/features/taxonomy/vocabulary.server";
 import { translatorFor } from "~/i18n/catalogue.server";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
-import { handleAction, handleLoader, notFound } from "~/lib/errors";
+import { handleAction, handleLoader, notFound, retryAfterHeaders } from "~/lib/errors";
 import { asList, readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
@@ -70,9 +70,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 /** A refusal's Retry-After (too many new conversations) reaches the browser. */
-export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
-  return actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
-}
+export const headers = retryAfterHeaders;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const auth = await requireUser(context, request);

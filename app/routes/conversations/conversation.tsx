@@ -18,7 +18,7 @@ import { MessageList } from "~/features/conversations/ui/message-list";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
-import { handleAction, handleLoader, httpError } from "~/lib/errors";
+import { handleAction, handleLoader, httpError, retryAfterHeaders } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
@@ -137,9 +137,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 /** A refusal's Retry-After (sending too fast) reaches the browser. */
-export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
-  return actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
-}
+export const headers = retryAfterHeaders;
 
 export default function Conversation() {
   const page = useLoaderData<typeof loader>();

@@ -2,7 +2,7 @@ import { data, useActionData } from "react-router";
 import { MAX_CREDENTIAL_BYTES, verifyCredentialText } from "~/features/credentials/verify.server";
 import { LearnNav } from "~/features/learning/ui/learn-nav";
 import { useI18n } from "~/i18n/context";
-import { handleAction, invalid, tooLarge, tooMany } from "~/lib/errors";
+import { handleAction, invalid, retryAfterHeaders, tooLarge, tooMany } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { filesOf } from "~/lib/uploads.server";
@@ -15,9 +15,7 @@ export function loader() {
 }
 
 /** A refusal's Retry-After (too many checks from this address) reaches the browser. */
-export function headers({ actionHeaders, loaderHeaders }: Route.HeadersArgs) {
-  return actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
-}
+export const headers = retryAfterHeaders;
 
 /** Anyone pastes or uploads a credential and reads the verdict in words. */
 export async function action({ context }: Route.ActionArgs) {
