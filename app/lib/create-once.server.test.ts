@@ -3,37 +3,18 @@
  * the same time (same author, same submission key) make one row, and both answers name it.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase, queryRows, setDatabase } from "~/db/client.server";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "~/db/client.server";
 import { createNetwork, createPostAt, createUser } from "~/db/seed/builders.server";
 import { addReply, createTopic } from "~/features/networks/forum.server";
 import { addComment, createPost } from "~/features/networks/posts.server";
 import { addFileResource, addLinkResource } from "~/features/networks/resources.server";
 import { networkPolicy } from "~/features/networks/rules";
-import { openTestDatabase } from "../../tests/setup/database";
-import { parseEnv, setEnv } from "./env.server";
-import { stopListening } from "./pubsub.server";
+import { openFeatureDatabase } from "../../tests/setup/feature-database";
 
-let database: Database;
-let cleanup: () => Promise<void>;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synergy-create-once-"));
-  setEnv(parseEnv({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent" }));
-  ({ database, cleanup } = await openTestDatabase(openDatabase));
-  setDatabase(database);
-  // Opening a database is slow on a busy machine.
-}, 60_000);
-
-afterAll(async () => {
-  await stopListening();
-  await cleanup();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const testDatabase = openFeatureDatabase("create-once");
 
 async function memberOfNetwork() {
   const user = await createUser({});
@@ -94,7 +75,9 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
     expectOneAnswer(await Promise.all([send(), send()]));
     expect(await count("posts", `network_id = '${networkId}'`)).toBe(1);
     expect(await count("post_attachments", "true")).toBe(1);
-    const stored = fs.readdirSync(path.join(dataDir, "uploads", "attachments", networkId));
+    const stored = fs.readdirSync(
+      path.join(testDatabase.dataDir, "uploads", "attachments", networkId),
+    );
     expect(stored).toHaveLength(1);
   });
 
@@ -149,7 +132,9 @@ describe("create once per submission key", { timeout: 30_000 }, () => {
       });
     expectOneAnswer(await Promise.all([file(), file()]));
     expect(await count("network_resources", `network_id = '${networkId}'`)).toBe(2);
-    const stored = fs.readdirSync(path.join(dataDir, "uploads", "resources", networkId));
+    const stored = fs.readdirSync(
+      path.join(testDatabase.dataDir, "uploads", "resources", networkId),
+    );
     expect(stored).toHaveLength(1);
   });
 

@@ -2,36 +2,16 @@
  * /verify's cost per request: the signing keys are read from the database once per check, not
  * once for "is it our key" and again for the proof.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, type Db, getDb, openDatabase, setDatabase } from "~/db/client.server";
+import { describe, expect, it } from "vitest";
+import { type Db, getDb } from "~/db/client.server";
 import { signingKeys } from "~/db/schema";
-import { parseEnv, setEnv } from "~/lib/env.server";
-import { stopListening } from "~/lib/pubsub.server";
-import { openTestDatabase } from "../../../tests/setup/database";
+import { openFeatureDatabase } from "../../../tests/setup/feature-database";
 import { buildOpenBadgeCredential } from "./issue.server";
 import { activeSigningKey } from "./keys.server";
 import { signCredential } from "./sign.server";
 import { verifyCredentialText } from "./verify.server";
 
-let database: Database;
-let cleanup: () => Promise<void>;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "synergy-verify-"));
-  setEnv(parseEnv({ NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "silent" }));
-  ({ database, cleanup } = await openTestDatabase(openDatabase));
-  setDatabase(database);
-}, 60_000);
-
-afterAll(async () => {
-  await stopListening();
-  await cleanup();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+openFeatureDatabase("verify");
 
 /** The database, counting the queries that read `signing_keys`. */
 function countingKeyReads(db: Db) {
