@@ -55,6 +55,14 @@ async function issueThroughJob(enrolmentId: string): Promise<string | undefined>
   return row?.id;
 }
 
+/** A course by `ownerId` completed by `holderId`, and the credential it issued. */
+async function issuedCredential(ownerId: string, holderId: string, title: string) {
+  const courseId = await insertCourse({ ownerId, title });
+  const id = await issueThroughJob(await insertEnrolment(courseId, holderId));
+  if (!id) throw new Error("No credential issued");
+  return { courseId, id };
+}
+
 async function json(client: TestClient, path: string): Promise<Json> {
   const response = await client.get(path);
   expect(response.status).toBe(200);
@@ -416,10 +424,8 @@ describe("attacks on credentials", () => {
 
   it("answers 429 past the certificate PDF's limit, from that address only", async () => {
     const owner = await app.signedIn({ role: "educator" });
-    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Bookkeeping basics" });
     const holder = await app.createUser({});
-    const id = await issueThroughJob(await insertEnrolment(courseId, holder.id));
-    if (!id) throw new Error("No credential issued");
+    const { id } = await issuedCredential(owner.user.id, holder.id, "Bookkeeping basics");
     const client = app.client();
     const from = (address: string) => ({ "x-forwarded-for": address, "accept-language": "de" });
     // Every request counts (rendering a PDF is the expensive part, a wrong id costs a lookup).
@@ -444,10 +450,8 @@ describe("attacks on credentials", () => {
 
   it("refuses a revocation reason over the limit and revokes nothing", async () => {
     const owner = await app.signedIn({ role: "educator" });
-    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Invoicing" });
     const holder = await app.createUser({});
-    const id = await issueThroughJob(await insertEnrolment(courseId, holder.id));
-    if (!id) throw new Error("No credential issued");
+    const { id } = await issuedCredential(owner.user.id, holder.id, "Invoicing");
     const response = await owner.client.post(`/credentials/${id}/revoke`, {
       reason: "x".repeat(501),
     });
@@ -468,10 +472,8 @@ describe("attacks on credentials", () => {
 
   it("lets nobody but the holder hide or show a badge, and nobody signed out", async () => {
     const owner = await app.signedIn({ role: "educator" });
-    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Pricing" });
     const holder = await app.signedIn({});
-    const id = await issueThroughJob(await insertEnrolment(courseId, holder.user.id));
-    if (!id) throw new Error("No credential issued");
+    const { id } = await issuedCredential(owner.user.id, holder.user.id, "Pricing");
     const visibility = async () =>
       (
         await rows<{ is_public: boolean }>(`select is_public from credentials where id = ${q(id)}`)
@@ -498,10 +500,8 @@ describe("attacks on credentials", () => {
 describe("when the holder's account is deleted", () => {
   it("keeps the credential as a revoked tombstone: the bit stays set, /verify says revoked, the index is never reused", async () => {
     const owner = await app.signedIn({ role: "educator" });
-    const courseId = await insertCourse({ ownerId: owner.user.id, title: "Bookkeeping" });
     const leaver = await app.signedIn({ displayName: "Leena Leaver" });
-    const id = await issueThroughJob(await insertEnrolment(courseId, leaver.user.id));
-    if (!id) throw new Error("No credential issued");
+    const { courseId, id } = await issuedCredential(owner.user.id, leaver.user.id, "Bookkeeping");
     const credential = await json(leaver.client, `/credentials/${id}/credential.json`);
     const index = Number((credential.credentialStatus as Json).statusListIndex);
     expectMessage(
