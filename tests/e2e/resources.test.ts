@@ -14,8 +14,10 @@ import {
   signInWithForm,
   translatorFor,
 } from "../setup/browser";
+import { publishResource } from "../setup/learning";
 
 const en = translatorFor("en");
+const el = translatorFor("el");
 const password = "a long and private passphrase";
 
 describe.skipIf(!hasChromium)("issue 11's resource journey", () => {
@@ -92,5 +94,39 @@ describe.skipIf(!hasChromium)("issue 11's resource journey", () => {
     await visitor.goto(`${app.url}/learn?duration=long`);
     expect(await visitor.getByRole("link", { name: "Replying after hours" }).count()).toBe(0);
     await visitor.context().close();
+  });
+  it("takes two comments from one page, an empty box after each: with JavaScript on a 360 px phone in Greek, and without", async () => {
+    const author = await app.signedIn({ role: "educator" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const id = await publishResource(author.client, reviewer.client);
+    const reader = await app.createUser({ password, role: "owner", locale: "el" });
+    for (const javaScriptEnabled of [true, false]) {
+      const { context, page, problems } = await openPage(browser, {
+        viewport: { width: 360, height: 740 },
+        javaScriptEnabled,
+      });
+      await signInWithForm(page, app.url, reader.email, password);
+      await page.goto(`${app.url}/learn/${id}`);
+      const box = page.getByLabel(el("learning.comments.add"), { exact: true });
+      for (const n of [1, 2]) {
+        const text = `Σχόλιο ${n} (${javaScriptEnabled ? "με" : "χωρίς"} JavaScript)`;
+        await box.fill(text);
+        const before = page.url();
+        await Promise.all([
+          page.waitForURL((url) => url.href !== before && url.hash.startsWith("#comment-")),
+          page.getByRole("button", { name: el("learning.comments.add"), exact: true }).click(),
+        ]);
+        await page.getByText(text).waitFor();
+        expect(await box.inputValue(), `box after comment ${n}`).toBe("");
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+    const [row] = await app.server.queryRows<{ n: number }>(
+      app.server.rawSql(
+        `select count(*)::int as n from learning_resource_comments where resource_id = '${id}'`,
+      ),
+    );
+    expect(row.n).toBe(4);
   });
 });

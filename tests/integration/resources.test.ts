@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { escapeHtml, expectMessage } from "../setup/html";
 import { disguisedPng, makePng } from "../setup/images";
+import { act, createResource, publishResource, resourceForm } from "../setup/learning";
 
 /**
  * Learning resources (issue 11, items 1–3): who may author, the editor's limits, the review
@@ -26,49 +27,6 @@ async function rows<T>(query: string): Promise<T[]> {
   return app.server.queryRows<T>(app.server.rawSql(query));
 }
 
-let counter = 0;
-function resourceForm(overrides: Record<string, string | string[]> = {}) {
-  counter += 1;
-  return {
-    title: `Answering messages after hours ${counter}`,
-    summary: "Set up an automatic reply in fifteen minutes.",
-    introduction: "### Why\n\nCustomers write in the **evening**.",
-    practice: "1. Open the settings\n2. Write the reply",
-    reflection: "Which messages came in after closing?",
-    q0Prompt: "When should the reply say you answer?",
-    q0Options: "* A time the customer can trust\nNever",
-    q0Feedback: "A clear time builds trust.",
-    q1Prompt: "Which are good replies?",
-    q1Options: "* Thanks, we answer by 9 am\n* We are closed, back tomorrow\nGo away",
-    q1Feedback: "Both friendly replies give a time.",
-    topics: ["topic:digital-basics"],
-    eqf: "2",
-    language: "en",
-    minutes: "15",
-    licence: "CC-BY-SA-4.0",
-    videos: "https://video.example.org/auto-reply",
-    coauthors: "",
-    audience: "open",
-    submissionKey: `res-${Date.now()}-${counter}`,
-    ...overrides,
-  };
-}
-
-async function createResource(
-  client: TestClient,
-  overrides: Record<string, string | string[]> = {},
-): Promise<string> {
-  const response = await client.post("/learn/new", resourceForm(overrides));
-  expect(response.status, await response.clone().text()).toBe(302);
-  const id = response.headers.get("location")?.match(/\/learn\/([0-9a-f-]{36})$/)?.[1];
-  if (!id) throw new Error(`no resource id in ${response.headers.get("location")}`);
-  return id;
-}
-
-function act(client: TestClient, id: string, fields: Record<string, string>) {
-  return client.post(`/learn/${id}`, fields);
-}
-
 async function resourceRow(id: string) {
   const [row] = await rows<{
     status: string;
@@ -89,15 +47,7 @@ async function publishedBy(
   reviewer: TestClient,
   overrides: Record<string, string | string[]> = {},
 ) {
-  const id = await createResource(author, overrides);
-  expect((await act(author, id, { intent: "submit" })).status).toBe(200);
-  const review = await act(reviewer, id, {
-    intent: "review",
-    decision: "approved",
-    body: "Clear and short.",
-    publish: "yes",
-  });
-  expect(review.status, await review.clone().text()).toBe(200);
+  const id = await publishResource(author, reviewer, overrides);
   expect((await resourceRow(id)).status).toBe("published");
   return id;
 }
