@@ -104,3 +104,26 @@ export const lessonKinds = ["resource", "quiz"] as const;
 /** When an enrolment counts as completed. */
 export const completionRules = ["all_lessons", "all_lessons_and_quizzes"] as const;
 export const enrolmentStatuses = ["active", "completed", "left"] as const;
+
+/** Partnering (issue 12, decision 023): what an opportunity is. */
+export const opportunityKinds = ["offer", "request"] as const;
+export const opportunityAreas = ["business", "technology", "service"] as const;
+/** The partnerships an opportunity seeks (the Enterprise Europe Network's list, plus learning). */
+export const partnershipTypes = [
+  "distribution",
+  "supplier",
+  "subcontracting",
+  "joint_venture",
+  "franchise",
+  "licensing",
+  "public_tender",
+  "knowledge_exchange",
+  "learn_together",
+] as const;
+/** An opportunity's life: written, sent for review, out (until it expires), or taken back. */
+export const opportunityStatuses = ["draft", "submitted", "published", "withdrawn"] as const;
+export const interestStatuses = ["pending", "accepted", "declined", "withdrawn"] as const;
+/** Where an accepted introduction has got to, set by either side. */
+export const introductionStages = ["introduced", "met", "agreement", "active", "ended"] as const;
+export const meetingStatuses = ["proposed", "accepted", "declined", "cancelled"] as const;
+export const bookingStatuses = ["booked", "cancelled"] as const;

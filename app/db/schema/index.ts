@@ -10,5 +10,6 @@ export * from "./needs";
 export * from "./networks";
 export * from "./notifications";
 export * from "./organisations";
+export * from "./partnering";
 export * from "./radar";
 export * from "./taxonomy";
