@@ -63,8 +63,17 @@ export type Scenario = {
    * the inbox and a long conversation (scale seed); "events": event pages (scale seed's events);
    * "needs": the needs radar and its distance index (scale seed's needs, issue 10);
    * "learning": the library and a course page with progress (scale seed's learning, issue 11).
+   * "partnering": opportunity search, explained matches and a partnering day (issue 12).
    */
-  group: "core" | "networks" | "embedded" | "conversations" | "events" | "needs" | "learning";
+  group:
+    | "core"
+    | "networks"
+    | "embedded"
+    | "conversations"
+    | "events"
+    | "needs"
+    | "learning"
+    | "partnering";
   description: string;
   /** Defaults to CORE_TARGET. */
   target?: Target;
@@ -1515,3 +1524,119 @@ const learningScenarios: Scenario[] = [
   },
 ];
 scenarios.push(...learningScenarios);
+
+/** Partnering (issue 12): p95 under 50 ms at 20 connections. */
+export const PARTNERING_TARGET: Target = { p95Ms: 50 };
+
+const opportunityLinks = /href="\/partnering\/[0-9a-f-]{36}"/g;
+
+function expectOpportunities(minimum: number) {
+  return (html: string) => {
+    const found = new Set(html.match(opportunityLinks)).size;
+    return found >= minimum ? null : `expected ${minimum} or more opportunities, found ${found}`;
+  };
+}
+
+/** Active members of organisations with published opportunities elsewhere to match. */
+async function partneringMembers(db: pg.Client, count: number) {
+  const { rows } = await db.query<{ email: string; organisation_id: string }>(
+    `select distinct on (o.id) u.email, o.id as organisation_id
+     from organisations o
+     join organisation_members om on om.organisation_id = o.id and om.status = 'active'
+     join users u on u.id = om.user_id
+     where o.kind = 'enterprise' and u.email like $1
+       and u.onboarded_at is not null and u.email_verified_at is not null
+     order by o.id, u.id limit $2`,
+    [`%@${SCALE_EMAIL_DOMAIN}`, count],
+  );
+  if (rows.length === 0) throw new Error("no organisation members: run npm run seed:scale");
+  return rows;
+}
+
+const partneringScenarios: Scenario[] = [
+  {
+    name: "partnering-search",
+    group: "partnering",
+    target: PARTNERING_TARGET,
+    description: `opportunity search (/partnering) with three filters — a target country, a partnership type and a working language — over the 30 most common mixes, as ${SPREAD_SESSIONS} members`,
+    prepare: async (context) => {
+      const { rows } = await context.db.query<{
+        country: string;
+        partnership: string;
+        language: string;
+      }>(
+        `select c.country, p.partnership, l.language
+         from opportunities o
+         cross join unnest(o.target_countries) c(country)
+         cross join unnest(o.partnerships) p(partnership)
+         cross join unnest(o.languages) l(language)
+         where o.status = 'published' and o.expires_at > now()
+         group by 1, 2, 3 order by count(*) desc, 1, 2, 3 limit 30`,
+      );
+      if (rows.length === 0) {
+        throw new Error("no opportunities: run npm run seed:scale -- --only partnering");
+      }
+      const members = await partneringMembers(context.db, SPREAD_SESSIONS);
+      const sessions = await Promise.all(members.map((m) => context.signInAs(m.email)));
+      return {
+        requests: rows.map((r, i) => ({
+          path: `/partnering?${new URLSearchParams({ country: r.country, partnership: r.partnership, language: r.language })}`,
+          headers: { cookie: sessions[i % sessions.length].cookie },
+        })),
+        note: `${rows.length} filter mixes, ${sessions.length} members`,
+      };
+    },
+    expect: expectOpportunities(5),
+  },
+  {
+    name: "partnering-matches",
+    group: "partnering",
+    target: PARTNERING_TARGET,
+    description: `'matches for you' (/partnering/matches) with their explained scores for ${SPREAD_SESSIONS} enterprises, as one of their members`,
+    prepare: async (context) => {
+      const members = await partneringMembers(context.db, SPREAD_SESSIONS);
+      const sessions = await Promise.all(members.map((m) => context.signInAs(m.email)));
+      return {
+        requests: sessions.map((s, i) => ({
+          path: `/partnering/matches?organisation=${members[i].organisation_id}`,
+          headers: { cookie: s.cookie },
+        })),
+        note: `${sessions.length} organisations`,
+      };
+    },
+    expect: expectOpportunities(5),
+  },
+  {
+    name: "partnering-day-booking",
+    group: "partnering",
+    target: PARTNERING_TARGET,
+    description: `a partnering day's booking page (/events/<id>/partnering) with 300 participants, as ${SPREAD_SESSIONS} of them`,
+    prepare: async (context) => {
+      const { rows: days } = await context.db.query<{ event_id: string; participants: number }>(
+        `select d.event_id, count(p.user_id)::int as participants
+         from partnering_days d join partnering_participants p on p.day_id = d.id
+         group by d.event_id order by count(p.user_id) desc limit 1`,
+      );
+      const day = days[0];
+      if (!day) throw new Error("no partnering day: run npm run seed:scale -- --only partnering");
+      const { rows: people } = await context.db.query<{ email: string }>(
+        `select u.email from partnering_participants p
+         join partnering_days d on d.id = p.day_id join users u on u.id = p.user_id
+         where d.event_id = $1 and u.email like $2
+           and u.onboarded_at is not null and u.email_verified_at is not null
+         order by u.id limit $3`,
+        [day.event_id, `%@${SCALE_EMAIL_DOMAIN}`, SPREAD_SESSIONS],
+      );
+      const sessions = await Promise.all(people.map((p) => context.signInAs(p.email)));
+      return {
+        requests: sessions.map((s) => ({
+          path: `/events/${day.event_id}/partnering`,
+          headers: { cookie: s.cookie },
+        })),
+        note: `${day.participants} participants, ${sessions.length} of them signed in`,
+      };
+    },
+    expect: (html) => (html.includes("partnering") ? null : "not a partnering day page"),
+  },
+];
+scenarios.push(...partneringScenarios);

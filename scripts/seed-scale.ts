@@ -16,7 +16,9 @@
  * after everything else; `--only needs` replaces just them (and their offers and snapshots).
  * Learning (issue 11: default 20,000 resources and 200,000 enrolments, with 500 courses, progress
  * and quiz attempts; `--resources N --enrolments N`) comes last; `--only learning` replaces every
- * learning row but the shipped courseware.
+ * learning row but the shipped courseware. Partnering (issue 12: default 50,000 opportunities and
+ * 200,000 expressions of interest, and a partnering day with 300 participants;
+ * `--opportunities N --interests N`) comes after learning; `--only partnering` replaces it.
  */
 import { parseArgs } from "node:util";
 import {
@@ -38,6 +40,11 @@ import {
   seedScaleNeeds,
 } from "../app/db/seed/scale-needs.server";
 import { DEFAULT_SCALE_NOTIFICATIONS } from "../app/db/seed/scale-notifications.server";
+import {
+  DEFAULT_SCALE_INTERESTS,
+  DEFAULT_SCALE_OPPORTUNITIES,
+  seedScalePartnering,
+} from "../app/db/seed/scale-partnering.server";
 import { getEnv } from "../app/lib/env.server";
 import { openScriptDatabase, runScript } from "./open-database";
 
@@ -57,6 +64,8 @@ await runScript(async () => {
       "me-toos": { type: "string", default: String(DEFAULT_SCALE_ME_TOOS) },
       resources: { type: "string", default: String(DEFAULT_SCALE_RESOURCES) },
       enrolments: { type: "string", default: String(DEFAULT_SCALE_ENROLMENTS) },
+      opportunities: { type: "string", default: String(DEFAULT_SCALE_OPPORTUNITIES) },
+      interests: { type: "string", default: String(DEFAULT_SCALE_INTERESTS) },
     },
   });
   const notifications = Number(values.notifications);
@@ -108,16 +117,29 @@ await runScript(async () => {
       "--enrolments takes a whole number between 0 and 20000000, e.g. --enrolments 20000",
     );
   }
+  const opportunities = Number(values.opportunities);
+  const interests = Number(values.interests);
+  if (!Number.isInteger(opportunities) || opportunities < 0 || opportunities > 5_000_000) {
+    throw new Error(
+      "--opportunities takes a whole number between 0 and 5000000, e.g. --opportunities 5000",
+    );
+  }
+  if (!Number.isInteger(interests) || interests < 0 || interests > 50_000_000) {
+    throw new Error(
+      "--interests takes a whole number between 0 and 50000000, e.g. --interests 20000",
+    );
+  }
   if (
     values.only !== undefined &&
     values.only !== "conversations" &&
     values.only !== "notifications" &&
     values.only !== "events" &&
     values.only !== "needs" &&
-    values.only !== "learning"
+    values.only !== "learning" &&
+    values.only !== "partnering"
   ) {
     throw new Error(
-      '--only takes "conversations", "notifications", "events", "needs" or "learning" (the parts that can be added on their own)',
+      '--only takes "conversations", "notifications", "events", "needs", "learning" or "partnering" (the parts that can be added on their own)',
     );
   }
   const only = values.only === "conversations" ? ("conversations" as const) : undefined;
@@ -171,6 +193,14 @@ await runScript(async () => {
     }
     return;
   }
+  if (values.only === "partnering") {
+    try {
+      await seedPartnering(database, opportunities, interests, started);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   if (values.only === "notifications") {
     try {
       console.log(`Replacing the notifications with about ${notifications.toLocaleString("en")}…`);
@@ -213,6 +243,9 @@ await runScript(async () => {
     if (!only && needs > 0) await seedNeeds(database, needs, meToos, performance.now());
     if (!only && resources > 0) {
       await seedLearning(database, resources, enrolments, performance.now());
+    }
+    if (!only && opportunities > 0) {
+      await seedPartnering(database, opportunities, interests, performance.now());
     }
     console.log(
       `Every account signs in with the password "${SCALE_PASSWORD}" (addresses end in @${SCALE_EMAIL_DOMAIN}).`,
@@ -262,5 +295,27 @@ async function seedLearning(
   console.log(`Done in ${seconds} s:`);
   for (const [table, count] of Object.entries(counts)) {
     console.log(`  ${table.padEnd(20)} ${count.toLocaleString("en").padStart(10)}`);
+  }
+}
+
+async function seedPartnering(
+  database: Awaited<ReturnType<typeof openScriptDatabase>>,
+  opportunities: number,
+  interests: number,
+  started: number,
+) {
+  console.log(
+    `Replacing the partnering data with ${opportunities.toLocaleString("en")} opportunities and ${interests.toLocaleString("en")} expressions of interest…`,
+  );
+  const counts = await seedScalePartnering({
+    database,
+    opportunities,
+    interests,
+    onProgress: (message) => console.log(message),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Done in ${seconds} s:`);
+  for (const [table, count] of Object.entries(counts)) {
+    console.log(`  ${table.padEnd(24)} ${count.toLocaleString("en").padStart(10)}`);
   }
 }

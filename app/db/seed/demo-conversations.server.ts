@@ -147,12 +147,13 @@ async function sharesNetwork(db: Db, a: string, b: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function writeConversation(
+/** Writes one conversation with its messages and participants; its id. */
+export async function writeConversation(
   db: Db,
   now: number,
   ids: string[],
   spec: { title?: string; messages: { authorId: string; body: string; hoursAgo: number }[] },
-): Promise<void> {
+): Promise<string> {
   const starter = spec.messages[0].authorId;
   const direct = ids.length === 2;
   const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000);
@@ -202,6 +203,7 @@ async function writeConversation(
       joinedAt: first,
     });
   }
+  return conversation.id;
 }
 
 /** Writes the demo conversations through `db` (the demo seed's transaction). */

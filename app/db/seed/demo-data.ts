@@ -339,6 +339,18 @@ export const demoOrganisations: DemoOrganisation[] = [
     region: "Oulu",
     description: "Toimisto-, porrashuone- ja kotisiivousta Oulun seudulla.",
   },
+  {
+    key: "fi-pirkan-herkkutukku",
+    kind: "enterprise",
+    name: "Pirkan Herkkutukku Oy",
+    naceDivision: "46",
+    sizeBand: "2-4",
+    yearFounded: 2016,
+    country: "FI",
+    region: "Tampere",
+    description:
+      "Erikoiselintarvikkeiden tukku Tampereella: tuomme ja jaamme pienten tuottajien juustoja, leivontatuotteita ja säilykkeitä kahviloihin ja herkkukauppoihin koko Pirkanmaalla.",
+  },
 
   // ───────────────────────────── Germany ─────────────────────────────
   {
@@ -1117,6 +1129,26 @@ export const demoPeople: DemoPerson[] = [
     skillsWanted: ["hiring-first-employee", "cash-flow-planning", "website-building"],
     organisation: { key: "fi-pyorapaja-makela", isAdmin: true },
     joinedDaysAgo: 60,
+  },
+  {
+    key: "eveliina-koskinen",
+    displayName: "Eveliina Koskinen",
+    email: "eveliina.koskinen@demo.synergy.test",
+    role: "owner",
+    locale: "fi",
+    headline: "Erikoiselintarvikkeiden tukku Tampereella",
+    bio: "Pyöritän kolmen hengen tukkua, joka jakaa pienten tuottajien herkkuja kahviloihin ja lähikauppoihin Pirkanmaalla. Etsin Euroopasta tuottajia, joiden tuotteita suomalaiset eivät vielä tunne, ja opettelen vientipaperit ja tullin siinä samalla.",
+    country: "FI",
+    region: "Tampere",
+    languages: [
+      { code: "fi", level: "native" },
+      { code: "en", level: "C1" },
+      { code: "sv", level: "B1" },
+    ],
+    skillsOffered: ["customer-service", "business-networking"],
+    skillsWanted: ["export-internationalisation", "vat-and-invoicing", "sales-negotiation"],
+    organisation: { key: "fi-pirkan-herkkutukku", isAdmin: true },
+    joinedDaysAgo: 75,
   },
   {
     key: "tiina-korhonen",

@@ -1885,6 +1885,7 @@ export const demoNetworks: DemoNetwork[] = [
       "dimitra-alexiou",
       "jussi-makela",
       "federica-marchetti",
+      "eveliina-koskinen",
     ],
     posts: [
       {

@@ -11,6 +11,7 @@ import { seedDemoLearning } from "./demo-learning.server";
 import { seedDemoNeeds } from "./demo-needs.server";
 import { seedDemoNetworks } from "./demo-networks.server";
 import { seedDemoNotifications } from "./demo-notifications.server";
+import { seedDemoPartnering } from "./demo-partnering.server";
 
 /** Every demo account signs in with this password (README says so). */
 export const DEMO_PASSWORD = "synergy-demo-2026";
@@ -104,6 +105,7 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
   await seedDemoNeeds(ids, db);
   await seedDemoAudits(ids, db);
   await seedDemoLearning(ids, db);
+  await seedDemoPartnering(db);
   await seedDemoNotifications(db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }
