@@ -19,7 +19,7 @@
  *   conversation (the conversations part of the seed is separate);
  * - the partnering day is on the first upcoming event that is not cancelled: 300 people going,
  *   each with what they seek and offer, free for two thirds of the day's 20-minute slots, and
- *   about 400 meetings booked with their holds and table numbers.
+ *   several hundred meetings (about 900 at the defaults) booked with their holds and table numbers.
  *
  * Everything is drawn inside PostgreSQL from md5 of the row's number (two runs give the same
  * rows; only the absolute times follow the moment of seeding).
@@ -340,7 +340,7 @@ async function loadPartneringDay(
      from seed_day_people p`,
     [dayId, event.starts_at, event.ends_at],
   );
-  // About 400 bookings between people free at the same slot; a person's slot is held once.
+  // Bookings between people free at the same slot; a person's slot is held once.
   await client.query(
     `create temp table seed_day_pairs on commit drop as
      select row_number() over (order by ${unit("'pair' || a.i || b.i || s")}) as n,
