@@ -427,6 +427,43 @@ describe("visibility", () => {
   });
 });
 
+describe("pages", () => {
+  it("renders every page in each language, with the header entry and the notifications", async () => {
+    const { client, orgId, user } = await author("Pages Mill");
+    const id = await published(client, orgId);
+    for (const path of [
+      "/partnering",
+      "/partnering/new",
+      "/partnering/mine",
+      `/partnering/${id}`,
+      `/partnering/${id}/edit`,
+      `/partnering/${id}/translations`,
+    ]) {
+      const response = await client.get(path);
+      expect(response.status, path).toBe(200);
+      const html = await response.text();
+      expect(html, path).toContain('href="/partnering"');
+    }
+    const greek = await app.signedIn({ locale: "el" });
+    const search = await (await greek.client.get("/partnering")).text();
+    expectMessage(search, "partnering.title", "el");
+    expectMessage(search, "partnering.openUntil", "el");
+    const centre = await (await client.get("/notifications")).text();
+    expect(centre).toContain("Olive oil for delis in the north");
+    const [note] = await rows<{ id: string }>(
+      `select id from notifications where recipient_id = ${q(user.id)} and kind = 'opportunity.published'`,
+    );
+    const open = await client.get(`/notifications/${note?.id}/open`);
+    expect(open.headers.get("location")).toBe(`/partnering/${id}`);
+    const [request] = await rows<{ id: string }>(
+      `select id from notifications where recipient_id = ${q(reviewer.user.id)}
+         and kind = 'opportunity.review_requested' order by created_at desc limit 1`,
+    );
+    const toQueue = await reviewer.client.get(`/notifications/${request?.id}/open`);
+    expect(toQueue.headers.get("location")).toBe("/partnering/review");
+  });
+});
+
 describe("translations", () => {
   it("shows the reader's language with a note and a link to the original", async () => {
     const { client, orgId } = await author("Translated Mill");
