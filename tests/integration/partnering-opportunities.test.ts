@@ -244,6 +244,13 @@ describe("review", () => {
        from opportunities where id = ${q(id)}`,
     );
     expect(row.until_deadline).toBe(true);
+    // A deadline that passed while in review: approving is refused, the authors can fix it.
+    const late = await create(client, orgId, { deadline: soon }, "submit");
+    await rows(`update opportunities set deadline = current_date - 1 where id = ${q(late)}`);
+    const refused = await reviewer.client.post(`/partnering/${late}`, { intent: "approve" });
+    expect(refused.status).toBe(409);
+    expectMessage(await refused.text(), "partnering.deadlinePast");
+    expect(await statusOf(late)).toMatchObject({ status: "submitted" });
   });
 
   it("never lets authors review their own, and keeps the queue to facilitators and admins", async () => {

@@ -6,7 +6,7 @@ import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { isCountry, isLanguage, isNaceDivision } from "~/features/taxonomy/vocabulary.server";
 import { createOnce } from "~/lib/create-once.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
-import { invalid, notFound } from "~/lib/errors";
+import { conflict, invalid, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
 import type { Actor, Person } from "~/lib/policy";
 import { PAGE_SIZE, PUBLISHED_MONTHS } from "./limits";
@@ -290,6 +290,11 @@ export async function reviewOpportunity(options: {
   const { actor, id } = options;
   await getDb().transaction(async (tx) => {
     const row = await lockFor(tx, actor, id, "review");
+    // A deadline that passed while it waited would publish it already expired: send it back.
+    const today = new Date().toISOString().slice(0, 10);
+    if (options.intent === "approve" && row.deadline !== null && row.deadline < today) {
+      throw conflict("partnering.deadlinePast");
+    }
     if (options.intent === "approve") {
       await queryRows(
         sql`update opportunities set status = 'published', published_at = now(),
