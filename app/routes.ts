@@ -132,6 +132,14 @@ export default [
     route("courses/:id/edit", "routes/courses/course-edit.tsx"),
     route("courses/:id/lessons/:lessonId", "routes/courses/lesson.tsx"),
     route("courses/:id/learners", "routes/courses/learners.tsx"),
+    // Partnering opportunities: search, publishing, review, renewal (issue 12, helper "opp").
+    route("partnering", "routes/partnering/search.tsx"),
+    route("partnering/new", "routes/partnering/new.tsx"),
+    route("partnering/mine", "routes/partnering/mine.tsx"),
+    route("partnering/review", "routes/partnering/review.tsx"),
+    route("partnering/:id", "routes/partnering/opportunity.tsx"),
+    route("partnering/:id/edit", "routes/partnering/edit.tsx"),
+    route("partnering/:id/translations", "routes/partnering/translations.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

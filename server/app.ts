@@ -33,6 +33,7 @@ import { cleanupJob } from "~/features/maintenance/cleanup.server";
 import { digestJob, digestScanJob } from "~/features/notifications/digest.server";
 import { notificationEmailJob } from "~/features/notifications/email.server";
 import { fanoutJob } from "~/features/notifications/fanout.server";
+import { opportunityRemindersJob } from "~/features/partnering/expiry.server";
 import { needsDailyJob } from "~/features/radar/daily.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -72,6 +73,7 @@ export { scanDueDigests, sendDigest } from "~/features/notifications/digest.serv
 export { nextDigestAt } from "~/features/notifications/digest-schedule";
 export { runFanout } from "~/features/notifications/fanout.server";
 export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
+export { sendRenewalReminders } from "~/features/partnering/expiry.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
@@ -113,6 +115,7 @@ export const jobTypes = [
   digestJob.name,
   needsDailyJob.name,
   issueCredentialJob.name,
+  opportunityRemindersJob.name,
 ];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.

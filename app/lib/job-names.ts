@@ -20,6 +20,9 @@ export const jobNames = [
   "needs.daily",
   // A completed course's certificate and Open Badges 3.0 credential (app/features/credentials/).
   "credentials.issue",
+  // Partnering opportunities: renewal reminders 14 days before expiry
+  // (app/features/partnering/expiry.server.ts).
+  "partnering.reminders",
 ] as const;
 
 export type JobName = (typeof jobNames)[number];

@@ -51,6 +51,9 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
               <li>
                 <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
               </li>
+              <li>
+                <NavLink to="/partnering">{t("partnering.nav")}</NavLink>
+              </li>
               {user?.isAdmin ? (
                 <li>
                   <NavLink to="/admin/users">{t("nav.admin")}</NavLink>

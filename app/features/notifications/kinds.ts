@@ -162,6 +162,27 @@ export const notificationKinds = {
     link: (d) => `/courses/${str(d, "courseId")}`,
     defaultEmail: "immediately",
   },
+  // Partnering opportunities (issue 12, app/features/partnering/).
+  "opportunity.review_requested": {
+    message: "partnering.notify.reviewRequested",
+    link: () => "/partnering/review",
+    defaultEmail: "digest",
+  },
+  "opportunity.published": {
+    message: "partnering.notify.published",
+    link: (d) => `/partnering/${str(d, "opportunityId")}`,
+    defaultEmail: "immediately",
+  },
+  "opportunity.returned": {
+    message: "partnering.notify.returned",
+    link: (d) => `/partnering/${str(d, "opportunityId")}`,
+    defaultEmail: "immediately",
+  },
+  "opportunity.expiring": {
+    message: "partnering.notify.expiring",
+    link: (d) => `/partnering/${str(d, "opportunityId")}#renew`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;

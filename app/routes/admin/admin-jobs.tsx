@@ -31,6 +31,7 @@ const jobLabels: Record<JobName, MessageKey> = {
   "events.feedback": "adminJobs.jobEventFeedback",
   "needs.daily": "adminJobs.jobNeedsDaily",
   "credentials.issue": "adminJobs.jobCredentialsIssue",
+  "partnering.reminders": "partnering.jobReminders",
 };
 
 export default function AdminJobs() {

@@ -10,6 +10,7 @@ import {
   requestToJoin,
 } from "~/features/organisations/organisations.server";
 import { organisationPolicy } from "~/features/organisations/rules";
+import { organisationOpportunities } from "~/features/partnering/opportunities.server";
 import {
   countryName,
   naceLabel,
@@ -31,8 +32,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const found = await getOrganisation({ id: params.id, actor: actorOf(auth) });
   if (!found) throw httpError(404, "org.notFound");
   const { organisation: o } = found;
+  // Its current published partnering opportunities (issue 12), titles in the reader's language.
+  const opportunities = (await organisationOpportunities(o.id, locale)).map((r) => ({
+    id: r.id,
+    title: r.title,
+  }));
   return {
     ...found,
+    opportunities,
     signedIn: auth !== null,
     organisation: {
       ...o,
@@ -107,6 +114,7 @@ export default function Organisation() {
     viewerMembership,
     pending,
     signedIn,
+    opportunities,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -188,6 +196,18 @@ export default function Organisation() {
             {o.topics.map((topic) => (
               <li key={topic.slug} className="tag">
                 {topic.label}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {opportunities.length ? (
+        <section className="section" aria-labelledby="opportunities">
+          <h2 id="opportunities">{t("partnering.organisationOpportunities")}</h2>
+          <ul>
+            {opportunities.map((x) => (
+              <li key={x.id}>
+                <a href={`/partnering/${x.id}`}>{x.title}</a>
               </li>
             ))}
           </ul>

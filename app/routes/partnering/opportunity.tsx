@@ -1,0 +1,297 @@
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
+import { resolveLocale } from "~/features/accounts/locale.server";
+import {
+  findOpportunityForViewer,
+  renewOpportunity,
+  reviewOpportunity,
+  submitOpportunity,
+  withdrawOpportunity,
+} from "~/features/partnering/opportunities.server";
+import { fieldErrors, sectorName } from "~/features/partnering/opportunity-page.server";
+import { opportunityPolicy } from "~/features/partnering/rules";
+import { reviewFormSchema } from "~/features/partnering/schema";
+import { StatusBadge, useDay } from "~/features/partnering/ui/opportunity-card";
+import { ReviewForms } from "~/features/partnering/ui/review-forms";
+import { countryName, languageName } from "~/features/taxonomy/vocabulary.server";
+import { useI18n } from "~/i18n/context";
+import { localeNames } from "~/i18n/i18n";
+import { handleAction, handleLoader, httpError } from "~/lib/errors";
+import { readForm } from "~/lib/form.server";
+import { actorOf, personOf } from "~/lib/policy";
+import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
+import { formatDate } from "~/ui/format";
+import type { Route } from "./+types/opportunity";
+
+/**
+ * One opportunity. Signed-out visitors see the public part of a current published one (title,
+ * summary, organisation name and country); signed-in people the whole text; authors and
+ * reviewers every status. No contact details for anyone: they come with an introduction.
+ */
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const auth = await context.auth();
+  const actor = actorOf(auth);
+  const locale = resolveLocale(auth, context.requestLocale);
+  const found = await handleLoader(() => findOpportunityForViewer(actor, params.id));
+  const { opportunity: o, organisation, subject } = found;
+  const wantsOriginal = new URL(request.url).searchParams.get("original") === "1";
+  const translation =
+    o.language !== locale ? found.translations.find((t) => t.language === locale) : undefined;
+  const shown = translation && !wantsOriginal ? translation : null;
+  const text = shown ?? o;
+  const base = {
+    id: o.id,
+    title: text.title,
+    summary: text.summary,
+    organisationName: organisation.name,
+    organisationCountry: countryName(organisation.country, locale),
+  };
+  const translated = {
+    shown: shown !== null,
+    available: translation !== undefined,
+    original: localeNames[o.language as keyof typeof localeNames] ?? o.language,
+    reader: localeNames[locale],
+  };
+  if (!actor) {
+    return { signedIn: false as const, opportunity: base, translated };
+  }
+  const can = (action: Parameters<typeof opportunityPolicy.can>[1]) =>
+    opportunityPolicy.can(actor, action, subject);
+  return {
+    signedIn: true as const,
+    translated,
+    opportunity: {
+      ...base,
+      description: text.description,
+      kind: o.kind,
+      area: o.area,
+      partnerships: o.partnerships,
+      sector: sectorName(o.naceDivision, locale),
+      targetCountries: o.targetCountries.map((c) => countryName(c, locale)),
+      languages: o.languages.map((c) => languageName(c, locale)),
+      brings: o.brings,
+      seeks: o.seeks,
+      deadline: o.deadline,
+      status: o.status,
+      current: subject.current,
+      expiresAt: o.expiresAt ? o.expiresAt.toISOString() : null,
+      reviewNote: found.isAuthor ? o.reviewNote : "",
+      interestCount: found.isAuthor ? o.interestCount : 0,
+    },
+    isAuthor: found.isAuthor,
+    can: {
+      edit: can("edit"),
+      submit: can("submit"),
+      review: can("review"),
+      withdraw: can("withdraw"),
+      renew: can("renew"),
+      expressInterest: can("expressInterest"),
+    },
+  };
+}
+
+/** Send for review, withdraw, renew (authors); approve or send back (reviewers). */
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const auth = await requireUser(context, request);
+  const actor = personOf(auth);
+  const form = readForm(context);
+  const id = params.id;
+  switch (form.intent) {
+    case "submit":
+      return handleAction(async () => {
+        await submitOpportunity({ actor, id });
+        return redirect(`/partnering/${id}`);
+      });
+    case "withdraw":
+      return handleAction(async () => {
+        await withdrawOpportunity({ actor, id });
+        return redirect(`/partnering/${id}`);
+      });
+    case "renew":
+      return handleAction(async () => {
+        await renewOpportunity({ actor, id });
+        return redirect(`/partnering/${id}`);
+      });
+    case "approve":
+    case "return": {
+      const parsed = reviewFormSchema.safeParse(form);
+      if (!parsed.success) {
+        return data(
+          {
+            ok: false,
+            message: "form.fixErrors",
+            errors: fieldErrors(parsed.error.issues),
+          },
+          { status: 400 },
+        );
+      }
+      const { intent, note } = parsed.data;
+      return handleAction(async () => {
+        await reviewOpportunity({ actor, id, intent, note });
+        return redirect("/partnering/review");
+      });
+    }
+    default:
+      throw httpError(400);
+  }
+}
+
+export default function OpportunityPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale, timeZone } = useI18n();
+  const day = useDay();
+  const o = loaded.opportunity;
+  const tr = loaded.translated;
+  return (
+    <main id="main" className="page narrow-column">
+      <title>{`${o.title} · Synergy`}</title>
+      <h1>{o.title}</h1>
+      {result && "message" in result ? (
+        <FormMessage kind="error">{t(result.message)}</FormMessage>
+      ) : null}
+      {tr.shown ? (
+        <p className="hint">
+          {t("partnering.translatedNote", { language: tr.original })}{" "}
+          <a href="?original=1">{t("partnering.readOriginal")}</a>
+        </p>
+      ) : tr.available ? (
+        <p className="hint">
+          <a href="?">{t("partnering.readTranslation", { language: tr.reader })}</a>
+        </p>
+      ) : null}
+      <p>
+        {o.organisationName} · {o.organisationCountry}
+      </p>
+      <p className="lead">{o.summary}</p>
+      {loaded.signedIn ? null : (
+        <p>
+          <a href={`/signin?next=${encodeURIComponent(`/partnering/${o.id}`)}`}>
+            {t("partnering.signInToRead")}
+          </a>
+        </p>
+      )}
+      {loaded.signedIn ? (
+        <>
+          <p>
+            {loaded.opportunity.status !== "published" || !loaded.opportunity.current ? (
+              <>
+                <StatusBadge
+                  status={loaded.opportunity.status}
+                  current={loaded.opportunity.current}
+                />{" "}
+              </>
+            ) : null}
+            <span className="badge">{t(`partnering.kind.${loaded.opportunity.kind}`)}</span>{" "}
+            <span className="badge">{t(`partnering.area.${loaded.opportunity.area}`)}</span>{" "}
+            {loaded.opportunity.partnerships.map((p) => (
+              <span key={p} className="badge">
+                {t(`partnering.partnership.${p}`)}
+              </span>
+            ))}
+          </p>
+          {loaded.opportunity.reviewNote && loaded.opportunity.status === "draft" ? (
+            <div className="form-message error">
+              <p>{t("partnering.reviewNoteHeading")}</p>
+              <p>{loaded.opportunity.reviewNote}</p>
+            </div>
+          ) : null}
+          {loaded.opportunity.description ? (
+            <p className="opportunity-description">{loaded.opportunity.description}</p>
+          ) : null}
+          <dl>
+            <dt>{t("partnering.sectorLabel")}</dt>
+            <dd>{loaded.opportunity.sector}</dd>
+            <dt>{t("partnering.targetCountries")}</dt>
+            <dd>
+              {loaded.opportunity.targetCountries.length > 0
+                ? loaded.opportunity.targetCountries.join(", ")
+                : t("partnering.anywhere")}
+            </dd>
+            <dt>{t("partnering.workingLanguages")}</dt>
+            <dd>{loaded.opportunity.languages.join(", ")}</dd>
+            {loaded.opportunity.brings ? (
+              <>
+                <dt>{t("partnering.bringsLabel")}</dt>
+                <dd>{loaded.opportunity.brings}</dd>
+              </>
+            ) : null}
+            {loaded.opportunity.seeks ? (
+              <>
+                <dt>{t("partnering.seeksLabel")}</dt>
+                <dd>{loaded.opportunity.seeks}</dd>
+              </>
+            ) : null}
+            <dt>{t("partnering.deadlineLabel")}</dt>
+            <dd>
+              {loaded.opportunity.deadline
+                ? day(loaded.opportunity.deadline)
+                : t("partnering.noDeadline")}
+            </dd>
+            {loaded.opportunity.expiresAt && loaded.opportunity.status === "published" ? (
+              <>
+                <dt>{t("partnering.expiresLabel")}</dt>
+                <dd>{formatDate(loaded.opportunity.expiresAt, locale, timeZone)}</dd>
+              </>
+            ) : null}
+          </dl>
+          {loaded.can.expressInterest ? (
+            <p>
+              <a className="button" href={`/partnering/${o.id}/interest`}>
+                {t("partnering.expressInterest")}
+              </a>
+            </p>
+          ) : null}
+          {loaded.isAuthor ? (
+            <p>
+              <a href={`/partnering/${o.id}/interests`}>
+                {t("partnering.interestedOrganisations", {
+                  count: loaded.opportunity.interestCount,
+                })}
+              </a>
+            </p>
+          ) : null}
+          <div className="inline-actions">
+            {loaded.can.edit ? (
+              <>
+                <a className="button secondary" href={`/partnering/${o.id}/edit`}>
+                  {t("partnering.edit")}
+                </a>
+                <a className="button secondary" href={`/partnering/${o.id}/translations`}>
+                  {t("partnering.translationsHeading")}
+                </a>
+              </>
+            ) : null}
+            {loaded.can.submit ? (
+              <CsrfForm method="post">
+                <input type="hidden" name="intent" value="submit" />
+                <SubmitButton>{t("partnering.sendForReview")}</SubmitButton>
+              </CsrfForm>
+            ) : null}
+            {loaded.can.renew ? (
+              <CsrfForm method="post" id="renew">
+                <input type="hidden" name="intent" value="renew" />
+                <SubmitButton>{t("partnering.renew")}</SubmitButton>
+              </CsrfForm>
+            ) : null}
+            {loaded.can.withdraw ? (
+              <CsrfForm method="post">
+                <input type="hidden" name="intent" value="withdraw" />
+                <SubmitButton className="button secondary">{t("partnering.withdraw")}</SubmitButton>
+              </CsrfForm>
+            ) : null}
+          </div>
+          {loaded.can.review ? (
+            <ReviewForms
+              id={o.id}
+              errors={result && "errors" in result ? result.errors : undefined}
+            />
+          ) : null}
+        </>
+      ) : null}
+      <p className="section">
+        <a href="/partnering">{t("partnering.backToSearch")}</a>
+      </p>
+    </main>
+  );
+}
