@@ -477,9 +477,11 @@ export async function searchOpportunities(options: {
   }
   const rows = await queryParsed(
     cardRow,
+    // Ordered as opportunities_published_idx is (decision 022: `desc` alone means nulls first,
+    // and PostgreSQL would sort every match instead of reading 21 rows of the index).
     sql`select ${cardColumns(options.locale)}
         where ${sql.join(where, sql` and `)}
-        order by o.published_at desc, o.id desc
+        order by o.published_at desc nulls last, o.id desc nulls last
         limit ${limit + 1}`,
   );
   const page = rows.slice(0, limit);
