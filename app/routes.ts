@@ -132,6 +132,12 @@ export default [
     route("courses/:id/edit", "routes/courses/course-edit.tsx"),
     route("courses/:id/lessons/:lessonId", "routes/courses/lesson.tsx"),
     route("courses/:id/learners", "routes/courses/learners.tsx"),
+    // Partnering: explained matches, interests, introductions, stories (issue 12, helper "match").
+    route("partnering/matches", "routes/partnering/matches.tsx"),
+    route("partnering/introductions", "routes/partnering/introductions.tsx"),
+    route("partnering/introductions/:id", "routes/partnering/introduction.tsx"),
+    route("partnering/:id/interest", "routes/partnering/interest.tsx"),
+    route("partnering/:id/interests", "routes/partnering/interests.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;
