@@ -58,6 +58,7 @@ export {
   createPostAt,
   createUser,
 } from "~/db/seed/builders.server";
+export { buildInterest, buildOpportunity } from "~/db/seed/partnering-builders.server";
 export { deletePerson, FORMER_MEMBER_ID } from "~/features/accounts/delete-person.server";
 export { rerenderStoredHtml } from "~/features/content/rerender.server";
 export {
