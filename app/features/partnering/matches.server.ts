@@ -114,35 +114,36 @@ export async function candidatesFor(
   const base = sql`o.status = 'published' and o.expires_at > now()
     and o.organisation_id <> ${organisationId}::uuid`;
   const limit = CANDIDATES_PER_SOURCE;
+  // Each branch reads opportunities_published_idx in its order (published_at desc nulls last,
+  // id desc nulls last: the index's own order, so no sort) and stops at the limit; the union
+  // removes the rows two branches both found (the same row, every column equal).
+  const columns = sql`o.id, o.organisation_id, o.kind, o.partnerships, o.nace_division,
+    o.target_countries, o.languages, o.deadline::text as deadline, o.title, o.summary,
+    o.published_at`;
+  const order = sql`order by o.published_at desc nulls last, o.id desc nulls last limit ${limit}`;
   return queryParsed(
     candidateRow,
     sql`with c as (
-          (select o.id from opportunities o where ${base}
-            and o.target_countries @> ${textArray([facts.country])}
-            order by o.published_at desc limit ${limit})
+          (select ${columns} from opportunities o where ${base}
+            and o.target_countries @> ${textArray([facts.country])} ${order})
           union
-          (select o.id from opportunities o where ${base}
-            and o.languages && ${textArray(languages)}
-            order by o.published_at desc limit ${limit})
+          (select ${columns} from opportunities o where ${base}
+            and o.languages && ${textArray(languages)} ${order})
           union
-          (select o.id from opportunities o where ${base}
+          (select ${columns} from opportunities o where ${base}
             and o.nace_division in (${sql.join(
               divisions.map((d) => sql`${d}`),
               sql`, `,
-            )})
-            order by o.published_at desc limit ${limit})
+            )}) ${order})
           union
-          (select o.id from opportunities o where ${base} and o.target_countries = '{}'
-            order by o.published_at desc limit ${limit}))
-        select o.id, o.organisation_id, o.kind, o.partnerships, o.nace_division, o.target_countries,
-          o.languages, o.deadline::text as deadline, o.title, o.summary, o.published_at,
-          g.country as publisher_country
-        from c join opportunities o on o.id = c.id
-        join organisations g on g.id = o.organisation_id
-        where (o.deadline is null or o.deadline >= current_date)
-          and (o.target_countries @> ${textArray([facts.country])} or o.target_countries = '{}'
-            or o.languages && ${textArray(languages)})
-          and not exists (select 1 from opportunity_interests i where i.opportunity_id = o.id
+          (select ${columns} from opportunities o where ${base}
+            and o.target_countries = '{}' ${order}))
+        select c.*, g.country as publisher_country
+        from c join organisations g on g.id = c.organisation_id
+        where (c.deadline is null or c.deadline::date >= current_date)
+          and (c.target_countries @> ${textArray([facts.country])} or c.target_countries = '{}'
+            or c.languages && ${textArray(languages)})
+          and not exists (select 1 from opportunity_interests i where i.opportunity_id = c.id
             and i.organisation_id = ${organisationId}::uuid and i.status in ('pending', 'accepted'))`,
     db,
   );
