@@ -137,6 +137,14 @@ describe("expressions of interest", () => {
        and data->>'opportunityId' = ${q(opportunityId)}`,
     );
     expect(told).toEqual([{ recipient_id: cork.user.id }]);
+    // The notification and its email name the opportunity, not the interested person.
+    const centre = await (await cork.client.get("/notifications")).text();
+    expect(centre).toContain("Looking for a distributor in Finland");
+    expectNoContactsOf(centre, tampere);
+    await app.server.waitForJobs({ names: ["notifications.email"], timeoutMs: 15_000 });
+    const mail = await app.lastMailTo(cork.user.email);
+    expect(mail).toBeTruthy();
+    expectNoContactsOf(JSON.stringify(mail), tampere);
 
     // The publisher sees the organisation and its message, nothing about its people.
     const list = await cork.client.get(`/partnering/${opportunityId}/interests`);
@@ -286,6 +294,8 @@ describe("expressions of interest", () => {
        and kind like 'interest.%'`,
     );
     expect(told).toEqual([{ kind: "interest.declined" }]);
+    // Declined: the publisher's people stay unnamed.
+    expectNoContactsOf(await (await tampere.client.get("/notifications")).text(), cork);
     // Deciding again: 409.
     const twice = await accept(cork, opportunityId, interest.id);
     expect(twice.status).toBe(409);

@@ -205,8 +205,9 @@ export async function expressInterest(options: {
         );
         await notify(tx, {
           kind: "interest.received",
-          recipientIds: await activeMembersOf(publisherId, tx),
-          actorId: actor.id,
+          // No actor: the interested person's name reaches the publisher only on acceptance.
+          recipientIds: (await activeMembersOf(publisherId, tx)).filter((id) => id !== actor.id),
+          actorId: null,
           groupKey: `opportunity:${options.opportunityId}`,
           sourceKey: `interest:${interestId}`,
           data: { opportunityId: options.opportunityId, title: titleFrom(title, TITLE_MAX) },
@@ -311,7 +312,8 @@ export async function decideInterest(options: {
     await notify(tx, {
       kind: accepted ? "interest.accepted" : "interest.declined",
       recipientIds: await activeMembersOf(row.organisation_id, tx),
-      actorId: actor.id,
+      // A decline introduces nobody: the deciding author stays unnamed.
+      actorId: accepted ? actor.id : null,
       groupKey: `interest:${options.interestId}`,
       sourceKey: `interest-decided:${options.interestId}`,
       data: {
