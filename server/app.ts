@@ -73,6 +73,8 @@ export { scanDueDigests, sendDigest } from "~/features/notifications/digest.serv
 export { nextDigestAt } from "~/features/notifications/digest-schedule";
 export { runFanout } from "~/features/notifications/fanout.server";
 export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
+export { explainMatch, newMatchesSince } from "~/features/partnering/matches.server";
+export { listPublishedStories, partneringFigures } from "~/features/partnering/stories.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {

@@ -424,7 +424,8 @@ describe("introductions and stories", () => {
   });
 
   it("a story waits for the partnership to be active, is approved by the other side only, then is published", async () => {
-    const { cork, tampere, interestId, path } = await introduced();
+    const { cork, tampere, interestId, path, opportunityId } = await introduced();
+    const figuresBefore = await app.server.partneringFigures();
     const story = {
       intent: "story",
       title: "Irish cheese on Finnish shelves",
@@ -452,6 +453,8 @@ describe("introductions and stories", () => {
     );
     expect(draft.published_at).toBeNull();
 
+    // A draft is listed nowhere.
+    expect(await app.server.listPublishedStories({ opportunityId })).toEqual([]);
     // The other side can approve; once published nobody rewrites it.
     expect((await cork.client.post(path, { intent: "approve" })).status).toBe(302);
     const [published] = await rows<{ approved_by: string; published_at: string | null }>(
@@ -459,6 +462,22 @@ describe("introductions and stories", () => {
     );
     expect(published.approved_by).toBe(cork.user.id);
     expect(published.published_at).not.toBeNull();
+    for (const where of [
+      { opportunityId },
+      { organisationId: cork.orgId },
+      { organisationId: tampere.orgId },
+    ]) {
+      const listed = await app.server.listPublishedStories(where);
+      expect(listed.map((s) => s.title)).toEqual([story.title]);
+    }
+    const stranger2 = await owner({ country: "RO", division: "10", languages: ["ro"] });
+    expect(await app.server.listPublishedStories({ organisationId: stranger2.orgId })).toEqual([]);
+    const figures = await app.server.partneringFigures();
+    expect(figures.stories - figuresBefore.stories).toBe(1);
+    expect(figures.activePartnerships - figuresBefore.activePartnerships).toBe(1);
+    expect(
+      figures.introductionsByStage.introduced - figuresBefore.introductionsByStage.introduced,
+    ).toBe(-1);
     const rewrite = await tampere.client.post(path, { ...story, title: "Changed afterwards" });
     expect(rewrite.status).toBe(409);
     // Ended after active: still the same story (published), the stage moves to ended.

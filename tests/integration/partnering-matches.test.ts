@@ -126,6 +126,17 @@ describe("matches for you", () => {
     expect(html).toContain("Nordic Food Owners 77");
     expect(html).toContain("Ei yhteistä kieltä");
     expect(html).toContain("Määräaikaa 3 päivää");
+    // The same explanation for the opportunity page (explainMatch), none for one's own.
+    const explained = await app.server.explainMatch(tampere.orgId, good.id);
+    expect(explained?.reasons.map((r) => r.key)).toContain("matches.reason.neighbourSectors");
+    expect(explained?.reasons.map((r) => r.key)).toContain("matches.reason.sharedNetwork");
+    expect(await app.server.explainMatch(tampere.orgId, own.id)).toBeNull();
+    expect(await app.server.explainMatch(tampere.orgId, "nonsense")).toBeNull();
+    // The digest figure: good matches published in the last week (the weak one scores low).
+    expect(
+      await app.server.newMatchesSince(tampere.orgId, new Date(Date.now() - 7 * 86_400_000)),
+    ).toBe(1);
+    expect(await app.server.newMatchesSince(tampere.orgId, new Date(Date.now() + 60_000))).toBe(0);
     // No contact details of the publisher before an introduction.
     expect(html).not.toContain(cork.name);
     expect(html).not.toContain(cork.website);
