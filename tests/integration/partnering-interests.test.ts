@@ -371,6 +371,37 @@ describe("expressions of interest", () => {
     );
     expect(updates[0].n).toBe(1);
   });
+
+  it("an acceptance stands when the conversation cannot open, and the page opens it later, once", async () => {
+    const { cork, tampere, opportunityId } = await corkAndTampere();
+    expect((await express(tampere, opportunityId)).status).toBe(302);
+    const interest = await interestOf(opportunityId, tampere.orgId);
+    // The interested person blocked the author: the conversation rule refuses to start it.
+    await rows(
+      `insert into user_blocks (blocker_id, blocked_id) values (${q(tampere.user.id)}, ${q(cork.user.id)})`,
+    );
+    expect((await accept(cork, opportunityId, interest.id)).status).toBe(302);
+    const accepted = await interestOf(opportunityId, tampere.orgId);
+    expect(accepted.status).toBe("accepted");
+    expect(accepted.conversation_id).toBeNull();
+    const path = `/partnering/introductions/${interest.id}`;
+    expectMessage(await (await cork.client.get(path)).text(), "introductions.openConversation");
+    // Unblocked, either person opens it from the page; again finds the same one.
+    await rows(`delete from user_blocks where blocker_id = ${q(tampere.user.id)}`);
+    const opened = await tampere.client.post(path, { intent: "conversation" });
+    expect(opened.status).toBe(302);
+    const { conversation_id } = await interestOf(opportunityId, tampere.orgId);
+    expect(opened.headers.get("location")).toBe(`/conversations/${conversation_id}`);
+    const again = await cork.client.post(path, { intent: "conversation" });
+    expect(again.headers.get("location")).toBe(`/conversations/${conversation_id}`);
+    const [count] = await rows<{ n: number }>(
+      `select count(*)::int as n from messages where conversation_id = ${q(conversation_id ?? "")}`,
+    );
+    expect(count.n).toBe(1);
+    // A stranger cannot open it.
+    const stranger = await owner({ country: "DE", division: "10", languages: ["de"] });
+    expect((await stranger.client.post(path, { intent: "conversation" })).status).toBe(404);
+  });
 });
 
 describe("introductions and stories", () => {
