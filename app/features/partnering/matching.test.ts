@@ -36,7 +36,7 @@ describe("explain", () => {
   it("explains the Cork cheese for a Tampere wholesaler: country, role, neighbours, language", () => {
     const result = explain(tampere, cork, TODAY);
     expect(keys(result.reasons)).toEqual([
-      "matches.reason.roleFit",
+      "matches.reason.roleFitRequest",
       "matches.reason.theySeekYourCountry",
       "matches.reason.neighbourSectors",
       "matches.reason.sharedLanguages",
@@ -128,6 +128,16 @@ describe("explain", () => {
   it("welcomes any country when they name none, and says the same sector", () => {
     const result = explain(tampere, { ...cork, targetCountries: [], division: "46" }, TODAY);
     expect(keys(result.reasons)).toContain("matches.reason.anyCountry");
+    // They offer distribution to a producer: the offer's wording.
+    const producer = explain(
+      { ...tampere, division: "10" },
+      { ...cork, kind: "offer", division: "46" },
+      TODAY,
+    );
+    expect(producer.reasons[0]).toEqual({
+      key: "matches.reason.roleFitOffer",
+      facts: { partnership: "distribution", division: "10" },
+    });
     expect(result.reasons).toContainEqual({
       key: "matches.reason.sameSector",
       facts: { division: "46" },

@@ -52,7 +52,8 @@ export type MatchReason = {
 export type MatchReasonKey =
   | "matches.reason.theySeekYourCountry"
   | "matches.reason.anyCountry"
-  | "matches.reason.roleFit"
+  | "matches.reason.roleFitRequest"
+  | "matches.reason.roleFitOffer"
   | "matches.reason.sameSector"
   | "matches.reason.neighbourSectors"
   | "matches.reason.sharedLanguages"
@@ -129,7 +130,10 @@ export function explain(
   );
   if (role && org.division) {
     reasons.push({
-      key: "matches.reason.roleFit",
+      key:
+        candidate.kind === "request"
+          ? "matches.reason.roleFitRequest"
+          : "matches.reason.roleFitOffer",
       facts: { partnership: role, division: org.division },
       weight: WEIGHTS.roleFit,
     });
