@@ -140,6 +140,12 @@ export default [
     route("partnering/:id", "routes/partnering/opportunity.tsx"),
     route("partnering/:id/edit", "routes/partnering/edit.tsx"),
     route("partnering/:id/translations", "routes/partnering/translations.tsx"),
+    // Partnering: explained matches, interests, introductions, stories (issue 12, helper "match").
+    route("partnering/matches", "routes/partnering/matches.tsx"),
+    route("partnering/introductions", "routes/partnering/introductions.tsx"),
+    route("partnering/introductions/:id", "routes/partnering/introduction.tsx"),
+    route("partnering/:id/interest", "routes/partnering/interest.tsx"),
+    route("partnering/:id/interests", "routes/partnering/interests.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

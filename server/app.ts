@@ -59,6 +59,7 @@ export {
   createPostAt,
   createUser,
 } from "~/db/seed/builders.server";
+export { buildInterest, buildOpportunity } from "~/db/seed/partnering-builders.server";
 export { deletePerson, FORMER_MEMBER_ID } from "~/features/accounts/delete-person.server";
 export { rerenderStoredHtml } from "~/features/content/rerender.server";
 export {
@@ -74,6 +75,8 @@ export { nextDigestAt } from "~/features/notifications/digest-schedule";
 export { runFanout } from "~/features/notifications/fanout.server";
 export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
 export { sendRenewalReminders } from "~/features/partnering/expiry.server";
+export { explainMatch, newMatchesSince } from "~/features/partnering/matches.server";
+export { listPublishedStories, partneringFigures } from "~/features/partnering/stories.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {

@@ -183,6 +183,37 @@ export const notificationKinds = {
     link: (d) => `/partnering/${str(d, "opportunityId")}#renew`,
     defaultEmail: "immediately",
   },
+  // Partnering (issue 12): expressions of interest, introductions and their stories.
+  "interest.received": {
+    message: "notifications.kind.interestReceived",
+    link: (d) => `/partnering/${str(d, "opportunityId")}/interests`,
+    defaultEmail: "immediately",
+  },
+  "interest.accepted": {
+    message: "notifications.kind.interestAccepted",
+    link: (d) => `/partnering/introductions/${str(d, "interestId")}`,
+    defaultEmail: "immediately",
+  },
+  "interest.declined": {
+    message: "notifications.kind.interestDeclined",
+    link: (d) => `/partnering/${str(d, "opportunityId")}`,
+    defaultEmail: "digest",
+  },
+  "introduction.updated": {
+    message: "notifications.kind.introductionUpdated",
+    link: (d) => `/partnering/introductions/${str(d, "interestId")}`,
+    defaultEmail: "digest",
+  },
+  "story.written": {
+    message: "notifications.kind.storyWritten",
+    link: (d) => `/partnering/introductions/${str(d, "interestId")}`,
+    defaultEmail: "immediately",
+  },
+  "story.published": {
+    message: "notifications.kind.storyPublished",
+    link: (d) => `/partnering/introductions/${str(d, "interestId")}`,
+    defaultEmail: "digest",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
