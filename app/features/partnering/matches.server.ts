@@ -283,6 +283,36 @@ export async function explainMatch(
 }
 
 /**
+ * Why an opportunity fits the viewer's organisation, for its page: the first organisation the
+ * person is an active member of that is not the publisher, with the reasons in the reader's
+ * language. Null when they have none. The page calls it only for an opportunity it shows them.
+ */
+export async function explainForViewer(options: {
+  userId: string;
+  opportunityId: string;
+  publisherId: string;
+  locale: Locale;
+}): Promise<{
+  organisation: string;
+  score: number;
+  reasons: string[];
+  lowers: string[];
+} | null> {
+  const organisation = (await activeOrganisationsOf(options.userId)).find(
+    (o) => o.id !== options.publisherId,
+  );
+  if (!organisation) return null;
+  const explanation = await explainMatch(organisation.id, options.opportunityId);
+  if (!explanation) return null;
+  return {
+    organisation: organisation.name,
+    score: explanation.score,
+    reasons: explanation.reasons.map((r) => reasonText(r, options.locale)),
+    lowers: explanation.lowers.map((r) => reasonText(r, options.locale)),
+  };
+}
+
+/**
  * How many good matches (score ≥ DIGEST_MIN_SCORE) were published for an organisation since a
  * moment: the figure of the weekly "N new partnering matches" digest line.
  */

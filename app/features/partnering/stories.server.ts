@@ -128,17 +128,30 @@ export async function approveStory(options: { actor: Person; interestId: string 
   });
 }
 
-const publishedRow = z.object({
-  id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  language: z.string(),
-  published_at: z.coerce.date(),
-  opportunity_id: z.string(),
-  opportunity_title: z.string(),
-  publisher_name: z.string(),
-  interested_name: z.string(),
-});
+const publishedRow = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    language: z.string(),
+    published_at: z.coerce.date(),
+    opportunity_id: z.string(),
+    opportunity_title: z.string(),
+    publisher_name: z.string(),
+    interested_name: z.string(),
+  })
+  // As the pages show it (ui/story-list.tsx's StoryItem).
+  .transform((r) => ({
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    language: r.language,
+    publishedAt: r.published_at,
+    opportunityId: r.opportunity_id,
+    opportunityTitle: r.opportunity_title,
+    publisherName: r.publisher_name,
+    interestedName: r.interested_name,
+  }));
 export type PublishedStory = z.output<typeof publishedRow>;
 
 /**

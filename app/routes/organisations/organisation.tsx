@@ -11,6 +11,8 @@ import {
 } from "~/features/organisations/organisations.server";
 import { organisationPolicy } from "~/features/organisations/rules";
 import { organisationOpportunities } from "~/features/partnering/opportunities.server";
+import { listPublishedStories } from "~/features/partnering/stories.server";
+import { StoryList } from "~/features/partnering/ui/story-list";
 import {
   countryName,
   naceLabel,
@@ -37,9 +39,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     id: r.id,
     title: r.title,
   }));
+  // The partnership stories either side of which it was (published: approved by both).
+  const stories = await listPublishedStories({ organisationId: o.id });
   return {
     ...found,
     opportunities,
+    stories,
     signedIn: auth !== null,
     organisation: {
       ...o,
@@ -115,6 +120,7 @@ export default function Organisation() {
     pending,
     signedIn,
     opportunities,
+    stories,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -213,6 +219,7 @@ export default function Organisation() {
           </ul>
         </section>
       ) : null}
+      <StoryList stories={stories} showOpportunity />
       <section className="section" aria-labelledby="people">
         <h2 id="people">{t("org.people", { count: members.length })}</h2>
         {members.length ? (

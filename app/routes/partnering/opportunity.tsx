@@ -1,6 +1,7 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
+import { explainForViewer } from "~/features/partnering/matches.server";
 import {
   findOpportunityForViewer,
   renewOpportunity,
@@ -11,8 +12,11 @@ import {
 import { fieldErrors, sectorName } from "~/features/partnering/opportunity-page.server";
 import { opportunityPolicy } from "~/features/partnering/rules";
 import { reviewFormSchema } from "~/features/partnering/schema";
+import { listPublishedStories } from "~/features/partnering/stories.server";
+import { MatchReasons } from "~/features/partnering/ui/match-list";
 import { StatusBadge, useDay } from "~/features/partnering/ui/opportunity-card";
 import { ReviewForms } from "~/features/partnering/ui/review-forms";
+import { StoryList } from "~/features/partnering/ui/story-list";
 import { countryName, languageName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { localeNames } from "~/i18n/i18n";
@@ -52,14 +56,29 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     original: localeNames[o.language as keyof typeof localeNames] ?? o.language,
     reader: localeNames[locale],
   };
+  // The partnership stories told about it (published ones only, on a current opportunity).
+  const stories = subject.current ? await listPublishedStories({ opportunityId: o.id }) : [];
   if (!actor) {
-    return { signedIn: false as const, opportunity: base, translated };
+    return { signedIn: false as const, opportunity: base, translated, stories };
   }
   const can = (action: Parameters<typeof opportunityPolicy.can>[1]) =>
     opportunityPolicy.can(actor, action, subject);
+  // Why it may fit the reader's organisation, in words (matches.server.ts), for readers who are
+  // not its authors and may express interest in it.
+  const match =
+    !found.isAuthor && subject.current
+      ? await explainForViewer({
+          userId: actor.id,
+          opportunityId: o.id,
+          publisherId: organisation.id,
+          locale,
+        })
+      : null;
   return {
     signedIn: true as const,
     translated,
+    stories,
+    match,
     opportunity: {
       ...base,
       description: text.description,
@@ -235,6 +254,15 @@ export default function OpportunityPage() {
               </>
             ) : null}
           </dl>
+          {loaded.match ? (
+            <section className="section" aria-labelledby="match-heading">
+              <h2 id="match-heading">
+                {t("partnering.matchHeading", { organisation: loaded.match.organisation })}
+              </h2>
+              <p className="badge">{t("matches.score", { score: loaded.match.score })}</p>
+              <MatchReasons reasons={loaded.match.reasons} lowers={loaded.match.lowers} />
+            </section>
+          ) : null}
           {loaded.can.expressInterest ? (
             <p>
               <a className="button" href={`/partnering/${o.id}/interest`}>
@@ -289,6 +317,7 @@ export default function OpportunityPage() {
           ) : null}
         </>
       ) : null}
+      <StoryList stories={loaded.stories} />
       <p className="section">
         <a href="/partnering">{t("partnering.backToSearch")}</a>
       </p>

@@ -27,26 +27,7 @@ export function MatchList(props: { matches: MatchItem[]; organisationId: string 
           <p className="hint">
             {t(`matches.kind.${m.kind === "offer" ? "offer" : "request"}`)} · {m.publisherCountry}
           </p>
-          {m.reasons.length > 0 ? (
-            <>
-              <h3>{t("matches.why")}</h3>
-              <ul>
-                {m.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {m.lowers.length > 0 ? (
-            <>
-              <h3>{t("matches.lowers")}</h3>
-              <ul>
-                {m.lowers.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <MatchReasons reasons={m.reasons} lowers={m.lowers} />
           <p>
             <a href={`/partnering/${m.id}/interest?organisation=${props.organisationId}`}>
               {t("interests.express")}
@@ -55,5 +36,34 @@ export function MatchList(props: { matches: MatchItem[]; organisationId: string 
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A match's reasons for and against, in words (the matches list and the opportunity page). */
+export function MatchReasons(props: { reasons: string[]; lowers: string[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {props.reasons.length > 0 ? (
+        <>
+          <h3>{t("matches.why")}</h3>
+          <ul>
+            {props.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {props.lowers.length > 0 ? (
+        <>
+          <h3>{t("matches.lowers")}</h3>
+          <ul>
+            {props.lowers.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   );
 }
