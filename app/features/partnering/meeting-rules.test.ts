@@ -31,11 +31,7 @@ describe("meeting rules", () => {
       status: "proposed",
       ...over,
     });
-    const cases: [
-      "view" | "respond" | "cancel",
-      MeetingSubject,
-      true | [number, string],
-    ][] = [
+    const cases: ["view" | "respond" | "cancel", MeetingSubject, true | [number, string]][] = [
       ["view", m({ isInvitee: true }), true],
       ["view", m({}), [404, "meetings.notFound"]],
       ["respond", m({ isInvitee: true }), true],

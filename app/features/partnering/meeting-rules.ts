@@ -3,6 +3,7 @@ import {
   AmbiguousWallClock,
   instantFromWallClock,
   NonexistentWallClock,
+  wallClockAt,
 } from "~/lib/time-zones";
 
 /**
@@ -93,10 +94,7 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
  * own zone, as an instant. A time the zone skips (the spring change) is refused; one it repeats
  * (the autumn change) is the first of the two. Null for text that is no real date and time.
  */
-export function instantFromLocalInput(
-  text: string,
-  timeZone: string,
-): Date | "nonexistent" | null {
+export function instantFromLocalInput(text: string, timeZone: string): Date | "nonexistent" | null {
   const m = LOCAL.exec(text);
   if (!m) return null;
   const [year, month, day, hour, minute] = m.slice(1).map(Number);
@@ -114,4 +112,17 @@ export function instantFromLocalInput(
     }
     throw error;
   }
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** An instant as a datetime-local field shows it in a zone ("2027-03-29T10:00"). */
+export function localInputValue(instant: Date, timeZone: string): string {
+  const w = wallClockAt(instant, timeZone);
+  return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
+}
+
+/** The place a zone is named after, for people to recognise ("Europe/Dublin" → "Dublin"). */
+export function zoneCity(timeZone: string): string {
+  return timeZone.slice(timeZone.lastIndexOf("/") + 1).replaceAll("_", " ");
 }

@@ -47,7 +47,10 @@ export const meetingFormSchema = z
     time3: z.string().trim().default(""),
     duration: z.coerce
       .number({ error: "meetings.durationInvalid" })
-      .refine((n) => (MEETING_DURATIONS as readonly number[]).includes(n), "meetings.durationInvalid"),
+      .refine(
+        (n) => (MEETING_DURATIONS as readonly number[]).includes(n),
+        "meetings.durationInvalid",
+      ),
     subject: z
       .string()
       .trim()

@@ -26,7 +26,8 @@ describe("partnering-day slots", () => {
       ["2027-06-15T09:00:00Z", false],
       ["2027-06-15T06:40:00Z", false],
     ];
-    for (const [slot, expected] of cases) expect(isSlotOf(at(slot), start, end, 20), slot).toBe(expected);
+    for (const [slot, expected] of cases)
+      expect(isSlotOf(at(slot), start, end, 20), slot).toBe(expected);
   });
 
   it("gives the smallest free table, or none", () => {
