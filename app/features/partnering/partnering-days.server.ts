@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { partneringBookings, partneringDays, partneringHolds } from "~/db/schema";
@@ -377,6 +377,19 @@ export async function bookSlot(options: {
   }
   const attempt = () =>
     getDb().transaction(async (tx) => {
+      // Either person holding the slot already: say so before looking for a table. (Two
+      // bookings at the same moment both pass this; the holds' primary key stops the second.)
+      const holding = await tx
+        .select({ userId: partneringHolds.userId })
+        .from(partneringHolds)
+        .where(
+          and(
+            eq(partneringHolds.dayId, day.id),
+            eq(partneringHolds.slotStart, slot),
+            inArray(partneringHolds.userId, [actor.id, options.withId]),
+          ),
+        );
+      if (holding.length > 0) throw conflict("partneringDay.slotTaken");
       let tableNumber: number | null = null;
       if (day.tables > 0) {
         const taken = await tx
