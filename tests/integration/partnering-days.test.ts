@@ -5,6 +5,7 @@
  * the agenda and its calendar file, follow-ups after the day.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPartneringDay } from "../../app/db/seed/partnering-day-builders.server";
 import { formatTime } from "../../app/ui/format";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
 import { eventForm, nextYear } from "../setup/events";
@@ -390,5 +391,67 @@ describe("after the day", () => {
       `select requester_follow_up, invitee_follow_up from partnering_bookings where id = ${q(booking.id)}`,
     );
     expect(row).toEqual({ requester_follow_up: true, invitee_follow_up: true });
+  });
+});
+
+describe("the booking page with 300 participants", () => {
+  it("lists them 50 a page in the order they joined, and filters by words", async () => {
+    const { facilitator, eventId } = await eventWith(0);
+    const people: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const user = await app.createUser({
+        displayName: `Bulk ${String(i).padStart(3, "0")}`,
+        passwordHash: "not-a-real-hash",
+      });
+      people.push(user.id);
+    }
+    const { slots } = await buildPartneringDay(app.server.getDatabase().db as never, {
+      eventId,
+      startsAt: new Date(slot(0)),
+      endsAt: new Date(slot(120)),
+      participants: people.map((userId, i) => ({
+        userId,
+        seeks: i === 123 ? "A cooperage in Tuscany" : "Buyers",
+        offers: "Honey",
+        slots: i % 2 ? [0, 1] : [2, 3],
+      })),
+      bookings: [
+        { requester: people[1], invitee: people[3], slot: 0 },
+        { requester: people[5], invitee: people[7], slot: 0 },
+      ],
+    });
+    expect(slots).toHaveLength(6);
+    const [going] = await rows<{ going_count: number }>(
+      `select going_count from events where id = ${q(eventId)}`,
+    );
+    expect(going.going_count).toBe(300);
+    expect((await bookings(eventId)).map((b) => b.table_number)).toEqual([1, 2]);
+
+    const seen: string[] = [];
+    let next: string | null = `/events/${eventId}/partnering`;
+    let pages = 0;
+    while (next && pages < 10) {
+      const html = await (await facilitator.client.get(next)).text();
+      const names = [...html.matchAll(/<h3>(Bulk \d{3})/g)].map((m) => m[1]);
+      expect(names.length).toBeLessThanOrEqual(50);
+      seen.push(...names);
+      next = html.match(/href="(\?[^"]*after=[^"]+)"/)?.[1]?.replaceAll("&amp;", "&") ?? null;
+      if (next) next = `/events/${eventId}/partnering${next}`;
+      pages++;
+    }
+    expect(pages).toBe(6);
+    expect(seen).toEqual(people.map((_, i) => `Bulk ${String(i).padStart(3, "0")}`));
+
+    const filtered = await (
+      await facilitator.client.get(
+        `/events/${eventId}/partnering?q=${encodeURIComponent("cooperage")}`,
+      )
+    ).text();
+    expect([...filtered.matchAll(/<h3>(Bulk \d{3})/g)].map((m) => m[1])).toEqual(["Bulk 123"]);
+    // Words with LIKE's wildcards are taken literally.
+    const literal = await (
+      await facilitator.client.get(`/events/${eventId}/partnering?q=%25`)
+    ).text();
+    expect(literal).not.toContain("<h3>Bulk");
   });
 });

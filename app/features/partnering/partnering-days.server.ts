@@ -51,6 +51,7 @@ const contextRow = z.object({
   organisation_id: z.string().nullable(),
   availability: z.array(ms),
   held: z.array(ms),
+  organisations: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 export type PartneringDay = {
@@ -84,6 +85,8 @@ export type DayContext = {
     held: Date[];
   } | null;
   subject: PartneringDaySubject;
+  /** Organisations the person is an active member of (what they may take part for). */
+  organisations: { id: string; name: string }[];
 };
 
 /**
@@ -114,7 +117,10 @@ export async function dayContext(
             from unnest(p.availability) x), '[]'::json) as availability,
           coalesce((select json_agg((extract(epoch from h.slot_start) * 1000)::bigint)
             from partnering_holds h where h.user_id = ${me}::uuid and h.day_id = d.id), '[]'::json)
-            as held
+            as held,
+          coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
+            from organisation_members om join organisations o on o.id = om.organisation_id
+            where om.user_id = ${me}::uuid and om.status = 'active'), '[]'::json) as organisations
         from events e
         left join partnering_days d on d.event_id = e.id
         left join partnering_participants p on p.day_id = d.id and p.user_id = ${me}::uuid
@@ -155,6 +161,7 @@ export async function dayContext(
           held: row.held.map((n) => new Date(n)),
         }
       : null,
+    organisations: row.organisations,
     subject: {
       organises: row.organises,
       isGoing: row.is_going,
@@ -203,16 +210,6 @@ export async function setupDay(options: { actor: Person; eventId: string; form: 
     .onConflictDoUpdate({ target: partneringDays.eventId, set: values });
 }
 
-/** Organisations the person is an active member of (what they may take part for). */
-export async function myOrganisations(userId: string, db: Db = getDb()) {
-  return queryParsed(
-    z.object({ id: z.string(), name: z.string() }),
-    sql`select o.id, o.name from organisation_members m join organisations o on o.id = m.organisation_id
-        where m.user_id = ${userId}::uuid and m.status = 'active' order by o.name limit 50`,
-    db,
-  );
-}
-
 /**
  * Joins the day (or changes what the person published): people going to the event only; the
  * organisation one they are an active member of; the slots the day's own.
@@ -223,8 +220,7 @@ export async function joinDay(options: { actor: Person; eventId: string; form: J
   const day = ctx.day as PartneringDay;
   const { form } = options;
   if (form.organisationId !== "") {
-    const mine = await myOrganisations(options.actor.id);
-    if (!mine.some((o) => o.id === form.organisationId)) {
+    if (!ctx.organisations.some((o) => o.id === form.organisationId)) {
       throw fail("organisationId", "partneringDay.organisationInvalid");
     }
   }

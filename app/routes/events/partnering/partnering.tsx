@@ -7,7 +7,6 @@ import {
   dayContext,
   joinDay,
   listParticipants,
-  myOrganisations,
 } from "~/features/partnering/partnering-days.server";
 import { commonFreeSlots } from "~/features/partnering/slots";
 import {
@@ -74,7 +73,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
           availability: me.availability.map((d) => d.toISOString()),
         }
       : null,
-    organisations: await myOrganisations(actor.id),
+    organisations: ctx.organisations,
     q,
     next: next ? `?${new URLSearchParams({ ...(q ? { q } : {}), after: next })}` : null,
     participants: participants.map((p) => {
