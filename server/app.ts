@@ -72,6 +72,8 @@ export { scanDueDigests, sendDigest } from "~/features/notifications/digest.serv
 export { nextDigestAt } from "~/features/notifications/digest-schedule";
 export { runFanout } from "~/features/notifications/fanout.server";
 export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
+// Partnering days: the booking function, for the test of two bookings on two connections.
+export { bookSlot } from "~/features/partnering/partnering-days.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {

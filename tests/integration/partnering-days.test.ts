@@ -357,6 +357,56 @@ describe("two people booking the same person's slot at the same moment", () => {
   });
 });
 
+describe("two bookings of the same person's slot through the server function", () => {
+  it("commits one and refuses the other with a 409, on two connections with PostgreSQL", async () => {
+    const { facilitator, people, eventId } = await eventWith(3);
+    await facilitator.client.post(
+      `/events/${eventId}/partnering/setup`,
+      setupForm({ tables: "5" }),
+    );
+    const [target, first, second] = people;
+    const slots = [0, 20, 40, 60].map(slot);
+    for (const p of people) await join(p, eventId, slots);
+    const person = (id: string) => ({
+      id,
+      isAdmin: false,
+      isFacilitator: false,
+      emailVerified: true,
+    });
+    // With PostgreSQL (TEST_DATABASE_URL) the pool hands each call its own connection and the
+    // two transactions run side by side; embedded, they queue on the one connection.
+    for (const at of slots) {
+      const results = await Promise.allSettled([
+        app.server.bookSlot({
+          actor: person(first.user.id),
+          eventId,
+          withId: target.user.id,
+          slot: new Date(at),
+        }),
+        app.server.bookSlot({
+          actor: person(second.user.id),
+          eventId,
+          withId: target.user.id,
+          slot: new Date(at),
+        }),
+      ]);
+      expect(
+        results.filter((r) => r.status === "fulfilled"),
+        at,
+      ).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ status: 409, messageKey: "partneringDay.slotTaken" });
+    }
+    const made = await bookings(eventId);
+    expect(made).toHaveLength(slots.length);
+    const all = await holds(eventId);
+    expect(all).toHaveLength(slots.length * 2);
+    expect(all.filter((h) => h.user_id === target.user.id)).toHaveLength(slots.length);
+    // One table per slot, the smallest.
+    expect(made.every((b) => b.table_number === 1)).toBe(true);
+  });
+});
+
 describe("after the day", () => {
   it("asks each side whether to follow up, and offers a meeting when both say yes", async () => {
     const { facilitator, people, eventId } = await eventWith(2);
