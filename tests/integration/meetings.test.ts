@@ -118,7 +118,10 @@ async function introduction(status: "accepted" | "pending") {
 describe("proposing a meeting", () => {
   it("is for people who share a network or an accepted introduction; anyone else is refused", async () => {
     const { proposer, invitee } = await pair();
-    expect((await proposer.client.get(`/meetings/new?with=${invitee.user.id}`)).status).toBe(200);
+    const form = await proposer.client.get(`/meetings/new?with=${invitee.user.id}`);
+    expect(form.status).toBe(200);
+    // Without JavaScript the form posts back to its own address, the person included.
+    expect(await form.text()).toContain(`action="/meetings/new?with=${invitee.user.id}"`);
 
     const stranger = await app.signedIn();
     const refused = await stranger.client.get(`/meetings/new?with=${invitee.user.id}`);

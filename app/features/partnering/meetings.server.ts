@@ -137,7 +137,7 @@ export async function proposeMeeting(options: {
   const { instants, errors } = proposedInstants(form, options.timeZone, options.now);
   const [field, message] = Object.entries(errors)[0] ?? [];
   if (field && message) throw new DomainError(400, message as never, { field });
-  const { id, duplicate } = await createOnce({
+  const { id } = await createOnce({
     target: {
       table: meetings,
       id: meetings.id,
@@ -168,7 +168,6 @@ export async function proposeMeeting(options: {
       });
     },
   });
-  void duplicate;
   return { id };
 }
 

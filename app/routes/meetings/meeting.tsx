@@ -108,11 +108,13 @@ export default function MeetingPage() {
           <p>
             <strong>{t("meetings.agreedTime")}</strong> {meeting.startsAt}
           </p>
-          <p>
-            <a className="button secondary" href={`/meetings/${meeting.id}/ics`} download>
-              {t("meetings.addToCalendar")}
-            </a>
-          </p>
+          {meeting.status === "accepted" ? (
+            <p>
+              <a className="button secondary" href={`/meetings/${meeting.id}/ics`} download>
+                {t("meetings.addToCalendar")}
+              </a>
+            </p>
+          ) : null}
         </>
       ) : (
         <MeetingTimes times={meeting.times} canAccept={canRespond} />
