@@ -415,6 +415,9 @@ describe("after the day", () => {
     for (const p of people) await join(p, eventId, [slot(0)]);
     expect((await book(a, eventId, b.user.id, slot(0))).status).toBe(302);
     const [booking] = await bookings(eventId);
+    // They leave the network: nothing else joins them.
+    await rows(`delete from network_members where user_id in (${q(a.user.id)}, ${q(b.user.id)})`);
+    expect((await a.client.get(`/meetings/new?with=${b.user.id}`)).status).toBe(403);
     const say = (p: Person, answer: string) =>
       p.client.post(`/events/${eventId}/partnering/agenda`, {
         intent: "followUp",
@@ -437,6 +440,8 @@ describe("after the day", () => {
     expect((await say(b, "yes")).status).toBe(302);
     page = await (await a.client.get(`/events/${eventId}/partnering/agenda`)).text();
     expect(page).toContain(`/meetings/new?with=${b.user.id}`);
+    // Both said yes: the meeting they were offered can be proposed.
+    expect((await a.client.get(`/meetings/new?with=${b.user.id}`)).status).toBe(200);
     const [row] = await rows<{ requester_follow_up: boolean; invitee_follow_up: boolean }>(
       `select requester_follow_up, invitee_follow_up from partnering_bookings where id = ${q(booking.id)}`,
     );

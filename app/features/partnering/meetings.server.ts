@@ -42,7 +42,7 @@ const introductionBetween = (a: string, b: string) =>
 /**
  * Whether two people may meet: they share an accepted introduction (one on each side: the
  * person who expressed the interest or who accepted it, or an active member of either
- * organisation) or an active network.
+ * organisation), an active network, or a partnering-day meeting both said to follow up.
  */
 export async function areConnected(a: string, b: string, db: Db = getDb()): Promise<boolean> {
   if (!isUuid(a) || !isUuid(b)) return false;
@@ -52,7 +52,13 @@ export async function areConnected(a: string, b: string, db: Db = getDb()): Prom
           select 1 from network_members ma join network_members mb on mb.network_id = ma.network_id
           where ma.user_id = ${a}::uuid and mb.user_id = ${b}::uuid
             and ma.status = 'active' and mb.status = 'active'
-        ) or exists (${introductionBetween(a, b)}) as ok`,
+        ) or exists (${introductionBetween(a, b)})
+        or exists (
+          select 1 from partnering_holds h join partnering_bookings pb on pb.id = h.booking_id
+          where h.user_id = ${a}::uuid and pb.status = 'booked'
+            and (pb.requester = ${b}::uuid or pb.invitee = ${b}::uuid)
+            and pb.requester_follow_up and pb.invitee_follow_up
+        ) as ok`,
     db,
   );
   return row?.ok ?? false;
