@@ -146,6 +146,15 @@ export default [
     route("partnering/introductions/:id", "routes/partnering/introduction.tsx"),
     route("partnering/:id/interest", "routes/partnering/interest.tsx"),
     route("partnering/:id/interests", "routes/partnering/interests.tsx"),
+    // One-to-one meetings and partnering days (issue 12 item 4, decision 023).
+    route("meetings", "routes/meetings/meetings.tsx"),
+    route("meetings/new", "routes/meetings/meeting-new.tsx"),
+    route("meetings/:id", "routes/meetings/meeting.tsx"),
+    route("meetings/:id/ics", "routes/meetings/meeting-ics.ts"),
+    route("events/:id/partnering", "routes/events/partnering/partnering.tsx"),
+    route("events/:id/partnering/setup", "routes/events/partnering/partnering-setup.tsx"),
+    route("events/:id/partnering/agenda", "routes/events/partnering/partnering-agenda.tsx"),
+    route("events/:id/partnering/agenda/ics", "routes/events/partnering/partnering-agenda-ics.ts"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

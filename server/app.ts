@@ -76,6 +76,8 @@ export { runFanout } from "~/features/notifications/fanout.server";
 export { unsubscribeToken } from "~/features/notifications/unsubscribe.server";
 export { sendRenewalReminders } from "~/features/partnering/expiry.server";
 export { explainMatch, newMatchesSince } from "~/features/partnering/matches.server";
+// Partnering days: the booking function, for the test of two bookings on two connections.
+export { bookSlot } from "~/features/partnering/partnering-days.server";
 export { listPublishedStories, partneringFigures } from "~/features/partnering/stories.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
 export { getEnv, parseEnv } from "~/lib/env.server";

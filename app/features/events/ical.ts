@@ -20,6 +20,11 @@ export type CalendarEvent = {
   sequence: number;
   updatedAt: Date;
   cancelled: boolean;
+  /**
+   * Write DTSTART/DTEND as UTC date-times (…Z) with no VTIMEZONE: for meetings between people in
+   * two zones, where neither zone is "the" zone of the meeting.
+   */
+  utc?: boolean;
   /** Set for an occurrence of a recurring series (decision 017). */
   series?: {
     id: string;
@@ -180,8 +185,12 @@ export function vevent(event: CalendarEvent, uidDomain: string): string[] {
     `UID:${event.id}@${uidDomain}`,
     `DTSTAMP:${utcStamp(event.updatedAt)}`,
     `SEQUENCE:${event.sequence}`,
-    `DTSTART;TZID=${event.timeZone}:${localStamp(event.startsAt, event.timeZone)}`,
-    `DTEND;TZID=${event.timeZone}:${localStamp(event.endsAt, event.timeZone)}`,
+    event.utc
+      ? `DTSTART:${utcStamp(event.startsAt)}`
+      : `DTSTART;TZID=${event.timeZone}:${localStamp(event.startsAt, event.timeZone)}`,
+    event.utc
+      ? `DTEND:${utcStamp(event.endsAt)}`
+      : `DTEND;TZID=${event.timeZone}:${localStamp(event.endsAt, event.timeZone)}`,
     `SUMMARY:${escapeText(event.title)}`,
     `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
     `URL:${event.url}`,
@@ -283,7 +292,7 @@ export function calendar(events: CalendarEvent[], options: { name: string; uidDo
   const singles: CalendarEvent[] = [];
   const series = new Map<string, SeriesEvent[]>();
   for (const e of events) {
-    addZone(e.timeZone, e.startsAt.getUTCFullYear() - 1, e.endsAt.getUTCFullYear());
+    if (!e.utc) addZone(e.timeZone, e.startsAt.getUTCFullYear() - 1, e.endsAt.getUTCFullYear());
     if (e.series) {
       const list = series.get(e.series.id) ?? [];
       list.push(e as SeriesEvent);

@@ -214,6 +214,37 @@ export const notificationKinds = {
     link: (d) => `/partnering/introductions/${str(d, "interestId")}`,
     defaultEmail: "digest",
   },
+  // One-to-one meetings and partnering days (issue 12 item 4, decision 023).
+  "meeting.proposed": {
+    message: "notifications.kind.meetingProposed",
+    link: (d) => `/meetings/${str(d, "meetingId")}`,
+    defaultEmail: "immediately",
+  },
+  "meeting.accepted": {
+    message: "notifications.kind.meetingAccepted",
+    link: (d) => `/meetings/${str(d, "meetingId")}`,
+    defaultEmail: "immediately",
+  },
+  "meeting.declined": {
+    message: "notifications.kind.meetingDeclined",
+    link: (d) => `/meetings/${str(d, "meetingId")}`,
+    defaultEmail: "immediately",
+  },
+  "meeting.cancelled": {
+    message: "notifications.kind.meetingCancelled",
+    link: (d) => `/meetings/${str(d, "meetingId")}`,
+    defaultEmail: "immediately",
+  },
+  "partnering.booked": {
+    message: "notifications.kind.partneringBooked",
+    link: (d) => `/events/${str(d, "eventId")}/partnering/agenda`,
+    defaultEmail: "immediately",
+  },
+  "partnering.cancelled": {
+    message: "notifications.kind.partneringCancelled",
+    link: (d) => `/events/${str(d, "eventId")}/partnering/agenda`,
+    defaultEmail: "immediately",
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
