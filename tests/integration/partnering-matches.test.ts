@@ -137,6 +137,18 @@ describe("matches for you", () => {
       await app.server.newMatchesSince(tampere.orgId, new Date(Date.now() - 7 * 86_400_000)),
     ).toBe(1);
     expect(await app.server.newMatchesSince(tampere.orgId, new Date(Date.now() + 60_000))).toBe(0);
+    // The opportunity's page says the same to the Tampere owner, in Finnish.
+    const page = await (await tampere.client.get(`/partnering/${good.id}`)).text();
+    expect(page).toContain("Toimialanne ovat naapureita: 10 · ");
+    expect(page).toContain("Nordic Food Owners 77");
+    // A title the authors translated into Finnish is shown in Finnish among the matches.
+    await app.server.queryRows(
+      app.server.rawSql(`insert into opportunity_translations (opportunity_id, language, title, summary)
+        values ('${good.id}', 'fi', 'Jakelija haussa Suomeen', 'Etsimme jakelijaa.')`),
+    );
+    const translated = await (await tampere.client.get("/partnering/matches")).text();
+    expect(translated).toContain("Jakelija haussa Suomeen");
+    expect(translated).not.toContain("Distributor wanted in Finland");
     // No contact details of the publisher before an introduction.
     expect(html).not.toContain(cork.name);
     expect(html).not.toContain(cork.website);

@@ -86,8 +86,6 @@ const candidateRow = z.object({
   target_countries: z.array(z.string()),
   languages: z.array(z.string()),
   deadline: z.string().nullable(),
-  title: z.string(),
-  summary: z.string(),
   published_at: z.coerce.date(),
   publisher_country: z.string(),
 });
@@ -117,9 +115,10 @@ export async function candidatesFor(
   // Each branch reads opportunities_published_idx in its order (published_at desc nulls last,
   // id desc nulls last: the index's own order, so no sort) and stops at the limit; the union
   // removes the rows two branches both found (the same row, every column equal).
+  // Only what scoring reads: the shown matches' texts are read afterwards (matchTexts), in the
+  // reader's language, for the 30 shown rather than the few hundred scored.
   const columns = sql`o.id, o.organisation_id, o.kind, o.partnerships, o.nace_division,
-    o.target_countries, o.languages, o.deadline::text as deadline, o.title, o.summary,
-    o.published_at`;
+    o.target_countries, o.languages, o.deadline::text as deadline, o.published_at`;
   const order = sql`order by o.published_at desc nulls last, o.id desc nulls last limit ${limit}`;
   return queryParsed(
     candidateRow,
@@ -192,8 +191,6 @@ function candidateFacts(row: CandidateRow, networkIds: string[]): CandidateFacts
 
 export type Match = {
   id: string;
-  title: string;
-  summary: string;
   kind: OpportunityKind;
   publisherCountry: string;
   publishedAt: Date;
@@ -216,8 +213,6 @@ export async function rankMatches(organisationId: string, db: Db = getDb()): Pro
   return rows
     .map((row) => ({
       id: row.id,
-      title: row.title,
-      summary: row.summary,
       kind: row.kind as OpportunityKind,
       publisherCountry: row.publisher_country,
       publishedAt: row.published_at,
@@ -240,15 +235,44 @@ export async function rankMatches(organisationId: string, db: Db = getDb()): Pro
  * active member of is a 404; none at all gives an empty list (the page points to creating or
  * joining one).
  */
-export async function matchesPage(options: { userId: string; organisationId: string | null }) {
+export async function matchesPage(options: {
+  userId: string;
+  organisationId: string | null;
+  locale: Locale;
+}) {
   const organisations = await activeOrganisationsOf(options.userId);
   if (organisations.length === 0) return { organisations, chosen: null, matches: [] };
   const chosen = options.organisationId
     ? organisations.find((o) => o.id === options.organisationId)
     : organisations[0];
   if (!chosen) throw notFound("matches.organisationNotFound");
-  const matches = (await rankMatches(chosen.id)).slice(0, MATCHES_SHOWN);
+  const ranked = (await rankMatches(chosen.id)).slice(0, MATCHES_SHOWN);
+  const texts = await matchTexts(
+    ranked.map((m) => m.id),
+    options.locale,
+  );
+  const matches = ranked.map((m) => ({ ...m, title: "", summary: "", ...texts.get(m.id) }));
   return { organisations, chosen, matches };
+}
+
+/** The titles and summaries of some opportunities, in the reader's language where translated. */
+async function matchTexts(
+  ids: string[],
+  locale: Locale,
+): Promise<Map<string, { title: string; summary: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryParsed(
+    z.object({ id: z.string(), title: z.string(), summary: z.string() }),
+    sql`select o.id, coalesce(t.title, o.title) as title, coalesce(t.summary, o.summary) as summary
+        from opportunities o
+        left join opportunity_translations t on t.opportunity_id = o.id
+          and t.language = ${locale} and o.language <> ${locale}
+        where o.id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+  );
+  return new Map(rows.map((r) => [r.id, { title: r.title, summary: r.summary }]));
 }
 
 /**
@@ -267,7 +291,7 @@ export async function explainMatch(
   const [row] = await queryParsed(
     candidateRow,
     sql`select o.id, o.organisation_id, o.kind, o.partnerships, o.nace_division,
-          o.target_countries, o.languages, o.deadline::text as deadline, o.title, o.summary,
+          o.target_countries, o.languages, o.deadline::text as deadline,
           coalesce(o.published_at, o.created_at) as published_at, g.country as publisher_country
         from opportunities o join organisations g on g.id = o.organisation_id
         where o.id = ${opportunityId}::uuid`,

@@ -21,7 +21,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   if (!query.success) throw httpError(400, "matches.organisationNotFound");
   const page = await handleLoader(() =>
-    matchesPage({ userId: auth.user.id, organisationId: query.data.organisation ?? null }),
+    matchesPage({
+      userId: auth.user.id,
+      organisationId: query.data.organisation ?? null,
+      locale,
+    }),
   );
   return {
     organisations: page.organisations.map((o) => ({ value: o.id, label: o.name })),
