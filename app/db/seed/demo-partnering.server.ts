@@ -2,15 +2,18 @@ import { eq, sql } from "drizzle-orm";
 import { type Db, queryRows } from "~/db/client.server";
 import {
   conversations,
+  events,
   introductionUpdates,
   opportunities,
   opportunityInterests,
   opportunityTranslations,
   partnershipStories,
 } from "~/db/schema";
+import { instantFromWallClock, wallClockAt } from "~/lib/time-zones";
 import { writeConversation } from "./demo-conversations.server";
 import { demoOrganisations } from "./demo-data";
-import { demoInterests, demoOpportunities, demoStory } from "./demo-partnering";
+import { demoInterests, demoOpportunities, demoPartneringDay, demoStory } from "./demo-partnering";
+import { buildPartneringDay } from "./partnering-day-builders.server";
 
 const DAY = 86_400_000;
 /** How long a published opportunity stays up (opportunities.server.ts uses the same). */
@@ -22,7 +25,10 @@ const PUBLISHED_FOR_DAYS = 182;
  * conversations, and the story of the active partnership. Authors are each organisation's
  * first active admin; a facilitator reviewed what is published.
  */
-export async function seedDemoPartnering(db: Db): Promise<{ opportunities: number }> {
+export async function seedDemoPartnering(
+  personIds: Map<string, string>,
+  db: Db,
+): Promise<{ opportunities: number }> {
   const now = Date.now();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
   const organisations = await queryRows<{ key: string; id: string; admin: string }>(
@@ -173,5 +179,62 @@ export async function seedDemoPartnering(db: Db): Promise<{ opportunities: numbe
   await db.execute(sql`update opportunities o set interest_count = (
       select count(*) from opportunity_interests i
       where i.opportunity_id = o.id and i.status <> 'withdrawn')`);
+  await seedDemoPartneringDay(personIds, db, now);
   return { opportunities: demoOpportunities.length };
+}
+
+/**
+ * An online partnering morning in the Cash-Flow Clinic Online network: its facilitator set up
+ * 20-minute calls, ten members going take part and four meetings are booked; the Cork bakery's
+ * and the Tampere wholesaler's owners are left free so that a visitor can book them.
+ */
+async function seedDemoPartneringDay(personIds: Map<string, string>, db: Db, now: number) {
+  const spec = demoPartneringDay;
+  const person = (key: string) => {
+    const id = personIds.get(key);
+    if (!id) throw new Error(`Demo partnering day refers to unknown person ${key}`);
+    return id;
+  };
+  const [network] = await queryRows<{ id: string }>(
+    sql`select id from networks where name = ${spec.network}`,
+    db,
+  );
+  if (!network) throw new Error(`Demo partnering day refers to unknown network ${spec.network}`);
+  const day = wallClockAt(now + spec.inDays * DAY, spec.timeZone);
+  const at = (hour: number, minute: number) =>
+    instantFromWallClock({ ...day, hour, minute, second: 0 }, spec.timeZone);
+  const startsAt = at(9, 0);
+  const [event] = await db
+    .insert(events)
+    .values({
+      networkId: network.id,
+      createdBy: person(spec.facilitator),
+      title: spec.title,
+      description: spec.description,
+      kind: "online",
+      meetingUrl: spec.meetingUrl,
+      timeZone: spec.timeZone,
+      startsAt,
+      endsAt: at(12, 0),
+      language: "en",
+      createdAt: new Date(now - 10 * DAY),
+    })
+    .returning({ id: events.id });
+  await buildPartneringDay(db, {
+    eventId: event.id,
+    startsAt: at(9, 30),
+    endsAt: at(11, 30),
+    tables: 0,
+    createdBy: person(spec.facilitator),
+    participants: spec.participants.map((p) => ({
+      userId: person(p.person),
+      seeks: p.seeks,
+      offers: p.offers,
+    })),
+    bookings: spec.bookings.map((b) => ({
+      requester: person(b.requester),
+      invitee: person(b.invitee),
+      slot: b.slot,
+    })),
+  });
 }

@@ -457,3 +457,73 @@ export const demoStory = {
   body: "Wir wollten unseren Kundinnen erzählen können, woher das Öl in unseren Kanistern kommt. Über Synergy fanden wir Dimitras Hof bei Chania. Nach einem Videoanruf und einer Probelieferung mit der gemeinsamen Palette kleiner Erzeuger bestellen wir jetzt jeden Monat sechs Kanister. Das Öl ist unser meistverkauftes Produkt, und im Mai besuchen wir die Ernte im Film, den Dimitra für unseren Laden gedreht hat.",
   daysAgo: 30,
 };
+
+/** The demo's partnering day: an online morning of 20-minute calls (times in Brussels). */
+export const demoPartneringDay = {
+  network: "Cash-Flow Clinic Online",
+  facilitator: "declan-murphy",
+  title: "Cross-border partnering morning",
+  description:
+    "Twenty-minute video calls with owners from other countries: say what you seek and what you offer, book the people you want to meet, and decide afterwards whom to follow up with.",
+  meetingUrl: "https://meet.example.org/synergy-partnering",
+  timeZone: "Europe/Brussels",
+  inDays: 11,
+  participants: [
+    {
+      person: "aoife-byrne",
+      seeks: "A food distributor in Finland or Germany for farmhouse cheese and baking mixes.",
+      offers: "Irish baking mixes and cheese hampers; a shared chilled pallet once a month.",
+    },
+    {
+      person: "eveliina-koskinen",
+      seeks: "Small food producers with a story for cafés and delis in Finland.",
+      offers: "Weekly distribution to about 60 cafés and delis around Tampere and Helsinki.",
+    },
+    {
+      person: "tiina-korhonen",
+      seeks: "Ideas for summer products from tourism firms with the opposite season.",
+      offers: "Winter tourism know-how; guests from all over Europe.",
+    },
+    {
+      person: "federica-marchetti",
+      seeks: "Suppliers of organic milk and nuts; ideas for winter months.",
+      offers: "Gelato recipes without additives; a summer-heavy business to compare with.",
+    },
+    {
+      person: "miriam-schaefer",
+      seeks: "Producers who deliver in refillable containers.",
+      offers: "A zero-waste shop in Freiburg that tells its producers' stories.",
+    },
+    {
+      person: "dimitra-alexiou",
+      seeks: "Refill shops and cafés for olive oil in 5- and 20-litre containers.",
+      offers: "Olive oil from Chania; a shared pallet with other small producers.",
+    },
+    {
+      person: "tobias-krueger",
+      seeks: "Other small breweries to compare energy figures with.",
+      offers: "Two years of measurements from every brew.",
+    },
+    {
+      person: "marios-ioannou",
+      seeks: "Partners for a joint tender on digital skills for small hotels.",
+      offers: "IT support and contacts with 40 small hotels in Cyprus.",
+    },
+    {
+      person: "sabine-huber",
+      seeks: "Ways to bill small repair jobs faster.",
+      offers: "Bookkeeping for a joinery; happy to share our templates.",
+    },
+    {
+      person: "jussi-makela",
+      seeks: "Seasonal staff ideas and online booking tools.",
+      offers: "Bicycle repair know-how and a winter-tyre service.",
+    },
+  ],
+  bookings: [
+    { requester: "sabine-huber", invitee: "jussi-makela", slot: 0 },
+    { requester: "tiina-korhonen", invitee: "federica-marchetti", slot: 1 },
+    { requester: "miriam-schaefer", invitee: "dimitra-alexiou", slot: 2 },
+    { requester: "tobias-krueger", invitee: "marios-ioannou", slot: 3 },
+  ],
+};

@@ -105,7 +105,7 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
   await seedDemoNeeds(ids, db);
   await seedDemoAudits(ids, db);
   await seedDemoLearning(ids, db);
-  await seedDemoPartnering(db);
+  await seedDemoPartnering(ids, db);
   await seedDemoNotifications(db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }
