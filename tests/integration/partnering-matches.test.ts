@@ -120,7 +120,7 @@ describe("matches for you", () => {
     // Best first.
     expect(html.indexOf(good.id)).toBeLessThan(html.indexOf(weak.id));
     // Reasons in Finnish, facts named.
-    expect(html).toContain(escapeHtml("He etsivät kumppaneita maasta Suomi, jossa olet"));
+    expect(html).toContain(escapeHtml("He etsivät kumppaneita maasta Suomi, jossa te toimitte"));
     expect(html).toContain("Toimialanne ovat naapureita: 10 · ");
     expect(html).toContain("Yhteinen kieli: englanti");
     expect(html).toContain("Nordic Food Owners 77");

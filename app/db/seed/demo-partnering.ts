@@ -416,14 +416,6 @@ export const demoInterests: DemoInterest[] = [
     daysAgo: 9,
   },
   {
-    opportunity: "cork-cheese-finland",
-    organisation: "fi-pirkan-herkkutukku",
-    message:
-      "Jaamme erikoiselintarvikkeita noin 60 kahvilaan ja herkkukauppaan Tampereella ja Helsingissä. Irlantilainen juusto puuttuu valikoimastamme – voisimme aloittaa koelavalla.",
-    status: "pending",
-    daysAgo: 2,
-  },
-  {
     opportunity: "olive-oil-supply",
     organisation: "ie-claddagh-cup",
     message:
