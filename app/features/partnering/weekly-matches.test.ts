@@ -154,4 +154,27 @@ describe("NewMatchCounter", () => {
     // Scratch flags are cleared between organisations: another one starts from nothing.
     expect(counter.count({ ...fi, id: "other", country: "RO", languages: ["ro"] })).toBe(0);
   });
+
+  it("checks the mirror on the names when the week has more partnership names than bits", () => {
+    const names = Array.from({ length: 40 }, (_, i) => `p${i}`);
+    const next = random(7);
+    const orgs = Array.from({ length: 60 }, (_, i) => ({
+      ...organisation(next, `org-${i}`),
+      own: [
+        { kind: pick(next, ["offer", "request"] as const), partnerships: some(next, names, 3) },
+      ],
+    }));
+    const recent = Array.from({ length: 200 }, (_, i) => ({
+      ...opportunity(
+        next,
+        `opp-${i}`,
+        orgs.map((o) => o.id),
+      ),
+      partnerships: [pick(next, names), pick(next, partnershipTypes)],
+    }));
+    const counter = new NewMatchCounter(recent, TODAY, MIN);
+    for (const org of orgs) {
+      expect(counter.count(org), org.id).toBe(bruteForce(org, recent, new Set()));
+    }
+  });
 });

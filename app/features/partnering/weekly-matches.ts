@@ -49,6 +49,15 @@ export class NewMatchCounter {
   private readonly byLanguage = new Map<string, number[]>();
   private readonly byNetwork = new Map<string, number[]>();
   private readonly deadline: Int8Array;
+  private readonly isRequest: Uint8Array;
+  /** Each opportunity's partnerships as bits (`bits`), for the mirror. */
+  private readonly partnershipMask: Int32Array;
+  private readonly bits = new Map<string, number>();
+  /** More partnership names than bits: the mirror is checked on the names themselves. */
+  private readonly byName: boolean;
+  /** Each opportunity's publisher as a number (`publishers`), compared instead of ids. */
+  private readonly publisher: Int32Array;
+  private readonly publishers = new Map<string, number>();
   private readonly sectors = new Map<string, Int8Array>();
   // Per-organisation scratch flags, cleared after each use.
   private readonly countryFlag: Uint8Array;
@@ -66,7 +75,19 @@ export class NewMatchCounter {
     this.countryFlag = new Uint8Array(this.n);
     this.languageFlag = new Uint8Array(this.n);
     this.networkFlag = new Uint8Array(this.n);
+    this.isRequest = new Uint8Array(this.n);
+    this.partnershipMask = new Int32Array(this.n);
+    this.publisher = new Int32Array(this.n);
+    for (const o of recent)
+      for (const p of o.partnerships) if (!this.bits.has(p)) this.bits.set(p, this.bits.size);
+    this.byName = this.bits.size > 31;
     recent.forEach((o, i) => {
+      this.isRequest[i] = o.kind === "request" ? 1 : 0;
+      this.partnershipMask[i] = this.maskOf(o.partnerships);
+      if (!this.publishers.has(o.organisationId)) {
+        this.publishers.set(o.organisationId, this.publishers.size);
+      }
+      this.publisher[i] = this.publishers.get(o.organisationId) ?? -1;
       if (o.targetCountries.length === 0) this.anyCountry[i] = 1;
       for (const country of new Set(o.targetCountries)) push(this.byCountry, country, i);
       for (const language of new Set(o.languages)) push(this.byLanguage, language, i);
@@ -76,6 +97,17 @@ export class NewMatchCounter {
         if (days >= 0 && days <= DEADLINE_SOON_DAYS) this.deadline[i] = WEIGHTS.deadlineSoon;
       }
     });
+  }
+
+  /** Partnerships as bits; names no opportunity of the week has cannot mirror one, so drop. */
+  private maskOf(partnerships: readonly string[]): number {
+    if (this.byName) return 0;
+    let mask = 0;
+    for (const p of partnerships) {
+      const bit = this.bits.get(p);
+      if (bit !== undefined) mask |= 1 << bit;
+    }
+    return mask;
   }
 
   /** What role fit and sector add for an organisation of this division, per opportunity. */
@@ -105,51 +137,59 @@ export class NewMatchCounter {
    * table test holds the two equal); `explain()` itself would cost 30 s at the scale seed.
    */
   count(org: OrganisationToScore, interested?: ReadonlySet<string>): number {
-    const countries = this.byCountry.get(org.country) ?? [];
-    const languages = org.languages.flatMap((l) => this.byLanguage.get(l) ?? []);
-    const networks = [...org.networks.keys()].flatMap((id) => this.byNetwork.get(id) ?? []);
     const { countryFlag, languageFlag, networkFlag, anyCountry, deadline, recent, minScore } = this;
-    for (const i of countries) countryFlag[i] = 1;
-    for (const i of languages) languageFlag[i] = 1;
-    for (const i of networks) networkFlag[i] = 1;
+    const { isRequest, partnershipMask, publisher } = this;
+    for (const i of this.byCountry.get(org.country) ?? []) countryFlag[i] = 1;
+    for (const language of org.languages) {
+      for (const i of this.byLanguage.get(language) ?? []) languageFlag[i] = 1;
+    }
+    for (const network of org.networks.keys()) {
+      for (const i of this.byNetwork.get(network) ?? []) networkFlag[i] = 1;
+    }
     const sector = this.sectorScores(org.division);
     // The partnerships of its own offers and requests (a mirror is the opposite kind's).
-    const ownOffers = new Set(
-      org.own.filter((o) => o.kind === "offer").flatMap((o) => o.partnerships),
-    );
-    const ownRequests = new Set(
-      org.own.filter((o) => o.kind === "request").flatMap((o) => o.partnerships),
-    );
-    const hasOwn = ownOffers.size + ownRequests.size > 0;
+    const ownOffers = org.own.filter((o) => o.kind === "offer").flatMap((o) => o.partnerships);
+    const ownRequests = org.own.filter((o) => o.kind === "request").flatMap((o) => o.partnerships);
+    const offersMask = this.maskOf(ownOffers);
+    const requestsMask = this.maskOf(ownRequests);
+    const offerNames = this.byName ? new Set(ownOffers) : null;
+    const requestNames = this.byName ? new Set(ownRequests) : null;
+    const hasOwn = ownOffers.length + ownRequests.length > 0;
+    const self = this.publishers.get(org.id) ?? -1;
+    // The weights as locals: the loop below runs once per organisation and opportunity.
+    const anyWeight = WEIGHTS.anyCountry;
+    const seekWeight = WEIGHTS.theySeekYourCountry;
+    const elsewhereWeight = WEIGHTS.notYourCountry;
+    const languageWeight = WEIGHTS.sharedLanguages;
+    const noLanguageWeight = WEIGHTS.noLanguage;
+    const networkWeight = WEIGHTS.sharedNetwork;
     let found = 0;
     for (let i = 0; i < this.n; i++) {
       const language = languageFlag[i] === 1;
-      const country = anyCountry[i]
-        ? WEIGHTS.anyCountry
-        : countryFlag[i]
-          ? WEIGHTS.theySeekYourCountry
-          : WEIGHTS.notYourCountry;
+      const country = anyCountry[i] ? anyWeight : countryFlag[i] ? seekWeight : elsewhereWeight;
       // Not a candidate at all: elsewhere and no language in common.
       if (country < 0 && !language) continue;
       let score =
         country +
         sector[i] +
-        (language ? WEIGHTS.sharedLanguages : WEIGHTS.noLanguage) +
+        (language ? languageWeight : noLanguageWeight) +
         deadline[i] +
-        (networkFlag[i] ? WEIGHTS.sharedNetwork : 0);
-      const opportunity = recent[i];
+        (networkFlag[i] ? networkWeight : 0);
       if (hasOwn) {
-        const mirrors = opportunity.kind === "request" ? ownOffers : ownRequests;
-        if (opportunity.partnerships.some((p) => mirrors.has(p))) score += WEIGHTS.mirror;
+        const mirror =
+          offerNames && requestNames
+            ? recent[i].partnerships.some((p) => (isRequest[i] ? offerNames : requestNames).has(p))
+            : (partnershipMask[i] & (isRequest[i] ? offersMask : requestsMask)) !== 0;
+        if (mirror) score += WEIGHTS.mirror;
       }
       // The score is held within 0–100 by explain(); a minimum within that range compares alike.
       if (score < minScore) continue;
-      if (opportunity.organisationId === org.id || interested?.has(opportunity.id)) continue;
+      if (publisher[i] === self || interested?.has(recent[i].id)) continue;
       found += 1;
     }
-    for (const i of countries) countryFlag[i] = 0;
-    for (const i of languages) languageFlag[i] = 0;
-    for (const i of networks) networkFlag[i] = 0;
+    countryFlag.fill(0);
+    languageFlag.fill(0);
+    networkFlag.fill(0);
     return found;
   }
 }
