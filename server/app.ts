@@ -34,6 +34,7 @@ import { digestJob, digestScanJob } from "~/features/notifications/digest.server
 import { notificationEmailJob } from "~/features/notifications/email.server";
 import { fanoutJob } from "~/features/notifications/fanout.server";
 import { opportunityRemindersJob } from "~/features/partnering/expiry.server";
+import { weeklyMatchesJob } from "~/features/partnering/weekly-matches.server";
 import { needsDailyJob } from "~/features/radar/daily.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -79,6 +80,7 @@ export { explainMatch, newMatchesSince } from "~/features/partnering/matches.ser
 // Partnering days: the booking function, for the test of two bookings on two connections.
 export { bookSlot } from "~/features/partnering/partnering-days.server";
 export { listPublishedStories, partneringFigures } from "~/features/partnering/stories.server";
+export { sendWeeklyMatches } from "~/features/partnering/weekly-matches.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
@@ -121,6 +123,7 @@ export const jobTypes = [
   needsDailyJob.name,
   issueCredentialJob.name,
   opportunityRemindersJob.name,
+  weeklyMatchesJob.name,
 ];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.

@@ -23,6 +23,8 @@ export const jobNames = [
   // Partnering opportunities: renewal reminders 14 days before expiry
   // (app/features/partnering/expiry.server.ts).
   "partnering.reminders",
+  // The weekly "new partnering matches" notification (app/features/partnering/weekly-matches*).
+  "partnering.matches_weekly",
 ] as const;
 
 export type JobName = (typeof jobNames)[number];

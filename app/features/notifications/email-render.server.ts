@@ -18,6 +18,7 @@ import { formatDateTime } from "~/ui/format";
 import type { DigestTiming } from "./digest-schedule";
 import {
   isNotificationKind,
+  messageValuesOf,
   type NotificationData,
   type NotificationKind,
   notificationKinds,
@@ -145,6 +146,7 @@ function linesOf(
     lines.push({
       kind,
       text: t(definition.message, {
+        ...messageValuesOf(kind, newest.data),
         actor: actorName,
         others: Math.max(0, actors.size - 1),
         title: String(newest.data.title ?? ""),

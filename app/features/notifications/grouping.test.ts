@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "~/i18n/catalogue.server";
 import { type GroupHead, linkOf, othersCount, titleFrom, toLine } from "./grouping";
-import { notificationKindNames, notificationKinds } from "./kinds";
+import { messageValuesOf, notificationKindNames, notificationKinds } from "./kinds";
 import { mayShowNetworkName, mayShowTitle, notificationPolicy } from "./rules";
 
 const head = (over: Partial<GroupHead> = {}): GroupHead => ({
@@ -147,5 +148,54 @@ describe("the kinds registry", () => {
       const link = notificationKinds[kind].link({ networkId: "n", path: "/p" });
       expect(link.startsWith("/")).toBe(true);
     }
+  });
+});
+
+describe("message values from a row's data", () => {
+  it("gives a kind the data fields it names, numbers as numbers, and other kinds none", () => {
+    const line = toLine(
+      head({
+        kind: "partnering.new_matches",
+        networkId: null,
+        actorId: null,
+        actorName: null,
+        data: { organisationId: "o1", organisation: "Rebel Crumb Bakery", count: 3, path: "/x" },
+      }),
+      { unread: 1, actors: 0, unreadActors: 0 },
+      null,
+    );
+    expect(line?.values).toEqual({ count: 3, organisation: "Rebel Crumb Bakery" });
+    expect(messageValuesOf("partnering.new_matches", {})).toEqual({ count: "", organisation: "" });
+    // A kind that names none gets none, whatever its data holds (no field leaks into a message).
+    expect(
+      toLine(
+        head({ data: { count: 9, title: "T" } }),
+        { unread: 1, actors: 1, unreadActors: 1 },
+        null,
+      )?.values,
+    ).toEqual({});
+    expect(linkOf("partnering.new_matches", { organisationId: "o1" })).toBe(
+      "/partnering/matches?organisation=o1",
+    );
+  });
+
+  it("the line reads in the reader's language with ICU plurals", () => {
+    const values = messageValuesOf("partnering.new_matches", {
+      organisation: "Rebel Crumb Bakery",
+      count: 3,
+    });
+    const message = notificationKinds["partnering.new_matches"].message;
+    expect(translatorFor("en")(message, values)).toBe(
+      "3 new partnering matches for Rebel Crumb Bakery",
+    );
+    expect(translatorFor("en")(message, { ...values, count: 1 })).toBe(
+      "1 new partnering match for Rebel Crumb Bakery",
+    );
+    expect(translatorFor("ro")(message, { ...values, count: 3 })).toBe(
+      "3 potriviri noi de parteneriat pentru Rebel Crumb Bakery",
+    );
+    expect(translatorFor("ro")(message, { ...values, count: 21 })).toBe(
+      "21 de potriviri noi de parteneriat pentru Rebel Crumb Bakery",
+    );
   });
 });

@@ -1,5 +1,6 @@
 import {
   isNotificationKind,
+  messageValuesOf,
   type NotificationData,
   type NotificationKind,
   notificationKinds,
@@ -39,6 +40,8 @@ export type NotificationLine = {
   others: number;
   title: string | null;
   network: string | null;
+  /** Further values of the kind's message from the newest row's data (kinds.ts `values`). */
+  values: Record<string, string | number>;
   /** Opening the line goes here first (it marks the group read, then leads to the subject). */
   href: string;
 };
@@ -76,6 +79,7 @@ export function toLine(
     others: othersCount(stats),
     title: mayShowTitle(network) ? title : null,
     network: network && mayShowNetworkName(network) ? network.name : snapshot,
+    values: messageValuesOf(head.kind, head.data),
     href: `/notifications/${head.id}/open`,
   };
 }

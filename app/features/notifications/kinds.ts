@@ -9,7 +9,8 @@ export type DigestFrequency = (typeof digestFrequencies)[number];
  * all six catalogues, where it links, its email default) and call `notify()` where it happens.
  * The message of a kind is shown for a group of rows and gets the values
  * `{actor}` (the newest actor's name), `{others}` (how many more people), `{title}` and
- * `{network}` (from the row's data, empty when absent).
+ * `{network}` (from the row's data, empty when absent), and the fields of the newest row's data
+ * that the kind names in `values` (a number stays a number, for ICU plurals).
  */
 export type NotificationKindDefinition = {
   /** The grouped line, e.g. "{actor} and {others} others commented on your post". */
@@ -21,6 +22,12 @@ export type NotificationKindDefinition = {
    * networks gets at most one mail a day: only what needs the person's answer goes at once.
    */
   defaultEmail: DeliveryChoice;
+  /**
+   * Fields of the newest row's data the message also gets under their own names, e.g.
+   * `["count", "organisation"]` for "{count, plural, …} for {organisation}". The four values
+   * above keep their meaning whatever a kind names here.
+   */
+  values?: readonly string[];
 };
 
 export type NotificationData = Record<string, string | number | boolean | null>;
@@ -245,11 +252,35 @@ export const notificationKinds = {
     link: (d) => `/events/${str(d, "eventId")}/partnering/agenda`,
     defaultEmail: "immediately",
   },
+  // The weekly "new partnering matches" line (issue 12, app/features/partnering/weekly-matches).
+  "partnering.new_matches": {
+    message: "notifications.kind.partneringNewMatches",
+    link: (d) => `/partnering/matches?organisation=${encodeURIComponent(str(d, "organisationId"))}`,
+    defaultEmail: "digest",
+    values: ["count", "organisation"],
+  },
 } satisfies Record<string, NotificationKindDefinition>;
 
 export type NotificationKind = keyof typeof notificationKinds;
 
 export const notificationKindNames = Object.keys(notificationKinds) as NotificationKind[];
+
+/**
+ * The values a kind's message gets from the newest row's data besides actor, others, title and
+ * network (its `values`): strings and numbers as they are, anything else (absent) as "".
+ */
+export function messageValuesOf(
+  kind: NotificationKind,
+  data: NotificationData,
+): Record<string, string | number> {
+  const definition: NotificationKindDefinition = notificationKinds[kind];
+  const values: Record<string, string | number> = {};
+  for (const name of definition.values ?? []) {
+    const value = data[name];
+    values[name] = typeof value === "number" || typeof value === "string" ? value : "";
+  }
+  return values;
+}
 
 export function isNotificationKind(value: string): value is NotificationKind {
   return Object.hasOwn(notificationKinds, value);

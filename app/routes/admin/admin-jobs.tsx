@@ -32,6 +32,7 @@ const jobLabels: Record<JobName, MessageKey> = {
   "needs.daily": "adminJobs.jobNeedsDaily",
   "credentials.issue": "adminJobs.jobCredentialsIssue",
   "partnering.reminders": "partnering.jobReminders",
+  "partnering.matches_weekly": "partnering.digest.jobLabel",
 };
 
 export default function AdminJobs() {

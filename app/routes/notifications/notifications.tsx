@@ -82,6 +82,7 @@ export default function Notifications() {
         <ol className="notification-list">
           {lines.map((line) => {
             const text = t(notificationKinds[line.kind].message, {
+              ...line.values,
               actor: line.actor ?? t("notifications.someone"),
               others: line.others,
               title: line.title ?? t("notifications.hiddenTitle"),
