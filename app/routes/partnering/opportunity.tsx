@@ -15,6 +15,7 @@ import { reviewFormSchema } from "~/features/partnering/schema";
 import { listPublishedStories } from "~/features/partnering/stories.server";
 import { MatchReasons } from "~/features/partnering/ui/match-list";
 import { StatusBadge, useDay } from "~/features/partnering/ui/opportunity-card";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { ReviewForms } from "~/features/partnering/ui/review-forms";
 import { StoryList } from "~/features/partnering/ui/story-list";
 import { countryName, languageName } from "~/features/taxonomy/vocabulary.server";
@@ -166,6 +167,7 @@ export default function OpportunityPage() {
     <main id="main" className="page narrow-column">
       <title>{`${o.title} · Synergy`}</title>
       <h1>{o.title}</h1>
+      <PartneringNav />
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
@@ -218,7 +220,7 @@ export default function OpportunityPage() {
           {loaded.opportunity.description ? (
             <p className="opportunity-description">{loaded.opportunity.description}</p>
           ) : null}
-          <dl>
+          <dl className="facts">
             <dt>{t("partnering.sectorLabel")}</dt>
             <dd>{loaded.opportunity.sector}</dd>
             <dt>{t("partnering.targetCountries")}</dt>
