@@ -48,6 +48,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     id: o.id,
     title: text.title,
     summary: text.summary,
+    // The language the text is shown in (the original's or the reader's translation), so that
+    // a screen reader reads it in that language (WCAG 3.1.2).
+    textLanguage: shown ? shown.language : o.language,
+    // What we bring and seek are not translated: always the original's language.
+    originalLanguage: o.language,
     organisationName: organisation.name,
     organisationCountry: countryName(organisation.country, locale),
   };
@@ -166,7 +171,7 @@ export default function OpportunityPage() {
   return (
     <main id="main" className="page narrow-column">
       <title>{`${o.title} · Synergy`}</title>
-      <h1>{o.title}</h1>
+      <h1 lang={o.textLanguage}>{o.title}</h1>
       <PartneringNav />
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
@@ -184,7 +189,9 @@ export default function OpportunityPage() {
       <p>
         {o.organisationName} · {o.organisationCountry}
       </p>
-      <p className="lead">{o.summary}</p>
+      <p className="lead" lang={o.textLanguage}>
+        {o.summary}
+      </p>
       {loaded.signedIn ? null : (
         <p>
           <a href={`/signin?next=${encodeURIComponent(`/partnering/${o.id}`)}`}>
@@ -218,7 +225,9 @@ export default function OpportunityPage() {
             </div>
           ) : null}
           {loaded.opportunity.description ? (
-            <p className="opportunity-description">{loaded.opportunity.description}</p>
+            <p className="opportunity-description" lang={o.textLanguage}>
+              {loaded.opportunity.description}
+            </p>
           ) : null}
           <dl className="facts">
             <dt>{t("partnering.sectorLabel")}</dt>
@@ -234,13 +243,13 @@ export default function OpportunityPage() {
             {loaded.opportunity.brings ? (
               <>
                 <dt>{t("partnering.bringsLabel")}</dt>
-                <dd>{loaded.opportunity.brings}</dd>
+                <dd lang={o.originalLanguage}>{loaded.opportunity.brings}</dd>
               </>
             ) : null}
             {loaded.opportunity.seeks ? (
               <>
                 <dt>{t("partnering.seeksLabel")}</dt>
-                <dd>{loaded.opportunity.seeks}</dd>
+                <dd lang={o.originalLanguage}>{loaded.opportunity.seeks}</dd>
               </>
             ) : null}
             <dt>{t("partnering.deadlineLabel")}</dt>

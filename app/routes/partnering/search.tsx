@@ -47,8 +47,7 @@ export default function PartneringSearch() {
         <p className="inline-actions">
           <a className="button" href="/partnering/new">
             {t("partnering.newHeading")}
-          </a>{" "}
-          <a href="/partnering/mine">{t("partnering.mineHeading")}</a>
+          </a>
         </p>
       ) : null}
       <OpportunityFilters values={data.filters} options={data.options} />
