@@ -194,6 +194,8 @@ describe.skipIf(!hasChromium)(
       const reasons = (await match.textContent()) ?? "";
       expect(reasons).toContain(fi("matches.reason.theySeekYourCountry", { country: "Suomi" }));
       expect(reasons).toContain(fi("matches.why"));
+      // The English title on a Finnish page says which language it is in (WCAG 3.1.2).
+      expect(await match.locator("h2").getAttribute("lang")).toBe("en");
       await match.getByRole("link", { name: title }).click();
       await tamperePage.waitForURL((url) => url.pathname === opportunityPath);
       await check(tamperePage, "/partnering/:id (Tampere, 360 px)");

@@ -88,6 +88,7 @@ const candidateRow = z.object({
   deadline: z.string().nullable(),
   title: z.string(),
   summary: z.string(),
+  language: z.string(),
   published_at: z.coerce.date(),
   publisher_country: z.string(),
 });
@@ -118,7 +119,7 @@ export async function candidatesFor(
   // id desc nulls last: the index's own order, so no sort) and stops at the limit; the union
   // removes the rows two branches both found (the same row, every column equal).
   const columns = sql`o.id, o.organisation_id, o.kind, o.partnerships, o.nace_division,
-    o.target_countries, o.languages, o.deadline::text as deadline, o.title, o.summary,
+    o.target_countries, o.languages, o.deadline::text as deadline, o.title, o.summary, o.language,
     o.published_at`;
   const order = sql`order by o.published_at desc nulls last, o.id desc nulls last limit ${limit}`;
   return queryParsed(
@@ -194,6 +195,7 @@ export type Match = {
   id: string;
   title: string;
   summary: string;
+  language: string;
   kind: OpportunityKind;
   publisherCountry: string;
   publishedAt: Date;
@@ -218,6 +220,8 @@ export async function rankMatches(organisationId: string, db: Db = getDb()): Pro
       id: row.id,
       title: row.title,
       summary: row.summary,
+      /** The language the title and summary are written in (marked on the page). */
+      language: row.language,
       kind: row.kind as OpportunityKind,
       publisherCountry: row.publisher_country,
       publishedAt: row.published_at,
@@ -267,7 +271,7 @@ export async function explainMatch(
   const [row] = await queryParsed(
     candidateRow,
     sql`select o.id, o.organisation_id, o.kind, o.partnerships, o.nace_division,
-          o.target_countries, o.languages, o.deadline::text as deadline, o.title, o.summary,
+          o.target_countries, o.languages, o.deadline::text as deadline, o.title, o.summary, o.language,
           coalesce(o.published_at, o.created_at) as published_at, g.country as publisher_country
         from opportunities o join organisations g on g.id = o.organisation_id
         where o.id = ${opportunityId}::uuid`,

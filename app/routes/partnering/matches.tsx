@@ -31,6 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       id: m.id,
       title: m.title,
       summary: m.summary,
+      language: m.language,
       kind: m.kind,
       publisherCountry: countryName(m.publisherCountry, locale),
       score: m.explanation.score,
