@@ -204,12 +204,12 @@ export default function EventPage() {
             {t(series ? "events.series.addToCalendar" : "events.addToCalendar")}
           </a>
         </p>
-        {partneringDay || canManage ? (
+        {partneringDay || (canManage && !event.cancelled) ? (
           <p className="inline-actions">
             {partneringDay ? (
               <a href={`/events/${event.id}/partnering`}>{t("partneringDay.open")}</a>
             ) : null}
-            {canManage ? (
+            {canManage && !event.cancelled ? (
               <a href={`/events/${event.id}/partnering/setup`}>{t("partneringDay.setup")}</a>
             ) : null}
           </p>
