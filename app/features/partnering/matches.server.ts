@@ -251,19 +251,29 @@ export async function matchesPage(options: {
     ranked.map((m) => m.id),
     options.locale,
   );
-  const matches = ranked.map((m) => ({ ...m, title: "", summary: "", ...texts.get(m.id) }));
+  const matches = ranked.map((m) => ({
+    ...m,
+    title: "",
+    summary: "",
+    language: "",
+    ...texts.get(m.id),
+  }));
   return { organisations, chosen, matches };
 }
 
-/** The titles and summaries of some opportunities, in the reader's language where translated. */
+/**
+ * The titles and summaries of some opportunities, in the reader's language where translated,
+ * with the language they are written in (the page marks it for screen readers).
+ */
 async function matchTexts(
   ids: string[],
   locale: Locale,
-): Promise<Map<string, { title: string; summary: string }>> {
+): Promise<Map<string, { title: string; summary: string; language: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await queryParsed(
-    z.object({ id: z.string(), title: z.string(), summary: z.string() }),
-    sql`select o.id, coalesce(t.title, o.title) as title, coalesce(t.summary, o.summary) as summary
+    z.object({ id: z.string(), title: z.string(), summary: z.string(), language: z.string() }),
+    sql`select o.id, coalesce(t.title, o.title) as title, coalesce(t.summary, o.summary) as summary,
+          coalesce(t.language, o.language) as language
         from opportunities o
         left join opportunity_translations t on t.opportunity_id = o.id
           and t.language = ${locale} and o.language <> ${locale}
@@ -272,7 +282,9 @@ async function matchTexts(
           sql`, `,
         )})`,
   );
-  return new Map(rows.map((r) => [r.id, { title: r.title, summary: r.summary }]));
+  return new Map(
+    rows.map((r) => [r.id, { title: r.title, summary: r.summary, language: r.language }]),
+  );
 }
 
 /**

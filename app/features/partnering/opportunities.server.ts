@@ -417,6 +417,7 @@ const cardRow = z.object({
   id: z.string(),
   title: z.string(),
   summary: z.string(),
+  text_language: z.string(),
   kind: z.string(),
   area: z.string(),
   partnerships: z.array(z.string()),
@@ -437,7 +438,7 @@ const iso = (column: SQL) =>
 /** The columns of a card, the title and summary in the reader's language when translated. */
 const cardColumns = (locale: string) => sql`o.id::text,
   coalesce(t.title, o.title) as title, coalesce(t.summary, o.summary) as summary,
-  o.kind, o.area, o.partnerships, o.nace_division, o.deadline::text,
+  coalesce(t.language, o.language) as text_language, o.kind, o.area, o.partnerships, o.nace_division, o.deadline::text,
   ${iso(sql`o.expires_at`)} as expires_at, ${iso(sql`o.published_at`)} as published_at, o.status,
   (o.status = 'published' and o.expires_at > now()) as current,
   org.name as organisation_name, org.country as organisation_country

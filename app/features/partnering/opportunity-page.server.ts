@@ -148,6 +148,8 @@ export function cardOf(row: OpportunityCardRow, locale: Locale) {
     id: row.id,
     title: row.title,
     summary: row.summary,
+    /** The language the title and summary are shown in (the original's or a translation's). */
+    language: row.text_language,
     kind: row.kind,
     partnerships: row.partnerships,
     sector: sectorName(row.nace_division, locale),

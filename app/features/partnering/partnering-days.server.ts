@@ -594,3 +594,14 @@ export function agendaCalendar(
   }));
   return calendarFile(entries, ctx.event.title);
 }
+
+/** Whether an event has a partnering day (the event page links to it). */
+export async function hasPartneringDay(eventId: string, db: Db = getDb()): Promise<boolean> {
+  if (!isUuid(eventId)) return false;
+  const [row] = await queryParsed(
+    z.object({ found: z.boolean() }),
+    sql`select exists (select 1 from partnering_days where event_id = ${eventId}::uuid) as found`,
+    db,
+  );
+  return row?.found ?? false;
+}

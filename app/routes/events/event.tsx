@@ -17,6 +17,7 @@ import { loadNetworkHeader } from "~/features/networks/page.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { networkSubject } from "~/features/networks/rules";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
+import { hasPartneringDay } from "~/features/partnering/partnering-days.server";
 import { viewerOf } from "~/features/profiles/policy.server";
 import { languageName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
@@ -69,6 +70,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     canManage: eventPolicy.can(actor, "manage", es),
     series: await seriesView(event, eventPolicy.can(actor, "create", subject)),
     checkIn: await loadCheckInPanel({ actor, network: subject, event, answer }),
+    // Its partnering day, for the people it is for: those going and the organisers.
+    partneringDay:
+      (await hasPartneringDay(event.id)) &&
+      (answer === "going" || eventPolicy.can(actor, "manage", es)),
   };
 }
 
@@ -94,8 +99,17 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function EventPage() {
-  const { network, event, answer, attendees, canAnswer, canManage, series, checkIn } =
-    useLoaderData<typeof loader>();
+  const {
+    network,
+    event,
+    answer,
+    attendees,
+    canAnswer,
+    canManage,
+    series,
+    checkIn,
+    partneringDay,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const going = attendees.filter((a) => a.status === "going");
@@ -190,6 +204,16 @@ export default function EventPage() {
             {t(series ? "events.series.addToCalendar" : "events.addToCalendar")}
           </a>
         </p>
+        {partneringDay || (canManage && !event.cancelled) ? (
+          <p className="inline-actions">
+            {partneringDay ? (
+              <a href={`/events/${event.id}/partnering`}>{t("partneringDay.open")}</a>
+            ) : null}
+            {canManage && !event.cancelled ? (
+              <a href={`/events/${event.id}/partnering/setup`}>{t("partneringDay.setup")}</a>
+            ) : null}
+          </p>
+        ) : null}
         {canManage ? (
           <p className="inline-actions">
             <a

@@ -9,6 +9,7 @@ import {
   proposeMeeting,
 } from "~/features/partnering/meetings.server";
 import { MeetingForm, type MeetingFormValues } from "~/features/partnering/ui/meeting-form";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -115,6 +116,7 @@ export default function MeetingNew() {
     <main id="main" className="page narrow-column">
       <title>{`${heading} · Synergy`}</title>
       <h1>{heading}</h1>
+      <PartneringNav />
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       <p className="hint">
         {t("meetings.zonesHint", {

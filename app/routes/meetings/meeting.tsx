@@ -4,6 +4,7 @@ import { resolveLocale } from "~/features/accounts/locale.server";
 import { zoneCity } from "~/features/partnering/meeting-rules";
 import { cancelMeeting, getMeeting, respondToMeeting } from "~/features/partnering/meetings.server";
 import { MeetingTimes } from "~/features/partnering/ui/meeting-times";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -74,6 +75,7 @@ export default function MeetingPage() {
     <main id="main" className="page narrow-column">
       <title>{`${meeting.subject} · Synergy`}</title>
       <h1>{meeting.subject}</h1>
+      <PartneringNav />
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
@@ -85,7 +87,7 @@ export default function MeetingPage() {
         {t("meetings.minutes", { n: meeting.durationMinutes })}
       </p>
       {meeting.note ? <p className="offer-description">{meeting.note}</p> : null}
-      <dl>
+      <dl className="facts">
         {meeting.place ? (
           <>
             <dt>{t("meetings.place")}</dt>

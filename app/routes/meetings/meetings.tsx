@@ -3,6 +3,7 @@ import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { type Meeting, myMeetings } from "~/features/partnering/meetings.server";
 import { MeetingList } from "~/features/partnering/ui/meeting-list";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
 import { formatDateTime } from "~/ui/format";
@@ -40,6 +41,7 @@ export default function Meetings() {
     <main id="main" className="page narrow-column">
       <title>{`${t("meetings.title")} · Synergy`}</title>
       <h1>{t("meetings.title")}</h1>
+      <PartneringNav />
       <MeetingList heading={t("meetings.proposedToMe")} items={lists.proposedToMe} />
       <MeetingList heading={t("meetings.proposedByMe")} items={lists.proposedByMe} />
       <MeetingList heading={t("meetings.upcoming")} items={lists.upcoming} />

@@ -12,6 +12,7 @@ import {
 } from "~/features/partnering/opportunity-page.server";
 import { opportunityPolicy } from "~/features/partnering/rules";
 import { OpportunityForm } from "~/features/partnering/ui/opportunity-form";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { handleAction, handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -84,6 +85,7 @@ export default function OpportunityEdit() {
     <main id="main" className="page narrow-column">
       <title>{`${t("partnering.editHeading")} · Synergy`}</title>
       <h1>{t("partnering.editHeading")}</h1>
+      <PartneringNav />
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       {loaded.reviewNote && loaded.status === "draft" ? (
         <div className="form-message error">

@@ -6,6 +6,7 @@ import {
   MAX_INTEREST_MESSAGE,
 } from "~/features/partnering/interest-schema";
 import { expressInterest, interestFormPage } from "~/features/partnering/interests.server";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { handleAction, handleLoader, messageValuesOf } from "~/lib/errors";
@@ -75,6 +76,7 @@ export default function Interest() {
     <main id="main" className="page narrow-column">
       <title>{`${t("interests.heading")} · Synergy`}</title>
       <h1>{t("interests.heading")}</h1>
+      <PartneringNav />
       <h2>{opportunity.title}</h2>
       <p>{opportunity.summary}</p>
       {result?.message ? (

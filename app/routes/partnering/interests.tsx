@@ -3,6 +3,7 @@ import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { decisionFormSchema } from "~/features/partnering/interest-schema";
 import { decideInterest, listInterests } from "~/features/partnering/interests.server";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { countryName, naceLabel } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { handleAction, handleLoader } from "~/lib/errors";
@@ -68,6 +69,7 @@ export default function Interests() {
     <main id="main" className="page narrow-column">
       <title>{`${t("interests.listHeading")} · Synergy`}</title>
       <h1>{t("interests.listHeading")}</h1>
+      <PartneringNav />
       <p>
         <a href={`/partnering/${loaded.opportunity.id}`}>{loaded.opportunity.title}</a>
       </p>

@@ -13,6 +13,7 @@ import { openIntroductionConversation } from "~/features/partnering/interests.se
 import { getIntroduction, moveStage } from "~/features/partnering/introductions.server";
 import { approveStory, introductionStory, writeStory } from "~/features/partnering/stories.server";
 import { IntroductionStageForm } from "~/features/partnering/ui/introduction-stage";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { countryName, naceLabel } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { localeNames, locales } from "~/i18n/i18n";
@@ -60,6 +61,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     updates: intro.updates.map((u) => ({ ...u, created_at: u.created_at.toISOString() })),
     conversationId: intro.conversationId,
     canOpenConversation: intro.canOpenConversation,
+    // The person on the other side, to propose a meeting to (the acceptance connects them).
+    otherPersonId: (intro.isPublisherSide ? intro.interested : intro.publisher).person?.id ?? null,
     locale,
     ...story,
   };
@@ -162,6 +165,7 @@ export default function Introduction() {
     <main id="main" className="page narrow-column">
       <title>{`${loaded.title} · Synergy`}</title>
       <h1>{loaded.title}</h1>
+      <PartneringNav />
       <p>
         <a href={`/partnering/${loaded.opportunityId}`}>{t("introductions.opportunity")}</a> ·{" "}
         <a href="/partnering/introductions">{t("introductions.title")}</a>
@@ -182,6 +186,16 @@ export default function Introduction() {
           <input type="hidden" name="intent" value="conversation" />
           <SubmitButton>{t("introductions.openConversation")}</SubmitButton>
         </CsrfForm>
+      ) : null}
+      {loaded.otherPersonId && loaded.stage !== "ended" ? (
+        <p>
+          <a
+            className="button secondary"
+            href={`/meetings/new?with=${loaded.otherPersonId}&interest=${loaded.id}`}
+          >
+            {t("introductions.proposeMeeting")}
+          </a>
+        </p>
       ) : null}
       <section className="section">
         <h2>{t("introductions.history")}</h2>

@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { listIntroductions } from "~/features/partnering/introductions.server";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { Time } from "~/ui/time";
 import type { Route } from "./+types/introductions";
@@ -28,6 +29,7 @@ export default function Introductions() {
     <main id="main" className="page narrow-column">
       <title>{`${t("introductions.title")} · Synergy`}</title>
       <h1>{t("introductions.title")}</h1>
+      <PartneringNav />
       {introductions.length === 0 ? (
         <p>
           {t("introductions.none")} <a href="/partnering/matches">{t("matches.title")}</a>

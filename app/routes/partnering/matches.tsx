@@ -4,6 +4,7 @@ import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { matchesPage, reasonText } from "~/features/partnering/matches.server";
 import { MatchList } from "~/features/partnering/ui/match-list";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { countryName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { handleLoader, httpError } from "~/lib/errors";
@@ -34,6 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       id: m.id,
       title: m.title,
       summary: m.summary,
+      language: m.language,
       kind: m.kind,
       publisherCountry: countryName(m.publisherCountry, locale),
       score: m.explanation.score,
@@ -50,6 +52,7 @@ export default function Matches() {
     <main id="main" className="page">
       <title>{`${t("matches.title")} · Synergy`}</title>
       <h1>{t("matches.title")}</h1>
+      <PartneringNav />
       {data.chosen === null ? (
         <p>
           {t("matches.noOrganisation")}{" "}

@@ -4,6 +4,7 @@ import { resolveLocale } from "~/features/accounts/locale.server";
 import { myOpportunities } from "~/features/partnering/opportunities.server";
 import { cardOf } from "~/features/partnering/opportunity-page.server";
 import { OpportunityCard } from "~/features/partnering/ui/opportunity-card";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import type { Route } from "./+types/mine";
 
@@ -22,6 +23,7 @@ export default function MyOpportunities() {
     <main id="main" className="page">
       <title>{`${t("partnering.mineHeading")} · Synergy`}</title>
       <h1>{t("partnering.mineHeading")}</h1>
+      <PartneringNav />
       <p>
         <a className="button" href="/partnering/new">
           {t("partnering.newHeading")}

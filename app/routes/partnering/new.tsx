@@ -8,6 +8,7 @@ import {
   readOpportunityForm,
 } from "~/features/partnering/opportunity-page.server";
 import { OpportunityForm } from "~/features/partnering/ui/opportunity-form";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { handleAction } from "~/lib/errors";
@@ -74,6 +75,7 @@ export default function OpportunityNew() {
     <main id="main" className="page narrow-column">
       <title>{`${t("partnering.newHeading")} · Synergy`}</title>
       <h1>{t("partnering.newHeading")}</h1>
+      <PartneringNav />
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       {loaded.options.organisations.length === 0 ? (
         <p className="form-message error">{t("partnering.needOrganisation")}</p>

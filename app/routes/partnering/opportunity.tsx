@@ -15,6 +15,7 @@ import { reviewFormSchema } from "~/features/partnering/schema";
 import { listPublishedStories } from "~/features/partnering/stories.server";
 import { MatchReasons } from "~/features/partnering/ui/match-list";
 import { StatusBadge, useDay } from "~/features/partnering/ui/opportunity-card";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { ReviewForms } from "~/features/partnering/ui/review-forms";
 import { StoryList } from "~/features/partnering/ui/story-list";
 import { countryName, languageName } from "~/features/taxonomy/vocabulary.server";
@@ -47,6 +48,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     id: o.id,
     title: text.title,
     summary: text.summary,
+    // The language the text is shown in (the original's or the reader's translation), so that
+    // a screen reader reads it in that language (WCAG 3.1.2).
+    textLanguage: shown ? shown.language : o.language,
+    // What we bring and seek are not translated: always the original's language.
+    originalLanguage: o.language,
     organisationName: organisation.name,
     organisationCountry: countryName(organisation.country, locale),
   };
@@ -165,7 +171,8 @@ export default function OpportunityPage() {
   return (
     <main id="main" className="page narrow-column">
       <title>{`${o.title} · Synergy`}</title>
-      <h1>{o.title}</h1>
+      <h1 lang={o.textLanguage}>{o.title}</h1>
+      <PartneringNav />
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
@@ -182,7 +189,9 @@ export default function OpportunityPage() {
       <p>
         {o.organisationName} · {o.organisationCountry}
       </p>
-      <p className="lead">{o.summary}</p>
+      <p className="lead" lang={o.textLanguage}>
+        {o.summary}
+      </p>
       {loaded.signedIn ? null : (
         <p>
           <a href={`/signin?next=${encodeURIComponent(`/partnering/${o.id}`)}`}>
@@ -216,9 +225,11 @@ export default function OpportunityPage() {
             </div>
           ) : null}
           {loaded.opportunity.description ? (
-            <p className="opportunity-description">{loaded.opportunity.description}</p>
+            <p className="opportunity-description" lang={o.textLanguage}>
+              {loaded.opportunity.description}
+            </p>
           ) : null}
-          <dl>
+          <dl className="facts">
             <dt>{t("partnering.sectorLabel")}</dt>
             <dd>{loaded.opportunity.sector}</dd>
             <dt>{t("partnering.targetCountries")}</dt>
@@ -232,13 +243,13 @@ export default function OpportunityPage() {
             {loaded.opportunity.brings ? (
               <>
                 <dt>{t("partnering.bringsLabel")}</dt>
-                <dd>{loaded.opportunity.brings}</dd>
+                <dd lang={o.originalLanguage}>{loaded.opportunity.brings}</dd>
               </>
             ) : null}
             {loaded.opportunity.seeks ? (
               <>
                 <dt>{t("partnering.seeksLabel")}</dt>
-                <dd>{loaded.opportunity.seeks}</dd>
+                <dd lang={o.originalLanguage}>{loaded.opportunity.seeks}</dd>
               </>
             ) : null}
             <dt>{t("partnering.deadlineLabel")}</dt>

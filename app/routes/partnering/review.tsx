@@ -5,6 +5,7 @@ import { reviewQueue } from "~/features/partnering/opportunities.server";
 import { cardOf } from "~/features/partnering/opportunity-page.server";
 import { isReviewer } from "~/features/partnering/rules";
 import { OpportunityCard } from "~/features/partnering/ui/opportunity-card";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { ReviewForms } from "~/features/partnering/ui/review-forms";
 import { useI18n } from "~/i18n/context";
 import { httpError } from "~/lib/errors";
@@ -28,6 +29,7 @@ export default function ReviewQueue() {
     <main id="main" className="page">
       <title>{`${t("partnering.reviewQueue")} · Synergy`}</title>
       <h1>{t("partnering.reviewQueue")}</h1>
+      <PartneringNav />
       {opportunities.length === 0 ? (
         <p className="empty-state">{t("partnering.reviewQueueEmpty")}</p>
       ) : (

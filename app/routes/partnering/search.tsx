@@ -4,6 +4,7 @@ import { readSearchFilters, searchOpportunities } from "~/features/partnering/op
 import { cardOf, searchFilterOptions } from "~/features/partnering/opportunity-page.server";
 import { OpportunityCard } from "~/features/partnering/ui/opportunity-card";
 import { OpportunityFilters } from "~/features/partnering/ui/opportunity-filters";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { handleLoader } from "~/lib/errors";
@@ -40,13 +41,13 @@ export default function PartneringSearch() {
     <main id="main" className="page">
       <title>{`${t("partnering.title")} · Synergy`}</title>
       <h1>{t("partnering.title")}</h1>
+      <PartneringNav />
       <p>{t("partnering.intro")}</p>
       {data.signedIn ? (
         <p className="inline-actions">
           <a className="button" href="/partnering/new">
             {t("partnering.newHeading")}
-          </a>{" "}
-          <a href="/partnering/mine">{t("partnering.mineHeading")}</a>
+          </a>
         </p>
       ) : null}
       <OpportunityFilters values={data.filters} options={data.options} />

@@ -7,6 +7,7 @@ import {
 import { fieldErrors } from "~/features/partnering/opportunity-page.server";
 import { opportunityPolicy } from "~/features/partnering/rules";
 import { translationFormSchema } from "~/features/partnering/schema";
+import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { localeNames, locales } from "~/i18n/i18n";
 import { handleAction, handleLoader } from "~/lib/errors";
@@ -80,6 +81,7 @@ export default function OpportunityTranslations() {
     <main id="main" className="page narrow-column">
       <title>{`${t("partnering.translationsHeading")} · Synergy`}</title>
       <h1>{t("partnering.translationsHeading")}</h1>
+      <PartneringNav />
       <p>{t("partnering.translationsIntro", { language: loaded.original })}</p>
       {loaded.status === "published" ? (
         <p className="hint">{t("partnering.editReturnsToReview")}</p>

@@ -5,6 +5,8 @@ export type MatchItem = {
   id: string;
   title: string;
   summary: string;
+  /** The language of the title and summary. */
+  language: string;
   kind: string;
   publisherCountry: string;
   score: number;
@@ -19,11 +21,11 @@ export function MatchList(props: { matches: MatchItem[]; organisationId: string 
     <ol className="card-list" aria-label={t("matches.title")}>
       {props.matches.map((m) => (
         <li key={m.id} className="card">
-          <h2>
+          <h2 lang={m.language}>
             <a href={`/partnering/${m.id}`}>{m.title}</a>
           </h2>
           <p className="badge">{t("matches.score", { score: m.score })}</p>
-          <p>{m.summary}</p>
+          <p lang={m.language}>{m.summary}</p>
           <p className="hint">
             {t(`matches.kind.${m.kind === "offer" ? "offer" : "request"}`)} · {m.publisherCountry}
           </p>

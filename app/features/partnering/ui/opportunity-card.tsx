@@ -7,6 +7,8 @@ export type OpportunityCardData = {
   id: string;
   title: string;
   summary: string;
+  /** The language of the title and summary, marked for screen readers. */
+  language: string;
   kind: string;
   partnerships: string[];
   sector: string;
@@ -45,7 +47,7 @@ export function OpportunityCard(props: {
   const o = props.opportunity;
   return (
     <li className="card opportunity-card">
-      <h2>
+      <h2 lang={o.language}>
         <a href={`/partnering/${o.id}`}>{o.title}</a>
       </h2>
       <p>
@@ -61,7 +63,7 @@ export function OpportunityCard(props: {
           </span>
         ))}
       </p>
-      <p>{o.summary}</p>
+      <p lang={o.language}>{o.summary}</p>
       <p className="hint">
         {o.organisationName} · {o.organisationCountry} · {o.sector}
       </p>

@@ -28,7 +28,7 @@ export function OpportunityFilters(props: {
   const { t } = useI18n();
   const { values, options } = props;
   return (
-    <form method="get" className="filters stack" aria-label={t("partnering.filters")}>
+    <form method="get" className="filters" aria-label={t("partnering.filters")}>
       <TextField
         name="q"
         type="search"

@@ -31,6 +31,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   return {
     event: { id: ctx.event.id, title: ctx.event.title },
     over: Date.now() >= ctx.day.endsAt.getTime(),
+    zone,
     items: items.map((item) => ({
       id: item.id,
       when: `${formatTime(item.slotStart, locale, zone, "none")}–${formatTime(item.slotEnd, locale, zone)}`,
@@ -88,6 +89,7 @@ export default function PartneringAgenda() {
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
+      <p>{t("partneringDay.agendaZone", { zone: loaded.zone })}</p>
       <p>
         <a
           className="button secondary"
