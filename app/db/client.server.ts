@@ -194,6 +194,14 @@ export async function queryRows<T>(query: SQL, db: Db = getDb()): Promise<T[]> {
 }
 
 /**
+ * A list of ids as one `uuid[]` parameter (`= any(…)`, `unnest(…)`): one bound value whatever
+ * the length, where `in (${…})` binds and builds one parameter per id. Ids must be UUIDs.
+ */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
+}
+
+/**
  * Runs a raw SQL query and validates every row with `row` (a Zod object naming the selected
  * columns), so a renamed column or a changed type fails at the query instead of travelling on as
  * `undefined`. Prefer it to `queryRows<T>()`, whose type is only the caller's word.

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { queryParsed } from "~/db/client.server";
+import { queryParsed, uuidArray } from "~/db/client.server";
 import { eventKinds } from "~/db/enums";
 import { isCountry, isLanguage } from "~/features/taxonomy/vocabulary.server";
 import type { Cursor } from "~/lib/cursor";
@@ -282,7 +282,7 @@ export async function nextMeetings(
   if (ids.length === 0) return new Map();
   const rows = await queryParsed(
     nextRow,
-    sql`select x.* from unnest(${`{${ids.join(",")}}`}::uuid[]) as ids(network_id)
+    sql`select x.* from unnest(${uuidArray(ids)}) as ids(network_id)
         cross join lateral (
           select e.network_id, e.id, e.title, e.kind, e.starts_at from events e
           where e.network_id = ids.network_id and e.starts_at > ${now} and e.cancelled_at is null

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { type Db, getDb, queryRows } from "~/db/client.server";
+import { type Db, getDb, queryRows, uuidArray } from "~/db/client.server";
 import {
   comments,
   networks,
@@ -517,7 +517,7 @@ async function hydratePosts(
           limit ${commentsPerPost}) c), '[]') as comments,
       (select count(*)::int from comments c
         where c.post_id = p.id and c.deleted_at is null) as comment_count
-    from unnest(${`{${rows.map((r) => r.id).join(",")}}`}::uuid[]) as p(id)`);
+    from unnest(${uuidArray(rows.map((r) => r.id))}) as p(id)`);
   const extrasById = new Map(extras.map((e) => [e.id, e]));
   return rows.map((r) => {
     const extra = extrasById.get(r.id);

@@ -7,7 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Db, getDb, queryParsed } from "~/db/client.server";
+import { type Db, getDb, queryParsed, uuidArray } from "~/db/client.server";
 import type { Locale } from "~/features/taxonomy/types";
 import { countryName, languageName, naceLabel } from "~/features/taxonomy/vocabulary.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -161,14 +161,8 @@ async function networksOfOrganisations(
     sql`select distinct m.organisation_id, nm.network_id from organisation_members m
         join network_members nm on nm.user_id = m.user_id and nm.status = 'active'
         where m.status = 'active'
-          and m.organisation_id in (${sql.join(
-            organisationIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})
-          and nm.network_id in (${sql.join(
-            networkIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`,
+          and m.organisation_id = any(${uuidArray(organisationIds)})
+          and nm.network_id = any(${uuidArray(networkIds)})`,
     db,
   );
   for (const row of rows) {
@@ -277,10 +271,7 @@ async function matchTexts(
         from opportunities o
         left join opportunity_translations t on t.opportunity_id = o.id
           and t.language = ${locale} and o.language <> ${locale}
-        where o.id in (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
+        where o.id = any(${uuidArray(ids)})`,
   );
   return new Map(
     rows.map((r) => [r.id, { title: r.title, summary: r.summary, language: r.language }]),

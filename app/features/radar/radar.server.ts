@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Db, getDb, queryParsed } from "~/db/client.server";
+import { type Db, getDb, queryParsed, uuidArray } from "~/db/client.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { countryName, naceLabel, naceSectionOptions } from "~/features/taxonomy/vocabulary.server";
 import type { Locale } from "~/i18n/i18n";
@@ -25,10 +25,6 @@ import { distanceIndex, isShown, type RadarFilters, shownGroups } from "./filter
  */
 export function visibleNeedSql(networks: readonly string[]): SQL {
   return sql`(n.network_id is null or n.network_id = any(${uuidArray(networks)}))`;
-}
-
-function uuidArray(ids: readonly string[]): SQL {
-  return sql`${`{${ids.join(",")}}`}::uuid[]`;
 }
 
 /**
