@@ -220,17 +220,30 @@ async function seedDemoPartneringDay(personIds: Map<string, string>, db: Db, now
       createdAt: new Date(now - 10 * DAY),
     })
     .returning({ id: events.id });
+  const participants = [];
+  for (const p of spec.participants) {
+    const userId = person(p.person);
+    // Taking part for their organisation, as the join form offers.
+    const [membership] = await queryRows<{ organisation_id: string }>(
+      sql`select organisation_id from organisation_members
+          where user_id = ${userId}::uuid and status = 'active'
+          order by created_at, organisation_id limit 1`,
+      db,
+    );
+    participants.push({
+      userId,
+      seeks: p.seeks,
+      offers: p.offers,
+      organisationId: membership?.organisation_id ?? null,
+    });
+  }
   await buildPartneringDay(db, {
     eventId: event.id,
     startsAt: at(9, 30),
     endsAt: at(11, 30),
     tables: 0,
     createdBy: person(spec.facilitator),
-    participants: spec.participants.map((p) => ({
-      userId: person(p.person),
-      seeks: p.seeks,
-      offers: p.offers,
-    })),
+    participants,
     bookings: spec.bookings.map((b) => ({
       requester: person(b.requester),
       invitee: person(b.invitee),
