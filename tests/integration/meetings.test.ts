@@ -143,6 +143,13 @@ describe("proposing a meeting", () => {
         )
       ).status,
     ).toBe(403);
+    // Oneself with the id in capitals is still oneself (the id is lower-cased at the edge).
+    const selfInCapitals = await proposer.client.post(
+      `/meetings/new?with=${proposer.user.id}`,
+      meetingForm(proposer.user.id.toUpperCase()),
+    );
+    expect(selfInCapitals.status).toBe(403);
+    expectMessage(await selfInCapitals.text(), "meetings.notWithYourself");
     expect((await proposer.client.get("/meetings/new?with=not-an-id")).status).toBe(404);
     expect(
       (await proposer.client.get("/meetings/new?with=00000000-0000-4000-8000-000000000000")).status,

@@ -220,6 +220,12 @@ describe("expressions of interest", () => {
     const own = await express(cork, opportunityId);
     expect(own.status).toBe(403);
     expectMessage(await own.text(), "interests.ownOpportunity");
+    // The same id in capitals is the same organisation (PostgreSQL reads uuids without case).
+    const ownInCapitals = await express(cork, opportunityId, {
+      organisationId: cork.orgId.toUpperCase(),
+    });
+    expect(ownInCapitals.status).toBe(403);
+    expectMessage(await ownInCapitals.text(), "interests.ownOpportunity");
     // A pending member is not an active member.
     const pending = await owner({ country: "FI", division: "46", languages: ["fi"] });
     await rows(
@@ -388,6 +394,17 @@ describe("expressions of interest", () => {
     expectMessage(await (await cork.client.get(path)).text(), "introductions.openConversation");
     // Unblocked, either person opens it from the page; again finds the same one.
     await rows(`delete from user_blocks where blocker_id = ${q(tampere.user.id)}`);
+    // A colleague on the interested side sees the introduction but is not one of the two people
+    // introduced: asking to open it opens nothing (before, it opened a conversation between the
+    // colleague and the interested person and kept it as the introduction's).
+    const colleague = await app.signedIn({ country: "FI" });
+    await rows(
+      `insert into organisation_members (organisation_id, user_id, role, status)
+       values (${q(tampere.orgId)}, ${q(colleague.user.id)}, 'member', 'active')`,
+    );
+    expect((await colleague.client.get(path)).status).toBe(200);
+    expect((await colleague.client.post(path, { intent: "conversation" })).status).toBe(302);
+    expect((await interestOf(opportunityId, tampere.orgId)).conversation_id).toBeNull();
     const opened = await tampere.client.post(path, { intent: "conversation" });
     expect(opened.status).toBe(302);
     const { conversation_id } = await interestOf(opportunityId, tampere.orgId);
@@ -501,6 +518,19 @@ describe("introductions and stories", () => {
       const listed = await app.server.listPublishedStories(where);
       expect(listed.map((s) => s.title)).toEqual([story.title]);
     }
+    // While the opportunity is current the story names it; once it is withdrawn (or edited back
+    // into review) the story stays on the organisations' pages without its title or link.
+    expect((await app.server.listPublishedStories({ opportunityId }))[0].opportunityTitle).toMatch(
+      /^Looking for a distributor in Finland /,
+    );
+    await rows(`update opportunities set status = 'withdrawn' where id = ${q(opportunityId)}`);
+    const afterWithdrawal = await app.server.listPublishedStories({ organisationId: cork.orgId });
+    expect(afterWithdrawal.map((s) => [s.title, s.opportunityTitle])).toEqual([
+      [story.title, null],
+    ]);
+    const orgPage = await (await app.client().get(`/organisations/${cork.orgId}`)).text();
+    expect(orgPage).toContain(escapeHtml(story.title));
+    expect(orgPage).not.toContain(`/partnering/${opportunityId}`);
     const stranger2 = await owner({ country: "RO", division: "10", languages: ["ro"] });
     expect(await app.server.listPublishedStories({ organisationId: stranger2.orgId })).toEqual([]);
     const figures = await app.server.partneringFigures();

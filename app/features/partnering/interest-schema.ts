@@ -11,7 +11,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "I am interested": for which of my organisations, and a short message (required). */
 export const interestFormSchema = z.object({
-  organisationId: z.string().trim().regex(UUID, "interests.organisationRequired"),
+  // Lower case, as ids are written everywhere: the "not your own opportunity" check compares
+  // strings, and PostgreSQL would match an upper-case id the check let through.
+  organisationId: z
+    .string()
+    .trim()
+    .regex(UUID, "interests.organisationRequired")
+    .transform((id) => id.toLowerCase()),
   message: z
     .string({ error: "interests.messageRequired" })
     .trim()

@@ -362,6 +362,9 @@ export async function openIntroductionConversation(options: {
   );
   if (!row) return null;
   if (row.conversation_id) return row.conversation_id;
+  // Only the two people introduced (who expressed interest, who accepted) open it: a colleague
+  // on either side would otherwise open one of their own and take the introduction's place.
+  if (actor.id !== row.user_id && actor.id !== row.decided_by) return null;
   const other = actor.id === row.user_id ? row.decided_by : row.user_id;
   if (!other || other === actor.id) return null;
   try {

@@ -40,7 +40,12 @@ const httpsUrl = (message: string) =>
  */
 export const meetingFormSchema = z
   .object({
-    with: z.string().trim().regex(UUID, "meetings.personInvalid"),
+    // Lower case: "not yourself" compares strings (see interest-schema.ts).
+    with: z
+      .string()
+      .trim()
+      .regex(UUID, "meetings.personInvalid")
+      .transform((id) => id.toLowerCase()),
     interest: optionalUuid("meetings.interestInvalid"),
     time1: z.string().trim().default(""),
     time2: z.string().trim().default(""),
@@ -120,7 +125,11 @@ export type JoinDayForm = z.infer<typeof joinDaySchema>;
 
 /** A booking request: the other participant and the slot (its start instant, ISO). */
 export const bookingSchema = z.object({
-  with: z.string().trim().regex(UUID, "partneringDay.personInvalid"),
+  with: z
+    .string()
+    .trim()
+    .regex(UUID, "partneringDay.personInvalid")
+    .transform((id) => id.toLowerCase()),
   slot: z.string().trim().datetime({ offset: true, error: "partneringDay.slotNotOfDay" }),
 });
 

@@ -136,7 +136,7 @@ const publishedRow = z
     language: z.string(),
     published_at: z.coerce.date(),
     opportunity_id: z.string(),
-    opportunity_title: z.string(),
+    opportunity_title: z.string().nullable(),
     publisher_name: z.string(),
     interested_name: z.string(),
   })
@@ -171,7 +171,10 @@ export async function listPublishedStories(
   return queryParsed(
     publishedRow,
     sql`select s.id, s.title, s.body, s.language, s.published_at, o.id as opportunity_id,
-          o.title as opportunity_title, pub.name as publisher_name, intr.name as interested_name
+          -- The opportunity is named only while it is current: an edited one waiting for review,
+          -- or a withdrawn or expired one, must not show its title on a public page.
+          case when o.status = 'published' and o.expires_at > now() then o.title end
+            as opportunity_title, pub.name as publisher_name, intr.name as interested_name
         from partnership_stories s
         join opportunity_interests i on i.id = s.interest_id
         join opportunities o on o.id = i.opportunity_id

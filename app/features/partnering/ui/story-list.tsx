@@ -9,7 +9,8 @@ export type StoryItem = {
   language: string;
   publishedAt: string | Date;
   opportunityId: string;
-  opportunityTitle: string;
+  /** Null when the opportunity is no longer current (then it is neither named nor linked). */
+  opportunityTitle: string | null;
   publisherName: string;
   interestedName: string;
 };
@@ -32,7 +33,7 @@ export function StoryList(props: { stories: StoryItem[]; showOpportunity?: boole
             {s.body.split(/\n{2,}/).map((paragraph, i) => (
               <p key={i}>{paragraph}</p>
             ))}
-            {props.showOpportunity ? (
+            {props.showOpportunity && s.opportunityTitle ? (
               <p>
                 <a href={`/partnering/${s.opportunityId}`}>{s.opportunityTitle}</a>
               </p>
