@@ -30,6 +30,7 @@ import type pg from "pg";
 import type { Database } from "~/db/client.server";
 import type { StoredQuestion } from "~/db/schema/learning";
 import { topics } from "~/features/taxonomy/data/topics";
+import { replaceScalePart } from "./scale-part.server";
 
 export const DEFAULT_SCALE_RESOURCES = 20_000;
 export const DEFAULT_SCALE_ENROLMENTS = 200_000;
@@ -999,32 +1000,18 @@ export async function seedScaleLearning(options: {
   enrolments: number;
   onProgress?: (message: string) => void;
 }): Promise<LearningCounts> {
-  const { database } = options;
   const progress = options.onProgress ?? (() => {});
-  if (database.kind !== "pg" || !database.pool) {
-    throw new Error("The scale seed needs a PostgreSQL server (DATABASE_URL).");
-  }
-  const client = await database.pool.connect();
-  try {
-    await client.query("begin");
-    progress("Removing the learning data there was (shipped courseware stays)…");
-    const clearing = performance.now();
-    await clearLearning(client);
-    progress(`  removed (${((performance.now() - clearing) / 1000).toFixed(1)} s)`);
-    const counts = await loadScaleLearning(client, {
-      resources: options.resources,
-      enrolments: options.enrolments,
-      progress,
-    });
-    progress("Committing…");
-    await client.query("commit");
-    progress("Vacuuming and analyzing…");
-    await client.query(`vacuum (analyze) ${LEARNING_TABLES.join(", ")}`);
-    return counts;
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  return replaceScalePart({
+    database: options.database,
+    name: "the learning data there was (shipped courseware stays)",
+    tables: LEARNING_TABLES,
+    clear: clearLearning,
+    load: (client) =>
+      loadScaleLearning(client, {
+        resources: options.resources,
+        enrolments: options.enrolments,
+        progress,
+      }),
+    progress,
+  });
 }

@@ -23,6 +23,7 @@ import type pg from "pg";
 import type { Database } from "~/db/client.server";
 import { needReachedSql } from "~/features/needs/weight.server";
 import { topics } from "~/features/taxonomy/data/topics";
+import { replaceScalePart } from "./scale-part.server";
 
 export const DEFAULT_SCALE_NEEDS = 300_000;
 export const DEFAULT_SCALE_ME_TOOS = 1_000_000;
@@ -222,30 +223,16 @@ export async function seedScaleNeeds(options: {
   meToos: number;
   onProgress?: (message: string) => void;
 }): Promise<NeedCounts> {
-  const { database } = options;
   const progress = options.onProgress ?? (() => {});
-  if (database.kind !== "pg" || !database.pool) {
-    throw new Error("The scale seed needs a PostgreSQL server (DATABASE_URL).");
-  }
-  const client = await database.pool.connect();
-  try {
-    await client.query("begin");
-    progress("Removing the needs and offers there were…");
-    await client.query(`truncate table ${NEED_TABLES} cascade`);
-    const counts = await loadScaleNeeds(client, {
-      needs: options.needs,
-      meToos: options.meToos,
-      progress,
-    });
-    progress("Committing…");
-    await client.query("commit");
-    progress("Vacuuming and analyzing…");
-    await client.query(`vacuum (analyze) ${NEED_TABLES}`);
-    return counts;
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  return replaceScalePart({
+    database: options.database,
+    name: "the needs and offers there were",
+    tables: NEED_TABLES.split(", "),
+    clear: async (client) => {
+      await client.query(`truncate table ${NEED_TABLES} cascade`);
+    },
+    load: (client) =>
+      loadScaleNeeds(client, { needs: options.needs, meToos: options.meToos, progress }),
+    progress,
+  });
 }

@@ -28,6 +28,7 @@ import type pg from "pg";
 import type { Database } from "~/db/client.server";
 import { partnershipTypes } from "~/db/enums";
 import { naceDivisions } from "~/features/taxonomy/data/nace";
+import { replaceScalePart } from "./scale-part.server";
 
 export const DEFAULT_SCALE_OPPORTUNITIES = 50_000;
 export const DEFAULT_SCALE_INTERESTS = 200_000;
@@ -395,30 +396,20 @@ export async function seedScalePartnering(options: {
   interests: number;
   onProgress?: (message: string) => void;
 }): Promise<PartneringCounts> {
-  const { database } = options;
   const progress = options.onProgress ?? (() => {});
-  if (database.kind !== "pg" || !database.pool) {
-    throw new Error("The scale seed needs a PostgreSQL server (DATABASE_URL).");
-  }
-  const client = await database.pool.connect();
-  try {
-    await client.query("begin");
-    progress("Removing the partnering data there was…");
-    await client.query(`truncate table ${PARTNERING_TABLES} cascade`);
-    const counts = await loadScalePartnering(client, {
-      opportunities: options.opportunities,
-      interests: options.interests,
-      progress,
-    });
-    progress("Committing…");
-    await client.query("commit");
-    progress("Vacuuming and analyzing…");
-    await client.query(`vacuum (analyze) ${PARTNERING_TABLES}`);
-    return counts;
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  return replaceScalePart({
+    database: options.database,
+    name: "the partnering data there was",
+    tables: PARTNERING_TABLES.split(", "),
+    clear: async (client) => {
+      await client.query(`truncate table ${PARTNERING_TABLES} cascade`);
+    },
+    load: (client) =>
+      loadScalePartnering(client, {
+        opportunities: options.opportunities,
+        interests: options.interests,
+        progress,
+      }),
+    progress,
+  });
 }
