@@ -1,23 +1,16 @@
 import { z } from "zod";
 import { introductionStages } from "~/db/enums";
 import { locales } from "~/i18n/i18n";
+import { idField } from "~/lib/ids";
 
 export const MAX_INTEREST_MESSAGE = 1000;
 export const MAX_OUTCOME = 1000;
 export const MAX_STORY_TITLE = 120;
 export const MAX_STORY_BODY = 3000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** "I am interested": for which of my organisations, and a short message (required). */
 export const interestFormSchema = z.object({
-  // Lower case, as ids are written everywhere: the "not your own opportunity" check compares
-  // strings, and PostgreSQL would match an upper-case id the check let through.
-  organisationId: z
-    .string()
-    .trim()
-    .regex(UUID, "interests.organisationRequired")
-    .transform((id) => id.toLowerCase()),
+  organisationId: idField("interests.organisationRequired"),
   message: z
     .string({ error: "interests.messageRequired" })
     .trim()
@@ -28,7 +21,7 @@ export type InterestForm = z.output<typeof interestFormSchema>;
 
 /** The publisher's answer to one interest. */
 export const decisionFormSchema = z.object({
-  interestId: z.string().regex(UUID, "interests.notFound"),
+  interestId: idField("interests.notFound"),
   decision: z.enum(["accept", "decline"], { error: "errors.badRequest" }),
 });
 

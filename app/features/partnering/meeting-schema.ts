@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField, isUuid } from "~/lib/ids";
 
 export const MEETING_DURATIONS = [20, 30, 45, 60] as const;
 export const MAX_MEETING_TIMES = 3;
@@ -7,7 +8,6 @@ export const MAX_MEETING_NOTE = 2000;
 export const MAX_MEETING_PLACE = 200;
 export const MAX_PARTNERING_TEXT = 500;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 const optionalUuid = (message: string) =>
@@ -15,7 +15,8 @@ const optionalUuid = (message: string) =>
     .string()
     .trim()
     .default("")
-    .refine((v) => v === "" || UUID.test(v), message);
+    .refine((v) => v === "" || isUuid(v), message)
+    .transform((id) => id.toLowerCase());
 
 /** An https link (video calls), or empty. */
 const httpsUrl = (message: string) =>
@@ -40,12 +41,7 @@ const httpsUrl = (message: string) =>
  */
 export const meetingFormSchema = z
   .object({
-    // Lower case: "not yourself" compares strings (see interest-schema.ts).
-    with: z
-      .string()
-      .trim()
-      .regex(UUID, "meetings.personInvalid")
-      .transform((id) => id.toLowerCase()),
+    with: idField("meetings.personInvalid"),
     interest: optionalUuid("meetings.interestInvalid"),
     time1: z.string().trim().default(""),
     time2: z.string().trim().default(""),
@@ -125,16 +121,12 @@ export type JoinDayForm = z.infer<typeof joinDaySchema>;
 
 /** A booking request: the other participant and the slot (its start instant, ISO). */
 export const bookingSchema = z.object({
-  with: z
-    .string()
-    .trim()
-    .regex(UUID, "partneringDay.personInvalid")
-    .transform((id) => id.toLowerCase()),
+  with: idField("partneringDay.personInvalid"),
   slot: z.string().trim().datetime({ offset: true, error: "partneringDay.slotNotOfDay" }),
 });
 
 export const followUpSchema = z.object({
-  booking: z.string().trim().regex(UUID, "partneringDay.bookingNotFound"),
+  booking: idField("partneringDay.bookingNotFound"),
   followUp: z.enum(["yes", "no"], { error: "partneringDay.followUpInvalid" }),
 });
 
