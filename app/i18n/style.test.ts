@@ -57,7 +57,7 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
         "Zeig",
         "Frag",
         "Tritt",
-        "Versuche",
+        "Versuche es",
         "Nutze",
         "Füge",
         "Stell",
