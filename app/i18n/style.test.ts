@@ -128,33 +128,27 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
         "non sei",
         "sei (?:già|stato|stata|in|invitato|invitata|iscritto|iscritta|un|una)",
       ),
-      reason: "we address people with „Lei“ (Suo, può, vuole), never „tu“",
+      reason: "we address people with „Lei“ (suo, può, vuole), never „tu“",
+    },
+    {
+      id: "it-gender-slash",
+      pattern: /\p{L}\/(a|e|i|\p{L}*trice|\p{L}*essa)(?!\p{L})/u,
+      reason:
+        "no stato/a or formatore/formatrice: an epicene word (docente, titolare, referente) or a rephrasing",
+    },
+    {
+      id: "it-capital-courtesy",
+      pattern: /[\p{L}»},;)] (Suo|Sua|Suoi|Sue|Lei|Le|La)(?!\p{L})/u,
+      reason:
+        "the courtesy form is written in lower case inside a sentence (il suo profilo, le scriviamo)",
     },
     {
       id: "it-tu-imperative",
-      pattern: words(
-        "Iscriviti",
-        "Unisciti",
-        "Registrati",
-        "Abbonati",
-        "unirti",
-        "iscriverti",
-        "copialo",
-        "Tienilo",
-        "Sbloccala",
-        "Riprova",
-        "Aspetta",
-        "Scegli(?! \\p{L}+ -)",
-        "Scrivi",
-        "Indica",
-        "Lascia",
-        "Incolla",
-        "Rispondi",
-        "Impara",
-        "Accetta",
-        "Cambia",
-        "Copia",
-        "Usa",
+      // Short buttons may keep the neutral software verb (Salva, Cerca, Rispondi); a sentence
+      // (ending in a full stop) that tells the reader what to do takes the „Lei“ form.
+      pattern: new RegExp(
+        `${words("Iscriviti", "Unisciti", "Registrati", "Abbonati", "unirti", "iscriverti", "copialo", "Tienilo", "Sbloccala", "anche tu").source}|(?<![«\\p{L}])(?:Riprova|Aspetta|Scegli|Scrivi|Indica|Lascia|Incolla|Rispondi|Accetta|Cambia|Copia|Usa|Controlla|Inserisci|Aggiungi|Dai|Apri)(?!\\p{L})[^.«»]*\\.(?=\\s|$)`,
+        "u",
       ),
       reason:
         "informal imperative: buttons use the infinitive or a neutral UI verb without „ti“, sentences the „Lei“ form (Scelga, Scriva, Riprovi)",
@@ -174,13 +168,16 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
         "poți",
         "vrei",
         "\\p{L}+-te",
-        "Păstreaz-o",
+        "\\p{L}+az-o",
+        "Alege",
+        "Încearcă",
+        "Spune",
       ),
       reason: "we address people with „dumneavoastră“ (forms in -ți: alegeți, puteți)",
     },
     {
       id: "ro-gender-slash",
-      pattern: /\p{L}\/(ă|a|oare)(?!\p{L})/u,
+      pattern: /\p{L}\/(ă|a|o|oare)(?!\p{L})/u,
       reason: "no liber/ă: rephrase (disponibil → „aveți timp“) or use a neutral form",
     },
     { id: "ro-calque", pattern: /Mic înseamnă bine/i, reason: "calque of an English slogan" },
@@ -209,14 +206,20 @@ const agreement: { locale: Locale; key: string; expected: RegExp; reason: string
   },
   {
     locale: "el",
+    key: "nav.signUp",
+    expected: /(ετε|είτε|ήστε|άτε)$/,
+    reason: "a button is a verb, not a noun",
+  },
+  {
+    locale: "el",
     key: "networks.join",
-    expected: /είτε$|^Συμμετέχω$/,
+    expected: /(ετε|είτε|ήστε|άτε)$/,
     reason: "a button is a verb, not a noun",
   },
   {
     locale: "el",
     key: "partneringDay.join",
-    expected: /είτε$|^Συμμετέχω$/,
+    expected: /(ετε|είτε|ήστε|άτε)$/,
     reason: "a button is a verb, not a noun",
   },
 ];
