@@ -25,7 +25,8 @@ const referencedBy: Record<string, (keys: SQL) => SQL> = {
   learning: (keys) =>
     sql`select storage_key as key from learning_resource_files where storage_key in ${keys}`,
   // "Download my data" archives (features/privacy/export.server.ts).
-  exports: (keys) => sql`select storage_key as key from data_exports where storage_key in ${keys}`,
+  "data-exports": (keys) =>
+    sql`select storage_key as key from data_exports where storage_key in ${keys}`,
 };
 
 const BATCH = 500;

@@ -114,6 +114,8 @@ describe("download my data", () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toMatch(/^\/signin\?next=/);
 
+    const archive = path.join(app.dataDir, "uploads", "data-exports", user.id, `${done.id}.zip`);
+    expect(fs.existsSync(archive)).toBe(true);
     // After its week the link answers 404, and the clean-up removes row and file.
     await rows(
       `update data_exports set expires_at = now() - interval '1 minute' where id = '${done.id}'`,
@@ -121,9 +123,7 @@ describe("download my data", () => {
     expect((await client.get(link)).status).toBe(404);
     expect(await app.server.removeExpiredExports()).toBe(1);
     expect(await exportsOf(user.id)).toEqual([]);
-    expect(
-      fs.existsSync(path.join(app.dataDir, "uploads", "exports", user.id, `${done.id}.zip`)),
-    ).toBe(false);
+    expect(fs.existsSync(archive)).toBe(false);
   });
 
   it("shows progress while an archive is made, and refuses a second one meanwhile", async () => {

@@ -6,7 +6,7 @@ import { checkNotNegative, checkOneOf, checkThat } from "./checks";
 
 /**
  * "Download my data": one row per archive a person asked for (docs/decisions/027). The ZIP lives
- * in file storage under `exports/`; the row goes (and its file with it) when it expires.
+ * in file storage under `data-exports/`; the row goes (and its file with it) when it expires.
  */
 export const dataExports = pgTable(
   "data_exports",

@@ -261,7 +261,7 @@ export async function buildDataExport(exportId: string): Promise<void> {
     if (done % 8 === 0) await setProgress(exportId, (done / steps) * 100);
   }
   const archive = writeZip(entries);
-  const storageKey = `exports/${person}/${exportId}.zip`;
+  const storageKey = `data-exports/${person}/${exportId}.zip`;
   await storage.put(storageKey, archive);
   await db.transaction(async (tx) => {
     const [ready] = await queryRows<{ expires_at: string | Date }>(

@@ -339,16 +339,18 @@ export default function AccountSettings() {
               </p>
             ) : null}
             {dataExport.status === "ready" && dataExport.expiresAt ? (
-              <p>
-                <a className="button" href={`/settings/account/export/${dataExport.id}`} download>
-                  {t("privacy.export.download")}
-                </a>{" "}
-                <span className="muted">
+              <>
+                <p>
+                  <a className="button" href={`/settings/account/export/${dataExport.id}`} download>
+                    {t("privacy.export.download")}
+                  </a>
+                </p>
+                <p className="muted">
                   {t("privacy.export.expires", {
                     date: formatDate(dataExport.expiresAt, locale, timeZone),
                   })}
-                </span>
-              </p>
+                </p>
+              </>
             ) : null}
             {dataExport.status === "failed" ? (
               <FormMessage kind="error">{t("privacy.export.failed")}</FormMessage>
