@@ -371,7 +371,7 @@ export default function AccountSettings() {
           <FormMessage kind="success">{t("privacy.delete.cancelled")}</FormMessage>
         ) : null}
         {deletionDueAt ? (
-          <>
+          <div className="stack">
             <FormMessage kind="error">
               {t("privacy.delete.pending", {
                 date: formatDate(deletionDueAt, locale, timeZone),
@@ -381,7 +381,7 @@ export default function AccountSettings() {
               <input type="hidden" name="intent" value="cancel-deletion" />
               <SubmitButton>{t("privacy.delete.cancel")}</SubmitButton>
             </CsrfForm>
-          </>
+          </div>
         ) : (
           <>
             <p>{t("privacy.delete.intro", { days: graceDays })}</p>
