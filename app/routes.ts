@@ -16,6 +16,7 @@ export default [
     route("onboarding/organisation", "routes/organisations/onboarding-organisation.tsx"),
     route("settings/profile", "routes/profiles/onboarding-profile.tsx", { id: "settings-profile" }),
     route("settings/account", "routes/accounts/settings-account.tsx"),
+    route("settings/account/export/:id", "routes/accounts/data-export-download.ts"),
     route("settings/notifications", "routes/notifications/email-settings.tsx"),
     route("unsubscribe/:token", "routes/notifications/unsubscribe.tsx"),
     route("people", "routes/profiles/people.tsx"),

@@ -35,6 +35,8 @@ import { notificationEmailJob } from "~/features/notifications/email.server";
 import { fanoutJob } from "~/features/notifications/fanout.server";
 import { opportunityRemindersJob } from "~/features/partnering/expiry.server";
 import { weeklyMatchesJob } from "~/features/partnering/weekly-matches.server";
+import { accountDeletionsJob } from "~/features/privacy/deletion.server";
+import { dataExportJob } from "~/features/privacy/export.server";
 import { needsDailyJob } from "~/features/radar/daily.server";
 import { syncTaxonomy } from "~/features/taxonomy/sync.server";
 import { translatorFor } from "~/i18n/catalogue.server";
@@ -81,6 +83,8 @@ export { explainMatch, newMatchesSince } from "~/features/partnering/matches.ser
 export { bookSlot } from "~/features/partnering/partnering-days.server";
 export { listPublishedStories, partneringFigures } from "~/features/partnering/stories.server";
 export { sendWeeklyMatches } from "~/features/partnering/weekly-matches.server";
+export { runDueDeletions } from "~/features/privacy/deletion.server";
+export { removeExpiredExports } from "~/features/privacy/export.server";
 export { runNeedsDaily } from "~/features/radar/daily.server";
 export { getEnv, parseEnv } from "~/lib/env.server";
 export {
@@ -124,6 +128,8 @@ export const jobTypes = [
   issueCredentialJob.name,
   opportunityRemindersJob.name,
   weeklyMatchesJob.name,
+  dataExportJob.name,
+  accountDeletionsJob.name,
 ];
 
 // Routes whose modules say they take files get the larger body limit, however the form posts.

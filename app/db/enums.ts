@@ -127,3 +127,7 @@ export const interestStatuses = ["pending", "accepted", "declined", "withdrawn"]
 export const introductionStages = ["introduced", "met", "agreement", "active", "ended"] as const;
 export const meetingStatuses = ["proposed", "accepted", "declined", "cancelled"] as const;
 export const bookingStatuses = ["booked", "cancelled"] as const;
+
+/** Where a "download my data" archive stands (docs/decisions/027). */
+export const dataExportStatuses = ["queued", "running", "ready", "failed"] as const;
+export type DataExportStatus = (typeof dataExportStatuses)[number];

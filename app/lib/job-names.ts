@@ -25,6 +25,10 @@ export const jobNames = [
   "partnering.reminders",
   // The weekly "new partnering matches" notification (app/features/partnering/weekly-matches*).
   "partnering.matches_weekly",
+  // "Download my data" archives and the daily deletion of accounts whose grace period ended
+  // (app/features/privacy/).
+  "privacy.export",
+  "privacy.deletions",
 ] as const;
 
 export type JobName = (typeof jobNames)[number];

@@ -24,6 +24,9 @@ const referencedBy: Record<string, (keys: SQL) => SQL> = {
   // Learning resources' pictures and worksheets (learning/files.server.ts).
   learning: (keys) =>
     sql`select storage_key as key from learning_resource_files where storage_key in ${keys}`,
+  // "Download my data" archives (features/privacy/export.server.ts).
+  "data-exports": (keys) =>
+    sql`select storage_key as key from data_exports where storage_key in ${keys}`,
 };
 
 const BATCH = 500;

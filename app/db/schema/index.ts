@@ -11,5 +11,6 @@ export * from "./networks";
 export * from "./notifications";
 export * from "./organisations";
 export * from "./partnering";
+export * from "./privacy";
 export * from "./radar";
 export * from "./taxonomy";

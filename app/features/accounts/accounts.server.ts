@@ -376,7 +376,7 @@ export async function resetPassword(options: {
  * that a session left open is not enough; throttled like sign-in, so that it cannot be used to
  * guess the password either.
  */
-async function requireCurrentPassword(userId: string, password: string) {
+export async function requireCurrentPassword(userId: string, password: string) {
   const key = `current-password:user:${userId}`;
   const { limit, windowSeconds } = signInLimits.currentPassword;
   const attempt = await hitRateLimit(key, limit, windowSeconds);

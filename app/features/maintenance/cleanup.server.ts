@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "~/db/client.server";
+import { removeExpiredExports } from "~/features/privacy/export.server";
 import { getEnv } from "~/lib/env.server";
 import { defineJob } from "~/lib/jobs.server";
 import { getLogger } from "~/lib/logger.server";
@@ -48,6 +49,11 @@ export const cleanupSteps: CleanupStep[] = [
       deleteWhere(sql`delete from network_invitations
         where expires_at < now() - interval '30 days'
            or revoked_at < now() - interval '30 days'`),
+  },
+  {
+    // "Download my data" archives a week after they were ready (docs/decisions/027).
+    name: "expired data exports",
+    run: removeExpiredExports,
   },
   {
     // Files no row references (a crash between writing a file and committing its row), a day

@@ -14,17 +14,38 @@ import {
   revokeSession,
 } from "~/features/accounts/sessions.server";
 import { changeTimeZone, timeZoneGroups } from "~/features/accounts/time-zone.server";
+import {
+  cancelAccountDeletion,
+  DELETION_GRACE_DAYS,
+  pendingDeletion,
+  requestAccountDeletion,
+} from "~/features/privacy/deletion.server";
+import { latestDataExport, requestDataExport } from "~/features/privacy/export.server";
+import { deleteAccountSchema } from "~/features/privacy/schema";
 import { useI18n } from "~/i18n/context";
-import { handleAction, httpError } from "~/lib/errors";
+import { handleAction, httpError, invalid, messageValuesOf, retryAfterHeaders } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
-import { formatDateTime } from "~/ui/format";
+import { formatDate, formatDateTime } from "~/ui/format";
 import type { Route } from "./+types/settings-account";
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { user, sessionId } = await requireUser(context, request);
-  const sessions = await listSessions(user.id);
+  const [sessions, dataExport, deletionDueAt] = await Promise.all([
+    listSessions(user.id),
+    latestDataExport(user.id),
+    pendingDeletion(user.id),
+  ]);
   return {
+    dataExport: dataExport && {
+      ...dataExport,
+      createdAt: dataExport.createdAt.toISOString(),
+      expiresAt: dataExport.expiresAt?.toISOString() ?? null,
+    },
+    deletionDueAt: deletionDueAt?.toISOString() ?? null,
+    graceDays: DELETION_GRACE_DAYS,
     email: user.email,
     emailVerified: user.emailVerified,
     timeZone: user.timeZone,
@@ -89,12 +110,34 @@ async function revokeOwnSessions({ user }: Signed): Promise<never> {
   throw redirect("/signin", { headers: { "Set-Cookie": clearSessionCookie() } });
 }
 
+/** Starts a "download my data" archive; the page then shows its progress. */
+async function exportOwnData({ user }: Signed): Promise<never> {
+  await requestDataExport({ userId: user.id });
+  throw redirect("/settings/account?saved=export#data-heading");
+}
+
+/** Asks for deletion after the grace period, confirmed with the current password. */
+async function deleteOwnAccount({ user, sessionId }: Signed, form: Form): Promise<never> {
+  const parsed = deleteAccountSchema.safeParse(form);
+  if (!parsed.success) throw invalid("form.required", "currentPassword");
+  await requestAccountDeletion({ userId: user.id, sessionId, ...parsed.data });
+  throw redirect("/settings/account?saved=delete#delete-heading");
+}
+
+async function cancelOwnDeletion({ user }: Signed): Promise<never> {
+  await cancelAccountDeletion({ userId: user.id });
+  throw redirect("/settings/account?saved=cancel-deletion#delete-heading");
+}
+
 const intents = {
   password: changeOwnPassword,
   email: changeOwnEmail,
   "time-zone": changeOwnTimeZone,
   revoke: revokeOwnSession,
   "revoke-all": revokeOwnSessions,
+  export: exportOwnData,
+  "delete-account": deleteOwnAccount,
+  "cancel-deletion": cancelOwnDeletion,
 } as const;
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -113,6 +156,9 @@ export default function AccountSettings() {
     timeZone: savedZone,
     timeZoneGroups,
     sessions,
+    dataExport,
+    deletionDueAt,
+    graceDays,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale, timeZone } = useI18n();
@@ -122,6 +168,11 @@ export default function AccountSettings() {
   const tz = errorsFor("time-zone");
   const [params] = useSearchParams();
   const saved = params.get("saved");
+  const failureOf = (intent: string) =>
+    result?.intent === intent && !result.ok && "message" in result
+      ? t(String(result.message), messageValuesOf(result))
+      : null;
+  const exportBusy = dataExport?.status === "queued" || dataExport?.status === "running";
   return (
     <main id="main" className="page narrow">
       <title>{`${t("settings.title")} · Synergy`}</title>
@@ -263,6 +314,98 @@ export default function AccountSettings() {
           <input type="hidden" name="intent" value="revoke-all" />
           <SubmitButton className="button danger">{t("settings.signOutEverywhere")}</SubmitButton>
         </CsrfForm>
+      </section>
+
+      <section className="section" aria-labelledby="data-heading">
+        {/* While the archive is being made, the page looks again by itself, without script. */}
+        {exportBusy ? <meta httpEquiv="refresh" content="5" /> : null}
+        <h2 id="data-heading">{t("privacy.export.heading")}</h2>
+        <p>{t("privacy.export.intro")}</p>
+        {failureOf("export") ? <FormMessage kind="error">{failureOf("export")}</FormMessage> : null}
+        {dataExport ? (
+          <div role="status" className="stack">
+            {dataExport.status === "queued" ? <p>{t("privacy.export.queued")}</p> : null}
+            {dataExport.status === "running" ? (
+              <>
+                <p>{t("privacy.export.running", { percent: dataExport.progress })}</p>
+                <progress max={100} value={dataExport.progress}>
+                  {`${dataExport.progress} %`}
+                </progress>
+              </>
+            ) : null}
+            {exportBusy ? (
+              <p>
+                <a href="/settings/account#data-heading">{t("privacy.export.checkAgain")}</a>
+              </p>
+            ) : null}
+            {dataExport.status === "ready" && dataExport.expiresAt ? (
+              <>
+                <p>
+                  <a className="button" href={`/settings/account/export/${dataExport.id}`} download>
+                    {t("privacy.export.download")}
+                  </a>
+                </p>
+                <p className="muted">
+                  {t("privacy.export.expires", {
+                    date: formatDate(dataExport.expiresAt, locale, timeZone),
+                  })}
+                </p>
+              </>
+            ) : null}
+            {dataExport.status === "failed" ? (
+              <FormMessage kind="error">{t("privacy.export.failed")}</FormMessage>
+            ) : null}
+          </div>
+        ) : null}
+        {exportBusy ? null : (
+          <CsrfForm method="post">
+            <input type="hidden" name="intent" value="export" />
+            <SubmitButton className="button secondary">{t("privacy.export.start")}</SubmitButton>
+          </CsrfForm>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">{t("privacy.delete.heading")}</h2>
+        {saved === "cancel-deletion" ? (
+          <FormMessage kind="success">{t("privacy.delete.cancelled")}</FormMessage>
+        ) : null}
+        {deletionDueAt ? (
+          <div className="stack">
+            <FormMessage kind="error">
+              {t("privacy.delete.pending", {
+                date: formatDate(deletionDueAt, locale, timeZone),
+              })}
+            </FormMessage>
+            <CsrfForm method="post">
+              <input type="hidden" name="intent" value="cancel-deletion" />
+              <SubmitButton>{t("privacy.delete.cancel")}</SubmitButton>
+            </CsrfForm>
+          </div>
+        ) : (
+          <>
+            <p>{t("privacy.delete.intro", { days: graceDays })}</p>
+            {failureOf("delete-account") && !errorsFor("delete-account").currentPassword ? (
+              <FormMessage kind="error">{failureOf("delete-account")}</FormMessage>
+            ) : null}
+            <details open={result?.intent === "delete-account"}>
+              <summary>{t("privacy.delete.open")}</summary>
+              <CsrfForm method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="delete-account" />
+                <TextField
+                  id="f-delete-password"
+                  name="currentPassword"
+                  type="password"
+                  label={t("privacy.delete.confirmPassword")}
+                  autoComplete="current-password"
+                  error={errorsFor("delete-account").currentPassword}
+                  required
+                />
+                <SubmitButton className="button danger">{t("privacy.delete.submit")}</SubmitButton>
+              </CsrfForm>
+            </details>
+          </>
+        )}
       </section>
     </main>
   );

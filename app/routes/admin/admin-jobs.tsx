@@ -33,6 +33,8 @@ const jobLabels: Record<JobName, MessageKey> = {
   "credentials.issue": "adminJobs.jobCredentialsIssue",
   "partnering.reminders": "partnering.jobReminders",
   "partnering.matches_weekly": "partnering.digest.jobLabel",
+  "privacy.export": "adminJobs.jobDataExport",
+  "privacy.deletions": "adminJobs.jobAccountDeletions",
 };
 
 export default function AdminJobs() {
