@@ -162,7 +162,7 @@ export default function AdminUsers() {
             <caption className="sr-only">{t("admin.title")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("profile.displayName")}</th>
+                <th scope="col">{t("admin.name")}</th>
                 <th scope="col">{t("auth.email")}</th>
                 <th scope="col">{t("admin.roles")}</th>
                 <th scope="col">
