@@ -121,15 +121,17 @@ export function coverSvg(key: string, kind: "local" | "online" | "cross_border")
       art += `<path d="${d} V300 H0Z" fill="${fill}"/>`;
     });
   } else if (kind === "online") {
-    const dots = Array.from({ length: 26 }, () => ({
+    // Dots from left to right, each linked to the next and every third one to the one after:
+    // a chain of people across the screen rather than a tangle.
+    const dots = Array.from({ length: 22 }, () => ({
       x: 30 + Math.round(random() * 1140),
-      y: 30 + Math.round(random() * 240),
-    }));
+      y: 40 + Math.round(random() * 220),
+    })).sort((a, b) => a.x - b.x);
     const lines = dots
-      .map((a, i) => {
-        const b = dots[(i * 7 + 3) % dots.length];
-        const c = dots[(i + 1) % dots.length];
-        return `<path d="M${a.x} ${a.y}L${b.x} ${b.y}M${a.x} ${a.y}L${c.x} ${c.y}"/>`;
+      .flatMap((a, i) => [dots[i + 1], i % 3 === 0 ? dots[i + 2] : undefined])
+      .map((b, j) => {
+        const a = dots[Math.floor(j / 2)];
+        return b ? `<path d="M${a.x} ${a.y}L${b.x} ${b.y}"/>` : "";
       })
       .join("");
     art += `<g stroke="${light}" stroke-width="3" opacity="0.9">${lines}</g>`;
