@@ -128,7 +128,7 @@ export function coverSvg(key: string, kind: "local" | "online" | "cross_border")
       y: 40 + Math.round(random() * 220),
     })).sort((a, b) => a.x - b.x);
     const lines = dots
-      .flatMap((a, i) => [dots[i + 1], i % 3 === 0 ? dots[i + 2] : undefined])
+      .flatMap((_, i) => [dots[i + 1], i % 3 === 0 ? dots[i + 2] : undefined])
       .map((b, j) => {
         const a = dots[Math.floor(j / 2)];
         return b ? `<path d="M${a.x} ${a.y}L${b.x} ${b.y}"/>` : "";
