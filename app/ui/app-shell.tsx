@@ -5,6 +5,7 @@ import { useI18n } from "~/i18n/context";
 import { localeNames, locales } from "~/i18n/i18n";
 import type { RootData } from "~/root";
 import { CsrfForm } from "./form";
+import { Logo } from "./logo";
 
 /** Header with navigation and language switcher, the page, and the footer. */
 export function AppShell(props: { data: RootData; children: ReactNode }) {
@@ -22,10 +23,7 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
       <header className="site-header">
         <div className="bar">
           <a className="brand" href="/">
-            <span aria-hidden="true" className="brand-mark">
-              ◎
-            </span>{" "}
-            Synergy
+            <Logo />
           </a>
           <nav aria-label={t("nav.label")}>
             <ul className="nav-list">

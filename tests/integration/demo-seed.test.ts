@@ -51,9 +51,8 @@ describe("the demo seed", () => {
     const { database, cleanup } = await openTestDatabase(server.openDatabase);
     try {
       server.setDatabase(database);
-      server.setEnv(
-        server.parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: freshDataDir() }),
-      );
+      const dataDir = freshDataDir();
+      server.setEnv(server.parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir }));
       await server.syncTaxonomy();
       // The database itself fails the sixth network, as a crash after the fifth would.
       await database.db.execute(
@@ -79,6 +78,20 @@ describe("the demo seed", () => {
       const seeded = await server.seedDemoIfEmpty();
       expect(seeded).toMatchObject(wholeDemo);
       expect(await countDemo(server)).toEqual({ ...wholeDemo, posts: seeded?.posts });
+      // Every person has a generated portrait and every network a generated cover, stored as
+      // WebP files like uploads (demo-art.ts).
+      const art = await server.queryRows<{ key: string }>(
+        server.rawSql(`select photo_key as key from users
+          union all select cover_key from networks`),
+      );
+      expect(art).toHaveLength(wholeDemo.people + wholeDemo.networks);
+      for (const { key } of art) {
+        expect(key).toMatch(
+          /^(photos\/[0-9a-f-]{36}-demoportrait|covers\/[0-9a-f-]{36}\/demo-cover)\.webp$/,
+        );
+        const bytes = fs.readFileSync(path.join(dataDir, "uploads", key));
+        expect(bytes.subarray(8, 12).toString("latin1")).toBe("WEBP");
+      }
       // A second start finds people and writes nothing.
       expect(await server.seedDemoIfEmpty()).toBeUndefined();
       expect((await countDemo(server)).people).toBe(wholeDemo.people);

@@ -3,6 +3,7 @@ import { type Db, getDb, queryRows } from "~/db/client.server";
 import { hashPassword } from "~/features/accounts/password.server";
 import { syncShippedCourseware } from "~/features/courses/shipped.server";
 import { createOrganisation, createUser } from "./builders.server";
+import { seedDemoArt } from "./demo-art.server";
 import { seedDemoAudits } from "./demo-audits.server";
 import { seedDemoConversations } from "./demo-conversations.server";
 import { demoOrganisations, demoPeople } from "./demo-data";
@@ -107,5 +108,7 @@ async function writeDemo(db: Db, passwordHash: string): Promise<DemoCounts> {
   await seedDemoLearning(ids, db);
   await seedDemoPartnering(ids, db);
   await seedDemoNotifications(db);
+  // Portraits and covers drawn by code here (demo-art.ts), not photos of anyone.
+  await seedDemoArt(demoPeople, ids, db);
   return { people: demoPeople.length, organisations: demoOrganisations.length, ...seeded };
 }

@@ -5,18 +5,33 @@ import type { Cursor } from "~/lib/cursor";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import type { Actor } from "~/lib/policy";
 import { adminPolicy } from "./rules";
+import type { AdminUserFilter } from "./schema";
 
-/** Users for the admin list, newest first, optionally matching a name or email fragment. */
+/** People per page of the admin list: short enough to scan on a phone. */
+export const ADMIN_USERS_PAGE = 25;
+
+/**
+ * Users for the admin list, newest first, optionally matching a name or email fragment and a
+ * role (a person's role, or holding the facilitator or admin role), a keyset page at a time.
+ */
 export async function listUsersForAdmin(options: {
   q?: string;
+  role?: AdminUserFilter;
   after: Cursor | null;
   limit?: number;
 }) {
-  const limit = options.limit ?? 50;
+  const limit = options.limit ?? ADMIN_USERS_PAGE;
   const where: SQL[] = [sql`true`];
   if (options.q) {
     const like = `%${options.q.replace(/[\\%_]/g, "\\$&")}%`;
     where.push(sql`(u.email ilike ${like} or u.display_name ilike ${like})`);
+  }
+  if (options.role === "owner" || options.role === "educator") {
+    where.push(sql`u.role = ${options.role}`);
+  } else if (options.role === "facilitator") {
+    where.push(sql`u.is_facilitator`);
+  } else if (options.role === "admin") {
+    where.push(sql`u.is_admin`);
   }
   if (options.after) {
     where.push(afterCursorSql(options.after, "u.created_at", "u.id"));
@@ -54,14 +69,15 @@ export async function listUsersForAdmin(options: {
 /**
  * Grants or removes the facilitator or admin role, authorizing `changeRole` inside the
  * transaction on the admin count it locked: the last admin cannot lose the role (409
- * `admin.lastAdmin`), so an installation always has someone who can manage it.
+ * `admin.lastAdmin`), so an installation always has someone who can manage it. Returns the
+ * person's name for the confirmation, or null when there is no such person.
  */
 export async function setUserRole(options: {
   actor: Actor;
   userId: string;
   role: "facilitator" | "admin";
   granted: boolean;
-}): Promise<boolean> {
+}): Promise<{ displayName: string } | null> {
   return getDb().transaction(async (tx) => {
     let otherAdminCount = 1;
     if (options.role === "admin" && !options.granted) {
@@ -85,7 +101,7 @@ export async function setUserRole(options: {
       .update(users)
       .set({ ...set, updatedAt: new Date() })
       .where(eq(users.id, options.userId))
-      .returning({ id: users.id });
-    return rows.length > 0;
+      .returning({ displayName: users.displayName });
+    return rows[0] ?? null;
   });
 }

@@ -113,6 +113,7 @@ type ListedRow = {
   member_count: number;
   member_cap: number;
   my_status: "pending" | "active" | null;
+  has_cover: boolean;
   cursor_at: string;
 };
 
@@ -130,12 +131,13 @@ function listedNetwork(r: ListedRow) {
     memberCount: Number(r.member_count),
     memberCap: Number(r.member_cap),
     myStatus: r.my_status,
+    hasCover: r.has_cover,
   };
 }
 
 const listedColumns = (viewerId: string | null) => sql`
   n.id, n.name, n.purpose, n.kind, n.place, n.countries, n.languages, n.topics, n.visibility,
-  n.member_count, n.member_cap,
+  n.member_count, n.member_cap, n.cover_key is not null as has_cover,
   ${viewerId ? sql`(select m.status from network_members m where m.network_id = n.id and m.user_id = ${viewerId})` : sql`null`} as my_status,
   ${cursorAtSql("n.last_activity_at")}`;
 

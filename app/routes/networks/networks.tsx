@@ -102,16 +102,26 @@ function NetworkCard(props: {
   const n = props.network;
   const { t } = useI18n();
   return (
-    <li className="card">
-      <h3>
+    <li className="card network-card">
+      {n.hasCover ? (
+        <img
+          className="card-cover"
+          src={`/networks/${n.id}/cover`}
+          alt=""
+          width={600}
+          height={150}
+          loading="lazy"
+        />
+      ) : null}
+      <h3 className="card-title">
         <a href={`/networks/${n.id}`}>{n.name}</a>
       </h3>
-      <p>{n.purpose}</p>
-      <p className="muted">
+      <p className="card-meta">
         {t(`networks.kinds.${n.kind}`)} · {t(`networks.visibilities.${n.visibility}`)}
         {n.countries.length ? ` · ${n.countries.join(", ")}` : ""}
         {n.languages.length ? ` · ${n.languages.join(", ")}` : ""}
       </p>
+      <p>{n.purpose}</p>
       <p className="muted">
         {t("networks.memberCount", { count: n.memberCount, cap: n.memberCap })}
         {n.myStatus === "active"
