@@ -74,7 +74,7 @@ export default function AdminUsers() {
               <th scope="col">{t("profile.displayName")}</th>
               <th scope="col">{t("auth.email")}</th>
               <th scope="col">{t("people.role")}</th>
-              <th scope="col">{t("role.facilitator")}</th>
+              <th scope="col">{t("role.coordinator")}</th>
               <th scope="col">{t("role.admin")}</th>
             </tr>
           </thead>
@@ -103,7 +103,8 @@ export default function AdminUsers() {
                           {t(has ? "admin.remove" : "admin.grant")}
                           <span className="sr-only">
                             {" "}
-                            {t(`role.${role}`)}: {u.displayName}
+                            {t(role === "admin" ? "role.admin" : "role.coordinator")}:{" "}
+                            {u.displayName}
                           </span>
                         </SubmitButton>
                       </CsrfForm>
