@@ -255,7 +255,7 @@ describe("editing organisations", () => {
     expect(saved.status).toBe(302);
     const html = mainOf(await (await app.client().get(`/organisations/${id}`)).text());
     expect(html).toContain("After Edit Ltd");
-    expect(html).toContain("47 · ");
+    expect(html).toContain("Retail trade, except of motor vehicles and motorcycles");
     expect(html).not.toContain("Hijacked");
   });
 });
