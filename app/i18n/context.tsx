@@ -8,12 +8,15 @@ const fallback: Record<string, string> = {
   "errors.unexpected": "Something went wrong on our side. Please try again.",
   "errors.notFound": "We could not find that page.",
   "errors.backHome": "Go to the home page",
+  "errors.pageTitle.404": "Page not found",
+  "errors.pageTitle.500": "Something went wrong",
+  "errors.next.404": "Check the address, or start again from the home page.",
+  "errors.next.500": "Try again in a few minutes.",
 };
 const I18nContext = createContext<I18n>({
   locale: "en",
   timeZone: "UTC",
-  t: (key, values) =>
-    key === "errors.status" ? `Error ${values?.status}` : (fallback[key] ?? key),
+  t: (key) => fallback[key] ?? key,
 });
 
 /** Provides the page's locale, translator and time zone to every component below it. */

@@ -1,4 +1,5 @@
 import { useLoaderData } from "react-router";
+import { isNewcomerAccount } from "~/features/accounts/first-visit.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { topicKeyLabels } from "~/features/needs/topics.server";
 import { listMyNetworks } from "~/features/networks/networks.server";
@@ -28,7 +29,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const locale = resolveLocale(auth, context.requestLocale);
   const viewer = viewerOf(auth);
   const isEducator = auth?.user.role === "educator";
-  const [stats, newest, matches, myNetworks, feed, needsNearMe] = await Promise.all([
+  const [stats, newest, matches, myNetworks, feed, needsNearMe, newcomer] = await Promise.all([
     getNetworkStats(),
     listPeople({ viewer, filters: {}, after: null, limit: 6 }),
     auth
@@ -42,6 +43,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       : Promise.resolve(null),
     // Needs near you (issue 10): educators only, so an owner's page costs nothing more.
     auth && isEducator ? findNeedsNearMe({ userId: auth.user.id, locale }) : Promise.resolve(null),
+    // A person who signed up today is greeted "Welcome", not "Welcome back".
+    auth ? isNewcomerAccount(auth.user.id) : Promise.resolve(false),
   ]);
   const needLabels = needsNearMe
     ? await topicKeyLabels(
@@ -51,7 +54,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     : null;
   return {
     user: auth
-      ? { id: auth.user.id, displayName: auth.user.displayName, onboarded: auth.user.onboarded }
+      ? {
+          id: auth.user.id,
+          displayName: auth.user.displayName,
+          onboarded: auth.user.onboarded,
+          isNewcomer: newcomer,
+        }
       : null,
     needsNearMe:
       needsNearMe && needLabels
@@ -98,7 +106,11 @@ export default function Home() {
       <section className="hero">
         {user ? (
           <>
-            <h1>{t("home.welcomeBack", { name: user.displayName })}</h1>
+            <h1>
+              {t(user.isNewcomer ? "home.welcome" : "home.welcomeBack", {
+                name: user.displayName,
+              })}
+            </h1>
             <p>{t("home.signedInIntro")}</p>
             {!user.onboarded ? (
               <p className="notice">
@@ -178,7 +190,12 @@ export default function Home() {
             <h2 id="home-feed">{t("home.feedHeading")}</h2>
             <LiveStatusNote />
             <PostedStatus />
-            {feed.posts.length === 0 ? (
+            {feed.posts.length === 0 && myNetworks.length === 0 ? (
+              // Someone in no network has nowhere to write a first post: offer a network first.
+              <p>
+                {t("home.feedEmptyNoNetwork")} <a href="/networks">{t("home.findNetworkToJoin")}</a>
+              </p>
+            ) : feed.posts.length === 0 ? (
               <p>{t("home.feedEmpty")}</p>
             ) : (
               <ul className="feed">

@@ -286,7 +286,7 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     const { context, page, problems } = await openPage(browser, { javaScriptEnabled: false });
     await signInWithForm(page, app.url, person.email, person.password);
     await page
-      .getByRole("heading", { level: 1, name: en("home.welcomeBack", { name: "Jan Novak" }) })
+      .getByRole("heading", { level: 1, name: en("home.welcome", { name: "Jan Novak" }) })
       .waitFor();
     expect(await htmlLang(page)).toBe("en");
 
@@ -298,7 +298,7 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     ]);
     expect(await htmlLang(page)).toBe("de");
     await page
-      .getByRole("heading", { level: 1, name: de("home.welcomeBack", { name: "Jan Novak" }) })
+      .getByRole("heading", { level: 1, name: de("home.welcome", { name: "Jan Novak" }) })
       .waitFor();
     await page
       .getByRole("navigation", { name: de("nav.label") })

@@ -120,7 +120,13 @@ describe("a live stream ends when access ends", () => {
     });
     const stream = await openStream(mc, `/networks/${id}/live`);
     expect(
-      (await fc.post(`/networks/${id}/members`, { intent: "remove", userId: member.id })).status,
+      (
+        await fc.post(`/networks/${id}/members`, {
+          intent: "remove",
+          userId: member.id,
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(200);
     expect(await stream.waitForEnd()).toBe(true);
     expect(stream.received).toContain("event: removed");

@@ -42,6 +42,7 @@ async function removeMember(facilitator: TestClient, networkId: string, userId: 
   const response = await facilitator.post(`/networks/${networkId}/members`, {
     intent: "remove",
     userId,
+    confirmed: "yes",
   });
   expect(response.status).toBe(200);
 }
@@ -355,7 +356,9 @@ describe("the answered mark", () => {
     expect((await topicRow(topic)).answer_reply_id).toBe(replyId);
 
     // Deleting the answer clears the mark and the count in the same step.
-    expect((await helperClient.post(url, { intent: "delete-reply", replyId })).status).toBe(200);
+    expect(
+      (await helperClient.post(url, { intent: "delete-reply", replyId, confirmed: "yes" })).status,
+    ).toBe(200);
     const row = await topicRow(topic);
     expect(row.answer_reply_id).toBeNull();
     expect(row.reply_count).toBe(0);
@@ -422,8 +425,12 @@ describe("who may read and write", () => {
     expect((await reply(outsider, networkId, topic)).status).toBe(404);
     expect((await startTopic(outsider, networkId)).status).toBe(404);
     expect(
-      (await outsider.post(`/networks/${networkId}/topics/${topic}`, { intent: "delete-topic" }))
-        .status,
+      (
+        await outsider.post(`/networks/${networkId}/topics/${topic}`, {
+          intent: "delete-topic",
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(404);
     expect((await topicRow(topic)).deleted_at).toBeNull();
   });
@@ -442,6 +449,7 @@ describe("who may read and write", () => {
       const response = await otherClient.post(`/networks/${ownNetwork}/topics/${topic}`, {
         intent,
         body: "Sneaky",
+        confirmed: "yes",
       });
       expect(response.status, intent).toBe(404);
     }
@@ -471,6 +479,7 @@ describe("who may read and write", () => {
     // Not even their own topic can they still change.
     const deleted = await client.post(`/networks/${networkId}/topics/${topic}`, {
       intent: "delete-topic",
+      confirmed: "yes",
     });
     expect(deleted.status).toBe(403);
     expect((await topicRow(topic)).deleted_at).toBeNull();
@@ -499,25 +508,32 @@ describe("deleting", () => {
       .split("#reply-")[1];
 
     for (const client of [memberClient, elsewhereClient]) {
-      expect((await client.post(url, { intent: "delete-reply", replyId })).status).toBe(403);
-      expect((await client.post(url, { intent: "delete-topic" })).status).toBe(403);
+      expect(
+        (await client.post(url, { intent: "delete-reply", replyId, confirmed: "yes" })).status,
+      ).toBe(403);
+      expect((await client.post(url, { intent: "delete-topic", confirmed: "yes" })).status).toBe(
+        403,
+      );
     }
     expect((await topicRow(topic)).deleted_at).toBeNull();
     expect((await topicRow(topic)).reply_count).toBe(1);
 
-    expect((await facilitatorClient.post(url, { intent: "delete-reply", replyId })).status).toBe(
-      200,
-    );
+    expect(
+      (await facilitatorClient.post(url, { intent: "delete-reply", replyId, confirmed: "yes" }))
+        .status,
+    ).toBe(200);
     expect((await topicRow(topic)).reply_count).toBe(0);
     expect(mainOf(await (await authorClient.get(url)).text())).not.toContain("Author reply");
     // Deleting twice finds nothing the second time.
-    expect((await facilitatorClient.post(url, { intent: "delete-reply", replyId })).status).toBe(
-      404,
-    );
+    expect(
+      (await facilitatorClient.post(url, { intent: "delete-reply", replyId, confirmed: "yes" }))
+        .status,
+    ).toBe(404);
 
     const own = await topicId(memberClient, networkId, "Own topic");
     const ownDelete = await memberClient.post(`/networks/${networkId}/topics/${own}`, {
       intent: "delete-topic",
+      confirmed: "yes",
     });
     expect(ownDelete.status).toBe(302);
     expect(ownDelete.headers.get("location")).toBe(`/networks/${networkId}/topics?deleted=1`);
@@ -526,7 +542,9 @@ describe("deleting", () => {
     expect((await memberClient.get(`/networks/${networkId}/topics/${own}`)).status).toBe(404);
     expect((await reply(memberClient, networkId, own)).status).toBe(404);
 
-    expect((await facilitatorClient.post(url, { intent: "delete-topic" })).status).toBe(302);
+    expect(
+      (await facilitatorClient.post(url, { intent: "delete-topic", confirmed: "yes" })).status,
+    ).toBe(302);
     expect((await topicRow(topic)).deleted_at).not.toBeNull();
   });
 });

@@ -29,7 +29,11 @@ async function setUp(visibility: Visibility) {
 }
 
 async function remove(fc: TestClient, networkId: string, userId: string) {
-  const response = await fc.post(`/networks/${networkId}/members`, { intent: "remove", userId });
+  const response = await fc.post(`/networks/${networkId}/members`, {
+    intent: "remove",
+    userId,
+    confirmed: "yes",
+  });
   expect(response.status).toBe(200);
   expectMessage(await response.text(), "networks.removed");
 }
@@ -52,7 +56,7 @@ async function memberCount(networkId: string) {
 
 /** Leaving is what used to erase the removal: it must change nothing now. */
 async function leave(rc: TestClient, networkId: string) {
-  const left = await rc.post(`/networks/${networkId}`, { intent: "leave" });
+  const left = await rc.post(`/networks/${networkId}`, { intent: "leave", confirmed: "yes" });
   expect(left.status).toBe(404);
   expectMessage(await left.text(), "networks.notMember");
 }

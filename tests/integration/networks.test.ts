@@ -369,10 +369,22 @@ describe("the feed", () => {
     expect(edited).toContain("Better text");
     expect(edited).toContain("edited");
     expect(
-      (await otherClient.post(`/networks/${id}`, { intent: "delete-post", postId })).status,
+      (
+        await otherClient.post(`/networks/${id}`, {
+          intent: "delete-post",
+          postId,
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(403);
     expect(
-      (await foreignClient.post(`/networks/${id}`, { intent: "delete-post", postId })).status,
+      (
+        await foreignClient.post(`/networks/${id}`, {
+          intent: "delete-post",
+          postId,
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(403);
     expect((await foreignClient.post(`/networks/${id}`, { intent: "pin", postId })).status).toBe(
       403,
@@ -381,7 +393,13 @@ describe("the feed", () => {
       (await facilitatorClient.post(`/networks/${id}`, { intent: "pin", postId })).status,
     ).toBe(200);
     expect(
-      (await facilitatorClient.post(`/networks/${id}`, { intent: "delete-post", postId })).status,
+      (
+        await facilitatorClient.post(`/networks/${id}`, {
+          intent: "delete-post",
+          postId,
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(200);
     expect(mainOf(await (await authorClient.get(`/networks/${id}`)).text())).not.toContain(
       "Better text",
@@ -475,14 +493,20 @@ describe("the feed", () => {
       facilitators: [f.id],
       members: [leaver.id, removed.id],
     });
-    await lc.post(`/networks/${id}`, { intent: "leave" });
+    await lc.post(`/networks/${id}`, { intent: "leave", confirmed: "yes" });
     const late = await post(lc, id, "Am I still here?");
     expect(late.status).toBe(403);
     expectMessage(await late.text(), "networks.notMember");
 
     const stream = await openStream(rc, `/networks/${id}/live`);
     expect(
-      (await fc.post(`/networks/${id}/members`, { intent: "remove", userId: removed.id })).status,
+      (
+        await fc.post(`/networks/${id}/members`, {
+          intent: "remove",
+          userId: removed.id,
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(200);
     expect(await stream.waitFor("event: removed")).toBe(true);
     expect(mainOf(await (await rc.get(`/networks/${id}`)).text())).toContain(
@@ -700,7 +724,13 @@ describe("review fixes", () => {
       /https?:\/\/[^<"\s]+\/invitations\/[A-Za-z0-9_-]+/,
     )![0];
     expect(
-      (await fc.post(`/networks/${id}/members`, { intent: "remove", userId: removed.id })).status,
+      (
+        await fc.post(`/networks/${id}/members`, {
+          intent: "remove",
+          userId: removed.id,
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(200);
     const back = await rc.post(link, {});
     expect(back.status).toBe(403);
@@ -720,6 +750,7 @@ describe("review fixes", () => {
       (
         await client.post(`/networks/${id}`, {
           intent: "delete-comment",
+          confirmed: "yes",
           postId: "x",
           commentId: "y",
         })

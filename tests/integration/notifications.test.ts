@@ -297,7 +297,11 @@ describe("membership", () => {
       facilitators: [fay.user.id],
       members: [rory.user.id],
     });
-    await fay.client.post(`/networks/${id}/members`, { intent: "remove", userId: rory.user.id });
+    await fay.client.post(`/networks/${id}/members`, {
+      intent: "remove",
+      userId: rory.user.id,
+      confirmed: "yes",
+    });
     const [removal] = await rows(
       `select id::text from network_removals where network_id = '${id}'`,
     );
@@ -446,7 +450,11 @@ describe("privacy", () => {
     await settle();
     let { lines } = await centre(mo.client);
     expect(lines[0].text).toContain("Secret plans");
-    await fay.client.post(`/networks/${id}/members`, { intent: "remove", userId: mo.user.id });
+    await fay.client.post(`/networks/${id}/members`, {
+      intent: "remove",
+      userId: mo.user.id,
+      confirmed: "yes",
+    });
     ({ lines } = await centre(mo.client));
     expect(lines[0].text).toBe("Fay Closed mentioned you in “something you can no longer see”");
     expect(lines[0].text).not.toContain("Secret plans");
@@ -473,7 +481,9 @@ describe("privacy", () => {
     await settle();
     let { lines } = await centre(gus.client);
     expect(lines[0].text).toBe("Mo Joiner joined Hidden Guild");
-    expect((await gus.client.post(`/networks/${id}`, { intent: "leave" })).status).toBe(302);
+    expect(
+      (await gus.client.post(`/networks/${id}`, { intent: "leave", confirmed: "yes" })).status,
+    ).toBe(302);
     ({ lines } = await centre(gus.client));
     expect(lines[0].text).toBe("Mo Joiner joined a network");
   });

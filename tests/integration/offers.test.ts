@@ -475,7 +475,10 @@ describe("answering a need", () => {
     expect(hidden).not.toContain(`/events/${eventId}`);
 
     // The owner leaves the network: its event no longer answers their need, at once.
-    const left = await needOwner.client.post(`/networks/${network.id}`, { intent: "leave" });
+    const left = await needOwner.client.post(`/networks/${network.id}`, {
+      intent: "leave",
+      confirmed: "yes",
+    });
     expect(left.status).toBeLessThan(400);
     expect(await reached(need)).toBe(false);
   });

@@ -43,7 +43,9 @@ describe("creating organisations", () => {
     const html = mainOf(await (await client.get(location)).text());
     expect(html).toContain("Bakery Test Ltd");
     expect(html).toContain("Bakery Founder");
-    expect(html).toContain("10 · Manufacture of food products");
+    // Owners read the sector in words, without the statistical code.
+    expect(html).toContain("Manufacture of food products");
+    expect(html).not.toContain("10 · ");
     const profile = mainOf(await (await client.get(`/people/${user.id}`)).text());
     expect(profile).toContain("Bakery Test Ltd");
   });
@@ -253,7 +255,7 @@ describe("editing organisations", () => {
     expect(saved.status).toBe(302);
     const html = mainOf(await (await app.client().get(`/organisations/${id}`)).text());
     expect(html).toContain("After Edit Ltd");
-    expect(html).toContain("47 · ");
+    expect(html).toContain("Retail trade, except of motor vehicles and motorcycles");
     expect(html).not.toContain("Hijacked");
   });
 });

@@ -117,6 +117,7 @@ async function networkWithEveryone(visibility: NetworkVisibility) {
   const removal = await cast.facilitator.client.post(`/networks/${id}/members`, {
     intent: "remove",
     userId: idOf("removed"),
+    confirmed: "yes",
   });
   expect(removal.status).toBe(200);
   const posted = await cast.member.client.post(`/networks/${id}`, {
@@ -242,6 +243,7 @@ describe("the content rules agree with the app", () => {
       const response = await cast[who].client.post(`/networks/${id}`, {
         intent: "delete-post",
         postId: row.id,
+        confirmed: "yes",
       });
       const actual = await appSays(
         response,

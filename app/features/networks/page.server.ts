@@ -2,8 +2,12 @@ import type { AppLoadContext } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { type NextMeeting, nextMeeting } from "~/features/events/agenda.server";
 import { viewerOf } from "~/features/profiles/policy.server";
-import { naceSections } from "~/features/taxonomy/data/nace";
-import { countryName, languageName, topicLabel } from "~/features/taxonomy/vocabulary.server";
+import {
+  countryName,
+  languageName,
+  sectorSectionName,
+  topicLabel,
+} from "~/features/taxonomy/vocabulary.server";
 import type { Locale } from "~/i18n/i18n";
 import { getNetworkMix } from "./networks.server";
 import { type NetworkAccess, requireNetworkAccess } from "./policy.server";
@@ -36,7 +40,6 @@ function networkHeader(
   signedIn: boolean,
 ) {
   const n = access.network;
-  const sectionNames = new Map(naceSections.map((s) => [s.code, s.label[locale]]));
   return {
     id: n.id,
     name: n.name,
@@ -64,7 +67,7 @@ function networkHeader(
         count: c.count,
       })),
       sectors: mix.sectors.map((s) => ({
-        name: sectionNames.get(s.section) ?? s.section,
+        name: sectorSectionName(s.section, locale),
         count: s.count,
       })),
     },

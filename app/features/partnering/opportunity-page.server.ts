@@ -5,7 +5,7 @@ import {
   languageName,
   languageOptions,
   naceDivisionOptions,
-  naceLabel,
+  sectorName,
 } from "~/features/taxonomy/vocabulary.server";
 import { localeNames, locales } from "~/i18n/i18n";
 import {
@@ -85,11 +85,6 @@ export function opportunityValuesOf(row: OpportunityRow): OpportunityFormValues 
     seeks: row.seeks,
     deadline: row.deadline ?? "",
   };
-}
-
-/** A NACE division in plain words ("Retail trade, except of motor vehicles"). */
-export function sectorName(division: string, locale: Locale): string {
-  return naceLabel(division, locale).replace(/^\d{2} · /, "");
 }
 
 /** The interface languages with their own names (what an opportunity may be written in). */

@@ -7,6 +7,7 @@ import it from "i18n-iso-countries/langs/it.json";
 import ro from "i18n-iso-countries/langs/ro.json";
 import type { Locale } from "~/i18n/i18n";
 import { naceDivisions, naceSections } from "./data/nace";
+import { naceSectionPlainNames } from "./data/nace-plain";
 import { topics } from "./data/topics";
 import { commonLanguageCodes, languageCodes } from "./languages";
 import { consortiumCountries, type Topic, topicGroups } from "./types";
@@ -145,4 +146,22 @@ export function naceLabel(division: string | null, locale: Locale): string {
   if (!division) return "";
   const d = naceDivisions.find((x) => x.code === division);
   return d ? `${d.code} · ${d.label[locale]}` : division;
+}
+
+/**
+ * A NACE division as people read it ("Retail trade, except of motor vehicles"): its title
+ * without the code. Codes stay for pickers and the filters trainers use (naceLabel).
+ */
+export function sectorName(division: string | null, locale: Locale): string {
+  if (!division) return "";
+  return naceDivisions.find((x) => x.code === division)?.label[locale] ?? division;
+}
+
+/** A NACE section in everyday words ("G" → "Shops, trade and car repair"). */
+export function sectorSectionName(section: string, locale: Locale): string {
+  return (
+    naceSectionPlainNames[section]?.[locale] ??
+    naceSections.find((s) => s.code === section)?.label[locale] ??
+    section
+  );
 }

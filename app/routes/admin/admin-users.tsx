@@ -185,7 +185,7 @@ export default function AdminUsers() {
                     {u.isFacilitator ? (
                       <>
                         {" "}
-                        <span className="badge">{t("role.facilitator")}</span>
+                        <span className="badge">{t("role.coordinator")}</span>
                       </>
                     ) : null}
                     {u.isAdmin ? (

@@ -25,12 +25,14 @@ import { viewerOf } from "~/features/profiles/policy.server";
 import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
 import { countryName, countryOptions } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { type ConfirmRequest, confirmRequest, isConfirmed } from "~/lib/confirm";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, type Person, personOf } from "~/lib/policy";
 import { Avatar } from "~/ui/avatar";
+import { ConfirmAction, ConfirmPrompt } from "~/ui/confirm";
 import {
   CsrfForm,
   FilterActions,
@@ -112,7 +114,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 type Result = {
   ok: boolean;
-  message: string;
+  message?: string;
+  confirm?: ConfirmRequest;
   link?: string;
   errors?: Record<string, string>;
   alreadyInvited?: string[];
@@ -136,6 +139,10 @@ async function decide({ actor, net, form }: Act): Answer {
 }
 
 async function remove({ actor, net, form }: Act): Answer {
+  if (!isConfirmed(form)) {
+    const fields = { intent: "remove", userId: userIdOf(form) };
+    return answer(confirmRequest("networks.removeQuestion", "networks.removeConfirm", fields));
+  }
   const target = { network: net, userId: userIdOf(form) };
   await removeMember({ decision: networkPolicy.authorize(actor, "removeMember", target) });
   return done("networks.removed");
@@ -217,7 +224,8 @@ export default function NetworkMembers() {
     <main id="main" className="page">
       <title>{`${t("networks.membersTitle")} · ${network.name} · Synergy`}</title>
       <NetworkHeader network={network} />
-      {result ? (
+      <ConfirmPrompt confirm={result?.confirm} />
+      {result?.message ? (
         <FormMessage kind={result.ok ? "success" : "error"}>
           {t(result.message, { count: Number(result.link) || 0 })}
           {result.message === "invites.linkCreated" && result.link ? (
@@ -304,13 +312,13 @@ export default function NetworkMembers() {
                       <span className="sr-only"> {m.displayName}</span>
                     </SubmitButton>
                   </CsrfForm>
-                  <CsrfForm method="post" className="inline-form">
-                    <input type="hidden" name="userId" value={m.id} />
-                    <SubmitButton name="intent" value="remove" className="link-button">
-                      {t("networks.remove")}
-                      <span className="sr-only"> {m.displayName}</span>
-                    </SubmitButton>
-                  </CsrfForm>
+                  <ConfirmAction
+                    label={t("networks.remove")}
+                    labelDetail={m.displayName}
+                    question="networks.removeQuestion"
+                    confirmLabel="networks.removeConfirm"
+                    fields={{ intent: "remove", userId: m.id }}
+                  />
                 </div>
               ) : null}
             </div>

@@ -22,6 +22,7 @@ import { networkPolicy, networkSubject } from "~/features/networks/rules";
 import { LiveUpdates } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { useI18n } from "~/i18n/context";
+import { type ConfirmRequest, confirmRequest, isConfirmed } from "~/lib/confirm";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { handleAction, httpError } from "~/lib/errors";
@@ -29,6 +30,7 @@ import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
 import { Avatar } from "~/ui/avatar";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
+import { ConfirmAction, ConfirmPrompt } from "~/ui/confirm";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
@@ -56,6 +58,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 type ActionResult = {
   ok: boolean;
+  confirm?: ConfirmRequest;
   message?: string;
   errors?: Record<string, string>;
   body?: string;
@@ -101,9 +104,21 @@ export async function action({ params, request, context }: Route.ActionArgs) {
           await unmarkAnswered(moderator);
           return data<ActionResult>({ ok: true, message: "forum.answerUnmarked" });
         case "delete-reply":
+          if (!isConfirmed(form)) {
+            const fields = { intent: "delete-reply", replyId: String(form.replyId ?? "") };
+            return data<ActionResult>(
+              confirmRequest("forum.deleteReplyQuestion", "forum.deleteReplyConfirm", fields),
+            );
+          }
           await deleteReply({ ...moderator, replyId: replyId() });
           return data<ActionResult>({ ok: true, message: "forum.replyDeleted" });
         case "delete-topic":
+          if (!isConfirmed(form)) {
+            const fields = { intent: "delete-topic" };
+            return data<ActionResult>(
+              confirmRequest("forum.deleteTopicQuestion", "forum.deleteTopicConfirm", fields),
+            );
+          }
           await deleteTopic(moderator);
           return redirect(`/networks/${networkId}/topics?deleted=1`);
         default:
@@ -150,6 +165,10 @@ export default function NetworkTopic() {
       {result?.message ? (
         <FormMessage kind={result.ok ? "success" : "error"}>{t(result.message)}</FormMessage>
       ) : null}
+      <ConfirmPrompt
+        confirm={result && "confirm" in result ? result.confirm : undefined}
+        action={topicUrl}
+      />
       <PostedStatus />
       <article className="card section" aria-labelledby="topic-title">
         <h2 id="topic-title">{topic.title}</h2>
@@ -168,11 +187,13 @@ export default function NetworkTopic() {
         </div>
         <MarkdownBody html={topic.bodyHtml} />
         {canWrite && (isTopicAuthor || network.isFacilitator) ? (
-          <CsrfForm method="post" action={topicUrl} className="inline-form">
-            <SubmitButton name="intent" value="delete-topic" className="link-button">
-              {t("forum.deleteTopic")}
-            </SubmitButton>
-          </CsrfForm>
+          <ConfirmAction
+            action={topicUrl}
+            label={t("forum.deleteTopic")}
+            question="forum.deleteTopicQuestion"
+            confirmLabel="forum.deleteTopicConfirm"
+            fields={{ intent: "delete-topic" }}
+          />
         ) : null}
       </article>
       {topic.answer && isFirstPage ? (
@@ -271,12 +292,13 @@ function Reply(props: {
             </CsrfForm>
           ) : null}
           {canDelete ? (
-            <CsrfForm method="post" action={topicUrl} className="inline-form">
-              <input type="hidden" name="replyId" value={reply.id} />
-              <SubmitButton name="intent" value="delete-reply" className="link-button">
-                {t("forum.deleteReply")}
-              </SubmitButton>
-            </CsrfForm>
+            <ConfirmAction
+              action={topicUrl}
+              label={t("forum.deleteReply")}
+              question="forum.deleteReplyQuestion"
+              confirmLabel="forum.deleteReplyConfirm"
+              fields={{ intent: "delete-reply", replyId: reply.id }}
+            />
           ) : null}
         </div>
       ) : null}

@@ -25,6 +25,7 @@ import { LiveUpdates } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { PostCard } from "~/features/networks/ui/post-card";
 import { useI18n } from "~/i18n/context";
+import { type ConfirmRequest, confirmRequest, isConfirmed } from "~/lib/confirm";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { handleAction, httpError } from "~/lib/errors";
@@ -32,6 +33,7 @@ import { readForm } from "~/lib/form.server";
 import { actorOf, type Person, personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
+import { ConfirmAction, ConfirmPrompt } from "~/ui/confirm";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { useUploadLimitMb } from "~/ui/limits";
 import { Pager } from "~/ui/pager";
@@ -72,6 +74,7 @@ type ActionResult = {
   message?: string;
   errors?: Record<string, string>;
   body?: string;
+  confirm?: ConfirmRequest;
 };
 const done = (message?: string): ActionResult => ({ ok: true, message });
 
@@ -89,7 +92,10 @@ async function join({ actor, networkId }: Act) {
   return done(outcome === "joined" ? "networks.joined" : "networks.requested");
 }
 
-async function leave({ actor, networkId }: Act) {
+async function leave({ actor, networkId, form }: Act) {
+  if (!isConfirmed(form)) {
+    return confirmRequest("networks.leaveQuestion", "networks.leaveConfirm", { intent: "leave" });
+  }
   await leaveNetwork({ actor, networkId });
   return redirect(`/networks/${networkId}?left=1`);
 }
@@ -134,7 +140,11 @@ async function react({ actor, net, postId, form }: Act) {
   return done();
 }
 
-async function removePost({ actor, net, networkId, postId }: Act) {
+async function removePost({ actor, net, networkId, postId, form }: Act) {
+  if (!isConfirmed(form)) {
+    const fields = { intent: "delete-post", postId };
+    return confirmRequest("posts.deleteQuestion", "posts.deleteConfirm", fields);
+  }
   // deleteContent is authorized inside, once the post's author is known.
   await deletePost({ actor, network: net, networkId, postId });
   return done("posts.deleted");
@@ -142,6 +152,10 @@ async function removePost({ actor, net, networkId, postId }: Act) {
 
 async function removeComment({ actor, net, networkId, postId, form }: Act) {
   const commentId = String(form.commentId ?? "");
+  if (!isConfirmed(form)) {
+    const fields = { intent: "delete-comment", postId, commentId };
+    return confirmRequest("posts.deleteCommentQuestion", "posts.deleteComment", fields);
+  }
   await deleteComment({ actor, network: net, networkId, postId, commentId });
   return done("posts.commentDeleted");
 }
@@ -207,6 +221,7 @@ export default function Network() {
       {result?.message ? (
         <FormMessage kind={result.ok ? "success" : "error"}>{t(result.message)}</FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={result && "confirm" in result ? result.confirm : undefined} />
       {network.description ? <p>{network.description}</p> : null}
       {!feed ? (
         <div className="card">
@@ -292,11 +307,15 @@ export default function Network() {
         </>
       )}
       {network.isMember ? (
-        <CsrfForm method="post" className="section">
-          <SubmitButton name="intent" value="leave" className="button secondary small">
-            {t("networks.leave")}
-          </SubmitButton>
-        </CsrfForm>
+        <div className="section">
+          <ConfirmAction
+            label={t("networks.leave")}
+            className="button secondary small"
+            question="networks.leaveQuestion"
+            confirmLabel="networks.leaveConfirm"
+            fields={{ intent: "leave" }}
+          />
+        </div>
       ) : null}
     </main>
   );

@@ -15,7 +15,7 @@ import { listPublishedStories } from "~/features/partnering/stories.server";
 import { StoryList } from "~/features/partnering/ui/story-list";
 import {
   countryName,
-  naceLabel,
+  sectorName,
   topicEscoUri,
   topicLabel,
 } from "~/features/taxonomy/vocabulary.server";
@@ -49,7 +49,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     organisation: {
       ...o,
       countryName: countryName(o.country, locale),
-      sector: naceLabel(o.naceDivision, locale),
+      sector: sectorName(o.naceDivision, locale),
       topics: o.topics.map((slug) => ({
         slug,
         label: topicLabel(slug, locale),

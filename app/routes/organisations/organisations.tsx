@@ -5,8 +5,8 @@ import { organisationFilterSchema, parseFilters } from "~/features/profiles/sche
 import {
   countryName,
   countryOptions,
-  naceLabel,
   naceSectionOptions,
+  sectorName,
   topicOptions,
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
@@ -29,7 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     organisations: page.organisations.map((o) => ({
       ...o,
       countryName: countryName(o.country, locale),
-      sector: naceLabel(o.naceDivision, locale),
+      sector: sectorName(o.naceDivision, locale),
     })),
     options: {
       countries: countryOptions(locale),

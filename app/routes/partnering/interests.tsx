@@ -4,7 +4,7 @@ import { resolveLocale } from "~/features/accounts/locale.server";
 import { decisionFormSchema } from "~/features/partnering/interest-schema";
 import { decideInterest, listInterests } from "~/features/partnering/interests.server";
 import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
-import { countryName, naceLabel } from "~/features/taxonomy/vocabulary.server";
+import { countryName, sectorName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { handleAction, handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -33,7 +33,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       organisation: {
         name: i.organisation_name,
         country: countryName(i.organisation_country, locale),
-        sector: naceLabel(i.organisation_division, locale),
+        sector: sectorName(i.organisation_division, locale),
         description: i.organisation_description,
       },
     })),

@@ -14,7 +14,7 @@ import { getIntroduction, moveStage } from "~/features/partnering/introductions.
 import { approveStory, introductionStory, writeStory } from "~/features/partnering/stories.server";
 import { IntroductionStageForm } from "~/features/partnering/ui/introduction-stage";
 import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
-import { countryName, naceLabel } from "~/features/taxonomy/vocabulary.server";
+import { countryName, sectorName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { localeNames, locales } from "~/i18n/i18n";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
@@ -41,7 +41,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
           name: s.organisation.name,
           country: countryName(s.organisation.country, locale),
           website: s.organisation.website,
-          sector: naceLabel(s.organisation.nace_division, locale),
+          sector: sectorName(s.organisation.nace_division, locale),
         }
       : null,
     person: s.person

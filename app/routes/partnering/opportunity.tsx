@@ -9,7 +9,7 @@ import {
   submitOpportunity,
   withdrawOpportunity,
 } from "~/features/partnering/opportunities.server";
-import { fieldErrors, sectorName } from "~/features/partnering/opportunity-page.server";
+import { fieldErrors } from "~/features/partnering/opportunity-page.server";
 import { opportunityPolicy } from "~/features/partnering/rules";
 import { reviewFormSchema } from "~/features/partnering/schema";
 import { listPublishedStories } from "~/features/partnering/stories.server";
@@ -18,7 +18,7 @@ import { StatusBadge, useDay } from "~/features/partnering/ui/opportunity-card";
 import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { ReviewForms } from "~/features/partnering/ui/review-forms";
 import { StoryList } from "~/features/partnering/ui/story-list";
-import { countryName, languageName } from "~/features/taxonomy/vocabulary.server";
+import { countryName, languageName, sectorName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { localeNames } from "~/i18n/i18n";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";

@@ -81,7 +81,7 @@ export default function Person() {
           <h1>{profile.displayName}</h1>
           <p>
             <span className="badge">{t(`role.${profile.role}`)}</span>{" "}
-            {profile.isFacilitator ? <span className="badge">{t("role.facilitator")}</span> : null}
+            {profile.isFacilitator ? <span className="badge">{t("role.coordinator")}</span> : null}
           </p>
           {profile.headline ? <p>{profile.headline}</p> : null}
           {profile.countryName ? (

@@ -38,13 +38,13 @@ export function NetworkHeader(props: { network: NetworkHeaderData }) {
         {n.mix.countries.length ? (
           <>
             <dt>{t("networks.countries")}</dt>
-            <dd>{n.mix.countries.map((c) => `${c.name} ${c.count}`).join(" · ")}</dd>
+            <dd>{n.mix.countries.map((c) => `${c.name} (${c.count})`).join(" · ")}</dd>
           </>
         ) : null}
         {n.mix.sectors.length ? (
           <>
             <dt>{t("networks.mixSectors")}</dt>
-            <dd>{n.mix.sectors.map((s) => `${s.name} ${s.count}`).join(" · ")}</dd>
+            <dd>{n.mix.sectors.map((s) => `${s.name} (${s.count})`).join(" · ")}</dd>
           </>
         ) : null}
       </dl>

@@ -3,6 +3,7 @@ import { reactionKinds } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
 import { Avatar } from "~/ui/avatar";
 import { useComposerKey } from "~/ui/composer";
+import { ConfirmAction } from "~/ui/confirm";
 import { CsrfForm, SubmitButton, TextArea } from "~/ui/form";
 import { RenderedHtml } from "~/ui/rendered-html";
 import { Time } from "~/ui/time";
@@ -137,12 +138,13 @@ export function PostCard(props: {
       {canWrite && (isAuthor || canModerate) ? (
         <div className="row">
           {isAuthor ? <a href={`${postUrl}#edit`}>{t("posts.edit")}</a> : null}
-          <CsrfForm method="post" action={base} className="inline-form">
-            <input type="hidden" name="postId" value={post.id} />
-            <SubmitButton name="intent" value="delete-post" className="link-button">
-              {t("posts.delete")}
-            </SubmitButton>
-          </CsrfForm>
+          <ConfirmAction
+            action={base}
+            label={t("posts.delete")}
+            question="posts.deleteQuestion"
+            confirmLabel="posts.deleteConfirm"
+            fields={{ intent: "delete-post", postId: post.id }}
+          />
           {canModerate ? (
             <CsrfForm method="post" action={base} className="inline-form">
               <input type="hidden" name="postId" value={post.id} />
@@ -252,13 +254,13 @@ function Comment(props: {
       </p>
       <RenderedHtml className="post-body" id={`comment:${comment.id}`} html={comment.bodyHtml} />
       {viewerId === comment.author.id || canModerate ? (
-        <CsrfForm method="post" action={props.base} className="inline-form">
-          <input type="hidden" name="postId" value={props.postId} />
-          <input type="hidden" name="commentId" value={comment.id} />
-          <SubmitButton name="intent" value="delete-comment" className="link-button">
-            {t("posts.deleteComment")}
-          </SubmitButton>
-        </CsrfForm>
+        <ConfirmAction
+          action={props.base}
+          label={t("posts.deleteComment")}
+          question="posts.deleteCommentQuestion"
+          confirmLabel="posts.deleteComment"
+          fields={{ intent: "delete-comment", postId: props.postId, commentId: comment.id }}
+        />
       ) : null}
     </div>
   );
