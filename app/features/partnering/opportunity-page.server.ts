@@ -5,7 +5,7 @@ import {
   languageName,
   languageOptions,
   naceDivisionOptions,
-  naceLabel,
+  sectorName,
 } from "~/features/taxonomy/vocabulary.server";
 import { localeNames, locales } from "~/i18n/i18n";
 import {
@@ -87,10 +87,8 @@ export function opportunityValuesOf(row: OpportunityRow): OpportunityFormValues 
   };
 }
 
-/** A NACE division in plain words ("Retail trade, except of motor vehicles"). */
-export function sectorName(division: string, locale: Locale): string {
-  return naceLabel(division, locale).replace(/^\d{2} · /, "");
-}
+/** A NACE division in plain words: the taxonomy's one function, for this feature's pages. */
+export { sectorName };
 
 /** The interface languages with their own names (what an opportunity may be written in). */
 export function writtenLanguageOptions() {

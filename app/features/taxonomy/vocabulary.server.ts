@@ -146,3 +146,32 @@ export function naceLabel(division: string | null, locale: Locale): string {
   const d = naceDivisions.find((x) => x.code === division);
   return d ? `${d.code} · ${d.label[locale]}` : division;
 }
+
+/**
+ * A NACE division in plain words ("Retail trade, except of motor vehicles"), without its code:
+ * the one way owners see a sector (codes only where a trainer filters).
+ */
+export function sectorName(division: string, locale: Locale): string {
+  return naceLabel(division, locale).replace(/^\d{2} · /, "");
+}
+
+/** Sectors for a search-as-you-type field: plain words A–Z, the division code as the value. */
+export const sectorOptions = memoPerLocale((locale: Locale): Option[] => {
+  return naceDivisions
+    .map((d) => ({ value: d.code, label: d.label[locale] }))
+    .sort((a, b) => collator(locale).compare(a.label, b.label));
+});
+
+/**
+ * The division a sector field names: its plain words in any interface language (case and
+ * spacing aside), its two-digit code, or "code · words" as the old pickers showed it.
+ */
+export function sectorFromWords(typed: string): string | undefined {
+  const words = typed.trim().replace(/\s+/g, " ").toLowerCase();
+  if (!words) return undefined;
+  const code = words.match(/^(\d{2})(\s*·.*)?$/)?.[1];
+  if (code) return isNaceDivision(code) ? code : undefined;
+  return naceDivisions.find((d) =>
+    Object.values(d.label).some((label) => label.toLowerCase() === words),
+  )?.code;
+}
