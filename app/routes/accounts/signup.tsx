@@ -122,7 +122,8 @@ export default function SignUp() {
           { field: "password", message: errors.password ?? "" },
         ]}
       />
-      <CsrfForm method="post" className="stack" noValidate>
+      {/* The return path and an invitation travel as fields, never in the address posted to. */}
+      <CsrfForm method="post" action="/signup" className="stack" noValidate>
         {returnTo ? <input type="hidden" name="next" value={returnTo} /> : null}
         {params.get("invite") ? (
           <input type="hidden" name="invite" value={params.get("invite") ?? ""} />
