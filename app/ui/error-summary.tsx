@@ -10,7 +10,7 @@ import { useI18n } from "~/i18n/context";
 export function ErrorSummary(props: {
   /** Field name → catalogue key, in the order the fields appear in the form. */
   errors: { field: string; message: string; values?: Record<string, string | number> }[];
-  /** The id of each field's input, when it is not the form helpers' `f-<name>`. */
+  /** The id of each field's input, when it is not the form helpers' `f-<name>` ("" for no link). */
   fieldId?: (field: string) => string;
 }) {
   const { t } = useI18n();
@@ -35,7 +35,7 @@ export function ErrorSummary(props: {
       <ul>
         {shown.map((e) => (
           <li key={e.field}>
-            {e.field === "form" ? (
+            {e.field === "form" || !idOf(e.field) ? (
               t(e.message, e.values)
             ) : (
               <a href={`#${idOf(e.field)}`}>{t(e.message, e.values)}</a>

@@ -370,6 +370,9 @@ function TopicGroupPicker(props: {
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** The fields the short step shows; errors about any other are listed without a link. */
+const essentialFields = ["displayName", "country", "region", "languages", "offered", "wanted"];
+
 /**
  * The short first step of onboarding (issue 13): name, country and town, the languages the
  * person adds (none preset), for an owner what they want to learn and for a trainer what they
@@ -431,7 +434,12 @@ function EssentialsForm(
           { field: "region", message: errors.region ?? "" },
           { field: "lang_0", message: errors.languages ?? "" },
           { field: "topics", message: errors.offered ?? errors.wanted ?? "" },
+          // Anything else (a form sent with more than this step has) is said, without a link.
+          ...Object.entries(errors)
+            .filter(([field]) => !essentialFields.includes(field))
+            .map(([field, message]) => ({ field: `form-${field}`, message: message ?? "" })),
         ]}
+        fieldId={(field) => (field.startsWith("form-") ? "" : `f-${field}`)}
       />
       <CsrfForm method="post" className="stack" noValidate>
         <input type="hidden" name="step" value="essentials" />
