@@ -190,4 +190,31 @@ describe.skipIf(!hasChromium)("onboarding on a phone", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it.each([true, false])(
+    "moves focus to the sign-up error summary (JavaScript %s)",
+    async (javaScriptEnabled) => {
+      const { context, page, problems } = await openPage(browser, {
+        viewport: { width: 360, height: 740 },
+        javaScriptEnabled,
+      });
+      await page.goto(`${app.url}/signup?as=educator`, { waitUntil: "networkidle" });
+      await page.getByLabel(en("auth.email"), { exact: true }).fill("not-an-address");
+      await page.getByRole("button", { name: en("signup.submit") }).click();
+      const summary = page.locator(".error-summary");
+      await summary.waitFor();
+      await expect
+        .poll(() =>
+          page.evaluate(() => document.activeElement?.classList.contains("error-summary")),
+        )
+        .toBe(true);
+      // Each entry leads to its field.
+      await summary.getByRole("link", { name: en("auth.emailInvalid") }).click();
+      expect(new URL(page.url()).hash).toBe("#f-email");
+      // The role chosen before stays chosen.
+      expect(await page.getByRole("radio", { name: en("role.educator") }).isChecked()).toBe(true);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });
