@@ -89,7 +89,9 @@ function welcomePath(next: string, organisationId?: string): string {
 
 export default function OnboardingOrganisation() {
   const { role, q, next, found, options, defaultCountry } = useLoaderData<typeof loader>();
-  const welcome = next ? `/onboarding/welcome?next=${encodeURIComponent(next)}` : "/onboarding/welcome";
+  const welcome = next
+    ? `/onboarding/welcome?next=${encodeURIComponent(next)}`
+    : "/onboarding/welcome";
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const errorsFor = (kind: string) => (result?.kind === kind ? result.errors : {});
