@@ -102,7 +102,8 @@ describe.skipIf(!hasChromium)("onboarding on a phone", () => {
     await typeInto(page.getByLabel(en("auth.email"), { exact: true }), email, "email");
     await typeInto(page.getByLabel(en("auth.password"), { exact: true }), password, "password");
     await Promise.all([
-      page.waitForURL("**/signup?sent=1"),
+      // Hashing the password is slow on purpose; a busy test machine needs more than the default.
+      page.waitForURL("**/signup?sent=1", { timeout: 30_000 }),
       tap(page.getByRole("button", { name: en("signup.submit") }), "create account"),
     ]);
 
