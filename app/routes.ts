@@ -14,6 +14,7 @@ export default [
       id: "onboarding-profile",
     }),
     route("onboarding/organisation", "routes/organisations/onboarding-organisation.tsx"),
+    route("onboarding/welcome", "routes/profiles/onboarding-welcome.tsx"),
     route("settings/profile", "routes/profiles/onboarding-profile.tsx", { id: "settings-profile" }),
     route("settings/account", "routes/accounts/settings-account.tsx"),
     route("settings/account/export/:id", "routes/accounts/data-export-download.ts"),

@@ -124,10 +124,10 @@ export default function Home() {
             <h1>{t("home.title")}</h1>
             <p>{t("home.intro")}</p>
             <div className="actions">
-              <a className="button" href="/signup">
+              <a className="button" href="/signup?as=owner">
                 {t("home.joinAsOwner")}
               </a>
-              <a className="button secondary" href="/signup">
+              <a className="button secondary" href="/signup?as=educator">
                 {t("home.joinAsEducator")}
               </a>
             </div>

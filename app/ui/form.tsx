@@ -143,6 +143,8 @@ type ChoiceProps = {
   selected: string[];
   error?: string;
   columns?: boolean;
+  /** For links to the group (an error summary's). */
+  id?: string;
 };
 
 /** A fieldset of checkboxes or radio buttons. */
@@ -150,7 +152,7 @@ export function ChoiceGroup(props: ChoiceProps) {
   const { name, legend, type, options, selected, error, columns } = props;
   const { t } = useI18n();
   return (
-    <fieldset className={`field choices${error ? " has-error" : ""}`}>
+    <fieldset id={props.id} className={`field choices${error ? " has-error" : ""}`}>
       <legend>{legend}</legend>
       {error ? <p className="error">{t(error)}</p> : null}
       <div className={columns ? "choice-grid" : "choice-list"}>

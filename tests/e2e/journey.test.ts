@@ -33,6 +33,13 @@ function topicLabel(slug: string, locale: Locale): string {
   return topic.label[locale];
 }
 
+/** A sector as an owner finds it: the division's words, no code. */
+function sectorWords(code: string, locale: Locale): string {
+  const division = naceDivisions.find((x) => x.code === code);
+  if (!division) throw new Error(`no NACE division ${code}`);
+  return division.label[locale];
+}
+
 function divisionLabel(code: string, locale: Locale): string {
   const division = naceDivisions.find((x) => x.code === code);
   if (!division) throw new Error(`no NACE division ${code}`);
@@ -162,30 +169,80 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     await expectAccessible(page, "onboarding profile");
     await saveScreenshot(page, "onboarding-profile-1280");
 
-    // Step 1: the profile, in Greek.
+    // Step 1: the essentials, in Greek; what an owner wants to learn comes first, as chips.
     expect(await page.getByRole("textbox", { name: el("profile.displayName") }).inputValue()).toBe(
       name,
     );
+    await page
+      .getByRole("combobox", { name: el("profile.country"), exact: true })
+      .selectOption("GR");
+    await page
+      .getByRole("textbox", { name: el("onboarding.town"), exact: true })
+      .fill("Κεντρική Μακεδονία");
+    const languages = page.getByRole("group", { name: el("profile.languages"), exact: true });
+    // The page's language is proposed as the first one, nothing else is preset.
+    expect(
+      await languages
+        .getByRole("combobox", { name: el("profile.languageN", { n: 1 }), exact: true })
+        .inputValue(),
+    ).toBe("el");
+    await page
+      .getByRole("group", { name: el("onboarding.wantsLegend") })
+      .getByRole("checkbox", { name: topicLabel(wanted, "el"), exact: true })
+      .first()
+      .check();
+    await Promise.all([
+      page.waitForURL("**/onboarding/organisation"),
+      page.getByRole("button", { name: el("onboarding.next") }).click(),
+    ]);
+
+    // Step 2: the enterprise, its sector found by plain words.
+    await page.getByRole("heading", { level: 1, name: el("onboarding.orgTitle") }).waitFor();
+    await expectAccessible(page, "onboarding organisation");
+    const orgName = "Φούρνος της Ελένης";
+    const create = page.getByRole("region", { name: el("onboarding.createEnterprise") });
+    await create.getByRole("textbox", { name: el("org.name"), exact: true }).fill(orgName);
+    const select = (key: string) => create.getByRole("combobox", { name: el(key), exact: true });
+    // The country comes over from the profile.
+    expect(await select("profile.country").inputValue()).toBe("GR");
+    await create.getByRole("combobox", { name: el("org.sector") }).fill(sectorWords("10", "el"));
+    await create
+      .getByRole("group", { name: el("org.size") })
+      .getByRole("radio", { name: el("org.sizeBand.2-4") })
+      .check();
+    await create.getByLabel(el("org.yearFounded"), { exact: true }).fill("2015");
+    // A web address as people type it, without https://.
+    await create
+      .getByRole("textbox", { name: el("org.website"), exact: true })
+      .fill("fournos.example");
+    await Promise.all([
+      page.waitForURL("**/onboarding/welcome?**"),
+      create.getByRole("button", { name: el("org.createEnterprise") }).click(),
+    ]);
+
+    // The end of onboarding: networks to join, what to learn, the new organisation.
+    await page.getByRole("heading", { level: 1, name: el("onboarding.welcomeTitle") }).waitFor();
+    await page.getByRole("heading", { level: 2, name: el("onboarding.tellNeeds") }).waitFor();
+    await expectAccessible(page, "onboarding welcome");
+    await Promise.all([
+      page.waitForURL("**/organisations/*"),
+      page.getByRole("link", { name: el("onboarding.seeOrganisation") }).click(),
+    ]);
+    await page.getByRole("heading", { level: 1, name: orgName }).waitFor();
+    await page.getByText(divisionLabel("10", "el")).waitFor();
+    await page.getByRole("link", { name: "https://fournos.example", exact: true }).waitFor();
+    await page.getByRole("link", { name }).waitFor();
+    await expectAccessible(page, "organisation page");
+
+    // The rest of the profile, later, in the full editor.
+    await page.goto(`${app.url}/settings/profile`, { waitUntil: "networkidle" });
+    await expectAccessible(page, "profile editor");
     await page.getByRole("textbox", { name: el("profile.headline"), exact: true }).fill(headline);
     await page.getByRole("textbox", { name: el("profile.bio"), exact: true }).fill(bio);
     await page
       .getByLabel(el("profile.photo"), { exact: true })
       .and(page.locator("input[type=file]"))
       .setInputFiles(await makePng({ size: 64, colour: "#c0392b" }));
-    await page
-      .getByRole("combobox", { name: el("profile.country"), exact: true })
-      .selectOption("GR");
-    await page
-      .getByRole("textbox", { name: el("profile.region"), exact: true })
-      .fill("Κεντρική Μακεδονία");
-    const languages = page.getByRole("group", { name: el("profile.languages"), exact: true });
-    await languages
-      .getByRole("combobox", { name: el("profile.languageN", { n: 1 }), exact: true })
-      .selectOption("el");
-    await languages
-      .getByRole("combobox", { name: el("profile.level"), exact: true })
-      .first()
-      .selectOption("native");
     const pick = (summaryKey: string) =>
       page.locator("details").filter({ has: page.locator("summary", { hasText: el(summaryKey) }) });
     // Topics are folded by group; open the group, then tick the topic.
@@ -198,39 +255,10 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
       await folder.getByRole("checkbox", { name: topicLabel(slug, "el"), exact: true }).check();
     };
     await tick("profile.offersPick", offered);
-    await tick("profile.wantsPick", wanted);
     await Promise.all([
-      page.waitForURL("**/onboarding/organisation"),
-      page.getByRole("button", { name: el("onboarding.next") }).click(),
+      page.waitForURL("**/people/*"),
+      page.getByRole("button", { name: el("form.save") }).click(),
     ]);
-
-    // Step 2: the enterprise.
-    await page.getByRole("heading", { level: 1, name: el("onboarding.orgTitle") }).waitFor();
-    await expectAccessible(page, "onboarding organisation");
-    const orgName = "Φούρνος της Ελένης";
-    const create = page.getByRole("region", { name: el("onboarding.createEnterprise") });
-    await create.getByRole("textbox", { name: el("org.name"), exact: true }).fill(orgName);
-    const select = (key: string) => create.getByRole("combobox", { name: el(key), exact: true });
-    // The country comes over from the profile.
-    expect(await select("profile.country").inputValue()).toBe("GR");
-    await select("org.sector").selectOption({ label: divisionLabel("10", "el") });
-    await create
-      .getByRole("group", { name: el("org.size") })
-      .getByRole("radio", { name: el("org.sizeBand.2-4") })
-      .check();
-    await create.getByLabel(el("org.yearFounded"), { exact: true }).fill("2015");
-    await Promise.all([
-      page.waitForURL("**/organisations/*"),
-      create.getByRole("button", { name: el("org.createEnterprise") }).click(),
-    ]);
-    await page
-      .getByRole("status")
-      .filter({ hasText: el("org.created") })
-      .waitFor();
-    await page.getByRole("heading", { level: 1, name: orgName }).waitFor();
-    await page.getByText(divisionLabel("10", "el")).waitFor();
-    await page.getByRole("link", { name }).waitFor();
-    await expectAccessible(page, "organisation page");
 
     // The directory, filtered by country.
     await Promise.all([

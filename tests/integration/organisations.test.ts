@@ -38,9 +38,13 @@ describe("creating organisations", () => {
     const { user, client } = await signedIn({ displayName: "Bakery Founder" });
     const response = await client.post("/onboarding/organisation", enterprise);
     expect(response.status).toBe(302);
+    // Onboarding ends on the welcome page, which links to the new organisation.
     const location = response.headers.get("location")!;
-    expect(location).toMatch(/^\/organisations\/[0-9a-f-]{36}\?created=1$/);
-    const html = mainOf(await (await client.get(location)).text());
+    const id = location.match(/^\/onboarding\/welcome\?organisation=([0-9a-f-]{36})$/)?.[1];
+    expect(id).toBeTruthy();
+    const welcome = mainOf(await (await client.get(location)).text());
+    expect(welcome).toContain(`href="/organisations/${id}"`);
+    const html = mainOf(await (await client.get(`/organisations/${id}`)).text());
     expect(html).toContain("Bakery Test Ltd");
     expect(html).toContain("Bakery Founder");
     // Owners read the sector in words, without the statistical code.
@@ -63,7 +67,8 @@ describe("creating organisations", () => {
       eqfLevels: ["3", "4"],
     });
     expect(response.status).toBe(302);
-    const html = mainOf(await (await client.get(response.headers.get("location")!)).text());
+    const id = response.headers.get("location")!.match(/organisation=([0-9a-f-]{36})/)?.[1];
+    const html = mainOf(await (await client.get(`/organisations/${id}`)).text());
     expect(html).toContain("Cork Skills Centre");
     expect(html).toContain("Bookkeeping basics");
     expect(html).toContain("3, 4");

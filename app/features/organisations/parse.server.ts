@@ -1,4 +1,5 @@
 import { fieldErrors } from "~/features/accounts/schema";
+import { sectorFromWords } from "~/features/taxonomy/vocabulary.server";
 import { asList } from "~/lib/form.server";
 import { checkOrganisationVocabulary } from "./organisations.server";
 import { type OrganisationInput, organisationSchema } from "./schema";
@@ -7,8 +8,11 @@ import { type OrganisationInput, organisationSchema } from "./schema";
 export function parseOrganisationForm(
   form: Record<string, unknown>,
 ): { ok: true; input: OrganisationInput } | { ok: false; errors: Record<string, string> } {
+  // The form's sector field holds plain words (or a code); older clients send the code itself.
+  const sector = typeof form.sector === "string" ? form.sector : undefined;
   const parsed = organisationSchema.safeParse({
     ...form,
+    ...(sector !== undefined ? { naceDivision: sectorFromWords(sector) ?? "" } : {}),
     topics: asList(form.topics),
     deliveryModes: asList(form.deliveryModes),
     eqfLevels: asList(form.eqfLevels),

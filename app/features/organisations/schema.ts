@@ -1,16 +1,24 @@
 import { z } from "zod";
 import { deliveryModes, providerTypes, sizeBands } from "~/features/taxonomy/types";
+import { normaliseWebsite } from "./website";
 
 const common = {
   name: z.string().trim().min(2, "org.nameTooShort").max(120, "org.nameTooLong"),
   country: z.string().trim().toUpperCase().length(2, "profile.countryRequired"),
   region: z.string().trim().max(80, "profile.regionTooLong").default(""),
+  // "bakery.ie" is taken as "https://bakery.ie": people type addresses without a scheme.
   website: z
     .string()
-    .trim()
     .max(200, "org.websiteInvalid")
-    .refine((v) => v === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), "org.websiteInvalid")
-    .default(""),
+    .default("")
+    .transform((value, ctx) => {
+      const website = normaliseWebsite(value);
+      if (website === null) {
+        ctx.addIssue({ code: "custom", message: "org.websiteInvalid" });
+        return z.NEVER;
+      }
+      return website;
+    }),
   description: z.string().trim().max(2000, "org.descriptionTooLong").default(""),
 };
 

@@ -165,3 +165,24 @@ export function sectorSectionName(section: string, locale: Locale): string {
     section
   );
 }
+
+/** Sectors for a search-as-you-type field: plain words A–Z, the division code as the value. */
+export const sectorOptions = memoPerLocale((locale: Locale): Option[] => {
+  return naceDivisions
+    .map((d) => ({ value: d.code, label: d.label[locale] }))
+    .sort((a, b) => collator(locale).compare(a.label, b.label));
+});
+
+/**
+ * The division a sector field names: its plain words in any interface language (case and
+ * spacing aside), its two-digit code, or "code · words" as the old pickers showed it.
+ */
+export function sectorFromWords(typed: string): string | undefined {
+  const words = typed.trim().replace(/\s+/g, " ").toLowerCase();
+  if (!words) return undefined;
+  const code = words.match(/^(\d{2})(\s*·.*)?$/)?.[1];
+  if (code) return isNaceDivision(code) ? code : undefined;
+  return naceDivisions.find((d) =>
+    Object.values(d.label).some((label) => label.toLowerCase() === words),
+  )?.code;
+}

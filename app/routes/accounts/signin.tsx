@@ -80,8 +80,15 @@ export default function SignIn() {
         <a href="/forgot-password">{t("signin.forgot")}</a>
       </p>
       <p>
-        {t("signin.noAccount")} <a href="/signup">{t("nav.signUp")}</a>
+        {t("signin.noAccount")} <a href={signUpHref(params.get("next"))}>{t("nav.signUp")}</a>
       </p>
     </main>
   );
+}
+
+/** Sign-up from here keeps the page the person was on their way to (a network to join). */
+function signUpHref(next: string | null): string {
+  return next && next !== "/" && !next.startsWith("/onboarding")
+    ? `/signup?next=${encodeURIComponent(next)}`
+    : "/signup";
 }

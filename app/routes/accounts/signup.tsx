@@ -1,19 +1,25 @@
 import { useEffect, useState } from "react";
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { signUp } from "~/features/accounts/accounts.server";
+import { safeRedirect } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { fieldErrors, signUpSchema, timeZoneSchema } from "~/features/accounts/schema";
 import { proposedTimeZone } from "~/features/accounts/time-zone.server";
 import { useI18n } from "~/i18n/context";
 import { handleAction, messageValuesOf } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
+import { ErrorSummary } from "~/ui/error-summary";
 import { ChoiceGroup, CsrfForm, FormMessage, SubmitButton, TextField } from "~/ui/form";
 import type { Route } from "./+types/signup";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   if (await context.auth()) throw redirect("/");
   const locale = resolveLocale(null, context.requestLocale);
-  return { proposedTimeZone: proposedTimeZone(request.headers.get("cookie"), locale) };
+  return {
+    proposedTimeZone: proposedTimeZone(request.headers.get("cookie"), locale),
+    // Only a path on this site is carried on; anything else is dropped here already.
+    returnTo: safeRedirect(new URL(request.url).searchParams.get("next"), ""),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -37,9 +43,15 @@ export async function action({ request, context }: Route.ActionArgs) {
     };
     return data({ errors, values }, { status: 400 });
   }
-  // Signing up through an invitation leads back to it once the address is confirmed.
+  // Signing up through an invitation leads back to it once the address is confirmed; any other
+  // page the visitor came from (a network they pressed "Join" on) comes after onboarding.
   const invite = typeof form.invite === "string" ? form.invite : "";
-  const next = invite ? `/invitations/${encodeURIComponent(invite)}` : "/onboarding/profile";
+  const returnTo = safeRedirect(form.next, "");
+  const next = invite
+    ? `/invitations/${encodeURIComponent(invite)}`
+    : returnTo
+      ? `/onboarding/profile?next=${encodeURIComponent(returnTo)}`
+      : "/onboarding/profile";
   return handleAction(
     async () => {
       // The same answer whether or not the address already has an account (its owner is told by
@@ -52,12 +64,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function SignUp() {
-  const { proposedTimeZone } = useLoaderData<typeof loader>();
+  const { proposedTimeZone, returnTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
   const errors: Record<string, string | undefined> = result?.errors ?? {};
   const values = result?.values;
+  // The role the home page's "Join as …" chose (shown and changeable), unless the form says.
+  const askedRole = params.get("as");
+  const role = values?.role || (askedRole === "owner" || askedRole === "educator" ? askedRole : "");
   const [timeZone, setTimeZone] = useState(values?.timeZone || proposedTimeZone);
   // The browser's zone is read after hydration, never during render, so that the server's HTML
   // and the first client render agree; without JavaScript the server's proposal is sent.
@@ -94,21 +109,32 @@ export default function SignUp() {
       <title>{`${t("signup.title")} · Synergy`}</title>
       <h1>{t("signup.title")}</h1>
       <p>{t("signup.intro")}</p>
-      {errors.form ? (
-        <FormMessage kind="error">
-          {t(errors.form, { minutes: 15, ...messageValuesOf(result) })}
-        </FormMessage>
-      ) : null}
-      <CsrfForm method="post" className="stack" noValidate>
+      <ErrorSummary
+        errors={[
+          {
+            field: "form",
+            message: errors.form ?? "",
+            values: { minutes: 15, ...messageValuesOf(result) },
+          },
+          { field: "role", message: errors.role ?? "" },
+          { field: "displayName", message: errors.displayName ?? "" },
+          { field: "email", message: errors.email ?? "" },
+          { field: "password", message: errors.password ?? "" },
+        ]}
+      />
+      {/* The return path and an invitation travel as fields, never in the address posted to. */}
+      <CsrfForm method="post" action="/signup" className="stack" noValidate>
+        {returnTo ? <input type="hidden" name="next" value={returnTo} /> : null}
         {params.get("invite") ? (
           <input type="hidden" name="invite" value={params.get("invite") ?? ""} />
         ) : null}
         <ChoiceGroup
+          id="f-role"
           name="role"
           type="radio"
           legend={t("signup.roleLegend")}
           error={errors.role}
-          selected={values?.role ? [values.role] : []}
+          selected={role ? [role] : []}
           options={[
             { value: "owner", label: t("role.owner"), hint: t("signup.ownerHint") },
             { value: "educator", label: t("role.educator"), hint: t("signup.educatorHint") },

@@ -2,11 +2,8 @@ import { useLoaderData } from "react-router";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { nextMeetings } from "~/features/events/agenda.server";
 import { networkFilterSchema } from "~/features/networks/filters";
-import {
-  listNetworks,
-  type SuggestionReason,
-  suggestNetworks,
-} from "~/features/networks/networks.server";
+import { listNetworks, suggestNetworks } from "~/features/networks/networks.server";
+import { suggestionReasonText } from "~/features/networks/proposals.server";
 import { networkPolicy } from "~/features/networks/rules";
 import { NextMeetingLine } from "~/features/networks/ui/next-meeting";
 import { parseFilters } from "~/features/profiles/schema-filters";
@@ -19,29 +16,12 @@ import {
   topicOptions,
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
-import type { Locale } from "~/i18n/i18n";
 import { decodeCursor } from "~/lib/cursor";
 import { actorOf } from "~/lib/policy";
 import { getSetting } from "~/lib/settings.server";
 import { FilterActions, SelectField, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/networks";
-
-function reasonText(
-  reason: SuggestionReason,
-  locale: Locale,
-): { key: string; values: Record<string, string | number> } {
-  switch (reason.key) {
-    case "networks.reasonCountry":
-      return { key: reason.key, values: { country: countryName(reason.country, locale) } };
-    case "networks.reasonLanguage":
-      return { key: reason.key, values: { language: languageName(reason.language, locale) } };
-    case "networks.reasonSector":
-      return { key: reason.key, values: { count: reason.count } };
-    case "networks.reasonTopic":
-      return { key: reason.key, values: { topic: topicLabel(reason.topic, locale) } };
-  }
-}
 
 type Listed = Awaited<ReturnType<typeof listNetworks>>["networks"][number];
 
@@ -85,7 +65,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     networks: page.networks.map(present),
     suggestions: suggestions.map((s) => ({
       ...present(s),
-      reasons: s.reasons.map((r) => reasonText(r, locale)),
+      reasons: s.reasons.map((r) => suggestionReasonText(r, locale)),
     })),
     options: {
       countries: countryOptions(locale).slice(0, 60),

@@ -1,5 +1,5 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { requireUser } from "~/features/accounts/guard.server";
+import { requireUser, safeRedirect } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import {
   createOrganisation,
@@ -12,7 +12,7 @@ import { getOwnProfile } from "~/features/profiles/profiles.server";
 import {
   countryName,
   countryOptions,
-  naceDivisionOptions,
+  sectorOptions,
   topicOptions,
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
@@ -32,13 +32,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     role: user.role,
     q,
+    next: returnPath(request),
     defaultCountry: profile.country ?? "",
     found:
       found?.organisations.map((o) => ({ ...o, countryName: countryName(o.country, locale) })) ??
       null,
     options: {
       countries: countryOptions(locale),
-      divisions: naceDivisionOptions(locale),
+      divisions: sectorOptions(locale),
       topics: topicOptions(locale),
     },
   };
@@ -69,11 +70,28 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
   const { id } = await createOrganisation({ input: parsed.input, createdBy: user.id });
-  return redirect(`/organisations/${id}?created=1`);
+  return redirect(welcomePath(returnPath(request), id));
+}
+
+/** The page the person set out for before signing up (a network), if it is on this site. */
+function returnPath(request: Request): string {
+  return safeRedirect(new URL(request.url).searchParams.get("next"), "");
+}
+
+/** The last step: the welcome page, which knows the new organisation and the way back. */
+function welcomePath(next: string, organisationId?: string): string {
+  const params = new URLSearchParams();
+  if (organisationId) params.set("organisation", organisationId);
+  if (next) params.set("next", next);
+  const query = params.toString();
+  return query ? `/onboarding/welcome?${query}` : "/onboarding/welcome";
 }
 
 export default function OnboardingOrganisation() {
-  const { role, q, found, options, defaultCountry } = useLoaderData<typeof loader>();
+  const { role, q, next, found, options, defaultCountry } = useLoaderData<typeof loader>();
+  const welcome = next
+    ? `/onboarding/welcome?next=${encodeURIComponent(next)}`
+    : "/onboarding/welcome";
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const errorsFor = (kind: string) => (result?.kind === kind ? result.errors : {});
@@ -86,12 +104,17 @@ export default function OnboardingOrganisation() {
       <OnboardingSteps current={2} />
       <h1>{t("onboarding.orgTitle")}</h1>
       <p>{t(role === "owner" ? "onboarding.orgIntroOwner" : "onboarding.orgIntroEducator")}</p>
-      {result?.joined ? <FormMessage kind="success">{t("org.joinRequested")}</FormMessage> : null}
+      {result?.joined ? (
+        <FormMessage kind="success">
+          {t("org.joinRequested")} <a href={welcome}>{t("onboarding.continue")}</a>
+        </FormMessage>
+      ) : null}
 
       <section className="section" aria-labelledby="join-heading">
         <h2 id="join-heading">{t("onboarding.joinHeading")}</h2>
         <search>
           <form method="get" className="stack">
+            {next ? <input type="hidden" name="next" value={next} /> : null}
             <TextField name="q" type="search" label={t("onboarding.searchOrg")} defaultValue={q} />
             <button type="submit" className="button secondary">
               {t("onboarding.search")}
@@ -143,7 +166,7 @@ export default function OnboardingOrganisation() {
 
       <section className="section">
         <p>
-          <a href="/people">{t("onboarding.skip")}</a>
+          <a href={welcome}>{t("onboarding.skip")}</a>
         </p>
       </section>
     </main>

@@ -9,11 +9,7 @@ import {
 import { parseOrganisationForm } from "~/features/organisations/parse.server";
 import { organisationPolicy } from "~/features/organisations/rules";
 import { OrganisationForm } from "~/features/organisations/ui/organisation-form";
-import {
-  countryOptions,
-  naceDivisionOptions,
-  topicOptions,
-} from "~/features/taxonomy/vocabulary.server";
+import { countryOptions, sectorOptions, topicOptions } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -55,7 +51,7 @@ export async function loader(args: Route.LoaderArgs) {
     } as Record<string, unknown>,
     options: {
       countries: countryOptions(locale),
-      divisions: naceDivisionOptions(locale),
+      divisions: sectorOptions(locale),
       topics: topicOptions(locale),
     },
   };

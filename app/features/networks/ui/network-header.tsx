@@ -56,9 +56,13 @@ export function NetworkHeader(props: { network: NetworkHeaderData }) {
       ) : null}
       <div className="row">
         {!n.signedIn ? (
-          <a className="button" href={`/signin?next=${encodeURIComponent(base)}`}>
-            {t("networks.signInToJoin")}
-          </a>
+          // A newcomer signs up and, once onboarded, is brought back here; a member signs in.
+          <>
+            <a className="button" href={`/signup?next=${encodeURIComponent(base)}`}>
+              {t("networks.join")}
+            </a>
+            <a href={`/signin?next=${encodeURIComponent(base)}`}>{t("networks.signInToJoin")}</a>
+          </>
         ) : n.membership?.status === "pending" ? (
           <span className="badge">{t("networks.requestPending")}</span>
         ) : !n.membership && (n.visibility === "open" || n.visibility === "request") ? (

@@ -55,16 +55,23 @@ export function OrganisationForm(props: {
       />
       {kind === "enterprise" ? (
         <>
-          <SelectField
+          <TextField
             id={id("nace")}
-            name="naceDivision"
+            name="sector"
             label={t("org.sector")}
-            defaultValue={v("naceDivision") ?? ""}
-            emptyLabel={t("form.choose")}
-            options={options.divisions}
+            hint={t("org.sectorHint")}
+            list={id("sectors")}
+            autoComplete="off"
+            defaultValue={v("sector") ?? sectorLabel(options.divisions, v("naceDivision"))}
             error={errors.naceDivision}
             required
           />
+          {/* Search as you type in plain words, in the browser, with or without JavaScript. */}
+          <datalist id={id("sectors")}>
+            {options.divisions.map((d) => (
+              <option key={d.value} value={d.label} />
+            ))}
+          </datalist>
           <ChoiceGroup
             name="sizeBand"
             type="radio"
@@ -133,7 +140,9 @@ export function OrganisationForm(props: {
       <TextField
         id={id("website")}
         name="website"
-        type="url"
+        type="text"
+        inputMode="url"
+        autoComplete="url"
         label={t("org.website")}
         hint={t("org.websiteHint")}
         defaultValue={v("website")}
@@ -152,4 +161,9 @@ export function OrganisationForm(props: {
       </SubmitButton>
     </CsrfForm>
   );
+}
+
+/** The plain words of the division an organisation has, to fill the sector field. */
+function sectorLabel(divisions: Option[], code: string | undefined): string | undefined {
+  return code ? divisions.find((d) => d.value === code)?.label : undefined;
 }
