@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { NavLink } from "react-router";
 import { badgeText, useUnreadCounts } from "~/features/notifications/ui/live-counts";
 import { useI18n } from "~/i18n/context";
-import { localeNames, locales } from "~/i18n/i18n";
+import { type Locale, localeNames, locales } from "~/i18n/i18n";
 import type { RootData } from "~/root";
 import { CsrfForm } from "./form";
 
@@ -22,112 +22,135 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
       <header className="site-header">
         <div className="bar">
           <a className="brand" href="/">
+            {/* The one spot for the logo (helper E's app/ui/logo.tsx replaces this mark). */}
             <span aria-hidden="true" className="brand-mark">
               ◎
             </span>{" "}
             Synergy
           </a>
-          <nav aria-label={t("nav.label")}>
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/networks">{t("nav.networks")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/events" end>
-                  {t("calendars.navEvents")}
-                </NavLink>
-              </li>
-              {user ? (
-                <li>
-                  <NavLink to="/needs">{t("nav.needs")}</NavLink>
-                </li>
-              ) : null}
-              <li>
-                <NavLink to="/learn">{t("nav.learn")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/people">{t("nav.people")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/partnering">{t("partnering.nav")}</NavLink>
-              </li>
-              {user?.isAdmin ? (
-                <li>
-                  <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
-                </li>
-              ) : null}
-              {user ? (
+          {/*
+            On phones the links fold into a menu; on wide screens the same <details> shows its
+            content inline and hides its summary (CSS, ::details-content). A disclosure needs no
+            JavaScript, and the links exist once in the page.
+          */}
+          <details className="site-menu">
+            <summary className="site-menu-toggle">
+              <span aria-hidden="true" className="site-menu-icon" />
+              {t("nav.menu")}
+              {unreadNotifications + unreadMessages > 0 ? (
                 <>
-                  <li>
-                    <NavLink
-                      to="/conversations"
-                      aria-label={t("nav.messagesUnread", { count: unreadMessages })}
-                    >
-                      {t("nav.messages")}
-                      {unreadMessages > 0 ? (
-                        <>
-                          {" "}
-                          <span
-                            className="count-badge"
-                            data-testid="messages-badge"
-                            data-unread-messages={unreadMessages}
-                          >
-                            {badgeText(unreadMessages)}
-                          </span>
-                        </>
-                      ) : null}
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink
-                      to="/notifications"
-                      aria-label={t("nav.notificationsUnread", { count: unreadNotifications })}
-                    >
-                      {t("nav.notifications")}
-                      {unreadNotifications > 0 ? (
-                        <>
-                          {" "}
-                          <span className="count-badge" data-testid="notifications-badge">
-                            {badgeText(unreadNotifications)}
-                          </span>
-                        </>
-                      ) : null}
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
-                  </li>
-                  <li>
-                    <CsrfForm method="post" action="/signout" className="inline-form">
-                      <button type="submit" className="link-button">
-                        {t("nav.signOut")}
-                      </button>
-                    </CsrfForm>
-                  </li>
+                  {" "}
+                  <span className="count-badge" aria-hidden="true">
+                    {badgeText(unreadNotifications + unreadMessages)}
+                  </span>
                 </>
-              ) : (
-                <>
+              ) : null}
+            </summary>
+            <div className="site-menu-panel">
+              <nav aria-label={t("nav.label")}>
+                <ul className="nav-list">
                   <li>
-                    <NavLink to="/signin">{t("nav.signIn")}</NavLink>
+                    <NavLink to="/networks">{t("nav.networks")}</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/signup" className="button small">
-                      {t("nav.signUp")}
+                    <NavLink to="/events" end>
+                      {t("calendars.navEvents")}
                     </NavLink>
                   </li>
-                </>
-              )}
-            </ul>
-          </nav>
+                  {user ? (
+                    <li>
+                      <NavLink to="/needs">{t("nav.needs")}</NavLink>
+                    </li>
+                  ) : null}
+                  <li>
+                    <NavLink to="/learn">{t("nav.learn")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/people">{t("nav.people")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/partnering">{t("partnering.nav")}</NavLink>
+                  </li>
+                  {user?.isAdmin ? (
+                    <li>
+                      <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
+                    </li>
+                  ) : null}
+                  {user ? (
+                    <>
+                      <li>
+                        <NavLink
+                          to="/conversations"
+                          aria-label={t("nav.messagesUnread", { count: unreadMessages })}
+                        >
+                          {t("nav.messages")}
+                          {unreadMessages > 0 ? (
+                            <>
+                              {" "}
+                              <span
+                                className="count-badge"
+                                data-testid="messages-badge"
+                                data-unread-messages={unreadMessages}
+                              >
+                                {badgeText(unreadMessages)}
+                              </span>
+                            </>
+                          ) : null}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink
+                          to="/notifications"
+                          aria-label={t("nav.notificationsUnread", { count: unreadNotifications })}
+                        >
+                          {t("nav.notifications")}
+                          {unreadNotifications > 0 ? (
+                            <>
+                              {" "}
+                              <span className="count-badge" data-testid="notifications-badge">
+                                {badgeText(unreadNotifications)}
+                              </span>
+                            </>
+                          ) : null}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
+                      </li>
+                      <li>
+                        <CsrfForm method="post" action="/signout" className="inline-form">
+                          <button type="submit" className="link-button">
+                            {t("nav.signOut")}
+                          </button>
+                        </CsrfForm>
+                      </li>
+                    </>
+                  ) : (
+                    <>
+                      <li>
+                        <NavLink to="/signin">{t("nav.signIn")}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/signup" className="button small">
+                          {t("nav.signUp")}
+                        </NavLink>
+                      </li>
+                    </>
+                  )}
+                </ul>
+              </nav>
+              <LanguageMenu path={data.path} locale={data.locale} />
+            </div>
+          </details>
         </div>
       </header>
       {user && !user.emailVerified ? (
@@ -167,5 +190,37 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
         </p>
       </footer>
     </>
+  );
+}
+
+/**
+ * The languages as one button each in a small form: one tap switches, without JavaScript, and
+ * the person stays on the page they were reading.
+ */
+function LanguageMenu(props: { path: string; locale: Locale }) {
+  const { t } = useI18n();
+  return (
+    <details className="language-menu">
+      <summary>
+        <span aria-hidden="true">🌐 </span>
+        {t("nav.language")}: <span lang={props.locale}>{localeNames[props.locale]}</span>
+      </summary>
+      <CsrfForm method="post" action="/locale" className="language-choices">
+        <input type="hidden" name="redirectTo" value={props.path} />
+        {locales.map((code) => (
+          <button
+            key={code}
+            type="submit"
+            name="locale"
+            value={code}
+            lang={code}
+            className="link-button"
+            aria-current={code === props.locale ? "true" : undefined}
+          >
+            {localeNames[code]}
+          </button>
+        ))}
+      </CsrfForm>
+    </details>
   );
 }

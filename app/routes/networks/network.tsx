@@ -197,7 +197,7 @@ export default function Network() {
   return (
     <main id="main" className="page">
       <title>{`${network.name} · Synergy`}</title>
-      <NetworkHeader network={network} />
+      <NetworkHeader network={network} full />
       {params.get("welcome") === "1" ? (
         <FormMessage kind="success">{t("networks.welcome")}</FormMessage>
       ) : null}
@@ -287,7 +287,7 @@ export default function Network() {
                 ))}
               </ul>
             )}
-            <Pager next={feed.next} isFirstPage={isFirstPage} />
+            <Pager next={feed.next} isFirstPage={isFirstPage} posts />
           </section>
         </>
       )}
