@@ -15,7 +15,11 @@ export function Pager(props: { next: string | null; isFirstPage: boolean; posts?
   if (!props.next && props.isFirstPage) return null;
   return (
     <nav className="pager" aria-label={t("pager.label")}>
-      {props.isFirstPage ? <span /> : <a href={`?${first}`}>{t(props.posts ? "pager.newest" : "pager.first")}</a>}
+      {props.isFirstPage ? (
+        <span />
+      ) : (
+        <a href={`?${first}`}>{t(props.posts ? "pager.newest" : "pager.first")}</a>
+      )}
       {props.next ? (
         <a href={`?${params.toString()}`} rel="next">
           {t(props.posts ? "pager.older" : "pager.next")}
