@@ -249,7 +249,12 @@ export default function Network() {
               </CsrfForm>
             </section>
           ) : null}
-          {viewerId && feed ? <LiveUpdates streamUrl={`/networks/${network.id}/live`} /> : null}
+          {viewerId && feed ? (
+            <LiveUpdates
+              streamUrl={`/networks/${network.id}/live`}
+              holdNewPostsFor={isFirstPage ? viewerId : undefined}
+            />
+          ) : null}
           {feed.pinned.length && isFirstPage ? (
             <section aria-labelledby="pinned" className="section">
               <h2 id="pinned">{t("posts.pinnedHeading")}</h2>
