@@ -74,11 +74,6 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                   <li>
                     <NavLink to="/partnering">{t("partnering.nav")}</NavLink>
                   </li>
-                  {user?.isAdmin ? (
-                    <li>
-                      <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
-                    </li>
-                  ) : null}
                   {user ? (
                     <>
                       <li>
@@ -117,21 +112,37 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                           ) : null}
                         </NavLink>
                       </li>
-                      <li>
-                        <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
-                      </li>
-                      <li>
-                        <CsrfForm method="post" action="/signout" className="inline-form">
-                          <button type="submit" className="link-button">
-                            {t("nav.signOut")}
-                          </button>
-                        </CsrfForm>
+                      {/*
+                        The person's own pages: a menu of their own on wide screens, so that the
+                        header stays one row; on phones simply more lines of the menu.
+                      */}
+                      <li className="account-item">
+                        <details className="account-menu">
+                          <summary>{t("nav.account")}</summary>
+                          <ul className="account-list">
+                            {user.isAdmin ? (
+                              <li>
+                                <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
+                              </li>
+                            ) : null}
+                            <li>
+                              <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
+                            </li>
+                            <li>
+                              <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
+                            </li>
+                            <li>
+                              <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
+                            </li>
+                            <li>
+                              <CsrfForm method="post" action="/signout" className="inline-form">
+                                <button type="submit" className="link-button">
+                                  {t("nav.signOut")}
+                                </button>
+                              </CsrfForm>
+                            </li>
+                          </ul>
+                        </details>
                       </li>
                     </>
                   ) : (
@@ -202,8 +213,8 @@ function LanguageMenu(props: { path: string; locale: Locale }) {
   return (
     <details className="language-menu">
       <summary>
-        <span aria-hidden="true">🌐 </span>
-        {t("nav.language")}: <span lang={props.locale}>{localeNames[props.locale]}</span>
+        <span className="language-label">{t("nav.language")}: </span>
+        <span lang={props.locale}>{localeNames[props.locale]}</span>
       </summary>
       <CsrfForm method="post" action="/locale" className="language-choices">
         <input type="hidden" name="redirectTo" value={props.path} />
