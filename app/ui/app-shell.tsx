@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
-import { NavLink } from "react-router";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
+import { NavLink, useLocation } from "react-router";
 import { badgeText, useUnreadCounts } from "~/features/notifications/ui/live-counts";
 import { useI18n } from "~/i18n/context";
 import { type Locale, localeNames, locales } from "~/i18n/i18n";
@@ -14,6 +14,17 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
   const unread = useUnreadCounts(user ? user.unread : null);
   const unreadNotifications = unread?.notifications ?? 0;
   const unreadMessages = unread?.messages ?? 0;
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const { key: locationKey } = useLocation();
+  // With JavaScript a page changes without a new document: close the menus it was chosen from.
+  const lastKeyRef = useRef(locationKey);
+  useEffect(() => {
+    const menu = menuRef.current;
+    // Not on hydration: a menu opened before the scripts arrived stays open.
+    if (!menu || lastKeyRef.current === locationKey) return;
+    lastKeyRef.current = locationKey;
+    for (const details of [menu, ...menu.querySelectorAll("details")]) details.open = false;
+  }, [locationKey]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -33,7 +44,7 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
             content inline and hides its summary (CSS, ::details-content). A disclosure needs no
             JavaScript, and the links exist once in the page.
           */}
-          <details className="site-menu">
+          <details className="site-menu" ref={menuRef} onKeyDown={closeOnEscape}>
             <summary className="site-menu-toggle">
               <span aria-hidden="true" className="site-menu-icon" />
               {t("nav.menu")}
@@ -202,6 +213,16 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
       </footer>
     </>
   );
+}
+
+/** Escape closes the innermost open menu and returns focus to its summary. */
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+  if (event.key !== "Escape") return;
+  const open = (event.target as HTMLElement).closest("details[open]");
+  if (!(open instanceof HTMLDetailsElement)) return;
+  open.open = false;
+  open.querySelector("summary")?.focus();
+  event.stopPropagation();
 }
 
 /**
