@@ -213,7 +213,7 @@ export default function Home() {
                 ))}
               </ul>
             )}
-            <Pager next={feed.next} isFirstPage={isFirstPage} />
+            <Pager next={feed.next} isFirstPage={isFirstPage} posts />
           </section>
         </div>
       ) : null}

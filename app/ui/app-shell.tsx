@@ -1,8 +1,8 @@
-import type { ReactNode } from "react";
-import { NavLink } from "react-router";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
+import { NavLink, useLocation } from "react-router";
 import { badgeText, useUnreadCounts } from "~/features/notifications/ui/live-counts";
 import { useI18n } from "~/i18n/context";
-import { localeNames, locales } from "~/i18n/i18n";
+import { type Locale, localeNames, locales } from "~/i18n/i18n";
 import type { RootData } from "~/root";
 import { CsrfForm } from "./form";
 import { Logo } from "./logo";
@@ -15,6 +15,17 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
   const unread = useUnreadCounts(user ? user.unread : null);
   const unreadNotifications = unread?.notifications ?? 0;
   const unreadMessages = unread?.messages ?? 0;
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const { key: locationKey } = useLocation();
+  // With JavaScript a page changes without a new document: close the menus it was chosen from.
+  const lastKeyRef = useRef(locationKey);
+  useEffect(() => {
+    const menu = menuRef.current;
+    // Not on hydration: a menu opened before the scripts arrived stays open.
+    if (!menu || lastKeyRef.current === locationKey) return;
+    lastKeyRef.current = locationKey;
+    for (const details of [menu, ...menu.querySelectorAll("details")]) details.open = false;
+  }, [locationKey]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -25,107 +36,140 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
           <a className="brand" href="/">
             <Logo />
           </a>
-          <nav aria-label={t("nav.label")}>
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/networks">{t("nav.networks")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/events" end>
-                  {t("calendars.navEvents")}
-                </NavLink>
-              </li>
-              {user ? (
-                <li>
-                  <NavLink to="/needs">{t("nav.needs")}</NavLink>
-                </li>
-              ) : null}
-              <li>
-                <NavLink to="/learn">{t("nav.learn")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/people">{t("nav.people")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/partnering">{t("partnering.nav")}</NavLink>
-              </li>
-              {user?.isAdmin ? (
-                <li>
-                  <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
-                </li>
-              ) : null}
-              {user ? (
+          {/*
+            On phones the links fold into a menu; on wide screens the same <details> shows its
+            content inline and hides its summary (CSS, ::details-content). A disclosure needs no
+            JavaScript, and the links exist once in the page.
+          */}
+          <details className="site-menu" ref={menuRef} onKeyDown={closeOnEscape}>
+            <summary className="site-menu-toggle">
+              <span aria-hidden="true" className="site-menu-icon" />
+              {t("nav.menu")}
+              {unreadNotifications + unreadMessages > 0 ? (
                 <>
-                  <li>
-                    <NavLink
-                      to="/conversations"
-                      aria-label={t("nav.messagesUnread", { count: unreadMessages })}
-                    >
-                      {t("nav.messages")}
-                      {unreadMessages > 0 ? (
-                        <>
-                          {" "}
-                          <span
-                            className="count-badge"
-                            data-testid="messages-badge"
-                            data-unread-messages={unreadMessages}
-                          >
-                            {badgeText(unreadMessages)}
-                          </span>
-                        </>
-                      ) : null}
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink
-                      to="/notifications"
-                      aria-label={t("nav.notificationsUnread", { count: unreadNotifications })}
-                    >
-                      {t("nav.notifications")}
-                      {unreadNotifications > 0 ? (
-                        <>
-                          {" "}
-                          <span className="count-badge" data-testid="notifications-badge">
-                            {badgeText(unreadNotifications)}
-                          </span>
-                        </>
-                      ) : null}
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
-                  </li>
-                  <li>
-                    <CsrfForm method="post" action="/signout" className="inline-form">
-                      <button type="submit" className="link-button">
-                        {t("nav.signOut")}
-                      </button>
-                    </CsrfForm>
-                  </li>
+                  {" "}
+                  <span className="count-badge" aria-hidden="true">
+                    {badgeText(unreadNotifications + unreadMessages)}
+                  </span>
                 </>
-              ) : (
-                <>
+              ) : null}
+            </summary>
+            <div className="site-menu-panel">
+              <nav aria-label={t("nav.label")}>
+                <ul className="nav-list">
                   <li>
-                    <NavLink to="/signin">{t("nav.signIn")}</NavLink>
+                    <NavLink to="/networks">{t("nav.networks")}</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/signup" className="button small">
-                      {t("nav.signUp")}
+                    <NavLink to="/events" end>
+                      {t("calendars.navEvents")}
                     </NavLink>
                   </li>
-                </>
-              )}
-            </ul>
-          </nav>
+                  {user ? (
+                    <li>
+                      <NavLink to="/needs">{t("nav.needs")}</NavLink>
+                    </li>
+                  ) : null}
+                  <li>
+                    <NavLink to="/learn">{t("nav.learn")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/people">{t("nav.people")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/partnering">{t("partnering.nav")}</NavLink>
+                  </li>
+                  {user ? (
+                    <>
+                      <li>
+                        <NavLink
+                          to="/conversations"
+                          aria-label={t("nav.messagesUnread", { count: unreadMessages })}
+                        >
+                          {t("nav.messages")}
+                          {unreadMessages > 0 ? (
+                            <>
+                              {" "}
+                              <span
+                                className="count-badge"
+                                data-testid="messages-badge"
+                                data-unread-messages={unreadMessages}
+                              >
+                                {badgeText(unreadMessages)}
+                              </span>
+                            </>
+                          ) : null}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink
+                          to="/notifications"
+                          aria-label={t("nav.notificationsUnread", { count: unreadNotifications })}
+                        >
+                          {t("nav.notifications")}
+                          {unreadNotifications > 0 ? (
+                            <>
+                              {" "}
+                              <span className="count-badge" data-testid="notifications-badge">
+                                {badgeText(unreadNotifications)}
+                              </span>
+                            </>
+                          ) : null}
+                        </NavLink>
+                      </li>
+                      {/*
+                        The person's own pages: a menu of their own on wide screens, so that the
+                        header stays one row; on phones simply more lines of the menu.
+                      */}
+                      <li className="account-item">
+                        <details className="account-menu">
+                          <summary>{t("nav.account")}</summary>
+                          <ul className="account-list">
+                            {user.isAdmin ? (
+                              <li>
+                                <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
+                              </li>
+                            ) : null}
+                            <li>
+                              <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
+                            </li>
+                            <li>
+                              <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
+                            </li>
+                            <li>
+                              <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
+                            </li>
+                            <li>
+                              <CsrfForm method="post" action="/signout" className="inline-form">
+                                <button type="submit" className="link-button">
+                                  {t("nav.signOut")}
+                                </button>
+                              </CsrfForm>
+                            </li>
+                          </ul>
+                        </details>
+                      </li>
+                    </>
+                  ) : (
+                    <>
+                      <li>
+                        <NavLink to="/signin">{t("nav.signIn")}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/signup" className="button small">
+                          {t("nav.signUp")}
+                        </NavLink>
+                      </li>
+                    </>
+                  )}
+                </ul>
+              </nav>
+              <LanguageMenu path={data.path} locale={data.locale} />
+            </div>
+          </details>
         </div>
       </header>
       {user && !user.emailVerified ? (
@@ -165,5 +209,47 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
         </p>
       </footer>
     </>
+  );
+}
+
+/** Escape closes the innermost open menu and returns focus to its summary. */
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+  if (event.key !== "Escape") return;
+  const open = (event.target as HTMLElement).closest("details[open]");
+  if (!(open instanceof HTMLDetailsElement)) return;
+  open.open = false;
+  open.querySelector("summary")?.focus();
+  event.stopPropagation();
+}
+
+/**
+ * The languages as one button each in a small form: one tap switches, without JavaScript, and
+ * the person stays on the page they were reading.
+ */
+function LanguageMenu(props: { path: string; locale: Locale }) {
+  const { t } = useI18n();
+  return (
+    <details className="language-menu">
+      <summary>
+        <span className="language-label">{t("nav.language")}: </span>
+        <span lang={props.locale}>{localeNames[props.locale]}</span>
+      </summary>
+      <CsrfForm method="post" action="/locale" className="language-choices">
+        <input type="hidden" name="redirectTo" value={props.path} />
+        {locales.map((code) => (
+          <button
+            key={code}
+            type="submit"
+            name="locale"
+            value={code}
+            lang={code}
+            className="link-button"
+            aria-current={code === props.locale ? "true" : undefined}
+          >
+            {localeNames[code]}
+          </button>
+        ))}
+      </CsrfForm>
+    </details>
   );
 }

@@ -1,8 +1,11 @@
 import { useLocation } from "react-router";
 import { useI18n } from "~/i18n/context";
 
-/** "First page" / "Next page" links for keyset pagination, keeping the current filters. */
-export function Pager(props: { next: string | null; isFirstPage: boolean }) {
+/**
+ * "First page" / "Next page" links for keyset pagination, keeping the current filters. A feed
+ * (`posts`) says what the pages hold: "Newest posts" / "Older posts".
+ */
+export function Pager(props: { next: string | null; isFirstPage: boolean; posts?: boolean }) {
   const location = useLocation();
   const { t } = useI18n();
   const params = new URLSearchParams(location.search);
@@ -12,10 +15,14 @@ export function Pager(props: { next: string | null; isFirstPage: boolean }) {
   if (!props.next && props.isFirstPage) return null;
   return (
     <nav className="pager" aria-label={t("pager.label")}>
-      {props.isFirstPage ? <span /> : <a href={`?${first}`}>{t("pager.first")}</a>}
+      {props.isFirstPage ? (
+        <span />
+      ) : (
+        <a href={`?${first}`}>{t(props.posts ? "pager.newest" : "pager.first")}</a>
+      )}
       {props.next ? (
         <a href={`?${params.toString()}`} rel="next">
-          {t("pager.next")}
+          {t(props.posts ? "pager.older" : "pager.next")}
         </a>
       ) : null}
     </nav>

@@ -277,6 +277,52 @@ describe.skipIf(!hasChromium)("accessibility of every page", () => {
     expect([...problems, ...visitor.problems, ...adminPage.problems]).toEqual([]);
   });
 
+  it("key pages on a 360 px phone and at 200 % zoom, menus open", async () => {
+    // 200 % zoom: a 1280 × 800 screen zoomed to 200 % lays pages out in 640 × 400 CSS pixels
+    // drawn at two device pixels each; a context with that viewport and deviceScaleFactor 2 is
+    // what Chromium's zoom gives (page.emulateMedia has no zoom). Axe runs at both sizes with the
+    // header menu open, so its links are checked too (target-size included, WCAG 2.2).
+    const member = await app.createUser({ displayName: "Zoe Zoom", password });
+    const network = await app.server.createNetwork({
+      name: "Phone Bakers",
+      facilitators: [owner.id],
+      members: [member.id],
+    });
+    const base = `/networks/${network.id}`;
+    const post = await app.server.createPostAt({
+      networkId: network.id,
+      authorId: member.id,
+      body: "Small pages for **small** screens",
+    });
+    const failures: string[] = [];
+    for (const size of [
+      { viewport: { width: 360, height: 740 }, label: "360 px" },
+      { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, label: "200 %" },
+    ]) {
+      const { label, ...options } = size;
+      const { context, page, problems } = await openPage(browser, options);
+      await signIn(page, app, owner.email);
+      for (const path of [
+        "/",
+        "/networks",
+        "/people",
+        "/vocabularies",
+        base,
+        `${base}/posts/${post.id}`,
+        `${base}/topics`,
+        `${base}/members`,
+      ]) {
+        await page.goto(`${app.url}${path}`, { waitUntil: "networkidle" });
+        failures.push(...(await check(page, `${path} (${label})`)));
+        await page.locator("summary", { hasText: en("nav.menu") }).click();
+        failures.push(...(await check(page, `${path} (${label}, menu open)`)));
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+    expect(failures.join("\n\n")).toBe("");
+  });
+
   it("pages for a newcomer and for an admin", async () => {
     const first = await openPage(browser);
     await signIn(first.page, app, newcomer.email);

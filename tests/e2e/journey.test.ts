@@ -393,7 +393,13 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
     // Home.
     await page.goto(`${app.url}/`, { waitUntil: "networkidle" });
     await expectNoSideways("home");
+    // On a phone the header is one row: the brand and a menu that opens the links (issue 13).
+    const header = await page.locator(".site-header").boundingBox();
+    expect(header!.height, "header is one row").toBeLessThanOrEqual(56);
     const nav = page.getByRole("navigation", { name: en("nav.label") });
+    expect(await nav.isVisible()).toBe(false);
+    const menu = page.locator("summary", { hasText: en("nav.menu") });
+    await menu.tap();
     const links = nav.getByRole("link");
     const names = await links.allTextContents();
     expect(names).toEqual(
@@ -407,18 +413,29 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
       // WCAG 2.5.8: targets of at least 24 × 24 CSS px.
       expect(box!.height, `nav link ${names[i]} is tall enough to tap`).toBeGreaterThanOrEqual(24);
     }
-    // Keyboard: Tab reaches every main link, in order, after the skip link.
+    await expectAccessible(page, "home (360 px, menu open)");
+    // Keyboard: after the skip link comes the menu; Enter opens it, and Tab reaches every link.
+    await page.reload({ waitUntil: "networkidle" });
     const focused: string[] = [];
-    for (let i = 0; i < 12 && focused.length < names.length + 2; i++) {
+    const focusText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    // Skip link, the brand (home), then the menu.
+    for (let i = 0; i < 3 && focused.at(-1) !== en("nav.menu"); i++) {
       await page.keyboard.press("Tab");
-      focused.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""));
+      focused.push(await focusText());
     }
     expect(focused[0]).toBe(en("nav.skip"));
+    expect(focused.at(-1)).toBe(en("nav.menu"));
+    await page.keyboard.press("Enter");
+    for (let i = 0; i < 14 && focused.length < names.length + 3; i++) {
+      await page.keyboard.press("Tab");
+      focused.push(await focusText());
+    }
     for (const name of names) expect(focused).toContain(name);
     await expectAccessible(page, "home (360 px)");
     await saveScreenshot(page, "home-360");
 
     // Tapping a main link gets there.
+    if (!(await nav.isVisible())) await menu.tap();
     await Promise.all([
       page.waitForURL("**/people"),
       nav.getByRole("link", { name: en("nav.people"), exact: true }).tap(),

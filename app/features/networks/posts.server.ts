@@ -126,7 +126,13 @@ export async function createPost(options: {
     discard: (stored) => removeUploads(stored),
   });
   if (!result.duplicate) {
-    await publish({ topic: `network:${networkId}`, type: "post", data: { postId: result.id } });
+    // The author lets a feed tell someone else's new post (held behind "1 new post — show")
+    // from the one its reader just wrote.
+    await publish({
+      topic: `network:${networkId}`,
+      type: "post",
+      data: { postId: result.id, authorId },
+    });
   }
   return result;
 }

@@ -10,6 +10,7 @@ import { countryOptions, languageOptions } from "~/features/taxonomy/vocabulary.
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { handleLoader } from "~/lib/errors";
+import { countActive, FilterFold } from "~/ui/filter-fold";
 import { FilterActions } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/needs";
@@ -96,15 +97,17 @@ export default function Needs() {
       ) : null}
       <section className="section" aria-labelledby="browse-heading">
         <h2 id="browse-heading">{t("needs.browseHeading")}</h2>
-        <form method="get" className="filters" aria-label={t("needs.filters")}>
-          <LearningFilterFields
-            list="needs"
-            order={["topic", "country", "language", "format"]}
-            values={d.filters}
-            options={d.options}
-          />
-          <FilterActions clearHref="/needs" />
-        </form>
+        <FilterFold activeCount={countActive(d.filters)}>
+          <form method="get" className="filters" aria-label={t("needs.filters")}>
+            <LearningFilterFields
+              list="needs"
+              order={["topic", "country", "language", "format"]}
+              values={d.filters}
+              options={d.options}
+            />
+            <FilterActions clearHref="/needs" />
+          </form>
+        </FilterFold>
         {d.browse.length === 0 ? <p className="muted">{t("needs.browseEmpty")}</p> : null}
         <NeedList needs={d.browse} labels={d.labels} />
         <Pager next={d.next} isFirstPage={d.isFirstPage} />

@@ -211,7 +211,7 @@ export default function Network() {
   return (
     <main id="main" className="page">
       <title>{`${network.name} · Synergy`}</title>
-      <NetworkHeader network={network} />
+      <NetworkHeader network={network} full />
       {params.get("welcome") === "1" ? (
         <FormMessage kind="success">{t("networks.welcome")}</FormMessage>
       ) : null}
@@ -264,7 +264,12 @@ export default function Network() {
               </CsrfForm>
             </section>
           ) : null}
-          {viewerId && feed ? <LiveUpdates streamUrl={`/networks/${network.id}/live`} /> : null}
+          {viewerId && feed ? (
+            <LiveUpdates
+              streamUrl={`/networks/${network.id}/live`}
+              holdNewPostsFor={isFirstPage ? viewerId : undefined}
+            />
+          ) : null}
           {feed.pinned.length && isFirstPage ? (
             <section aria-labelledby="pinned" className="section">
               <h2 id="pinned">{t("posts.pinnedHeading")}</h2>
@@ -302,7 +307,7 @@ export default function Network() {
                 ))}
               </ul>
             )}
-            <Pager next={feed.next} isFirstPage={isFirstPage} />
+            <Pager next={feed.next} isFirstPage={isFirstPage} posts />
           </section>
         </>
       )}

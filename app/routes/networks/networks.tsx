@@ -19,6 +19,7 @@ import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { actorOf } from "~/lib/policy";
 import { getSetting } from "~/lib/settings.server";
+import { countActive, FilterFold } from "~/ui/filter-fold";
 import { FilterActions, SelectField, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/networks";
@@ -160,41 +161,56 @@ export default function Networks() {
       ) : null}
       <section className="section" aria-labelledby="all">
         <h2 id="all">{t("networks.all")}</h2>
-        <form method="get" className="filters" aria-label={t("people.filters")}>
-          <TextField name="q" type="search" label={t("orgs.name")} defaultValue={filters.q ?? ""} />
-          <SelectField
-            name="kind"
-            label={t("networks.kind")}
-            defaultValue={filters.kind ?? ""}
-            emptyLabel={t("filters.any")}
-            options={(["local", "online", "cross_border"] as const).map((k) => ({
-              value: k,
-              label: t(`networks.kinds.${k}`),
-            }))}
-          />
-          <SelectField
-            name="country"
-            label={t("profile.country")}
-            defaultValue={filters.country ?? ""}
-            emptyLabel={t("filters.any")}
-            options={options.countries}
-          />
-          <SelectField
-            name="language"
-            label={t("networks.meetsIn")}
-            defaultValue={filters.language ?? ""}
-            emptyLabel={t("filters.any")}
-            options={options.languages}
-          />
-          <SelectField
-            name="topic"
-            label={t("networks.talksAbout")}
-            defaultValue={filters.topic ?? ""}
-            emptyLabel={t("filters.any")}
-            options={options.topics}
-          />
-          <FilterActions clearHref="/networks" />
-        </form>
+        <FilterFold
+          activeCount={countActive({
+            q: filters.q,
+            kind: filters.kind,
+            country: filters.country,
+            language: filters.language,
+            topic: filters.topic,
+          })}
+        >
+          <form method="get" className="filters" aria-label={t("people.filters")}>
+            <TextField
+              name="q"
+              type="search"
+              label={t("orgs.name")}
+              defaultValue={filters.q ?? ""}
+            />
+            <SelectField
+              name="kind"
+              label={t("networks.kind")}
+              defaultValue={filters.kind ?? ""}
+              emptyLabel={t("filters.any")}
+              options={(["local", "online", "cross_border"] as const).map((k) => ({
+                value: k,
+                label: t(`networks.kinds.${k}`),
+              }))}
+            />
+            <SelectField
+              name="country"
+              label={t("profile.country")}
+              defaultValue={filters.country ?? ""}
+              emptyLabel={t("filters.any")}
+              options={options.countries}
+            />
+            <SelectField
+              name="language"
+              label={t("networks.meetsIn")}
+              defaultValue={filters.language ?? ""}
+              emptyLabel={t("filters.any")}
+              options={options.languages}
+            />
+            <SelectField
+              name="topic"
+              label={t("networks.talksAbout")}
+              defaultValue={filters.topic ?? ""}
+              emptyLabel={t("filters.any")}
+              options={options.topics}
+            />
+            <FilterActions clearHref="/networks" />
+          </form>
+        </FilterFold>
         {data.networks.length === 0 ? (
           <div className="card">
             <h3>{t("networks.emptyTitle")}</h3>

@@ -16,6 +16,7 @@ import {
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { Avatar } from "~/ui/avatar";
+import { countActive, FilterFold } from "~/ui/filter-fold";
 import { FilterActions, SelectField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/people";
@@ -64,54 +65,56 @@ export default function People() {
       <title>{`${t("people.title")} · Synergy`}</title>
       <h1>{t("people.title")}</h1>
       <p>{t("people.intro")}</p>
-      <form method="get" className="filters" aria-label={t("people.filters")}>
-        <SelectField
-          name="role"
-          label={t("people.role")}
-          defaultValue={filters.role ?? ""}
-          emptyLabel={t("filters.any")}
-          options={[
-            { value: "owner", label: t("role.owners") },
-            { value: "educator", label: t("role.educators") },
-          ]}
-        />
-        <SelectField
-          name="country"
-          label={t("profile.country")}
-          defaultValue={filters.country ?? ""}
-          emptyLabel={t("filters.any")}
-          options={options.countries}
-        />
-        <SelectField
-          name="language"
-          label={t("people.speaks")}
-          defaultValue={filters.language ?? ""}
-          emptyLabel={t("filters.any")}
-          options={options.languages}
-        />
-        <SelectField
-          name="sector"
-          label={t("org.sector")}
-          defaultValue={filters.sector ?? ""}
-          emptyLabel={t("filters.any")}
-          options={options.sectors}
-        />
-        <SelectField
-          name="skill"
-          label={t("people.offers")}
-          defaultValue={filters.skill ?? ""}
-          emptyLabel={t("filters.any")}
-          options={options.skills}
-        />
-        <SelectField
-          name="wanted"
-          label={t("people.wants")}
-          defaultValue={filters.wanted ?? ""}
-          emptyLabel={t("filters.any")}
-          options={options.skills}
-        />
-        <FilterActions clearHref="/people" />
-      </form>
+      <FilterFold activeCount={countActive(filters)}>
+        <form method="get" className="filters" aria-label={t("people.filters")}>
+          <SelectField
+            name="role"
+            label={t("people.role")}
+            defaultValue={filters.role ?? ""}
+            emptyLabel={t("filters.any")}
+            options={[
+              { value: "owner", label: t("role.owners") },
+              { value: "educator", label: t("role.educators") },
+            ]}
+          />
+          <SelectField
+            name="country"
+            label={t("profile.country")}
+            defaultValue={filters.country ?? ""}
+            emptyLabel={t("filters.any")}
+            options={options.countries}
+          />
+          <SelectField
+            name="language"
+            label={t("people.speaks")}
+            defaultValue={filters.language ?? ""}
+            emptyLabel={t("filters.any")}
+            options={options.languages}
+          />
+          <SelectField
+            name="sector"
+            label={t("org.sector")}
+            defaultValue={filters.sector ?? ""}
+            emptyLabel={t("filters.any")}
+            options={options.sectors}
+          />
+          <SelectField
+            name="skill"
+            label={t("people.offers")}
+            defaultValue={filters.skill ?? ""}
+            emptyLabel={t("filters.any")}
+            options={options.skills}
+          />
+          <SelectField
+            name="wanted"
+            label={t("people.wants")}
+            defaultValue={filters.wanted ?? ""}
+            emptyLabel={t("filters.any")}
+            options={options.skills}
+          />
+          <FilterActions clearHref="/people" />
+        </form>
+      </FilterFold>
       {people.length === 0 ? (
         <div className="card">
           <h2>{t("people.emptyTitle")}</h2>

@@ -112,7 +112,8 @@ export default function Vocabularies() {
       <section className="section" aria-labelledby="eqf">
         <h2 id="eqf">{t("vocab.eqf")}</h2>
         <p className="muted">{t("vocab.eqfSource")}</p>
-        <div className="table-wrap">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways on a phone must take the keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
+        <section className="table-wrap" tabIndex={0} aria-label={t("vocab.eqf")}>
           <table>
             <caption className="sr-only">{t("vocab.eqf")}</caption>
             <thead>
@@ -134,7 +135,7 @@ export default function Vocabularies() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
 
       <Framework

@@ -83,7 +83,8 @@ export function PostCard(props: {
                   <a href={href}>
                     <img
                       src={href}
-                      alt={a.filename}
+                      // A file name ("IMG_2041.jpg") says nothing; posts carry no alt text yet.
+                      alt={t("posts.photoAlt", { name: post.author.name })}
                       width={a.width ?? undefined}
                       height={a.height ?? undefined}
                       loading="lazy"
@@ -99,42 +100,37 @@ export function PostCard(props: {
           })}
         </ul>
       ) : null}
-      {canWrite ? (
-        // One form per post; the pressed button says which reaction (a fetcher, so the page
-        // does not move; without JavaScript it posts and shows the feed again).
-        <CsrfForm method="post" action={base} className="reactions" navigate={false}>
-          <input type="hidden" name="intent" value="react" />
-          <input type="hidden" name="postId" value={post.id} />
-          {reactionKinds.map((kind) => {
-            const count = post.reactions[kind] ?? 0;
-            return (
-              <button
-                key={kind}
-                type="submit"
-                name="kind"
-                value={kind}
-                aria-pressed={post.myReactions.includes(kind)}
-              >
-                {/* One text node after the icon: no separator comments in the HTML. */}
-                <span aria-hidden="true">{reactionIcons[kind]}</span>
-                {` ${t(`reactions.${kind}`)}${count ? ` ${count}` : ""}`}
-              </button>
-            );
-          })}
-        </CsrfForm>
-      ) : (
-        <div className="reactions">
-          {reactionKinds.map((kind) => {
-            const count = post.reactions[kind] ?? 0;
-            return count ? (
-              <span key={kind} className="badge">
-                <span aria-hidden="true">{reactionIcons[kind]}</span> {t(`reactions.${kind}`)}{" "}
-                {count}
-              </span>
-            ) : null;
-          })}
-        </div>
-      )}
+      <div className="reactions">
+        <ReactionCounts post={post} />
+        {canWrite ? (
+          // Folded behind one "React" control: five labelled buttons wrapped to three rows on a
+          // phone. One form per post; the pressed button says which reaction (a fetcher, so the
+          // page does not move; without JavaScript it posts and shows the feed again).
+          <details className="reaction-menu">
+            <summary>{t("reactions.react")}</summary>
+            <CsrfForm method="post" action={base} className="reaction-choices" navigate={false}>
+              <input type="hidden" name="intent" value="react" />
+              <input type="hidden" name="postId" value={post.id} />
+              {reactionKinds.map((kind) => {
+                const count = post.reactions[kind] ?? 0;
+                return (
+                  <button
+                    key={kind}
+                    type="submit"
+                    name="kind"
+                    value={kind}
+                    aria-pressed={post.myReactions.includes(kind)}
+                  >
+                    {/* One text node after the icon: no separator comments in the HTML. */}
+                    <span aria-hidden="true">{reactionIcons[kind]}</span>
+                    {` ${t(`reactions.${kind}`)}${count ? ` ${count}` : ""}`}
+                  </button>
+                );
+              })}
+            </CsrfForm>
+          </details>
+        ) : null}
+      </div>
       {canWrite && (isAuthor || canModerate) ? (
         <div className="row">
           {isAuthor ? <a href={`${postUrl}#edit`}>{t("posts.edit")}</a> : null}
@@ -161,7 +157,7 @@ export function PostCard(props: {
       ) : null}
       <section aria-label={t("posts.commentsLabel")}>
         {post.commentCount > post.comments.length && !props.full ? (
-          <p>
+          <p className="comment-toggle">
             <a href={postUrl}>{t("posts.allComments", { count: post.commentCount })}</a>
           </p>
         ) : null}
@@ -228,6 +224,24 @@ export function PostCard(props: {
         ) : null}
       </section>
     </article>
+  );
+}
+
+/** The reactions a post has, as icons and counts (the names for screen readers). */
+function ReactionCounts(props: { post: FeedPost }) {
+  const { t } = useI18n();
+  const given = reactionKinds.filter((kind) => (props.post.reactions[kind] ?? 0) > 0);
+  if (!given.length) return null;
+  return (
+    <ul className="reaction-counts" aria-label={t("reactions.given")}>
+      {given.map((kind) => (
+        <li key={kind} data-reaction={kind}>
+          <span aria-hidden="true">{reactionIcons[kind]}</span>
+          <span className="sr-only">{t(`reactions.${kind}`)}</span>
+          {` ${props.post.reactions[kind]}`}
+        </li>
+      ))}
+    </ul>
   );
 }
 
