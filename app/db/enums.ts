@@ -127,3 +127,7 @@ export const interestStatuses = ["pending", "accepted", "declined", "withdrawn"]
 export const introductionStages = ["introduced", "met", "agreement", "active", "ended"] as const;
 export const meetingStatuses = ["proposed", "accepted", "declined", "cancelled"] as const;
 export const bookingStatuses = ["booked", "cancelled"] as const;
+/** The installation's legal pages (issue 13): privacy notice, terms of use, imprint. */
+export const legalPageKinds = ["privacy", "terms", "imprint"] as const;
+/** What signed-out visitors may see of people (decision 026); "members" shows them nothing. */
+export const visitorPeopleChoices = ["members", "names", "profiles"] as const;
