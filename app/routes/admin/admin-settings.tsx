@@ -41,7 +41,8 @@ export default function AdminSettings() {
       <h1>{t("adminSettings.title")}</h1>
       <p>
         <a href="/admin/users">{t("admin.title")}</a> ·{" "}
-        <a href="/admin/jobs">{t("adminJobs.title")}</a>
+        <a href="/admin/jobs">{t("adminJobs.title")}</a> ·{" "}
+        <a href="/admin/legal">{t("legal.adminTitle")}</a>
       </p>
       {result?.saved ? <FormMessage kind="success">{t("admin.saved")}</FormMessage> : null}
       <CsrfForm method="post" className="stack">
