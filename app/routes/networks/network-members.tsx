@@ -53,7 +53,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const filters = parseFilters(peopleFilterSchema, url);
   const facilitators = url.searchParams.get("facilitators") === "1";
   const after = decodeCursor(url.searchParams.get("after"));
-  const viewer = viewerOf(auth);
+  const viewer = await viewerOf(auth);
   const page = await listNetworkMembers({
     networkId: access.network.id,
     viewer,

@@ -29,8 +29,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const filters = parseFilters(peopleFilterSchema, url);
   const after = decodeCursor(url.searchParams.get("after"));
+  const viewer = await viewerOf(auth);
   const [page, present] = await Promise.all([
-    listPeople({ viewer: viewerOf(auth), filters, after }),
+    listPeople({ viewer, filters, after }),
     directoryFilterValues(),
   ]);
   return {
