@@ -28,6 +28,11 @@ export default [
     route("admin/users", "routes/admin/admin-users.tsx"),
     route("admin/settings", "routes/admin/admin-settings.tsx"),
     route("admin/jobs", "routes/admin/admin-jobs.tsx"),
+    // The privacy notice, terms and imprint (issue 13, decision 026): one module, three pages.
+    route("admin/legal", "routes/admin/admin-legal.tsx"),
+    route("privacy", "routes/legal/legal-page.tsx", { id: "legal-privacy" }),
+    route("terms", "routes/legal/legal-page.tsx", { id: "legal-terms" }),
+    route("imprint", "routes/legal/legal-page.tsx", { id: "legal-imprint" }),
     route("networks", "routes/networks/networks.tsx"),
     route("networks/new", "routes/networks/network-new.tsx"),
     route("networks/:id", "routes/networks/network.tsx"),

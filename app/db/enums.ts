@@ -131,3 +131,7 @@ export const bookingStatuses = ["booked", "cancelled"] as const;
 /** Where a "download my data" archive stands (docs/decisions/027). */
 export const dataExportStatuses = ["queued", "running", "ready", "failed"] as const;
 export type DataExportStatus = (typeof dataExportStatuses)[number];
+/** The installation's legal pages (issue 13): privacy notice, terms of use, imprint. */
+export const legalPageKinds = ["privacy", "terms", "imprint"] as const;
+/** What signed-out visitors may see of people (decision 026); "members" shows them nothing. */
+export const visitorPeopleChoices = ["members", "names", "profiles"] as const;

@@ -19,6 +19,8 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Synergy <no-reply@synergy.localhost>"),
+  /** Where people write about their data (privacy notice, terms, imprint); unset: the first admin. */
+  CONTACT_EMAIL: z.email().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(5_000_000),

@@ -10,6 +10,8 @@ import type { Decision } from "~/lib/policy";
 const adminSettingDefaults = {
   /** When true, any signed-in member may start a network, not only facilitators. */
   anyMemberCanCreateNetworks: false,
+  /** What signed-out visitors may see of people (decision 026): members, names or profiles. */
+  visitorPeople: "members" as "members" | "names" | "profiles",
 };
 const recordedSettingDefaults = {
   /** The Markdown renderer that made the stored HTML (see content/rerender-job.server.ts). */

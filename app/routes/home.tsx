@@ -27,14 +27,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const auth = await context.auth();
   const after = decodeCursor(new URL(request.url).searchParams.get("after"));
   const locale = resolveLocale(auth, context.requestLocale);
-  const viewer = viewerOf(auth);
+  const viewer = await viewerOf(auth);
   const isEducator = auth?.user.role === "educator";
   const [stats, newest, matches, myNetworks, feed, needsNearMe, newcomer] = await Promise.all([
     getNetworkStats(),
     listPeople({ viewer, filters: {}, after: null, limit: 6 }),
     auth
       ? findPeopleOfferingWhatIWant({
-          viewer: { userId: auth.user.id, verified: auth.user.emailVerified },
+          viewer: { userId: auth.user.id, verified: auth.user.emailVerified, sight: "fields" },
         })
       : Promise.resolve([]),
     auth ? listMyNetworks(auth.user.id) : Promise.resolve([]),

@@ -207,6 +207,11 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
         <p className="muted">
           {t("footer.tagline")} <a href="/vocabularies">{t("footer.vocabularies")}</a>
         </p>
+        <nav aria-label={t("footer.legal")} className="footer-legal">
+          <a href="/privacy">{t("legal.privacyTitle")}</a>
+          <a href="/terms">{t("legal.termsTitle")}</a>
+          <a href="/imprint">{t("legal.imprintTitle")}</a>
+        </nav>
       </footer>
     </>
   );

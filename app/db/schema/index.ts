@@ -6,6 +6,7 @@ export * from "./esco";
 export * from "./events";
 export * from "./jobs";
 export * from "./learning";
+export * from "./legal";
 export * from "./needs";
 export * from "./networks";
 export * from "./notifications";

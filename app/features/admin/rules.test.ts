@@ -22,19 +22,20 @@ const grant: RoleChangeSubject = {
 };
 
 describe("admin rules: actors × actions", () => {
-  // seePeople, changeRole, seeJobQueue, manageInstallationSettings
+  // seePeople, changeRole, seeJobQueue, manageInstallationSettings, editLegalPages
   it.each([
-    ["an admin", person({ isAdmin: true }), [OK, OK, OK, OK]],
-    ["a facilitator", person({ isFacilitator: true }), [NO, NO, NO, NO]],
-    ["a member", person(), [NO, NO, NO, NO]],
-    ["an unverified person", person({ emailVerified: false }), [NO, NO, NO, NO]],
-    ["anonymous", null, [NO, NO, NO, NO]],
+    ["an admin", person({ isAdmin: true }), [OK, OK, OK, OK, OK]],
+    ["a facilitator", person({ isFacilitator: true }), [NO, NO, NO, NO, NO]],
+    ["a member", person(), [NO, NO, NO, NO, NO]],
+    ["an unverified person", person({ emailVerified: false }), [NO, NO, NO, NO, NO]],
+    ["anonymous", null, [NO, NO, NO, NO, NO]],
   ] as Array<[string, Actor, string[]]>)("%s", (_who, actor, expected) => {
     expect([
       show(adminPolicy.verdict(actor, "seePeople", undefined)),
       show(adminPolicy.verdict(actor, "changeRole", grant)),
       show(adminPolicy.verdict(actor, "seeJobQueue", undefined)),
       show(adminPolicy.verdict(actor, "manageInstallationSettings", undefined)),
+      show(adminPolicy.verdict(actor, "editLegalPages", undefined)),
     ]).toEqual(expected);
   });
 });

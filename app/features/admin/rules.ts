@@ -36,6 +36,8 @@ export const adminPolicy = definePolicy("admin", {
   seeJobQueue: (actor: Actor, _resource: undefined) => mayAdminister(actor),
   /** Change the installation settings (who may start networks). */
   manageInstallationSettings: (actor: Actor, _resource: undefined) => mayAdminister(actor),
+  /** Write the privacy notice, terms and imprint in each language. */
+  editLegalPages: (actor: Actor, _resource: undefined) => mayAdminister(actor),
 });
 
 export type AdminAction = keyof typeof adminPolicy.rules;

@@ -416,6 +416,8 @@ export type Attendee = z.infer<typeof attendeeRow>;
  * The waiting list in its order; at most `limit` per status.
  */
 export async function listAttendees(eventId: string, viewer: Viewer, limit = 200) {
+  // Members only (decision 026): a visitor sees the counts, never who is coming.
+  if (viewer.sight === "nothing") return [];
   return queryParsed(
     attendeeRow,
     sql`select * from (

@@ -436,6 +436,8 @@ export async function listNetworkMembers(options: {
 }) {
   const limit = options.limit ?? 50;
   const filters = options.filters ?? {};
+  // Members only (decision 026): a visitor is shown nobody.
+  if (options.viewer.sight === "nothing") return { members: [], next: null };
   const where: SQL[] = [
     sql`m.network_id = ${options.networkId}`,
     sql`m.status = ${options.status}`,

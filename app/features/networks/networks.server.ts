@@ -215,7 +215,7 @@ async function computeSuggestions(options: { userId: string; limit?: number }) {
   const db = getDb();
   const { userId } = options;
   // Suggestions are only for people with a confirmed address (the page checks), so members.
-  const viewer: Viewer = { userId, verified: true };
+  const viewer: Viewer = { userId, verified: true, sight: "fields" };
   const [me] = await db.select({ country: users.country }).from(users).where(eq(users.id, userId));
   const languages = (
     await db
@@ -312,8 +312,10 @@ const NOBODY = "00000000-0000-0000-0000-000000000000";
 export function getNetworkMix(networkId: string, viewer: Viewer): Promise<Mix> {
   const isMember = visibleLevels(viewer).includes("members");
   // A stand-in viewer: the counts depend only on which visibility levels the reader may see.
-  const stand: Viewer = isMember ? { userId: NOBODY, verified: true } : { userId: null };
-  return mixCache.get(`${networkId}:${isMember ? "m" : "p"}`, () =>
+  const stand: Viewer = isMember
+    ? { userId: NOBODY, verified: true, sight: "fields" }
+    : { userId: null, sight: viewer.sight };
+  return mixCache.get(`${networkId}:${isMember ? "m" : `p-${viewer.sight}`}`, () =>
     countNetworkMix(networkId, stand),
   );
 }

@@ -21,7 +21,7 @@ export async function loadNetworkHeader(networkId: string, context: AppLoadConte
   const locale = resolveLocale(auth, context.requestLocale);
   const access = await requireNetworkAccess(networkId, auth?.user.id ?? null);
   const [mix, next] = await Promise.all([
-    getNetworkMix(access.network.id, viewerOf(auth)),
+    getNetworkMix(access.network.id, await viewerOf(auth)),
     // One probe of the (network, starts_at) index; only for those who may read the events.
     access.canRead ? nextMeeting(access.network.id) : Promise.resolve(null),
   ]);

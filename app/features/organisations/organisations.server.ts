@@ -234,7 +234,7 @@ export async function leaveOrganisation(options: {
 
 /** An organisation's page: its details, active people (as the viewer may see them), requests. */
 export async function getOrganisation(options: { id: string; actor: Actor }) {
-  const viewer = viewerOfActor(options.actor);
+  const viewer = await viewerOfActor(options.actor);
   if (!isUuid(options.id)) return null;
   const db = getDb();
   const [org] = await db.select().from(organisations).where(eq(organisations.id, options.id));

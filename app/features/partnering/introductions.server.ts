@@ -163,7 +163,7 @@ export async function getIntroduction(options: { actor: Person; interestId: stri
         )
       : Promise.resolve([{ n: 0 }]),
   ]);
-  const viewer = { userId: actor.id, verified: actor.emailVerified };
+  const viewer = { userId: actor.id, verified: actor.emailVerified, sight: "fields" as const };
   const shown = (id: string | null) => {
     const p = people.find((x) => x.id === id);
     if (!p?.email_verified) return null;

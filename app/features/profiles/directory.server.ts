@@ -41,6 +41,8 @@ export async function listPeople(options: {
 }) {
   const { viewer, filters, after } = options;
   const limit = options.limit ?? PAGE_SIZE;
+  // Members only (decision 026): a visitor is shown nobody.
+  if (viewer.sight === "nothing") return { people: [], next: null };
   const where: SQL[] = [sql`u.email_verified_at is not null`, sql`u.onboarded_at is not null`];
   if (filters.role) where.push(sql`u.role = ${filters.role}`);
   if (filters.country) {

@@ -4,7 +4,7 @@ import { invalid, tooLarge } from "~/lib/errors";
 import { reencodePhoto } from "~/lib/images.server";
 import type { Decision } from "~/lib/policy";
 import { getStorage } from "~/lib/storage.server";
-import type { ProfileSubject } from "./rules";
+import type { ProfileOwner } from "./rules";
 
 /**
  * Checks an uploaded photo by its bytes (never by its name or declared type), refuses anything
@@ -13,7 +13,7 @@ import type { ProfileSubject } from "./rules";
  * profile's owner. Returns the storage key of the stored image.
  */
 export async function storeProfilePhoto(options: {
-  decision: Decision<"edit", ProfileSubject>;
+  decision: Decision<"edit", ProfileOwner>;
   file: File;
 }): Promise<string> {
   const userId = options.decision.resource.ownerId;

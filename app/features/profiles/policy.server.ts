@@ -1,8 +1,16 @@
 import { type SQL, sql } from "drizzle-orm";
+import { visitorPeopleChoices } from "~/db/enums";
 import type { FieldVisibility, ProfileField, Visibility } from "~/db/schema";
 import type { Auth } from "~/lib/context";
 import type { Actor } from "~/lib/policy";
+import { getSetting } from "~/lib/settings.server";
 import { defaultVisibility, effectiveVisibility } from "./rules";
+import {
+  defaultVisitorPeople,
+  type PeopleSight,
+  peopleSight,
+  type VisitorPeople,
+} from "./visitors";
 
 // One copy of the defaults, in the pure rules (the SQL below must agree with them).
 export { defaultVisibility, effectiveVisibility } from "./rules";
@@ -12,20 +20,41 @@ export { defaultVisibility, effectiveVisibility } from "./rules";
  * confirmed email makes someone a member for "members only" fields: otherwise an account with a
  * made-up address would see them.
  */
-export type Viewer = { userId: string | null; verified?: boolean };
+export type Viewer = {
+  userId: string | null;
+  verified?: boolean;
+  /** How much of other people this viewer sees (`peopleSight`: visitors per the setting). */
+  sight: PeopleSight;
+};
+
+/** What the installation lets signed-out visitors see of people (decision 026). */
+export async function visitorPeopleSetting(): Promise<VisitorPeople> {
+  const stored = await getSetting("visitorPeople");
+  return (visitorPeopleChoices as readonly string[]).includes(stored)
+    ? stored
+    : defaultVisitorPeople;
+}
+
+/** The setting where it matters: a signed-in actor sees the same whatever it says. */
+export async function visitorsFor(actor: Actor): Promise<VisitorPeople> {
+  return actor ? defaultVisitorPeople : visitorPeopleSetting();
+}
 
 /** The viewer behind a request's session. */
-export function viewerOf(auth: Auth): Viewer {
-  return auth ? { userId: auth.user.id, verified: auth.user.emailVerified } : { userId: null };
+export async function viewerOf(auth: Auth): Promise<Viewer> {
+  if (auth) return { userId: auth.user.id, verified: auth.user.emailVerified, sight: "fields" };
+  return { userId: null, sight: peopleSight(null, await visitorPeopleSetting()) };
 }
 
 /** The viewer for an actor (as `viewerOf` for the actor's session). */
-export function viewerOfActor(actor: Actor): Viewer {
-  return actor ? { userId: actor.id, verified: actor.emailVerified } : { userId: null };
+export async function viewerOfActor(actor: Actor): Promise<Viewer> {
+  if (actor) return { userId: actor.id, verified: actor.emailVerified, sight: "fields" };
+  return { userId: null, sight: peopleSight(null, await visitorPeopleSetting()) };
 }
 
-/** The visibility levels a viewer may see on someone else's profile. */
+/** The visibility levels a viewer may see on someone else's profile (none below "fields"). */
 export function visibleLevels(viewer: Viewer): Visibility[] {
+  if (viewer.sight !== "fields") return [];
   return viewer.userId && viewer.verified !== false ? ["public", "members"] : ["public"];
 }
 
@@ -47,6 +76,7 @@ export function canSeeField(
 export function fieldVisibleSql(viewer: Viewer, field: ProfileField): SQL {
   const levels = visibleLevels(viewer);
   const own = viewer.userId ? sql`u.id = ${viewer.userId} or ` : sql``;
+  if (levels.length === 0) return sql`(${own}false)`;
   return sql`(${own}coalesce(u.visibility->>${field}, ${defaultVisibility[field]}) in (${sql.join(
     levels.map((l) => sql`${l}`),
     sql`, `,

@@ -14,8 +14,8 @@ import { isUuid } from "~/lib/ids";
 import type { Actor, Decision } from "~/lib/policy";
 import { getStorage } from "~/lib/storage.server";
 import { forgetMatches } from "./home.server";
-import { effectiveVisibility } from "./policy.server";
-import { type ProfileSubject, profilePolicy } from "./rules";
+import { effectiveVisibility, visitorsFor } from "./policy.server";
+import { type ProfileOwner, profilePolicy } from "./rules";
 import type { ProfileInput } from "./schema";
 
 /** Checks profile values against the built-in vocabularies; returns field → catalogue key. */
@@ -68,7 +68,7 @@ export async function getOwnProfile(userId: string) {
  * Only for the profile's owner (the decision proves it).
  */
 export async function updateProfile(options: {
-  decision: Decision<"edit", ProfileSubject>;
+  decision: Decision<"edit", ProfileOwner>;
   input: ProfileInput;
   newPhotoKey?: string;
 }): Promise<void> {
@@ -139,7 +139,11 @@ export async function getProfile(options: { id: string; actor: Actor }) {
     .where(eq(users.id, id));
   if (!user) return null;
   const isSelf = actor?.id === user.id;
-  const profile = { ownerId: user.id, ownerVerified: user.emailVerifiedAt !== null };
+  const profile = {
+    ownerId: user.id,
+    ownerVerified: user.emailVerifiedAt !== null,
+    visitors: await visitorsFor(actor),
+  };
   if (!profilePolicy.can(actor, "view", profile)) return null;
   const can = (field: ProfileField) =>
     profilePolicy.can(actor, "seeField", { ...profile, visibility: user.visibility, field });
@@ -199,6 +203,7 @@ export async function canViewPhoto(options: { key: string; actor: Actor }): Prom
   return profilePolicy.can(options.actor, "seeField", {
     ownerId: owner.id,
     ownerVerified: owner.verified !== null,
+    visitors: await visitorsFor(options.actor),
     visibility: owner.visibility,
     field: "photo",
   });

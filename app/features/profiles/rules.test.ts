@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { visitorPeopleChoices } from "~/db/enums";
 import { type FieldVisibility, profileFields, type Visibility } from "~/db/schema";
 import type { Actor, Verdict } from "~/lib/policy";
 import { canSeeField } from "./policy.server";
 import { defaultVisibility, profilePolicy } from "./rules";
+import { peopleSight, personAsSeen, type VisitorPeople } from "./visitors";
 
 const person = (id: string, over: Partial<NonNullable<Actor>> = {}): Actor => ({
   id,
@@ -42,6 +44,7 @@ describe("profile fields: viewers × visibility", () => {
         profilePolicy.verdict(actor, "seeField", {
           ownerId: "owner",
           ownerVerified: true,
+          visitors: "profiles",
           visibility: { bio: level },
           field: "bio",
         }),
@@ -51,7 +54,7 @@ describe("profile fields: viewers × visibility", () => {
   });
 
   it("a profile whose owner has not confirmed their email exists only for its owner", () => {
-    const unlisted = { ownerId: "owner", ownerVerified: false };
+    const unlisted = { ownerId: "owner", ownerVerified: false, visitors: "profiles" as const };
     expect(
       viewers.map(([, actor]) => [
         show(profilePolicy.verdict(actor, "view", unlisted)),
@@ -74,6 +77,7 @@ describe("profile fields: viewers × visibility", () => {
       profilePolicy.can(null, "seeField", {
         ownerId: "owner",
         ownerVerified: true,
+        visitors: "profiles",
         visibility: null,
         field,
       }),
@@ -87,15 +91,77 @@ describe("profile fields: viewers × visibility", () => {
         for (const level of ["public", "members", "private", undefined] as const) {
           const stored: Partial<FieldVisibility> = level ? { [field]: level } : {};
           const viewer = actor
-            ? { userId: actor.id, verified: actor.emailVerified }
-            : { userId: null };
-          const subject = { ownerId: "owner", ownerVerified: true, visibility: stored, field };
+            ? { userId: actor.id, verified: actor.emailVerified, sight: "fields" as const }
+            : { userId: null, sight: "fields" as const };
+          const subject = {
+            ownerId: "owner",
+            ownerVerified: true,
+            visitors: "profiles" as const,
+            visibility: stored,
+            field,
+          };
           expect(profilePolicy.can(actor, "seeField", subject), `${who} ${field} ${level}`).toBe(
             canSeeField(viewer, "owner", stored, field),
           );
         }
       }
     }
+  });
+});
+
+describe("what signed-out visitors see, per the installation setting (decision 026)", () => {
+  const subject = (visitors: VisitorPeople) => ({
+    ownerId: "owner",
+    ownerVerified: true,
+    visitors,
+    visibility: { headline: "public" as const },
+    field: "headline" as const,
+  });
+  // Each row: the profile, then a public field, under "members", "names", "profiles".
+  it.each([
+    ["anonymous", null, ["403 errors.forbidden", OK, OK], ["403 errors.forbidden", HID, OK]],
+    ["a verified member", person("m"), [OK, OK, OK], [OK, OK, OK]],
+    ["an unverified person", person("u", { emailVerified: false }), [OK, OK, OK], [OK, OK, OK]],
+  ] as Array<[string, Actor, string[], string[]]>)("%s", (_who, actor, profile, field) => {
+    const settings = visitorPeopleChoices;
+    expect(settings.map((v) => show(profilePolicy.verdict(actor, "view", subject(v))))).toEqual(
+      profile,
+    );
+    expect(settings.map((v) => show(profilePolicy.verdict(actor, "seeField", subject(v))))).toEqual(
+      field,
+    );
+  });
+
+  it("one rule decides it: peopleSight, and the SQL viewer agrees with the pure rule", () => {
+    expect(visitorPeopleChoices.map((v) => peopleSight(null, v))).toEqual([
+      "nothing",
+      "names",
+      "fields",
+    ]);
+    expect(visitorPeopleChoices.map((v) => peopleSight(person("m"), v))).toEqual([
+      "fields",
+      "fields",
+      "fields",
+    ]);
+    for (const v of visitorPeopleChoices) {
+      const viewer = { userId: null, sight: peopleSight(null, v) };
+      expect(canSeeField(viewer, "owner", { headline: "public" }, "headline")).toBe(
+        profilePolicy.can(null, "seeField", subject(v)),
+      );
+    }
+  });
+
+  it("hides an author's name, link and photo from visitors when members only", () => {
+    const author = { id: "a", name: "Aoife", photoKey: "k.webp", extra: 1 };
+    expect(personAsSeen("nothing", author)).toEqual({
+      id: null,
+      name: null,
+      photoKey: null,
+      extra: 1,
+      hidden: true,
+    });
+    expect(personAsSeen("names", author)).toEqual({ ...author, photoKey: null, hidden: false });
+    expect(personAsSeen("fields", author)).toEqual({ ...author, hidden: false });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FieldVisibility, ProfileField, Visibility } from "~/db/schema";
 import { signInFirst } from "~/features/accounts/rules";
 import { type Actor, allow, definePolicy, every, refuse, type Verdict } from "~/lib/policy";
+import { peopleSight, type VisitorPeople } from "./visitors";
 
 /**
  * Who may see and change what of a profile, as named rules (pure: no database, no SQL). The
@@ -28,12 +29,19 @@ export function effectiveVisibility(stored: Partial<FieldVisibility> | null): Fi
  * The levels someone may see on another person's profile. Only a confirmed email makes someone
  * a member for "members only" fields: otherwise an account with a made-up address would see them.
  */
-export function visibleLevelsFor(actor: Actor): Visibility[] {
+export function visibleLevelsFor(actor: Actor, visitors: VisitorPeople): Visibility[] {
+  if (peopleSight(actor, visitors) !== "fields") return [];
   return actor?.emailVerified ? ["public", "members"] : ["public"];
 }
 
-/** A profile: whose it is and whether its owner confirmed their email (unconfirmed = unlisted). */
-export type ProfileSubject = { ownerId: string; ownerVerified: boolean };
+/**
+ * A profile: whose it is, whether its owner confirmed their email (unconfirmed = unlisted), and
+ * what the installation lets signed-out visitors see of people.
+ */
+export type ProfileSubject = ProfileOwner & { visitors: VisitorPeople };
+
+/** Whose profile it is (enough to decide who may change it). */
+export type ProfileOwner = { ownerId: string; ownerVerified: boolean };
 
 /** One field of a profile with the owner's visibility choices as stored. */
 export type ProfileFieldSubject = ProfileSubject & {
@@ -41,11 +49,13 @@ export type ProfileFieldSubject = ProfileSubject & {
   field: ProfileField;
 };
 
-const isOwner = (actor: Actor, p: ProfileSubject) => actor !== null && actor.id === p.ownerId;
+const isOwner = (actor: Actor, p: ProfileOwner) => actor !== null && actor.id === p.ownerId;
 
 /** Profiles of unconfirmed accounts exist only for their owner: same answer as an unknown id. */
 function mayViewProfile(actor: Actor, p: ProfileSubject): Verdict {
-  return isOwner(actor, p) || p.ownerVerified ? allow : refuse(404, "people.notFound");
+  if (!isOwner(actor, p) && !p.ownerVerified) return refuse(404, "people.notFound");
+  // "Members only": a visitor learns nothing of anyone, not even that a profile exists.
+  return peopleSight(actor, p.visitors) === "nothing" ? signInFirst : allow;
 }
 
 export const profilePolicy = definePolicy("profiles", {
@@ -60,12 +70,12 @@ export const profilePolicy = definePolicy("profiles", {
       () => mayViewProfile(actor, f),
       () =>
         isOwner(actor, f) ||
-        visibleLevelsFor(actor).includes(effectiveVisibility(f.visibility)[f.field])
+        visibleLevelsFor(actor, f.visitors).includes(effectiveVisibility(f.visibility)[f.field])
           ? allow
           : refuse(404, "errors.notFound"),
     ),
   /** Change the profile, its photo and its visibility choices: its owner only. */
-  edit: (actor: Actor, p: ProfileSubject) =>
+  edit: (actor: Actor, p: ProfileOwner) =>
     every(
       () => (actor ? allow : signInFirst),
       () => (isOwner(actor, p) ? allow : refuse(403, "errors.forbidden")),

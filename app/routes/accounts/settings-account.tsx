@@ -1,5 +1,6 @@
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { changePassword, requestEmailChange } from "~/features/accounts/accounts.server";
+import { deviceOf } from "~/features/accounts/device-name";
 import { requireUser } from "~/features/accounts/guard.server";
 import {
   changeEmailSchema,
@@ -52,6 +53,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     timeZoneGroups: timeZoneGroups(),
     sessions: sessions.map((s) => ({
       key: s.id.slice(0, 16),
+      device: deviceOf(s.userAgent),
       userAgent: s.userAgent,
       ip: s.ip,
       createdAt: s.createdAt.toISOString(),
@@ -293,7 +295,13 @@ export default function AccountSettings() {
           {sessions.map((s) => (
             <li key={s.key} className="card">
               <p>
-                <strong>{s.userAgent || t("settings.unknownDevice")}</strong>
+                <strong title={s.userAgent || undefined}>
+                  {s.device.browser && s.device.os
+                    ? t("settings.deviceName", { browser: s.device.browser, os: s.device.os })
+                    : s.device.os
+                      ? t("settings.deviceOsOnly", { os: s.device.os })
+                      : (s.device.browser ?? t("settings.unknownDevice"))}
+                </strong>
                 {s.isCurrent ? <span className="badge"> {t("settings.thisDevice")}</span> : null}
               </p>
               <p className="muted">

@@ -1,6 +1,9 @@
-import { useActionData, useLoaderData } from "react-router";
+import { data, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import { visitorPeopleChoices } from "~/db/enums";
 import { requireUser } from "~/features/accounts/guard.server";
 import { adminPolicy } from "~/features/admin/rules";
+import { visitorPeopleSetting } from "~/features/profiles/policy.server";
 import { useI18n } from "~/i18n/context";
 import { handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -13,7 +16,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = actorOf(await requireUser(context, request));
   return handleLoader(async () => {
     adminPolicy.authorize(actor, "manageInstallationSettings", undefined);
-    return { anyMemberCanCreateNetworks: await getSetting("anyMemberCanCreateNetworks") };
+    return {
+      anyMemberCanCreateNetworks: await getSetting("anyMemberCanCreateNetworks"),
+      visitorPeople: await visitorPeopleSetting(),
+    };
   });
 }
 
@@ -23,16 +29,21 @@ export async function action({ request, context }: Route.ActionArgs) {
     adminPolicy.authorize(actor, "manageInstallationSettings", undefined),
   );
   const form = readForm(context);
+  const visitorPeople = z.enum(visitorPeopleChoices).safeParse(form.visitorPeople);
+  if (!visitorPeople.success) {
+    return data({ saved: false, message: "form.fixErrors" }, { status: 400 });
+  }
+  await setSetting(decision, "visitorPeople", visitorPeople.data);
   await setSetting(
     decision,
     "anyMemberCanCreateNetworks",
     form.anyMemberCanCreateNetworks === "on",
   );
-  return { saved: true };
+  return { saved: true, message: "admin.saved" };
 }
 
 export default function AdminSettings() {
-  const { anyMemberCanCreateNetworks } = useLoaderData<typeof loader>();
+  const { anyMemberCanCreateNetworks, visitorPeople } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -41,9 +52,11 @@ export default function AdminSettings() {
       <h1>{t("adminSettings.title")}</h1>
       <p>
         <a href="/admin/users">{t("admin.title")}</a> ·{" "}
-        <a href="/admin/jobs">{t("adminJobs.title")}</a>
+        <a href="/admin/jobs">{t("adminJobs.title")}</a> ·{" "}
+        <a href="/admin/legal">{t("legal.adminTitle")}</a>
       </p>
       {result?.saved ? <FormMessage kind="success">{t("admin.saved")}</FormMessage> : null}
+      {result && !result.saved ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       <CsrfForm method="post" className="stack">
         <label className="choice">
           <input
@@ -56,6 +69,20 @@ export default function AdminSettings() {
             <span className="hint block">{t("adminSettings.anyMemberCanCreateHint")}</span>
           </span>
         </label>
+        <fieldset>
+          <legend>{t("adminSettings.visitorPeople")}</legend>
+          {visitorPeopleChoices.map((choice) => (
+            <label key={choice} className="choice">
+              <input
+                type="radio"
+                name="visitorPeople"
+                value={choice}
+                defaultChecked={visitorPeople === choice}
+              />
+              <span>{t(`adminSettings.visitorPeople.${choice}`)}</span>
+            </label>
+          ))}
+        </fieldset>
         <SubmitButton>{t("form.save")}</SubmitButton>
       </CsrfForm>
     </main>

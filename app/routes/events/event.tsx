@@ -65,7 +65,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       cancelled: event.cancelledAt !== null,
     },
     answer,
-    attendees: await listAttendees(event.id, viewerOf(auth)),
+    attendees: await listAttendees(event.id, await viewerOf(auth)),
     canAnswer: eventPolicy.can(actor, "rsvp", { ...es, answer: "going" }),
     canManage: eventPolicy.can(actor, "manage", es),
     series: await seriesView(event, eventPolicy.can(actor, "create", subject)),

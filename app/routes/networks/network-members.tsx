@@ -55,7 +55,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const filters = parseFilters(peopleFilterSchema, url);
   const facilitators = url.searchParams.get("facilitators") === "1";
   const after = decodeCursor(url.searchParams.get("after"));
-  const viewer = viewerOf(auth);
+  const viewer = await viewerOf(auth);
   const page = await listNetworkMembers({
     networkId: access.network.id,
     viewer,
@@ -83,6 +83,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   return {
     network: header,
     viewerId: viewer.userId,
+    membersOnly: viewer.sight === "nothing",
     filters: { ...filters, facilitators },
     isFirstPage: after === null,
     next: page.next,
@@ -243,6 +244,14 @@ export default function NetworkMembers() {
         </FormMessage>
       ) : null}
       <h2>{t("networks.membersTitle")}</h2>
+      {loaded.membersOnly ? (
+        <p className="notice">
+          {t("people.membersOnly")}{" "}
+          <a href={`/signin?next=${encodeURIComponent(`/networks/${network.id}/members`)}`}>
+            {t("people.membersOnlySignIn")}
+          </a>
+        </p>
+      ) : null}
       <form method="get" className="filters" aria-label={t("people.filters")}>
         <SelectField
           name="role"

@@ -30,11 +30,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const filters = parseFilters(peopleFilterSchema, url);
   const after = decodeCursor(url.searchParams.get("after"));
+  const viewer = await viewerOf(auth);
+  if (viewer.sight === "nothing") return { membersOnly: true as const };
   const [page, present] = await Promise.all([
-    listPeople({ viewer: viewerOf(auth), filters, after }),
+    listPeople({ viewer, filters, after }),
     directoryFilterValues(),
   ]);
   return {
+    membersOnly: false as const,
     filters,
     isFirstPage: after === null,
     next: page.next,
@@ -58,8 +61,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function People() {
-  const { filters, people, next, isFirstPage, options } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const { t } = useI18n();
+  if (data.membersOnly) return <MembersOnly />;
+  const { filters, people, next, isFirstPage, options } = data;
   return (
     <main id="main" className="page">
       <title>{`${t("people.title")} · Synergy`}</title>
@@ -151,6 +156,23 @@ export default function People() {
         </ul>
       )}
       <Pager next={next} isFirstPage={isFirstPage} />
+    </main>
+  );
+}
+
+/** What a visitor reads where the installation shows people to members only (decision 026). */
+function MembersOnly() {
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page">
+      <title>{`${t("people.title")} · Synergy`}</title>
+      <h1>{t("people.title")}</h1>
+      <p className="notice">
+        {t("people.membersOnly")}{" "}
+        <a href={`/signin?next=${encodeURIComponent("/people")}`}>
+          {t("people.membersOnlySignIn")}
+        </a>
+      </p>
     </main>
   );
 }

@@ -1,8 +1,11 @@
 import { useLoaderData } from "react-router";
+import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { isBlocked } from "~/features/conversations/conversations.server";
 import { listBadges } from "~/features/credentials/credentials.server";
+import { visitorPeopleSetting } from "~/features/profiles/policy.server";
 import { getProfile } from "~/features/profiles/profiles.server";
+import { peopleSight } from "~/features/profiles/visitors";
 import {
   countryName,
   languageName,
@@ -18,8 +21,12 @@ import { CsrfForm } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import type { Route } from "./+types/person";
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const auth = await context.auth();
+  // Members only (decision 026): visitors sign in first, whichever id they asked for.
+  if (!auth && peopleSight(null, await visitorPeopleSetting()) === "nothing") {
+    await requireUser(context, request);
+  }
   const locale = resolveLocale(auth, context.requestLocale);
   const profile = await getProfile({ id: params.id, actor: actorOf(auth) });
   if (!profile) throw httpError(404, "people.notFound");
@@ -29,7 +36,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     escoUri: topicEscoUri(slug),
   });
   // The person's public badges (shown by them, not revoked), newest first.
-  const badges = await listBadges({ userId: profile.id, publicOnly: true });
+  const badges =
+    auth || (await visitorPeopleSetting()) === "profiles"
+      ? await listBadges({ userId: profile.id, publicOnly: true })
+      : { page: [] };
   return {
     badges: badges.page.map((b) => ({ id: b.id, name: b.achievement_name, issuedAt: b.issued_at })),
     signedIn: auth !== null,
