@@ -437,6 +437,7 @@ describe("after the answers", () => {
     const removed = await facilitator.client.post(`/networks/${network.id}/members`, {
       intent: "remove",
       userId: retail[1].user.id,
+      confirmed: "yes",
     });
     expect(removed.status).toBeLessThan(400);
     expect((await retail[1].client.get(`/audits/${auditId}`)).status).toBe(404);

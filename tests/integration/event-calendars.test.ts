@@ -212,6 +212,7 @@ describe("the private subscription feed", () => {
     const removed = await facilitator.client.post(`/networks/${b.id}/members`, {
       intent: "remove",
       userId: me.user.id,
+      confirmed: "yes",
     });
     expect(removed.status).toBeLessThan(400);
     const [removal] = await rows<{ n: number }>(

@@ -223,6 +223,7 @@ describe("a need shared with one network", () => {
     const removed = await facilitator.client.post(`/networks/${network.id}/members`, {
       intent: "remove",
       userId: member.user.id,
+      confirmed: "yes",
     });
     expect(removed.status).toBeLessThan(400);
     expect((await member.client.get(`/needs/${id}`)).status).toBe(404);

@@ -49,6 +49,7 @@ async function removeMember(facilitator: TestClient, networkId: string, userId: 
   const response = await facilitator.post(`/networks/${networkId}/members`, {
     intent: "remove",
     userId,
+    confirmed: "yes",
   });
   expect(response.status).toBe(200);
 }

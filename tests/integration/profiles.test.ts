@@ -6,6 +6,11 @@ import { disguisedPng, makePng } from "../setup/images";
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ UPLOAD_LIMIT_BYTES: "300000" });
+  // These tests are about each person's own choices, which signed-out visitors see only when
+  // the installation shows them public profiles; the default (members only) is tested in
+  // visitor-visibility.test.ts.
+  const { client: admin } = await app.signedIn({ isAdmin: true });
+  expect((await admin.post("/admin/settings", { visitorPeople: "profiles" })).status).toBe(200);
 });
 afterAll(async () => {
   await app?.close();

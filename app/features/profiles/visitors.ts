@@ -1,4 +1,8 @@
-import type { visitorPeopleChoices } from "~/db/enums";
+import { visitorPeopleChoices } from "~/db/enums";
+
+/** The installation's choices for what signed-out visitors see of people (decision 026). */
+export { visitorPeopleChoices };
+
 import type { Actor } from "~/lib/policy";
 
 /**

@@ -1,9 +1,9 @@
 import { data, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { visitorPeopleChoices } from "~/db/enums";
 import { requireUser } from "~/features/accounts/guard.server";
 import { adminPolicy } from "~/features/admin/rules";
 import { visitorPeopleSetting } from "~/features/profiles/policy.server";
+import { visitorPeopleChoices } from "~/features/profiles/visitors";
 import { useI18n } from "~/i18n/context";
 import { handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
@@ -29,11 +29,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     adminPolicy.authorize(actor, "manageInstallationSettings", undefined),
   );
   const form = readForm(context);
-  const visitorPeople = z.enum(visitorPeopleChoices).safeParse(form.visitorPeople);
+  // A form without the choice (an older page, a script) leaves it as it is.
+  const visitorPeople = z.enum(visitorPeopleChoices).optional().safeParse(form.visitorPeople);
   if (!visitorPeople.success) {
     return data({ saved: false, message: "form.fixErrors" }, { status: 400 });
   }
-  await setSetting(decision, "visitorPeople", visitorPeople.data);
+  if (visitorPeople.data) await setSetting(decision, "visitorPeople", visitorPeople.data);
   await setSetting(
     decision,
     "anyMemberCanCreateNetworks",

@@ -1,5 +1,4 @@
 import { data, redirect, useActionData, useLoaderData } from "react-router";
-import { feedbackNextSteps } from "~/db/enums";
 import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
 import { attendanceSubject } from "~/features/events/attendance.server";
@@ -7,6 +6,7 @@ import { attendancePolicy } from "~/features/events/attendance-rules";
 import { getEvent } from "~/features/events/events.server";
 import {
   feedbackFormSchema,
+  feedbackNextSteps,
   isAttendee,
   myFeedback,
   saveFeedback,
