@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { act, publishResource } from "../setup/learning";
 
 // Authors in open networks as signed-out visitors see them, per the installation setting
 // (decision 026): posts, comments, @mentions inside post text and forum topics and replies.
@@ -129,5 +130,41 @@ describe("authors as signed-out visitors see them", () => {
     expect(await (await app.client().get(`/networks/${networkId}`)).text()).not.toContain(
       writerName,
     );
+  });
+});
+
+describe("learning resource authors as signed-out visitors see them", () => {
+  it("hides authors, commenters and editors under members only; names under names only", async () => {
+    const author = await app.signedIn({ role: "educator", displayName: "Rosalind Resourcetest" });
+    const reviewer = await app.signedIn({ role: "educator" });
+    const reader = await app.signedIn({ role: "owner", displayName: "Cornelius Commenttest" });
+    const id = await publishResource(author.client, reviewer.client);
+    const commented = await act(reader.client, id, {
+      intent: "comment",
+      body: "This helped me.",
+      submissionKey: "visitor-authors-comment",
+    });
+    expect(commented.status).toBe(302);
+    const names = ["Rosalind Resourcetest", "Cornelius Commenttest"];
+    const paths = [`/learn/${id}`, `/learn/${id}/versions`];
+    const { client: member } = await app.signedIn();
+    const seen = async (client: TestClient) => {
+      let all = "";
+      for (const path of paths) {
+        const response = await client.get(path);
+        expect(response.status, path).toBe(200);
+        all += await response.text();
+      }
+      return all;
+    };
+    const visitorHtml = await seen(app.client());
+    expect(visitorHtml).toContain("This helped me.");
+    for (const name of names) expect(visitorHtml).not.toContain(name);
+    const memberHtml = await seen(member);
+    for (const name of names) expect(memberHtml).toContain(name);
+    await choose("names");
+    const namesHtml = await seen(app.client());
+    for (const name of names) expect(namesHtml).toContain(name);
+    await choose("members");
   });
 });
