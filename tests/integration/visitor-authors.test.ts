@@ -51,6 +51,15 @@ beforeAll(async () => {
     body: "Dark rye, always",
   });
   expect(replied.status).toBe(302);
+  const linked = await client.post(`/networks/${networkId}/resources`, {
+    intent: "add-link",
+    title: "Rye flour guide",
+    description: "",
+    url: "https://example.org/rye",
+    language: "en",
+    submissionKey: "visitor-authors-link",
+  });
+  expect(linked.status).toBe(302);
 });
 afterAll(async () => {
   await app?.close();
@@ -66,6 +75,7 @@ const pagesWithAuthors = () => [
   `/networks/${networkId}/posts/${postId}`,
   `/networks/${networkId}/topics`,
   `/networks/${networkId}/topics/${topicId}`,
+  `/networks/${networkId}/resources`,
 ];
 
 async function pages(client: TestClient) {
@@ -90,6 +100,8 @@ describe("authors as signed-out visitors see them", () => {
     const feed = await (await app.client().get(`/networks/${networkId}`)).text();
     expect(feed).toContain("Fresh bread today");
     expect(feed).toContain("A member");
+    const resources = await (await app.client().get(`/networks/${networkId}/resources`)).text();
+    expect(resources).toContain("Rye flour guide");
     // A visitor is nobody's author: no edit or delete forms.
     expect(feed).not.toContain('value="edit"');
     expect(feed).not.toContain('value="delete-post"');
@@ -100,7 +112,7 @@ describe("authors as signed-out visitors see them", () => {
     for (const [path, html] of await pages(client)) {
       expect(html, path).toContain(writerName);
       // The topic list names who started a topic without a link.
-      if (!path.endsWith("/topics")) expect(html, path).toContain(`/people/${writer.id}`);
+      if (!/\/(topics|resources)$/.test(path)) expect(html, path).toContain(`/people/${writer.id}`);
     }
     const feed = await (await client.get(`/networks/${networkId}`)).text();
     expect(feed).toContain(
@@ -122,7 +134,7 @@ describe("authors as signed-out visitors see them", () => {
     await choose("profiles");
     for (const [path, html] of await pages(app.client())) {
       expect(html, path).toContain(writerName);
-      if (!path.endsWith("/topics")) expect(html, path).toContain(`/people/${writer.id}`);
+      if (!/\/(topics|resources)$/.test(path)) expect(html, path).toContain(`/people/${writer.id}`);
     }
     const feed = await (await app.client().get(`/networks/${networkId}`)).text();
     expect(feed).toContain(`href="/people/${mentioned.id}">@${mentionedName}</a>`);
