@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../setup/app";
+import { eventForm } from "../setup/events";
 import { act, publishResource } from "../setup/learning";
 
 // Authors in open networks as signed-out visitors see them, per the installation setting
@@ -177,6 +178,26 @@ describe("learning resource authors as signed-out visitors see them", () => {
     await choose("names");
     const namesHtml = await seen(app.client());
     for (const name of names) expect(namesHtml).toContain(name);
+    await choose("members");
+  });
+});
+
+describe("event attendees as signed-out visitors see them", () => {
+  it("names only: attendees' names without profile links", async () => {
+    const organiser = await app.signedIn({ displayName: "Ignatius Eventtest" });
+    const { id } = await app.server.createNetwork({ facilitators: [organiser.user.id] });
+    const created = await organiser.client.post(`/networks/${id}/events/new`, eventForm());
+    expect(created.status).toBe(302);
+    const path = created.headers.get("location")!;
+    const going = await organiser.client.post(path, { intent: "rsvp", answer: "going" });
+    expect(going.status).toBeLessThan(400);
+    const member = await (await organiser.client.get(path)).text();
+    expect(member).toContain(`/people/${organiser.user.id}`);
+    expect(await (await app.client().get(path)).text()).not.toContain("Ignatius Eventtest");
+    await choose("names");
+    const visitor = await (await app.client().get(path)).text();
+    expect(visitor).toContain("Ignatius Eventtest");
+    expect(visitor).not.toContain(`/people/${organiser.user.id}`);
     await choose("members");
   });
 });
