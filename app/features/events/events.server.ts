@@ -418,7 +418,9 @@ export type Attendee = z.infer<typeof attendeeRow>;
 export async function listAttendees(eventId: string, viewer: Viewer, limit = 200) {
   // Members only (decision 026): a visitor sees the counts, never who is coming.
   if (viewer.sight === "nothing") return [];
-  return queryParsed(
+  // Names only: no link to a profile either (`linked`).
+  const linked = viewer.sight === "fields";
+  const rows = await queryParsed(
     attendeeRow,
     sql`select * from (
           select u.id, u.display_name as name, r.status,
@@ -429,6 +431,7 @@ export async function listAttendees(eventId: string, viewer: Viewer, limit = 200
         ) t where n <= ${limit}
         order by case status when 'going' then 0 when 'waiting' then 1 else 2 end, n`,
   );
+  return rows.map((r) => ({ ...r, linked }));
 }
 
 const listedEvent = z.object({

@@ -17,6 +17,7 @@ import { refreshNeeds } from "~/features/needs/weight.server";
 import { fanOut } from "~/features/notifications/fanout.server";
 import { titleFrom } from "~/features/notifications/grouping";
 import { notify } from "~/features/notifications/notify.server";
+import { sightOf } from "~/features/profiles/policy.server";
 import { createOnce } from "~/lib/create-once.server";
 import { conflict, forbidden, invalid, notFound } from "~/lib/errors";
 import type { Actor, Decision, Person } from "~/lib/policy";
@@ -596,8 +597,10 @@ export async function versionContent(
   return v?.content ?? null;
 }
 
-export async function listVersions(resourceId: string, db: Db = getDb()) {
-  return queryParsed(
+/** A resource's versions; who edited each is left out where the reader may not see names. */
+export async function listVersions(resourceId: string, viewerId: string | null, db: Db = getDb()) {
+  const sight = await sightOf(viewerId);
+  const versions = await queryParsed(
     z.object({
       version: z.number(),
       title: z.string(),
@@ -611,6 +614,7 @@ export async function listVersions(resourceId: string, db: Db = getDb()) {
         where v.resource_id = ${resourceId}::uuid order by v.version desc`,
     db,
   );
+  return sight === "nothing" ? versions.map((v) => ({ ...v, edited_by: null })) : versions;
 }
 
 export async function listReviews(resourceId: string, db: Db = getDb()) {
@@ -655,9 +659,13 @@ export async function publishedFilesOf(resourceId: string, db: Db = getDb()) {
     .orderBy(learningResourceFiles.createdAt);
 }
 
-/** Authors shown on the page, with the published language versions of the same resource. */
+/**
+ * Authors shown on the page (none where the reader may not see names: decision 026), with the
+ * published language versions of the same resource.
+ */
 export async function resourceSidebar(row: ResourceRow, viewerId: string | null, db: Db = getDb()) {
-  const authors = await queryParsed(
+  const sight = await sightOf(viewerId);
+  const named = await queryParsed(
     z.object({ id: z.string(), name: z.string() }),
     sql`select u.id::text, u.display_name as name from users u
         where u.id = ${row.authorId ?? "00000000-0000-0000-0000-000000000000"}::uuid
@@ -667,6 +675,7 @@ export async function resourceSidebar(row: ResourceRow, viewerId: string | null,
           u.display_name`,
     db,
   );
+  const authors = sight === "nothing" ? [] : named;
   // Only language versions that are out are listed, named by what is out: their published
   // title, never a working copy being reworked (which only its authors and reviewers may see).
   const translations = await queryParsed(
@@ -786,7 +795,16 @@ export async function deleteComment(options: {
 
 export const COMMENTS_PAGE = 20;
 
-export async function listComments(resourceId: string, after: { at: string; id: string } | null) {
+/**
+ * A page of comments, newest first. Where the reader may not see names (decision 026) the
+ * author is left out and `masked` says so (a null author otherwise is a deleted account).
+ */
+export async function listComments(
+  resourceId: string,
+  after: { at: string; id: string } | null,
+  viewerId: string | null,
+) {
+  const sight = await sightOf(viewerId);
   const rows = await queryParsed(
     z.object({
       id: z.string(),
@@ -803,7 +821,10 @@ export async function listComments(resourceId: string, after: { at: string; id: 
           ${after ? sql`and (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
         order by c.created_at desc, c.id desc limit ${COMMENTS_PAGE + 1}`,
   );
-  return rows;
+  const masked = sight === "nothing";
+  return rows.map((r) =>
+    masked ? { ...r, author_id: null, author: null, masked } : { ...r, masked },
+  );
 }
 
 /** The viewer's open needs (to say "this answers my need"), and which this resource answers. */

@@ -6,6 +6,8 @@ import { mentionableMembers } from "~/features/content/mentions.server";
 import { fanOut } from "~/features/notifications/fanout.server";
 import { titleFrom } from "~/features/notifications/grouping";
 import { notify } from "~/features/notifications/notify.server";
+import { sightOf } from "~/features/profiles/policy.server";
+import { authorAsSeen, mentionsAsSeen, type PeopleSight } from "~/features/profiles/visitors";
 import { createOnce } from "~/lib/create-once.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { notFound, tooMany } from "~/lib/errors";
@@ -314,6 +316,8 @@ type TopicRow = {
 /** A network's topics, most recently active first (keyset on last activity, then id). */
 export async function listTopics(options: {
   networkId: string;
+  /** Who reads (null: a signed-out visitor, who sees authors as the installation allows). */
+  viewerId: string | null;
   after: Cursor | null;
   limit?: number;
 }) {
@@ -330,11 +334,12 @@ export async function listTopics(options: {
     order by t.last_activity_at desc, t.id desc
     limit ${limit + 1}`);
   const { page, next } = keysetPage(rows, limit);
+  const sight = await sightOf(options.viewerId);
   return {
     topics: page.map((r) => ({
       id: r.id,
       title: r.title,
-      author: { id: r.author_id, name: r.author_name },
+      author: authorAsSeen(sight, { id: r.author_id, name: r.author_name }),
       replyCount: Number(r.reply_count),
       answered: Boolean(r.answered),
       createdAt: new Date(r.created_at).toISOString(),
@@ -357,11 +362,11 @@ type ReplyRow = {
 const replyColumns = sql`r.id, r.author_id, u.display_name as author_name,
   ${authorPhoto} as author_photo, r.body_html, r.created_at, ${cursorAtSql("r.created_at")}`;
 
-function toReply(r: ReplyRow) {
+function toReply(r: ReplyRow, sight: PeopleSight) {
   return {
     id: r.id,
-    author: { id: r.author_id, name: r.author_name, photoKey: r.author_photo },
-    bodyHtml: r.body_html,
+    author: authorAsSeen(sight, { id: r.author_id, name: r.author_name, photoKey: r.author_photo }),
+    bodyHtml: mentionsAsSeen(r.body_html, sight),
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
@@ -372,7 +377,14 @@ export type ForumReply = ReturnType<typeof toReply>;
  * One topic with a page of its replies, oldest first (keyset on created_at, then id), and the
  * reply marked as the answer. Null when the topic is not a live topic of this network.
  */
-export async function getTopic(options: TopicRef & { after: Cursor | null; limit?: number }) {
+export async function getTopic(
+  options: TopicRef & {
+    /** Who reads (null: a signed-out visitor, who sees authors as the installation allows). */
+    viewerId: string | null;
+    after: Cursor | null;
+    limit?: number;
+  },
+) {
   if (!isUuid(options.topicId)) return null;
   const limit = options.limit ?? REPLY_PAGE_SIZE;
   const [topic] = await queryRows<{
@@ -410,17 +422,23 @@ export async function getTopic(options: TopicRef & { after: Cursor | null; limit
       : Promise.resolve([]),
   ]);
   const { page, next } = keysetPage(rows, limit);
+  const sight = await sightOf(options.viewerId);
+  const reply = (r: ReplyRow) => toReply(r, sight);
   return {
     id: topic.id,
     title: topic.title,
-    author: { id: topic.author_id, name: topic.author_name, photoKey: topic.author_photo },
-    bodyHtml: topic.body_html,
+    author: authorAsSeen(sight, {
+      id: topic.author_id,
+      name: topic.author_name,
+      photoKey: topic.author_photo,
+    }),
+    bodyHtml: mentionsAsSeen(topic.body_html, sight),
     replyCount: Number(topic.reply_count),
     answerReplyId: answerRows.length ? topic.answer_reply_id : null,
-    answer: answerRows[0] ? toReply(answerRows[0]) : null,
+    answer: answerRows[0] ? reply(answerRows[0]) : null,
     createdAt: new Date(topic.created_at).toISOString(),
     lastActivityAt: new Date(topic.last_activity_at).toISOString(),
-    replies: page.map(toReply),
+    replies: page.map(reply),
     next,
   };
 }

@@ -14,6 +14,8 @@ import { mentionableMembers } from "~/features/content/mentions.server";
 import { fanOut } from "~/features/notifications/fanout.server";
 import { titleFrom } from "~/features/notifications/grouping";
 import { notify } from "~/features/notifications/notify.server";
+import { sightOf } from "~/features/profiles/policy.server";
+import { authorAsSeen, mentionsAsSeen } from "~/features/profiles/visitors";
 import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
@@ -475,6 +477,8 @@ async function hydratePosts(
 ) {
   const { viewerId, commentsPerPost, inDocument } = options;
   if (!rows.length) return [];
+  // Signed-out visitors of open networks see authors as the installation allows (decision 026).
+  const sight = await sightOf(viewerId);
   // One round trip for everything the posts carry (it was four queries in parallel, each a
   // round trip and a pooled connection): issue 7, decision 022.
   const extras = await queryRows<{
@@ -531,11 +535,15 @@ async function hydratePosts(
       id: r.id,
       networkId: r.network_id,
       networkName: r.network_name,
-      author: { id: r.author_id, name: r.author_name, photoKey: r.author_photo },
+      author: authorAsSeen(sight, {
+        id: r.author_id,
+        name: r.author_name,
+        photoKey: r.author_photo,
+      }),
       // The Markdown source is only needed where the author edits it (the post's own page, the
       // author reading); everyone else gets just the HTML.
       body: options.withSource && r.author_id === viewerId ? r.body : "",
-      bodyHtml: pageHtml(r.body_html, inDocument),
+      bodyHtml: pageHtml(mentionsAsSeen(r.body_html, sight), inDocument),
       createdAt: new Date(r.created_at).toISOString(),
       edited: r.edited_at !== null,
       pinned: r.pinned_at !== null,
@@ -547,8 +555,8 @@ async function hydratePosts(
       comments: (extra?.comments ?? []).map((c) => ({
         id: c.id,
         parentId: c.parent_id,
-        author: { id: c.author_id, name: c.author_name },
-        bodyHtml: pageHtml(c.body_html, inDocument),
+        author: authorAsSeen(sight, { id: c.author_id, name: c.author_name }),
+        bodyHtml: pageHtml(mentionsAsSeen(c.body_html, sight), inDocument),
         createdAt: new Date(c.created_at).toISOString(),
       })),
     };

@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { networkResources, networks } from "~/db/schema";
+import { sightOf } from "~/features/profiles/policy.server";
+import { authorAsSeen } from "~/features/profiles/visitors";
 import { createOnce } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
@@ -165,6 +167,8 @@ type ResourceRow = {
  */
 export async function listResources(options: {
   networkId: string;
+  /** Who reads (null: a signed-out visitor, who sees who added what as the installation allows). */
+  viewerId: string | null;
   filters: ResourceFilters;
   after: Cursor | null;
   limit?: number;
@@ -186,6 +190,7 @@ export async function listResources(options: {
     order by r.created_at desc, r.id desc
     limit ${limit + 1}`);
   const { page, next } = keysetPage(rows, limit);
+  const sight = await sightOf(options.viewerId);
   return {
     resources: page.map((r) => ({
       id: r.id,
@@ -199,7 +204,7 @@ export async function listResources(options: {
       sizeBytes: r.size_bytes === null ? null : Number(r.size_bytes),
       language: r.language,
       topics: r.topics,
-      addedBy: { id: r.added_by, name: r.added_by_name },
+      addedBy: authorAsSeen(sight, { id: r.added_by, name: r.added_by_name }),
       createdAt: new Date(r.created_at).toISOString(),
     })),
     next,

@@ -52,6 +52,14 @@ export async function viewerOfActor(actor: Actor): Promise<Viewer> {
   return { userId: null, sight: peopleSight(null, await visitorPeopleSetting()) };
 }
 
+/**
+ * How much of people a page's reader sees, from their id alone (null: a signed-out visitor).
+ * Feature functions that list authors take the reader's id and ask this, so no page forgets it.
+ */
+export async function sightOf(viewerId: string | null): Promise<PeopleSight> {
+  return viewerId ? "fields" : peopleSight(null, await visitorPeopleSetting());
+}
+
 /** The visibility levels a viewer may see on someone else's profile (none below "fields"). */
 export function visibleLevels(viewer: Viewer): Visibility[] {
   if (viewer.sight !== "fields") return [];

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { visitorPeopleChoices } from "~/db/enums";
 import { type FieldVisibility, profileFields, type Visibility } from "~/db/schema";
+import { renderMarkdown } from "~/features/content/markdown";
 import type { Actor, Verdict } from "~/lib/policy";
 import { canSeeField } from "./policy.server";
 import { defaultVisibility, profilePolicy } from "./rules";
-import { peopleSight, personAsSeen, type VisitorPeople } from "./visitors";
+import {
+  authorAsSeen,
+  mentionsAsSeen,
+  peopleSight,
+  personAsSeen,
+  type VisitorPeople,
+} from "./visitors";
 
 const person = (id: string, over: Partial<NonNullable<Actor>> = {}): Actor => ({
   id,
@@ -162,6 +169,34 @@ describe("what signed-out visitors see, per the installation setting (decision 0
     });
     expect(personAsSeen("names", author)).toEqual({ ...author, photoKey: null, hidden: false });
     expect(personAsSeen("fields", author)).toEqual({ ...author, hidden: false });
+  });
+
+  it("links an author's name only where the viewer sees profiles", () => {
+    const author = { id: "a", name: "Aoife", photoKey: "k.webp" };
+    expect(authorAsSeen("nothing", author)).toEqual({
+      id: null,
+      name: null,
+      photoKey: null,
+      linked: false,
+    });
+    expect(authorAsSeen("names", author)).toEqual({ ...author, photoKey: null, linked: false });
+    expect(authorAsSeen("fields", author)).toEqual({ ...author, linked: true });
+  });
+
+  it("masks mentions in rendered HTML when serving it, as the sight allows", () => {
+    const html = renderMarkdown("thanks @aoife.byrne & <b>", {
+      mentions: new Map([["aoife.byrne", { id: "id-1", name: "Aoife Byrne" }]]),
+    });
+    expect(html).toContain('<a class="mention" href="/people/id-1">@Aoife Byrne</a>');
+    expect(mentionsAsSeen(html, "fields")).toBe(html);
+    const names = mentionsAsSeen(html, "names");
+    expect(names).toContain('<span class="mention">@Aoife Byrne</span>');
+    expect(names).not.toContain("/people/");
+    const nothing = mentionsAsSeen(html, "nothing");
+    expect(nothing).toContain('<span class="mention">@…</span>');
+    expect(nothing).not.toContain("Aoife");
+    expect(nothing).not.toContain("id-1");
+    expect(nothing).toContain("&lt;b&gt;");
   });
 });
 

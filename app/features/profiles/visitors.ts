@@ -63,3 +63,39 @@ export function personAsSeen<P extends NamedPerson>(
   }
   return { ...person, id: null, name: null, photoKey: null, hidden: true };
 }
+
+/**
+ * An author (of a post, comment, topic or reply) as a page shows them: `name` null reads
+ * "A member"; `linked` says whether the name may link to the profile (only where the viewer
+ * sees profiles: under "names" a visitor gets the name alone).
+ */
+export type AuthorAsSeen = {
+  id: string | null;
+  name: string | null;
+  photoKey: string | null;
+  linked: boolean;
+};
+
+export function authorAsSeen(sight: PeopleSight, person: NamedPerson): AuthorAsSeen {
+  const seen = personAsSeen(sight, person);
+  return {
+    id: seen.id,
+    name: seen.name,
+    photoKey: seen.photoKey ?? null,
+    linked: sight === "fields" && seen.id !== null,
+  };
+}
+
+// The link `renderMarkdown` writes for a mention (app/features/content/markdown.ts).
+const mentionLink = /<a class="mention" href="\/people\/[^"]*">@([^<]*)<\/a>/g;
+
+/**
+ * Stored post HTML as the sight allows: mentions lose their profile link below "fields", and
+ * their name under "nothing" (`@…`). Stored HTML keeps names and links; this runs when serving.
+ */
+export function mentionsAsSeen(html: string, sight: PeopleSight): string {
+  if (sight === "fields") return html;
+  return html.replace(mentionLink, (_, name: string) =>
+    sight === "names" ? `<span class="mention">@${name}</span>` : `<span class="mention">@…</span>`,
+  );
+}

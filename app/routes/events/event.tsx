@@ -249,13 +249,13 @@ export default function EventPage() {
 
 function AttendeeList(props: {
   title: string;
-  people: { id: string; name: string; headline: string | null }[];
+  people: { id: string; name: string; headline: string | null; linked: boolean }[];
   ordered?: boolean;
 }) {
   if (props.people.length === 0) return null;
   const items = props.people.map((p) => (
     <li key={p.id}>
-      <a href={`/people/${p.id}`}>{p.name}</a>
+      {p.linked ? <a href={`/people/${p.id}`}>{p.name}</a> : p.name}
       {p.headline ? <span className="hint"> · {p.headline}</span> : null}
     </li>
   ));

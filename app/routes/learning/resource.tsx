@@ -62,7 +62,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       topicKeyLabels(content.topics, locale),
       resourceSidebar(row, actor?.id ?? null),
       subject.isAuthor || subject.isReviewer ? listReviews(row.id) : Promise.resolve([]),
-      subject.live ? listComments(row.id, after) : Promise.resolve([]),
+      subject.live ? listComments(row.id, after, actor?.id ?? null) : Promise.resolve([]),
       actor && subject.live ? myOpenNeeds(row.id, actor.id) : Promise.resolve([]),
       actor ? myRating(row.id, actor.id) : Promise.resolve(null),
     ]);
@@ -441,7 +441,8 @@ export default function ResourcePage() {
             {d.comments.map((c) => (
               <li key={c.id} id={`comment-${c.id}`} tabIndex={-1}>
                 <p className="muted">
-                  {c.author ?? "—"} · <Time value={c.created_at} />
+                  {c.masked ? t("people.aMember") : (c.author ?? "—")} ·{" "}
+                  <Time value={c.created_at} />
                 </p>
                 <p>{c.body}</p>
                 {d.viewerId && c.author_id === d.viewerId ? (

@@ -33,7 +33,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     const { row, subject } = found;
     resourcePolicy.authorize(actor, "view", subject);
     const insider = seesWorkingCopy(subject);
-    const all = await listVersions(row.id);
+    const all = await listVersions(row.id, actor?.id ?? null);
     const versions = insider
       ? all
       : all.filter((v) => row.publishedVersion !== null && v.version <= row.publishedVersion);

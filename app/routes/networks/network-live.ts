@@ -51,7 +51,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
           stream.recheck();
           return;
         }
-        stream.sendEvent(event.type, event.data);
+        // Visitors are nobody's author: which person wrote a post is not theirs to know
+        // (decision 026); the page only needs it to tell the viewer's own posts.
+        const { authorId: _author, ...rest } = event.data ?? {};
+        stream.sendEvent(event.type, userId ? event.data : rest);
       }),
       userId
         ? await subscribe(`user:${userId}`, (event) => {

@@ -61,10 +61,10 @@ export default function NetworkPost() {
   const { network, post, viewerId, submissionKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
-  const isAuthor = viewerId === post.author.id;
+  const isAuthor = viewerId !== null && viewerId === post.author.id;
   return (
     <main id="main" className="page">
-      <title>{`${post.author.name} · ${network.name} · Synergy`}</title>
+      <title>{`${post.author.name ?? t("people.aMember")} · ${network.name} · Synergy`}</title>
       <NetworkHeader network={network} />
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       <PostedStatus />

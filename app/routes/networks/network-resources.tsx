@@ -91,7 +91,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     );
   }
   const [list, facets] = await Promise.all([
-    listResources({ networkId: access.network.id, filters, after }),
+    listResources({ networkId: access.network.id, viewerId: page.viewerId, filters, after }),
     resourceFacets(access.network.id),
   ]);
   const used = (values: string[], selected: string | undefined) =>
@@ -295,7 +295,8 @@ export default function NetworkResources() {
                       ? r.url
                       : `${base}/resources/${r.id}/${encodeURIComponent(r.filename ?? "file")}`;
                   const canDelete =
-                    network.isMember && (viewerId === r.addedBy.id || network.isFacilitator);
+                    network.isMember &&
+                    ((viewerId !== null && viewerId === r.addedBy.id) || network.isFacilitator);
                   return (
                     <li key={r.id} className="card resource" id={`resource-${r.id}`} tabIndex={-1}>
                       <h3 className="no-margin">
@@ -318,7 +319,8 @@ export default function NetworkResources() {
                         {r.kind === "file"
                           ? `${r.filename} (${Math.max(1, Math.round((r.sizeBytes ?? 0) / 1024))} KB) · `
                           : ""}
-                        {r.languageName} · {t("resources.addedBy", { name: r.addedBy.name })} ·{" "}
+                        {r.languageName} ·{" "}
+                        {t("resources.addedBy", { name: r.addedBy.name ?? t("people.aMember") })} ·{" "}
                         <Time value={r.createdAt} style="date" />
                       </p>
                       {r.description ? <Description text={r.description} /> : null}

@@ -28,6 +28,7 @@ import { decodeCursor } from "~/lib/cursor";
 import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { AuthorName } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { ConfirmAction, ConfirmPrompt } from "~/ui/confirm";
@@ -51,7 +52,12 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   if (!networkPolicy.can(actorOf(auth), "read", networkSubject(access))) {
     return data({ ...page, topic: null }, { status: 403 });
   }
-  const topic = await getTopic({ networkId: access.network.id, topicId: params.topicId, after });
+  const topic = await getTopic({
+    networkId: access.network.id,
+    topicId: params.topicId,
+    viewerId: page.viewerId,
+    after,
+  });
   if (!topic) throw httpError(404, "forum.notFound");
   return { ...page, topic };
 }
@@ -150,7 +156,7 @@ export default function NetworkTopic() {
   }
   const topicUrl = `${base}/topics/${topic.id}`;
   const canWrite = network.isMember;
-  const isTopicAuthor = viewerId === topic.author.id;
+  const isTopicAuthor = viewerId !== null && viewerId === topic.author.id;
   const canMark = canWrite && (isTopicAuthor || network.isFacilitator);
   const errors = result?.errors ?? {};
   const replyProps = { topicUrl, viewerId, canWrite, canMark, canModerate: network.isFacilitator };
@@ -173,10 +179,9 @@ export default function NetworkTopic() {
       <article className="card section" aria-labelledby="topic-title">
         <h2 id="topic-title">{topic.title}</h2>
         <div className="post-meta">
-          <Avatar name={topic.author.name} photoKey={topic.author.photoKey} />
+          <Avatar name={topic.author.name ?? ""} photoKey={topic.author.photoKey} />
           <p className="muted no-margin">
-            <a href={`/people/${topic.author.id}`}>{topic.author.name}</a> ·{" "}
-            <Time value={topic.createdAt} />
+            <AuthorName author={topic.author} /> · <Time value={topic.createdAt} />
             {topic.answer ? (
               <>
                 {" "}
@@ -259,7 +264,9 @@ function Reply(props: {
 }) {
   const { reply, topicUrl, canWrite, canMark, isAnswer } = props;
   const { t } = useI18n();
-  const canDelete = canWrite && (props.viewerId === reply.author.id || props.canModerate);
+  const canDelete =
+    canWrite &&
+    ((props.viewerId !== null && props.viewerId === reply.author.id) || props.canModerate);
   return (
     <div
       className="comment"
@@ -267,8 +274,7 @@ function Reply(props: {
       tabIndex={props.anchor ? -1 : undefined}
     >
       <p className="muted no-margin">
-        <a href={`/people/${reply.author.id}`}>{reply.author.name}</a> ·{" "}
-        <Time value={reply.createdAt} />
+        <AuthorName author={reply.author} /> · <Time value={reply.createdAt} />
         {isAnswer ? (
           <>
             {" "}

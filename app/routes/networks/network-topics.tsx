@@ -39,7 +39,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   if (!networkPolicy.can(actorOf(auth), "read", networkSubject(access))) {
     return data({ ...page, list: null }, { status: 403 });
   }
-  const list = await listTopics({ networkId: access.network.id, after });
+  const list = await listTopics({
+    networkId: access.network.id,
+    viewerId: auth?.user.id ?? null,
+    after,
+  });
   return { ...page, list };
 }
 
@@ -149,7 +153,7 @@ export default function NetworkTopics() {
                           <span className="badge">{t("forum.answered")}</span>{" "}
                         </>
                       ) : null}
-                      {t("forum.startedBy", { name: topic.author.name })}
+                      {t("forum.startedBy", { name: topic.author.name ?? t("people.aMember") })}
                       {" · "}
                       {t("forum.replies", { count: topic.replyCount })}
                       {" · "}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { reactionKinds } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
+import { AuthorName } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { useComposerKey } from "~/ui/composer";
 import { ConfirmAction } from "~/ui/confirm";
@@ -35,7 +36,8 @@ export function PostCard(props: {
   const base = `/networks/${post.networkId}`;
   const postUrl = `${base}/posts/${post.id}`;
   const topLevel = post.comments.filter((c) => !c.parentId);
-  const isAuthor = viewerId === post.author.id;
+  // A visitor (null) is never the author, even of a post whose author they may not see.
+  const isAuthor = viewerId !== null && viewerId === post.author.id;
   const returnTo = props.full ? "post" : props.showNetwork ? "home" : "feed";
   return (
     <article
@@ -46,10 +48,10 @@ export function PostCard(props: {
       aria-labelledby={`post-${post.id}-by`}
     >
       <div className="post-meta">
-        <Avatar name={post.author.name} photoKey={post.author.photoKey} />
+        <Avatar name={post.author.name ?? ""} photoKey={post.author.photoKey} />
         <div>
           <p id={`post-${post.id}-by`} className="no-margin">
-            <a href={`/people/${post.author.id}`}>{post.author.name}</a>
+            <AuthorName author={post.author} />
             {props.showNetwork ? (
               <>
                 {" · "}
@@ -84,7 +86,7 @@ export function PostCard(props: {
                     <img
                       src={href}
                       // A file name ("IMG_2041.jpg") says nothing; posts carry no alt text yet.
-                      alt={t("posts.photoAlt", { name: post.author.name })}
+                      alt={t("posts.photoAlt", { name: post.author.name ?? t("people.aMember") })}
                       width={a.width ?? undefined}
                       height={a.height ?? undefined}
                       loading="lazy"
@@ -263,11 +265,10 @@ function Comment(props: {
       className={`comment${props.reply ? " reply" : ""}`}
     >
       <p className="muted no-margin">
-        <a href={`/people/${comment.author.id}`}>{comment.author.name}</a> ·{" "}
-        <Time value={comment.createdAt} />
+        <AuthorName author={comment.author} /> · <Time value={comment.createdAt} />
       </p>
       <RenderedHtml className="post-body" id={`comment:${comment.id}`} html={comment.bodyHtml} />
-      {viewerId === comment.author.id || canModerate ? (
+      {(viewerId !== null && viewerId === comment.author.id) || canModerate ? (
         <ConfirmAction
           action={props.base}
           label={t("posts.deleteComment")}
