@@ -257,6 +257,7 @@ const sharedWithEnglish: Partial<Record<Locale, string[]>> = {
     "Region",
     "Link",
     "Admin",
+    "Text",
   ],
   el: ["Email"],
   fi: ["{count} min", "franchising"],
@@ -276,6 +277,7 @@ const sharedWithEnglish: Partial<Record<Locale, string[]>> = {
     "Joint venture",
     "No",
     "Link",
+    "Menu",
   ],
   ro: [
     "Online",
@@ -287,6 +289,7 @@ const sharedWithEnglish: Partial<Record<Locale, string[]>> = {
     "Format",
     "Link",
     "Facilitator",
+    "Text",
   ],
 };
 const sharedEverywhere = /^(CC(0| BY)[\w -]*\d\.\d|\{count\} KB|—)$/;

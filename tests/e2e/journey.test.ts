@@ -40,10 +40,11 @@ function sectorWords(code: string, locale: Locale): string {
   return division.label[locale];
 }
 
+/** A NACE division as an organisation's page shows it: plain words, no code (issue 13). */
 function divisionLabel(code: string, locale: Locale): string {
   const division = naceDivisions.find((x) => x.code === code);
   if (!division) throw new Error(`no NACE division ${code}`);
-  return `${division.code} · ${division.label[locale]}`;
+  return division.label[locale];
 }
 
 /**
@@ -229,7 +230,7 @@ describe.skipIf(!hasChromium)("journeys in Chromium", () => {
       page.getByRole("link", { name: el("onboarding.seeOrganisation") }).click(),
     ]);
     await page.getByRole("heading", { level: 1, name: orgName }).waitFor();
-    await page.getByText(divisionLabel("10", "el")).waitFor();
+    await page.getByText(divisionLabel("10", "el"), { exact: true }).first().waitFor();
     await page.getByRole("link", { name: "https://fournos.example", exact: true }).waitFor();
     await page.getByRole("link", { name }).waitFor();
     await expectAccessible(page, "organisation page");

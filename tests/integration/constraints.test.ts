@@ -208,7 +208,7 @@ describe("deletePerson", () => {
     expect(await query(`select 1 from post_reactions where user_id = '${leaving.id}'`)).toEqual([]);
 
     // The former member is nobody's to see.
-    const client = app.client();
+    const { client } = await app.signedIn();
     const profile = await client.get(`/people/${formerMember}`);
     expect(profile.status).toBe(404);
   });

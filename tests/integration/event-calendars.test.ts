@@ -533,8 +533,9 @@ describe("the next meeting", () => {
     expect(header).toContain(escapeHtml(next));
     expect(header).not.toContain("Cancelled first");
 
-    // The members-only network: its member sees the next meeting, an outsider does not.
-    const member = mainOf(await (await me.client.get(`/networks/${b.id}/members`)).text());
+    // The members-only network: its member sees the next meeting (on the network's main page,
+    // whose header is the full one), an outsider does not.
+    const member = mainOf(await (await me.client.get(`/networks/${b.id}`)).text());
     expect(member).toContain(escapeHtml(membersOnly));
     const outsider = await app.signedIn();
     const [nameB] = await rows<{ name: string }>(`select name from networks where id = '${b.id}'`);

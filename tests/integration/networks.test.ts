@@ -527,7 +527,8 @@ describe("live updates", () => {
     const [{ id: postId }] = await app.server.queryRows<{ id: string }>(
       app.server.rawSql(`select id from posts where network_id = '${id}'`),
     );
-    const postEvent = `event: post\ndata: ${JSON.stringify({ postId })}`;
+    // A member learns who wrote it, so that the page holds someone else's post behind "1 new post".
+    const postEvent = `event: post\ndata: ${JSON.stringify({ postId, authorId: a.id })}`;
     expect(await stream.waitFor(postEvent)).toBe(true);
     const commented = await ca.post(`/networks/${id}`, {
       intent: "comment",
@@ -756,7 +757,7 @@ describe("review fixes", () => {
         })
       ).status,
     ).toBe(404);
-    expect((await app.client().get(`/people/${"-".repeat(36)}`)).status).toBe(404);
+    expect((await client.get(`/people/${"-".repeat(36)}`)).status).toBe(404);
   });
 
   it("does not show hidden countries in a network's mix to outsiders", async () => {

@@ -136,7 +136,9 @@ describe("joining organisations", () => {
       userId: joiner.id,
     });
     expect(approved.status).toBe(200);
-    expect(mainOf(await (await app.client().get(`/organisations/${id}`)).text())).toContain(
+    // Signed in: signed-out visitors see no people by default (decision 026).
+    const { client: reader } = await app.signedIn();
+    expect(mainOf(await (await reader.get(`/organisations/${id}`)).text())).toContain(
       "Would Be Member",
     );
   });

@@ -79,7 +79,9 @@ describe("sectors in words", () => {
       members: [{ userId: user.id, role: "admin" }],
     });
     const { id } = await app.server.createNetwork({ visibility: "open", members: [user.id] });
-    const html = mainOf(await (await app.client().get(`/networks/${id}`)).text());
+    // A signed-in reader: signed-out visitors see no mix of people by default (decision 026).
+    const { client: reader } = await app.signedIn();
+    const html = mainOf(await (await reader.get(`/networks/${id}`)).text());
     expect(html).toContain("Shops, trade and car repair (1)");
     expect(html).not.toContain("motorcycles");
   });

@@ -3,9 +3,6 @@ import { z } from "zod";
 import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { feedbackNextSteps } from "~/db/enums";
 
-/** The "what next" choices of the feedback form, for its page. */
-export { feedbackNextSteps };
-
 import { eventFeedback, events } from "~/db/schema";
 import type { NetworkSubject } from "~/features/networks/rules";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { eventKinds } from "~/db/enums";
+import { eventKinds, feedbackNextSteps } from "~/db/enums";
+
+/** The "what next" choices of the feedback form, for its page. */
+export { feedbackNextSteps };
+
 import { canonicalTimeZone, instantFromWallClock, NonexistentWallClock } from "~/lib/time-zones";
 
 export const MAX_EVENT_DESCRIPTION = 5000;

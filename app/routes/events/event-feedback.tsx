@@ -6,12 +6,12 @@ import { attendancePolicy } from "~/features/events/attendance-rules";
 import { getEvent } from "~/features/events/events.server";
 import {
   feedbackFormSchema,
-  feedbackNextSteps,
   isAttendee,
   myFeedback,
   saveFeedback,
 } from "~/features/events/feedback.server";
 import { formValue } from "~/features/events/page.server";
+import { feedbackNextSteps } from "~/features/events/schema";
 import { loadNetworkHeader } from "~/features/networks/page.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { networkSubject } from "~/features/networks/rules";
