@@ -376,6 +376,6 @@ describe.skipIf(!hasChromium)(
       await corkView.context.close();
       await tampereView.context.close();
       await facilitatorView.context.close();
-    }, 150_000);
+    }, 300_000);
   },
 );
