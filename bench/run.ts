@@ -797,6 +797,13 @@ async function main() {
     const results: ScenarioResult[] = [];
     const onPostgres = selected.filter((s) => s.group !== "embedded");
     if (db && onPostgres.length) {
+      // The anonymous directory and profile scenarios measure an installation that shows
+      // signed-out visitors public profiles (decision 026; the default shows them no people),
+      // so that their figures stay comparable with the results before that setting existed.
+      await db.query(
+        `insert into settings (key, value) values ('visitorPeople', '"profiles"')
+         on conflict (key) do update set value = excluded.value, updated_at = now()`,
+      );
       const port = await freePort();
       console.log(`Starting the production server on 127.0.0.1:${port} (PostgreSQL server)…`);
       const baseUrl = await startServer(port);

@@ -724,6 +724,38 @@ const needScenarios: Scenario[] = [
 
 export const scenarios: Scenario[] = [
   {
+    name: "admin-users-search",
+    group: "core",
+    description:
+      "admin users page (/admin/users) as an admin: a name search with a role filter over the 20 most common surnames, then page 2 of the unfiltered list",
+    prepare: async ({ db, baseUrl, signInAs }) => {
+      // The scale seed has no admin: the first verified member (by id) becomes one, once.
+      const { rows: admins } = await db.query<{ email: string }>(
+        `update users set is_admin = true
+         where id = (select id from users where email_verified_at is not null order by id limit 1)
+         returning email`,
+      );
+      const session = await signInAs(admins[0].email);
+      const { rows: names } = await db.query<{ surname: string }>(
+        `select split_part(display_name, ' ', 2) as surname from users
+         group by 1 order by count(*) desc, 1 limit 20`,
+      );
+      const headers = { cookie: session.cookie };
+      const second = await pageOf({ baseUrl, firstPath: "/admin/users", page: 2, headers });
+      return {
+        requests: [
+          ...names.map((n, i) => ({
+            path: `/admin/users?${new URLSearchParams({ q: n.surname, role: i % 2 ? "owner" : "educator" })}`,
+            headers,
+          })),
+          { path: second, headers },
+        ],
+        note: `${names.length} surnames, one admin`,
+      };
+    },
+    expect: (html) => (html.includes('data-person-name="') ? null : "expected people in the table"),
+  },
+  {
     name: "home",
     group: "core",
     description: "front page, anonymous: network counts and the six newest members",
