@@ -271,31 +271,34 @@ export default function Home() {
           )}
         </section>
       ) : null}
-      <section className="section" aria-labelledby="newest">
-        <h2 id="newest">{t("home.newestHeading")}</h2>
-        <ul className="card-list three">
-          {newest.map((p) => (
-            <li key={p.id} className="card person-card">
-              <Avatar name={p.displayName} photoKey={p.photoKey} />
-              <div>
-                <h3>
-                  <a href={`/people/${p.id}`}>{p.displayName}</a>
-                </h3>
-                <p className="muted">
-                  {t(`role.${p.role}`)}
-                  {p.countryName ? ` · ${p.countryName}` : ""}
-                </p>
-                {p.headline ? <p>{p.headline}</p> : null}
-              </div>
-            </li>
-          ))}
-        </ul>
-        <p className="section">
-          <a className="button secondary" href="/people">
-            {t("home.seeEveryone")}
-          </a>
-        </p>
-      </section>
+      {/* Signed-out visitors of a members-only installation see no people (decision 026). */}
+      {newest.length === 0 ? null : (
+        <section className="section" aria-labelledby="newest">
+          <h2 id="newest">{t("home.newestHeading")}</h2>
+          <ul className="card-list three">
+            {newest.map((p) => (
+              <li key={p.id} className="card person-card">
+                <Avatar name={p.displayName} photoKey={p.photoKey} />
+                <div>
+                  <h3>
+                    <a href={`/people/${p.id}`}>{p.displayName}</a>
+                  </h3>
+                  <p className="muted">
+                    {t(`role.${p.role}`)}
+                    {p.countryName ? ` · ${p.countryName}` : ""}
+                  </p>
+                  {p.headline ? <p>{p.headline}</p> : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p className="section">
+            <a className="button secondary" href="/people">
+              {t("home.seeEveryone")}
+            </a>
+          </p>
+        </section>
+      )}
     </main>
   );
 }

@@ -48,6 +48,8 @@ describe("what signed-out visitors see of people", () => {
       expect(html, path).not.toContain(headline);
     }
     expectMessage(await (await visitor.get("/people")).text(), "people.membersOnly");
+    // No empty "New members" heading on the home page either.
+    expectNoMessage(await (await visitor.get("/")).text(), "home.newestHeading");
     const profile = await visitor.get(`/people/${person.id}`);
     expect(profile.status).toBe(302);
     expect(profile.headers.get("location")).toContain("/signin?next=");
