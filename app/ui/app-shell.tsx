@@ -16,7 +16,21 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
   const unreadNotifications = unread?.notifications ?? 0;
   const unreadMessages = unread?.messages ?? 0;
   const menuRef = useRef<HTMLDetailsElement>(null);
-  const { key: locationKey } = useLocation();
+  const { key: locationKey, pathname } = useLocation();
+  const inAccount =
+    user !== null &&
+    isUnder(pathname, [
+      ...(user.isAdmin ? ["/admin"] : []),
+      "/agenda",
+      `/people/${user.id}`,
+      "/settings",
+    ]);
+  const inMore = isUnder(pathname, [
+    ...(user ? ["/needs"] : []),
+    "/partnering",
+    "/people",
+    "/organisations",
+  ]);
   // With JavaScript a page changes without a new document: close the menus it was chosen from.
   const lastKeyRef = useRef(locationKey);
   useEffect(() => {
@@ -26,6 +40,20 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
     lastKeyRef.current = locationKey;
     for (const details of [menu, ...menu.querySelectorAll("details")]) details.open = false;
   }, [locationKey]);
+  // With JavaScript a dropdown (a link group, the languages) also closes on a click elsewhere.
+  useEffect(() => {
+    const closeOthers = (event: MouseEvent) => {
+      const menu = menuRef.current;
+      if (!menu) return;
+      for (const details of menu.querySelectorAll<HTMLDetailsElement>(
+        "details.nav-group[open], details.language-menu[open]",
+      )) {
+        if (!details.contains(event.target as Node)) details.open = false;
+      }
+    };
+    document.addEventListener("click", closeOthers);
+    return () => document.removeEventListener("click", closeOthers);
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -65,22 +93,8 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                       {t("calendars.navEvents")}
                     </NavLink>
                   </li>
-                  {user ? (
-                    <li>
-                      <NavLink to="/needs">{t("nav.needs")}</NavLink>
-                    </li>
-                  ) : null}
                   <li>
                     <NavLink to="/learn">{t("nav.learn")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/people">{t("nav.people")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/partnering">{t("partnering.nav")}</NavLink>
                   </li>
                   {user ? (
                     <>
@@ -120,39 +134,62 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                           ) : null}
                         </NavLink>
                       </li>
-                      {/*
-                        The person's own pages: a menu of their own on wide screens, so that the
-                        header stays one row; on phones simply more lines of the menu.
-                      */}
-                      <li className="account-item">
-                        <details className="account-menu">
-                          <summary>{t("nav.account")}</summary>
-                          <ul className="account-list">
-                            {user.isAdmin ? (
-                              <li>
-                                <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
-                              </li>
-                            ) : null}
-                            <li>
-                              <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
-                            </li>
-                            <li>
-                              <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
-                            </li>
-                            <li>
-                              <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
-                            </li>
-                            <li>
-                              <CsrfForm method="post" action="/signout" className="inline-form">
-                                <button type="submit" className="link-button">
-                                  {t("nav.signOut")}
-                                </button>
-                              </CsrfForm>
-                            </li>
-                          </ul>
-                        </details>
-                      </li>
                     </>
+                  ) : null}
+                  {/*
+                    The less-used places: a menu of their own on wide screens, so that the header
+                    stays one row in every language (German and Greek words are long); on phones
+                    simply more lines of the menu.
+                  */}
+                  <NavGroup label={t("nav.more")} isHere={inMore && !inAccount}>
+                    {user ? (
+                      <li>
+                        <NavLink to="/needs">{t("nav.needs")}</NavLink>
+                      </li>
+                    ) : null}
+                    <li>
+                      <NavLink to="/partnering">{t("partnering.nav")}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/people">{t("nav.people")}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/organisations">{t("nav.organisations")}</NavLink>
+                    </li>
+                  </NavGroup>
+                  {user ? (
+                    // The person's own pages, grouped the same way.
+                    <NavGroup label={t("nav.account")} isHere={inAccount}>
+                      {user.isAdmin ? (
+                        <li>
+                          <NavLink to="/admin/users">{t("nav.admin")}</NavLink>
+                        </li>
+                      ) : null}
+                      <li>
+                        <NavLink to="/agenda">{t("calendars.navAgenda")}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to={`/people/${user.id}`}>{t("nav.myProfile")}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/settings/account">{t("nav.settings")}</NavLink>
+                      </li>
+                      {/*
+                        A signed-in person's language is kept with their account: switching it is
+                        rare, so on wide screens it waits here, one click further, and the header
+                        has room for the places they use (decision 024, addendum).
+                      */}
+                      <li>
+                        <LanguageMenu path={data.path} locale={data.locale} />
+                      </li>
+                      <li>
+                        <CsrfForm method="post" action="/signout" className="inline-form">
+                          <button type="submit" className="link-button">
+                            {t("nav.signOut")}
+                          </button>
+                        </CsrfForm>
+                      </li>
+                    </NavGroup>
                   ) : (
                     <>
                       <li>
@@ -167,7 +204,7 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
                   )}
                 </ul>
               </nav>
-              <LanguageMenu path={data.path} locale={data.locale} />
+              {user ? null : <LanguageMenu path={data.path} locale={data.locale} />}
             </div>
           </details>
         </div>
@@ -214,6 +251,26 @@ export function AppShell(props: { data: RootData; children: ReactNode }) {
         </nav>
       </footer>
     </>
+  );
+}
+
+/** Whether the page at `pathname` is one of `paths` or below one. */
+const isUnder = (pathname: string, paths: string[]) =>
+  paths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+
+/**
+ * A group of header links behind one disclosure: a dropdown from 64rem, plain lines of the menu
+ * below (CSS). The groups share a `name`, so opening one closes the other, without JavaScript.
+ * Its summary is marked like an active link when the page is one of the group's.
+ */
+function NavGroup(props: { label: string; isHere: boolean; children: ReactNode }) {
+  return (
+    <li className="nav-group-item">
+      <details className="nav-group" name="site-nav-group">
+        <summary className={props.isHere ? "active" : undefined}>{props.label}</summary>
+        <ul className="nav-group-list">{props.children}</ul>
+      </details>
+    </li>
   );
 }
 

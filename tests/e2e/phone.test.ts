@@ -1,7 +1,8 @@
 /**
  * Phone-first pages in Chromium at 360 px (issue 13, decision 024): the header menu with and
  * without JavaScript, the language switch from the header, a reaction given through the folded
- * control without JavaScript, and someone else's new post announced instead of pushed in.
+ * control without JavaScript, someone else's new post announced instead of pushed in (and kept
+ * out while other reloads happen), and the laptop header in one row.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +71,40 @@ describe.skipIf(!hasChromium)("phone-first pages", () => {
     });
   }
 
+  it("keeps the signed-in header to one row on a laptop, for the admin in German and Greek", async () => {
+    const languages = { de, el: translatorFor("el") };
+    for (const locale of ["de", "el"] as const) {
+      const t = languages[locale];
+      const admin = await app.createUser({ password, isAdmin: true, locale });
+      const { context, page, problems } = await openPage(browser, {
+        viewport: { width: 1280, height: 800 },
+      });
+      await signInWithForm(page, app.url, admin.email, password);
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${app.url}/networks`, { waitUntil: "networkidle" });
+        expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+        // One row: the header is as tall as one 44 px line, and every top-level item of the
+        // navigation starts at the same height (a wrapped header measured 97 px).
+        const header = await page.locator(".site-header").boundingBox();
+        expect(header!.height, `${locale} at ${width} px`).toBeLessThanOrEqual(56);
+        const tops = await page
+          .locator(".site-header .nav-list > li")
+          .evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
+        expect(new Set(tops).size, `${locale} at ${width} px: ${tops}`).toBe(1);
+      }
+      // The less-used places are one click away, in the "More" menu.
+      const nav = page.getByRole("navigation", { name: t("nav.label") });
+      await nav.locator("summary", { hasText: t("nav.more") }).click();
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/people"),
+        nav.getByRole("link", { name: t("nav.people"), exact: true }).click(),
+      ]);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
   it("takes a reaction through the folded control without JavaScript", async () => {
     const member = await app.createUser({ password, displayName: "Rhona Reacts" });
     const author = await app.createUser({ password, displayName: "Aled Author" });
@@ -122,6 +157,27 @@ describe.skipIf(!hasChromium)("phone-first pages", () => {
       "polite",
     );
     expect(await page.getByText("Second new one").count()).toBe(0);
+
+    // The reader reacts to the older post: the page reloads its data (the action, then the
+    // reaction's live event), and the held posts still stay out of the feed, still offered.
+    const older = page.locator("article", { hasText: "Old news" });
+    await older.locator("summary", { hasText: en("reactions.react") }).tap();
+    await older.getByRole("button", { name: new RegExp(en("reactions.thanks")) }).tap();
+    await older.locator('.reaction-counts [data-reaction="thanks"]', { hasText: "1" }).waitFor();
+    // And someone else's reaction, which reaches the reader only as a live event.
+    const postId = await older.getAttribute("id");
+    const reacted = await client.post(`/networks/${net.id}`, {
+      intent: "react",
+      postId: postId!.replace(/^post-/, ""),
+      kind: "insightful",
+    });
+    expect(reacted.status).toBe(200);
+    await older
+      .locator('.reaction-counts [data-reaction="insightful"]', { hasText: "1" })
+      .waitFor();
+    expect(await page.getByText("First new one").count()).toBe(0);
+    expect(await page.getByText("Second new one").count()).toBe(0);
+    expect(await show.isVisible()).toBe(true);
     await show.tap();
     await page.getByText("Second new one").waitFor();
     // Focus lands on the newest of them.

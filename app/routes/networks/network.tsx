@@ -1,3 +1,4 @@
+import type { ComponentProps, ReactNode } from "react";
 import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { fieldErrors } from "~/features/accounts/schema";
@@ -21,7 +22,11 @@ import {
   postSchema,
   reactionSchema,
 } from "~/features/networks/schema";
-import { LiveUpdates } from "~/features/networks/ui/live-updates";
+import {
+  HeldPostsProvider,
+  LiveUpdates,
+  useWithoutHeld,
+} from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { PostCard } from "~/features/networks/ui/post-card";
 import { useI18n } from "~/i18n/context";
@@ -264,51 +269,43 @@ export default function Network() {
               </CsrfForm>
             </section>
           ) : null}
-          {viewerId && feed ? (
-            <LiveUpdates
-              streamUrl={`/networks/${network.id}/live`}
-              holdNewPostsFor={isFirstPage ? viewerId : undefined}
-            />
-          ) : null}
-          {feed.pinned.length && isFirstPage ? (
-            <section aria-labelledby="pinned" className="section">
-              <h2 id="pinned">{t("posts.pinnedHeading")}</h2>
-              <ul className="feed">
-                {feed.pinned.map((post) => (
-                  <li key={post.id}>
-                    <PostCard
-                      post={post}
-                      viewerId={viewerId}
-                      canWrite={network.isMember}
-                      canModerate={network.isFacilitator}
-                      submissionKey={submissionKey}
-                    />
-                  </li>
-                ))}
-              </ul>
+          {/* The feed leaves out the posts held behind "N new posts — show them". */}
+          <HeldPostsProvider>
+            {viewerId && feed ? (
+              <LiveUpdates
+                streamUrl={`/networks/${network.id}/live`}
+                holdNewPostsFor={isFirstPage ? viewerId : undefined}
+              />
+            ) : null}
+            {isFirstPage ? (
+              <PostList
+                posts={feed.pinned}
+                viewerId={viewerId}
+                canWrite={network.isMember}
+                canModerate={network.isFacilitator}
+                submissionKey={submissionKey}
+              >
+                {(list) => (
+                  <section aria-labelledby="pinned" className="section">
+                    <h2 id="pinned">{t("posts.pinnedHeading")}</h2>
+                    {list}
+                  </section>
+                )}
+              </PostList>
+            ) : null}
+            <section aria-labelledby="feed" className="section">
+              <h2 id="feed">{t("posts.feedHeading")}</h2>
+              <PostList
+                posts={feed.posts}
+                viewerId={viewerId}
+                canWrite={network.isMember}
+                canModerate={network.isFacilitator}
+                submissionKey={submissionKey}
+                empty={<p>{t(network.isMember ? "posts.emptyMember" : "posts.empty")}</p>}
+              />
+              <Pager next={feed.next} isFirstPage={isFirstPage} posts />
             </section>
-          ) : null}
-          <section aria-labelledby="feed" className="section">
-            <h2 id="feed">{t("posts.feedHeading")}</h2>
-            {feed.posts.length === 0 ? (
-              <p>{t(network.isMember ? "posts.emptyMember" : "posts.empty")}</p>
-            ) : (
-              <ul className="feed">
-                {feed.posts.map((post) => (
-                  <li key={post.id}>
-                    <PostCard
-                      post={post}
-                      viewerId={viewerId}
-                      canWrite={network.isMember}
-                      canModerate={network.isFacilitator}
-                      submissionKey={submissionKey}
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
-            <Pager next={feed.next} isFirstPage={isFirstPage} posts />
-          </section>
+          </HeldPostsProvider>
         </>
       )}
       {network.isMember ? (
@@ -324,4 +321,37 @@ export default function Network() {
       ) : null}
     </main>
   );
+}
+
+/**
+ * A list of posts without those held behind "N new posts — show them" (nothing, or `empty`,
+ * when none is left); `children` wraps a list that has posts, e.g. in its own section.
+ */
+function PostList(props: {
+  posts: ComponentProps<typeof PostCard>["post"][];
+  viewerId: string | null;
+  canWrite: boolean;
+  canModerate: boolean;
+  submissionKey: string;
+  empty?: ReactNode;
+  children?: (list: ReactNode) => ReactNode;
+}) {
+  const posts = useWithoutHeld(props.posts);
+  if (posts.length === 0) return props.empty ?? null;
+  const list = (
+    <ul className="feed">
+      {posts.map((post) => (
+        <li key={post.id}>
+          <PostCard
+            post={post}
+            viewerId={props.viewerId}
+            canWrite={props.canWrite}
+            canModerate={props.canModerate}
+            submissionKey={props.submissionKey}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+  return props.children ? props.children(list) : list;
 }

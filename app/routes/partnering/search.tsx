@@ -8,6 +8,7 @@ import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
 import { handleLoader } from "~/lib/errors";
+import { countActive, FilterFold } from "~/ui/filter-fold";
 import { Pager } from "~/ui/pager";
 import type { Route } from "./+types/search";
 
@@ -50,7 +51,10 @@ export default function PartneringSearch() {
           </a>
         </p>
       ) : null}
-      <OpportunityFilters values={data.filters} options={data.options} />
+      {/* Eight filters pushed the results below a phone's first screen: folded there. */}
+      <FilterFold activeCount={countActive(data.filters)}>
+        <OpportunityFilters values={data.filters} options={data.options} />
+      </FilterFold>
       {data.opportunities.length === 0 ? (
         <p className="empty-state">{t("partnering.none")}</p>
       ) : (
