@@ -281,7 +281,7 @@ export default function Home() {
                 <Avatar name={p.displayName} photoKey={p.photoKey} />
                 <div>
                   <h3>
-                    <a href={`/people/${p.id}`}>{p.displayName}</a>
+                    {p.linked ? <a href={`/people/${p.id}`}>{p.displayName}</a> : p.displayName}
                   </h3>
                   <p className="muted">
                     {t(`role.${p.role}`)}

@@ -136,3 +136,31 @@ describe("network pages on a phone", () => {
     expect(switched.headers.get("location")).toBe("/people");
   });
 });
+
+describe("partnering search on a phone", () => {
+  /** The filters fold of a page: whether it is open and what its summary says. */
+  const foldOf = (html: string) => {
+    const match = html.match(
+      /<details class="filters-fold"( open="")?><summary>([^<]*)<\/summary>/,
+    );
+    return match ? { open: match[1] !== undefined, summary: match[2] } : null;
+  };
+
+  it("folds the filters, closed and uncounted when none is in use", async () => {
+    const html = mainOf(await (await app.client().get("/partnering")).text());
+    expect(foldOf(html)).toEqual({ open: false, summary: "Filters" });
+    // Inside the fold the search form is whole: a GET form that works without JavaScript.
+    const fold = html.slice(html.indexOf('<details class="filters-fold"'));
+    expect(fold).toMatch(
+      /^<details[^>]*><summary>[^<]*<\/summary><form class="filters"[^>]*method="get"/,
+    );
+    expect(fold).toContain('name="noDeadline"');
+  });
+
+  it("opens the fold and counts the filters in use", async () => {
+    const html = mainOf(
+      await (await app.client().get("/partnering?kind=offer&country=DE&q=bread")).text(),
+    );
+    expect(foldOf(html)).toEqual({ open: true, summary: "Filters (3 in use)" });
+  });
+});

@@ -105,3 +105,48 @@ describe("what signed-out visitors see of people", () => {
     expect(await (await app.client().get("/people")).text()).not.toContain(name);
   });
 });
+
+describe("a network's member list as signed-out visitors see it", () => {
+  const membersPath = () => `/networks/${networkId}/members`;
+  const profileLink = () => `href="/people/${person.id}"`;
+
+  it("members only: no names, no links, no filters; the note to sign in", async () => {
+    await choose("members");
+    const html = await (await app.client().get(membersPath())).text();
+    expect(html).not.toContain(name);
+    expect(html).not.toContain(person.id);
+    expectMessage(html, "people.membersOnly");
+    // Nothing to filter: the form would only find nobody.
+    expect(html).not.toContain('name="facilitators"');
+  });
+
+  it("names only: the name alone, no link to the profile, no country to filter by", async () => {
+    await choose("names");
+    const visitor = app.client();
+    const html = await (await visitor.get(membersPath())).text();
+    expect(html).toContain(name);
+    expect(html).not.toContain(profileLink());
+    expect(html).not.toContain(headline);
+    expect(html).not.toContain('name="country"');
+    expectNoMessage(html, "people.membersOnly");
+    // The same on the directory and the home page's newest members.
+    for (const path of ["/people", "/"]) {
+      const page = await (await visitor.get(path)).text();
+      expect(page, path).toContain(name);
+      expect(page, path).not.toContain(profileLink());
+    }
+    // A member reading the same list under the same setting gets the links.
+    const { client } = await app.signedIn();
+    expect(await (await client.get(membersPath())).text()).toContain(profileLink());
+    await choose("members");
+  });
+
+  it("public profiles: names linked to the profiles", async () => {
+    await choose("profiles");
+    const html = await (await app.client().get(membersPath())).text();
+    expect(html).toContain(name);
+    expect(html).toContain(profileLink());
+    expect(await (await app.client().get("/people")).text()).toContain(profileLink());
+    await choose("members");
+  });
+});

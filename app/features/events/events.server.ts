@@ -6,6 +6,7 @@ import { refreshNeeds } from "~/features/needs/weight.server";
 import type { NetworkSubject } from "~/features/networks/rules";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
+import { authorAsSeen } from "~/features/profiles/visitors";
 import { createOnce } from "~/lib/create-once.server";
 import { conflict, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
@@ -418,8 +419,6 @@ export type Attendee = z.infer<typeof attendeeRow>;
 export async function listAttendees(eventId: string, viewer: Viewer, limit = 200) {
   // Members only (decision 026): a visitor sees the counts, never who is coming.
   if (viewer.sight === "nothing") return [];
-  // Names only: no link to a profile either (`linked`).
-  const linked = viewer.sight === "fields";
   const rows = await queryParsed(
     attendeeRow,
     sql`select * from (
@@ -431,7 +430,8 @@ export async function listAttendees(eventId: string, viewer: Viewer, limit = 200
         ) t where n <= ${limit}
         order by case status when 'going' then 0 when 'waiting' then 1 else 2 end, n`,
   );
-  return rows.map((r) => ({ ...r, linked }));
+  // Names only: no link to a profile either (`linked`).
+  return rows.map((r) => ({ ...r, linked: authorAsSeen(viewer.sight, r).linked }));
 }
 
 const listedEvent = z.object({

@@ -5,6 +5,7 @@ import { refreshNeeds } from "~/features/needs/weight.server";
 import { fanOut } from "~/features/notifications/fanout.server";
 import { notify } from "~/features/notifications/notify.server";
 import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
+import { authorAsSeen } from "~/features/profiles/visitors";
 import type { Cursor } from "~/lib/cursor";
 import { conflict, forbidden, notFound } from "~/lib/errors";
 import { isUuid } from "~/lib/ids";
@@ -470,15 +471,24 @@ export async function listNetworkMembers(options: {
     limit ${limit + 1}`);
   const { page, next } = keysetPage(rows, limit);
   return {
-    members: page.map((r) => ({
-      id: r.id,
-      displayName: r.display_name,
-      role: r.role,
-      isFacilitator: r.member_role === "facilitator",
-      country: r.country,
-      headline: r.headline ?? "",
-      photoKey: r.photo_key,
-    })),
+    members: page.map((r) => {
+      // Names only (decision 026): the name alone, without a link to the profile.
+      const seen = authorAsSeen(options.viewer.sight, {
+        id: r.id,
+        name: r.display_name,
+        photoKey: r.photo_key,
+      });
+      return {
+        id: r.id,
+        displayName: r.display_name,
+        linked: seen.linked,
+        role: r.role,
+        isFacilitator: r.member_role === "facilitator",
+        country: r.country,
+        headline: r.headline ?? "",
+        photoKey: seen.photoKey,
+      };
+    }),
     next,
   };
 }

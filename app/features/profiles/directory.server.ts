@@ -4,6 +4,7 @@ import type { Cursor } from "~/lib/cursor";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { ttlCache } from "~/lib/ttl-cache";
 import { fieldVisibleSql, type Viewer } from "./policy.server";
+import { authorAsSeen } from "./visitors";
 
 export type PeopleFilters = {
   role?: "owner" | "educator";
@@ -93,6 +94,8 @@ export async function listPeople(options: {
     people: rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
+      // Names only (decision 026): the name alone, without a link to the profile.
+      linked: authorAsSeen(viewer.sight, { id: r.id, name: r.display_name }).linked,
       role: r.role,
       headline: r.headline ?? "",
       country: r.country,

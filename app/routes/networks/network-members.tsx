@@ -84,6 +84,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     network: header,
     viewerId: viewer.userId,
     membersOnly: viewer.sight === "nothing",
+    // A visitor who sees names only cannot find anyone by country (a profile field).
+    seesFields: viewer.sight === "fields",
     filters: { ...filters, facilitators },
     isFirstPage: after === null,
     next: page.next,
@@ -252,43 +254,45 @@ export default function NetworkMembers() {
           </a>
         </p>
       ) : null}
-      <form method="get" className="filters" aria-label={t("people.filters")}>
-        <SelectField
-          name="role"
-          label={t("people.role")}
-          defaultValue={filters.role ?? ""}
-          emptyLabel={t("filters.any")}
-          options={[
-            { value: "owner", label: t("role.owners") },
-            { value: "educator", label: t("role.educators") },
-          ]}
-        />
-        <SelectField
-          name="country"
-          label={t("profile.country")}
-          defaultValue={filters.country ?? ""}
-          emptyLabel={t("filters.any")}
-          options={loaded.countries}
-        />
-        <label className="choice">
-          <input
-            type="checkbox"
-            name="facilitators"
-            value="1"
-            defaultChecked={filters.facilitators}
-          />{" "}
-          <span>{t("networks.onlyFacilitators")}</span>
-        </label>
-        <FilterActions clearHref={`/networks/${network.id}/members`} />
-      </form>
+      {loaded.membersOnly ? null : (
+        <form method="get" className="filters" aria-label={t("people.filters")}>
+          <SelectField
+            name="role"
+            label={t("people.role")}
+            defaultValue={filters.role ?? ""}
+            emptyLabel={t("filters.any")}
+            options={[
+              { value: "owner", label: t("role.owners") },
+              { value: "educator", label: t("role.educators") },
+            ]}
+          />
+          {loaded.seesFields ? (
+            <SelectField
+              name="country"
+              label={t("profile.country")}
+              defaultValue={filters.country ?? ""}
+              emptyLabel={t("filters.any")}
+              options={loaded.countries}
+            />
+          ) : null}
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="facilitators"
+              value="1"
+              defaultChecked={filters.facilitators}
+            />{" "}
+            <span>{t("networks.onlyFacilitators")}</span>
+          </label>
+          <FilterActions clearHref={`/networks/${network.id}/members`} />
+        </form>
+      )}
       <ul className="card-list three">
         {members.map((m) => (
           <li key={m.id} className="card person-card">
             <Avatar name={m.displayName} photoKey={m.photoKey} />
             <div>
-              <h3>
-                <a href={`/people/${m.id}`}>{m.displayName}</a>
-              </h3>
+              <h3>{m.linked ? <a href={`/people/${m.id}`}>{m.displayName}</a> : m.displayName}</h3>
               <p className="muted no-margin">
                 {t(`role.${m.role}`)}
                 {m.isFacilitator ? ` · ${t("role.facilitator")}` : ""}

@@ -132,7 +132,7 @@ export default function People() {
               <Avatar name={p.displayName} photoKey={p.photoKey} />
               <div>
                 <h2>
-                  <a href={`/people/${p.id}`}>{p.displayName}</a>
+                  {p.linked ? <a href={`/people/${p.id}`}>{p.displayName}</a> : p.displayName}
                 </h2>
                 <p className="muted">
                   {t(`role.${p.role}`)}
