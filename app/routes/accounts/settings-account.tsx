@@ -198,7 +198,12 @@ export default function AccountSettings() {
         {result?.intent === "email" && result.ok ? (
           <FormMessage kind="success">{t("settings.emailSent")}</FormMessage>
         ) : null}
-        <CsrfForm method="post" className="stack" noValidate>
+        <CsrfForm
+          method="post"
+          action="/settings/account#email-heading"
+          className="stack"
+          noValidate
+        >
           <input type="hidden" name="intent" value="email" />
           <TextField
             name="email"
@@ -226,7 +231,12 @@ export default function AccountSettings() {
         {result?.intent === "password" && result.ok ? (
           <FormMessage kind="success">{t("settings.passwordChanged")}</FormMessage>
         ) : null}
-        <CsrfForm method="post" className="stack" noValidate>
+        <CsrfForm
+          method="post"
+          action="/settings/account#password-heading"
+          className="stack"
+          noValidate
+        >
           <input type="hidden" name="intent" value="password" />
           <TextField
             name="currentPassword"
@@ -255,7 +265,12 @@ export default function AccountSettings() {
         {saved === "time-zone" ? (
           <FormMessage kind="success">{t("timeZone.saved", { zone: savedZone })}</FormMessage>
         ) : null}
-        <CsrfForm method="post" className="stack" noValidate>
+        <CsrfForm
+          method="post"
+          action="/settings/account#time-zone-heading"
+          className="stack"
+          noValidate
+        >
           <input type="hidden" name="intent" value="time-zone" />
           {/* SelectField has no option groups; this is its markup with them. */}
           <div className={`field${tz.timeZone ? " has-error" : ""}`}>
@@ -308,7 +323,7 @@ export default function AccountSettings() {
                 {t("settings.lastActive", { when: formatDateTime(s.lastSeenAt, locale, timeZone) })}
                 {s.ip ? ` · ${s.ip}` : ""}
               </p>
-              <CsrfForm method="post">
+              <CsrfForm method="post" action="/settings/account#sessions-heading">
                 <input type="hidden" name="intent" value="revoke" />
                 <input type="hidden" name="session" value={s.key} />
                 <SubmitButton className="button secondary small">
@@ -318,7 +333,7 @@ export default function AccountSettings() {
             </li>
           ))}
         </ul>
-        <CsrfForm method="post" className="section">
+        <CsrfForm method="post" action="/settings/account#sessions-heading" className="section">
           <input type="hidden" name="intent" value="revoke-all" />
           <SubmitButton className="button danger">{t("settings.signOutEverywhere")}</SubmitButton>
         </CsrfForm>
@@ -366,9 +381,11 @@ export default function AccountSettings() {
           </div>
         ) : null}
         {exportBusy ? null : (
-          <CsrfForm method="post">
+          <CsrfForm method="post" action="/settings/account#data-heading">
             <input type="hidden" name="intent" value="export" />
-            <SubmitButton className="button secondary">{t("privacy.export.start")}</SubmitButton>
+            <SubmitButton className="button secondary">
+              {t(dataExport?.status === "ready" ? "privacy.export.again" : "privacy.export.start")}
+            </SubmitButton>
           </CsrfForm>
         )}
       </section>
@@ -385,7 +402,7 @@ export default function AccountSettings() {
                 date: formatDate(deletionDueAt, locale, timeZone),
               })}
             </FormMessage>
-            <CsrfForm method="post">
+            <CsrfForm method="post" action="/settings/account#delete-heading">
               <input type="hidden" name="intent" value="cancel-deletion" />
               <SubmitButton>{t("privacy.delete.cancel")}</SubmitButton>
             </CsrfForm>
@@ -396,9 +413,15 @@ export default function AccountSettings() {
             {failureOf("delete-account") && !errorsFor("delete-account").currentPassword ? (
               <FormMessage kind="error">{failureOf("delete-account")}</FormMessage>
             ) : null}
-            <details open={result?.intent === "delete-account"}>
-              <summary>{t("privacy.delete.open")}</summary>
-              <CsrfForm method="post" className="stack" noValidate>
+            {/* A full-size control (the bare summary was a 24 px line of small text on a phone). */}
+            <details className="confirm" open={result?.intent === "delete-account"}>
+              <summary className="button secondary">{t("privacy.delete.open")}</summary>
+              <CsrfForm
+                method="post"
+                action="/settings/account#delete-heading"
+                className="stack"
+                noValidate
+              >
                 <input type="hidden" name="intent" value="delete-account" />
                 <TextField
                   id="f-delete-password"

@@ -216,7 +216,11 @@ export default function Network() {
   return (
     <main id="main" className="page">
       <title>{`${network.name} · Synergy`}</title>
-      <NetworkHeader network={network} full />
+      {/*
+        What just happened comes first: the main page's full header is a phone's whole first
+        screen, and without JavaScript a confirmed deletion lands at the top of this page, where
+        "The post was deleted." was out of sight below the header.
+      */}
       {params.get("welcome") === "1" ? (
         <FormMessage kind="success">{t("networks.welcome")}</FormMessage>
       ) : null}
@@ -227,6 +231,7 @@ export default function Network() {
         <FormMessage kind={result.ok ? "success" : "error"}>{t(result.message)}</FormMessage>
       ) : null}
       <ConfirmPrompt confirm={result && "confirm" in result ? result.confirm : undefined} />
+      <NetworkHeader network={network} full />
       {network.description ? <p>{network.description}</p> : null}
       {!feed ? (
         <div className="card">
