@@ -105,6 +105,31 @@ describe.skipIf(!hasChromium)("phone-first pages", () => {
     }
   });
 
+  it("shows a refused account deletion where the form is, without JavaScript", async () => {
+    const el = translatorFor("el");
+    const person = await app.createUser({ password, locale: "el" });
+    const { context, page, problems } = await openPage(browser, {
+      ...phone,
+      javaScriptEnabled: false,
+    });
+    await signInWithForm(page, app.url, person.email, password);
+    await page.goto(`${app.url}/settings/account`);
+    await page.locator("main summary", { hasText: el("privacy.delete.open") }).tap();
+    await page.getByLabel(el("privacy.delete.confirmPassword")).fill("not my password");
+    await Promise.all([
+      page.waitForEvent("load"),
+      page.getByRole("button", { name: el("privacy.delete.submit") }).tap(),
+    ]);
+    // The answer lands on the section, not at the top of a 3,000 px page: the error is in view.
+    const error = page.getByText(el("auth.currentPasswordWrong"));
+    const box = await error.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(740);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("takes a reaction through the folded control without JavaScript", async () => {
     const member = await app.createUser({ password, displayName: "Rhona Reacts" });
     const author = await app.createUser({ password, displayName: "Aled Author" });

@@ -75,7 +75,12 @@ describe("deleting a post", () => {
       confirmed: "yes",
     });
     expect(done.status).toBe(200);
-    expectMessage(await done.text(), "posts.deleted");
+    const doneHtml = await done.text();
+    expectMessage(doneHtml, "posts.deleted");
+    // Said before the network's header (its cover, purpose and mix fill a phone's first screen).
+    const main = doneHtml.slice(doneHtml.indexOf("<main"));
+    expect(main.indexOf('class="form-message success"')).toBeGreaterThan(-1);
+    expect(main.indexOf('class="form-message success"')).toBeLessThan(main.indexOf("<h1"));
     expect(
       (await one(`select deleted_at from posts where id = '${postId}'`)).deleted_at,
     ).not.toBeNull();
