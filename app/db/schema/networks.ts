@@ -15,12 +15,12 @@ import {
   attachmentKinds,
   contentLanguages,
   invitationKinds,
+  MAX_ALT_TEXT_LENGTH,
   networkKinds,
   networkMemberStatuses,
   networkRoles,
   networkVisibilities,
   reactionKinds,
-  MAX_ALT_TEXT_LENGTH,
   resourceKinds,
 } from "../enums";
 import { users } from "./accounts";
