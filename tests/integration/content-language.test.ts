@@ -502,10 +502,15 @@ describe("photo descriptions", () => {
     const tooLong = await author.client.post(postUrl, {
       intent: "edit",
       body: "Two photos",
-      photoId: photos[0].id,
-      altText: "x".repeat(301),
+      photoId: [photos[0].id, photos[1].id],
+      altText: ["Fine", "x".repeat(301)],
     });
     expect(tooLong.status).toBe(400);
+    // The error stands beside the description it is about, the second.
+    const refusedPage = await tooLong.text();
+    expect(refusedPage).toContain(`id="f-altText-${photos[1].id}-error"`);
+    expect(refusedPage).not.toContain(`id="f-altText-${photos[0].id}-error"`);
+    expectMessage(refusedPage, "posts.altTextTooLong");
     expect(await altOf()).toEqual(["The first, described again", "The second, now described"]);
 
     // Another member or a facilitator, through the author's post: forbidden.

@@ -76,6 +76,15 @@ const altText = z
  */
 const altTexts = z.preprocess(asArray, z.array(altText).max(MAX_FILES_PER_POST, "upload.tooMany"));
 
+/**
+ * Which photo's description a failed parse refused (0 for the first), so that the form shows
+ * the error beside that field; 0 when the error is not about one description.
+ */
+export function refusedAltTextIndex(error: z.ZodError): number {
+  const issue = error.issues.find((i) => i.path[0] === "altText");
+  return typeof issue?.path[1] === "number" ? issue.path[1] : 0;
+}
+
 /** A new post: text, attachments (a photo alone is a post), or both; never neither. */
 export const postSchema = z
   .object({

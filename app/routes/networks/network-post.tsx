@@ -5,7 +5,7 @@ import { loadNetworkHeader } from "~/features/networks/page.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { editPost, getPostThread } from "~/features/networks/posts.server";
 import { networkPolicy, networkSubject } from "~/features/networks/rules";
-import { postEditSchema } from "~/features/networks/schema";
+import { postEditSchema, refusedAltTextIndex } from "~/features/networks/schema";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { PostCard } from "~/features/networks/ui/post-card";
 import { PhotoDescriptions } from "~/features/networks/ui/post-files";
@@ -44,7 +44,12 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const parsed = postEditSchema.safeParse(form);
   if (!parsed.success) {
     return data(
-      { errors: fieldErrors(parsed.error), body: String(form.body ?? ""), message: "" },
+      {
+        errors: fieldErrors(parsed.error),
+        altTextAt: refusedAltTextIndex(parsed.error),
+        body: String(form.body ?? ""),
+        message: "",
+      },
       { status: 400 },
     );
   }
@@ -103,6 +108,7 @@ export default function NetworkPost() {
               networkId={network.id}
               photos={photos}
               error={result?.errors?.altText}
+              errorAt={result && "altTextAt" in result ? result.altTextAt : undefined}
             />
             <div className="composer-actions">
               <WrittenIn

@@ -20,6 +20,7 @@ import {
   commentSchema,
   postSchema,
   reactionSchema,
+  refusedAltTextIndex,
 } from "~/features/networks/schema";
 import { LiveUpdates } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
@@ -74,6 +75,8 @@ type ActionResult = {
   ok: boolean;
   message?: string;
   errors?: Record<string, string>;
+  /** Which photo's description `errors.altText` is about. */
+  altTextAt?: number;
   body?: string;
   confirm?: ConfirmRequest;
 };
@@ -107,6 +110,7 @@ async function post({ actor, net, networkId, form }: Act) {
   if (!parsed.success) {
     return fail(400, "form.fixErrors", {
       errors: fieldErrors(parsed.error),
+      altTextAt: refusedAltTextIndex(parsed.error),
       body: String(form.body ?? ""),
     });
   }
@@ -256,7 +260,10 @@ export default function Network() {
                   maxLength={10000}
                   rows={4}
                 />
-                <PostFiles altTextError={errors.altText} />
+                <PostFiles
+                  altTextError={errors.altText}
+                  altTextErrorAt={result && "altTextAt" in result ? result.altTextAt : undefined}
+                />
                 <div className="composer-actions">
                   <WrittenIn id="new-post-language" error={errors.language} />
                   <SubmitButton name="intent" value="post">

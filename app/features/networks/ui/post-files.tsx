@@ -10,7 +10,11 @@ import { useUploadLimitMb } from "~/ui/limits";
  * the photos. Without JavaScript there is one field, which describes the (first) photo; with
  * it, one field appears for each photo chosen (as the browser types the files), none before.
  */
-export function PostFiles(props: { altTextError?: string }) {
+export function PostFiles(props: {
+  altTextError?: string;
+  /** Which description the error is about (0: the first). */
+  altTextErrorAt?: number;
+}) {
   const { t } = useI18n();
   const uploadLimitMb = useUploadLimitMb();
   const [enhanced, setEnhanced] = useState(false);
@@ -50,7 +54,7 @@ export function PostFiles(props: { altTextError?: string }) {
                 : t("posts.altTextLabel")
             }
             hint={name}
-            error={i === 0 ? props.altTextError : undefined}
+            error={i === (props.altTextErrorAt ?? 0) ? props.altTextError : undefined}
             maxLength={MAX_ALT_TEXT_LENGTH}
           />
         ))
@@ -67,6 +71,8 @@ export function PhotoDescriptions(props: {
   networkId: string;
   photos: { id: string; filename: string; altText: string | null }[];
   error?: string;
+  /** Which description the error is about (0: the first). */
+  errorAt?: number;
 }) {
   const { t } = useI18n();
   const { photos } = props;
@@ -90,7 +96,7 @@ export function PhotoDescriptions(props: {
             : t("posts.altTextLabel")
         }
         defaultValue={photo.altText ?? ""}
-        error={i === 0 ? props.error : undefined}
+        error={i === (props.errorAt ?? 0) ? props.error : undefined}
         maxLength={MAX_ALT_TEXT_LENGTH}
       />
     </div>
