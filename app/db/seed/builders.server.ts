@@ -20,6 +20,7 @@ import {
   users,
 } from "~/db/schema";
 import { hashPassword } from "~/features/accounts/password.server";
+import type { ContentLanguage } from "~/features/content/language";
 import { findMentions, renderMarkdown } from "~/features/content/markdown";
 import { mentionableMembers } from "~/features/content/mentions.server";
 import { naceSectionOf } from "~/features/taxonomy/vocabulary.server";
@@ -270,6 +271,8 @@ export async function createPostAt(
     body: string;
     createdAt?: Date;
     pinned?: boolean;
+    /** What the post is written in (decision 031); null, as for older posts, when left out. */
+    language?: ContentLanguage | null;
   },
   db: Db = getDb(),
 ): Promise<{ id: string }> {
@@ -285,6 +288,7 @@ export async function createPostAt(
         bodyHtml: renderMarkdown(spec.body, { mentions: members }),
         createdAt,
         pinnedAt: spec.pinned ? createdAt : null,
+        language: spec.language ?? null,
       })
       .returning({ id: posts.id });
     const mentioned = findMentions(spec.body)

@@ -21,6 +21,7 @@ import { actorOf, personOf } from "~/lib/policy";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
+import { useContentLang, WrittenIn } from "~/ui/written-in";
 import type { Route } from "./+types/network-topics";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -129,9 +130,12 @@ export default function NetworkTopics() {
                   rows={6}
                   required
                 />
-                <SubmitButton name="intent" value="create-topic">
-                  {t("forum.publish")}
-                </SubmitButton>
+                <div className="composer-actions">
+                  <WrittenIn id="new-topic-language" error={errors.language} />
+                  <SubmitButton name="intent" value="create-topic">
+                    {t("forum.publish")}
+                  </SubmitButton>
+                </div>
               </CsrfForm>
             </details>
           ) : network.signedIn ? (
@@ -144,9 +148,11 @@ export default function NetworkTopics() {
               <ul className="card-list">
                 {list.topics.map((topic) => (
                   <li key={topic.id} className="card">
-                    <h3 className="no-margin">
-                      <a href={`/networks/${network.id}/topics/${topic.id}`}>{topic.title}</a>
-                    </h3>
+                    <TopicTitle
+                      href={`/networks/${network.id}/topics/${topic.id}`}
+                      title={topic.title}
+                      language={topic.language}
+                    />
                     <p className="muted no-margin">
                       {topic.answered ? (
                         <>
@@ -168,5 +174,17 @@ export default function NetworkTopics() {
         </>
       )}
     </main>
+  );
+}
+
+/** A topic's title in the list, marked with its language where it differs from the page's. */
+function TopicTitle(props: { href: string; title: string; language: string | null }) {
+  const lang = useContentLang(props.language);
+  return (
+    <h3 className="no-margin">
+      <a href={props.href} lang={lang}>
+        {props.title}
+      </a>
+    </h3>
   );
 }

@@ -8,6 +8,7 @@ import { ConfirmAction } from "~/ui/confirm";
 import { CsrfForm, SubmitButton, TextArea } from "~/ui/form";
 import { RenderedHtml } from "~/ui/rendered-html";
 import { Time } from "~/ui/time";
+import { useContentLang, WrittenIn } from "~/ui/written-in";
 import type { FeedPost } from "../posts.server";
 
 const reactionIcons: Record<(typeof reactionKinds)[number], string> = {
@@ -39,6 +40,8 @@ export function PostCard(props: {
   // A visitor (null) is never the author, even of a post whose author they may not see.
   const isAuthor = viewerId !== null && viewerId === post.author.id;
   const returnTo = props.full ? "post" : props.showNetwork ? "home" : "feed";
+  // Only where the post says it is in another language than the page (decision 031).
+  const lang = useContentLang(post.language);
   return (
     <article
       // The target of `#post-<id>` after posting: focus moves here (tabIndex -1 allows it).
@@ -74,7 +77,7 @@ export function PostCard(props: {
           </p>
         </div>
       </div>
-      <RenderedHtml className="post-body" id={`post:${post.id}`} html={post.bodyHtml} />
+      <RenderedHtml className="post-body" id={`post:${post.id}`} html={post.bodyHtml} lang={lang} />
       {post.attachments.length ? (
         <ul className="attachments" aria-label={t("posts.attachments")}>
           {post.attachments.map((a) => {
@@ -85,8 +88,14 @@ export function PostCard(props: {
                   <a href={href}>
                     <img
                       src={href}
-                      // A file name ("IMG_2041.jpg") says nothing; posts carry no alt text yet.
-                      alt={t("posts.photoAlt", { name: post.author.name ?? t("people.aMember") })}
+                      // The author's description; else a generic text, since a file name
+                      // ("IMG_2041.jpg") says nothing. A description is part of the post, so it
+                      // carries the post's language.
+                      alt={
+                        a.altText ??
+                        t("posts.photoAlt", { name: post.author.name ?? t("people.aMember") })
+                      }
+                      lang={a.altText ? lang : undefined}
                       width={a.width ?? undefined}
                       height={a.height ?? undefined}
                       loading="lazy"
@@ -258,6 +267,7 @@ function Comment(props: {
 }) {
   const { comment, viewerId, canModerate } = props;
   const { t } = useI18n();
+  const lang = useContentLang(comment.language);
   return (
     <div
       id={`comment-${comment.id}`}
@@ -267,7 +277,12 @@ function Comment(props: {
       <p className="muted no-margin">
         <AuthorName author={comment.author} /> · <Time value={comment.createdAt} />
       </p>
-      <RenderedHtml className="post-body" id={`comment:${comment.id}`} html={comment.bodyHtml} />
+      <RenderedHtml
+        className="post-body"
+        id={`comment:${comment.id}`}
+        html={comment.bodyHtml}
+        lang={lang}
+      />
       {(viewerId !== null && viewerId === comment.author.id) || canModerate ? (
         <ConfirmAction
           action={props.base}
@@ -348,9 +363,12 @@ function CommentForm(props: CommentFormProps) {
         maxLength={4000}
         required
       />
-      <SubmitButton name="intent" value="comment" className="button secondary small">
-        {t(props.parentId ? "posts.sendReply" : "posts.sendComment")}
-      </SubmitButton>
+      <div className="composer-actions">
+        <WrittenIn id={`${id}-language`} />
+        <SubmitButton name="intent" value="comment" className="button secondary small">
+          {t(props.parentId ? "posts.sendReply" : "posts.sendComment")}
+        </SubmitButton>
+      </div>
     </CsrfForm>
   );
 }
