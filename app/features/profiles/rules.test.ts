@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { visitorPeopleChoices } from "~/db/enums";
 import { type FieldVisibility, profileFields, type Visibility } from "~/db/schema";
+import { FORMER_MEMBER_ID } from "~/features/accounts/former-member";
 import { renderMarkdown } from "~/features/content/markdown";
 import type { Actor, Verdict } from "~/lib/policy";
 import { canSeeField } from "./policy.server";
@@ -178,9 +179,28 @@ describe("what signed-out visitors see, per the installation setting (decision 0
       name: null,
       photoKey: null,
       linked: false,
+      former: false,
     });
-    expect(authorAsSeen("names", author)).toEqual({ ...author, photoKey: null, linked: false });
-    expect(authorAsSeen("fields", author)).toEqual({ ...author, linked: true });
+    expect(authorAsSeen("names", author)).toEqual({
+      ...author,
+      photoKey: null,
+      linked: false,
+      former: false,
+    });
+    expect(authorAsSeen("fields", author)).toEqual({ ...author, linked: true, former: false });
+  });
+
+  it("shows the former member as such to every reader, never by the stored name or a link", () => {
+    const former = { id: FORMER_MEMBER_ID, name: "Former member", photoKey: null };
+    for (const sight of ["fields", "names", "nothing"] as const) {
+      expect(authorAsSeen(sight, former)).toEqual({
+        id: null,
+        name: null,
+        photoKey: null,
+        linked: false,
+        former: true,
+      });
+    }
   });
 
   it("masks mentions in rendered HTML when serving it, as the sight allows", () => {

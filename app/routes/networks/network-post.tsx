@@ -13,6 +13,7 @@ import { randomToken } from "~/lib/crypto.server";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { authorLabel } from "~/ui/author-name";
 import { PostedStatus } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import type { Route } from "./+types/network-post";
@@ -64,7 +65,7 @@ export default function NetworkPost() {
   const isAuthor = viewerId !== null && viewerId === post.author.id;
   return (
     <main id="main" className="page">
-      <title>{`${post.author.name ?? t("people.aMember")} · ${network.name} · Synergy`}</title>
+      <title>{`${authorLabel(post.author, t)} · ${network.name} · Synergy`}</title>
       <NetworkHeader network={network} />
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       <PostedStatus />

@@ -35,6 +35,7 @@ import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
+import { authorLabel } from "~/ui/author-name";
 import { useComposerKey } from "~/ui/composer";
 import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import {
@@ -330,7 +331,7 @@ export default function NetworkResources() {
                           ? `${r.filename} (${Math.max(1, Math.round((r.sizeBytes ?? 0) / 1024))} KB) · `
                           : ""}
                         {r.languageName} ·{" "}
-                        {t("resources.addedBy", { name: r.addedBy.name ?? t("people.aMember") })} ·{" "}
+                        {t("resources.addedBy", { name: authorLabel(r.addedBy, t) })} ·{" "}
                         <Time value={r.createdAt} style="date" />
                       </p>
                       {r.description ? <Description text={r.description} /> : null}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { reactionKinds } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
-import { AuthorName } from "~/ui/author-name";
+import { AuthorName, authorLabel } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { useComposerKey } from "~/ui/composer";
 import { ConfirmAction } from "~/ui/confirm";
@@ -48,7 +48,10 @@ export function PostCard(props: {
       aria-labelledby={`post-${post.id}-by`}
     >
       <div className="post-meta">
-        <Avatar name={post.author.name ?? ""} photoKey={post.author.photoKey} />
+        <Avatar
+          name={post.author.former ? authorLabel(post.author, t) : (post.author.name ?? "")}
+          photoKey={post.author.photoKey}
+        />
         <div>
           <p id={`post-${post.id}-by`} className="no-margin">
             <AuthorName author={post.author} />
@@ -86,7 +89,7 @@ export function PostCard(props: {
                     <img
                       src={href}
                       // A file name ("IMG_2041.jpg") says nothing; posts carry no alt text yet.
-                      alt={t("posts.photoAlt", { name: post.author.name ?? t("people.aMember") })}
+                      alt={t("posts.photoAlt", { name: authorLabel(post.author, t) })}
                       width={a.width ?? undefined}
                       height={a.height ?? undefined}
                       loading="lazy"
