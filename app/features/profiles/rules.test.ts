@@ -61,6 +61,18 @@ describe("profile fields: viewers × visibility", () => {
     expect(row).toEqual(expected[who]);
   });
 
+  it("a profile whose owner asked for deletion exists only for its owner until then", () => {
+    const leaving = {
+      ownerId: "owner",
+      ownerVerified: true,
+      ownerLeaving: true,
+      visitors: "profiles" as const,
+    };
+    expect(viewers.map(([, actor]) => show(profilePolicy.verdict(actor, "view", leaving)))).toEqual(
+      [OK, OK, GONE, GONE, GONE, GONE],
+    );
+  });
+
   it("a profile whose owner has not confirmed their email exists only for its owner", () => {
     const unlisted = { ownerId: "owner", ownerVerified: false, visitors: "profiles" as const };
     expect(
