@@ -159,6 +159,7 @@ describe.skipIf(!hasChromium)("an event from Athens to Dublin and Helsinki, in C
     await winnerClient.post(`/networks/${network.id}/events/${eventId}`, {
       intent: "rsvp",
       answer: "not_going",
+      confirmed: "yes",
     });
     const second = await statuses();
     expect(second.get(waiting.id)).toBe("going");

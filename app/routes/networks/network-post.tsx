@@ -14,6 +14,7 @@ import { randomToken } from "~/lib/crypto.server";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { authorLabel } from "~/ui/author-name";
 import { PostedStatus } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import { WrittenIn } from "~/ui/written-in";
@@ -80,7 +81,7 @@ export default function NetworkPost() {
   const photos = post.attachments.filter((a) => a.kind === "image");
   return (
     <main id="main" className="page">
-      <title>{`${post.author.name ?? t("people.aMember")} · ${network.name} · Synergy`}</title>
+      <title>{`${authorLabel(post.author, t)} · ${network.name} · Synergy`}</title>
       <NetworkHeader network={network} />
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       <PostedStatus />

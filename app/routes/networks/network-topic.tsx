@@ -28,7 +28,7 @@ import { decodeCursor } from "~/lib/cursor";
 import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
-import { AuthorName } from "~/ui/author-name";
+import { AuthorName, authorLabel } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { ConfirmAction, ConfirmPrompt } from "~/ui/confirm";
@@ -183,7 +183,10 @@ export default function NetworkTopic() {
           {topic.title}
         </h2>
         <div className="post-meta">
-          <Avatar name={topic.author.name ?? ""} photoKey={topic.author.photoKey} />
+          <Avatar
+            name={topic.author.former ? authorLabel(topic.author, t) : (topic.author.name ?? "")}
+            photoKey={topic.author.photoKey}
+          />
           <p className="muted no-margin">
             <AuthorName author={topic.author} /> · <Time value={topic.createdAt} />
             {topic.answer ? (

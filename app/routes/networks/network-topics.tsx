@@ -18,6 +18,7 @@ import { decodeCursor } from "~/lib/cursor";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { authorLabel } from "~/ui/author-name";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
@@ -159,7 +160,7 @@ export default function NetworkTopics() {
                           <span className="badge">{t("forum.answered")}</span>{" "}
                         </>
                       ) : null}
-                      {t("forum.startedBy", { name: topic.author.name ?? t("people.aMember") })}
+                      {t("forum.startedBy", { name: authorLabel(topic.author, t) })}
                       {" · "}
                       {t("forum.replies", { count: topic.replyCount })}
                       {" · "}

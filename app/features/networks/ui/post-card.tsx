@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { reactionKinds } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
-import { AuthorName } from "~/ui/author-name";
+import { AuthorName, authorLabel } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { useComposerKey } from "~/ui/composer";
 import { ConfirmAction } from "~/ui/confirm";
@@ -51,7 +51,10 @@ export function PostCard(props: {
       aria-labelledby={`post-${post.id}-by`}
     >
       <div className="post-meta">
-        <Avatar name={post.author.name ?? ""} photoKey={post.author.photoKey} />
+        <Avatar
+          name={post.author.former ? authorLabel(post.author, t) : (post.author.name ?? "")}
+          photoKey={post.author.photoKey}
+        />
         <div>
           <p id={`post-${post.id}-by`} className="no-margin">
             <AuthorName author={post.author} />
@@ -93,7 +96,7 @@ export function PostCard(props: {
                       // carries the post's language.
                       alt={
                         a.altText ??
-                        t("posts.photoAlt", { name: post.author.name ?? t("people.aMember") })
+                        t("posts.photoAlt", { name: authorLabel(post.author, t) })
                       }
                       lang={a.altText ? lang : undefined}
                       width={a.width ?? undefined}
