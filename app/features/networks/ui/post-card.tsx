@@ -94,10 +94,7 @@ export function PostCard(props: {
                       // The author's description; else a generic text, since a file name
                       // ("IMG_2041.jpg") says nothing. A description is part of the post, so it
                       // carries the post's language.
-                      alt={
-                        a.altText ??
-                        t("posts.photoAlt", { name: authorLabel(post.author, t) })
-                      }
+                      alt={a.altText ?? t("posts.photoAlt", { name: authorLabel(post.author, t) })}
                       lang={a.altText ? lang : undefined}
                       width={a.width ?? undefined}
                       height={a.height ?? undefined}
