@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 const shared = {
@@ -7,6 +8,11 @@ const shared = {
 export default defineConfig({
   ...shared,
   test: {
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine such as CI,
+    // where the suite then ran one file at a time, mostly waiting on one core (the process tests
+    // sleep on child processes, the browser tests on Chromium). Two workers at least; the
+    // browser tests still run one file at a time (fileParallelism below).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         ...shared,

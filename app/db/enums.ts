@@ -3,6 +3,7 @@
  * forms, Zod schemas and components can import them without pulling table definitions into the
  * browser bundle. The schema uses the same lists for its column types and CHECK constraints.
  */
+import { locales } from "~/features/taxonomy/types";
 
 export const userRoles = ["owner", "educator"] as const;
 export const skillKinds = ["offered", "wanted"] as const;
@@ -29,6 +30,13 @@ export const networkRoles = ["facilitator", "member"] as const;
 export const networkMemberStatuses = ["pending", "active", "removed"] as const;
 export const invitationKinds = ["email", "link"] as const;
 export const attachmentKinds = ["image", "file"] as const;
+/** The longest description (text alternative) of a photo attached to a post. */
+export const MAX_ALT_TEXT_LENGTH = 300;
+/**
+ * The languages a post, comment, discussion topic or reply says it is written in: the six
+ * interface languages, chosen by its author (decision 031).
+ */
+export const contentLanguages = locales;
 export const reactionKinds = ["like", "celebrate", "support", "insightful", "thanks"] as const;
 export const resourceKinds = ["link", "file"] as const;
 

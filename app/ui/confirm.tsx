@@ -53,6 +53,14 @@ export function ConfirmAction(props: {
   );
 }
 
+/** The confirmation an action answered with, if it did (action results differ in shape). */
+export function confirmIn(result: unknown): ConfirmRequest | undefined {
+  if (result && typeof result === "object" && "confirm" in result) {
+    return (result as { confirm?: ConfirmRequest }).confirm;
+  }
+  return undefined;
+}
+
 /**
  * The question a page shows when a destructive form arrived without its confirmation (an old
  * page, a replayed request): "Delete this post? [Delete] [Cancel]". Cancel goes back to the page.

@@ -12,7 +12,13 @@ const fromDocument = new Map<string, string>();
  * React keeps what the server wrote: in hydration it does not compare `dangerouslySetInnerHTML`,
  * and an empty `__html` stops it from looking for children to hydrate.
  */
-export function RenderedHtml(props: { html: PageHtml; id: string; className?: string }) {
+export function RenderedHtml(props: {
+  html: PageHtml;
+  id: string;
+  className?: string;
+  /** The language of the text, when it differs from the page's (decision 031). */
+  lang?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const given = htmlText(props.html);
   const html = given ?? fromDocument.get(props.id);
@@ -23,6 +29,7 @@ export function RenderedHtml(props: { html: PageHtml; id: string; className?: st
     <div
       ref={ref}
       className={props.className}
+      lang={props.lang}
       // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by our Markdown subset, which escapes everything else
       dangerouslySetInnerHTML={{ __html: html ?? "" }}
       suppressHydrationWarning

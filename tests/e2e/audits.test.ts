@@ -3,39 +3,21 @@
  * every audit page (list, new, draft, answer form, report) passes axe in both colour schemes,
  * shows no catalogue keys and does not scroll sideways.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
+  pageProblems,
   signInWithForm,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const el = translatorFor("el");
 const password = "a long and private passphrase";
 const phone = { viewport: { width: 360, height: 740 } };
-
-async function check(page: Page, label: string): Promise<string[]> {
-  const failures: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const report = await accessibilityReport(page, `${label} (${colorScheme})`);
-    if (report) failures.push(report);
-  }
-  await page.emulateMedia({ colorScheme: null });
-  const keys = await untranslatedKeys(page);
-  if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
-  const overflow = await horizontalOverflow(page);
-  if (overflow.scrollWidth > overflow.clientWidth)
-    failures.push(`${label} scrolls sideways at 360 px: ${overflow.widest.join("; ")}`);
-  return failures;
-}
 
 describe.skipIf(!hasChromium)("needs audits in the browser", () => {
   let app: TestApp;
@@ -78,7 +60,7 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
     await signInWithForm(f.page, app.url, facilitator.email, password);
     for (const path of ["/audits", `/audits/new?network=${network.id}`]) {
       await f.page.goto(`${app.url}${path}`, { waitUntil: "networkidle" });
-      failures.push(...(await check(f.page, path)));
+      failures.push(...(await pageProblems(f.page, path)));
     }
     await f.page.getByLabel("Title").fill("Τι χρειάζεται η Λεμεσός;");
     await Promise.all([
@@ -86,7 +68,7 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
       f.page.getByRole("button", { name: "Create the draft" }).click(),
     ]);
     const auditPath = new URL(f.page.url()).pathname;
-    failures.push(...(await check(f.page, `${auditPath} (draft)`)));
+    failures.push(...(await pageProblems(f.page, `${auditPath} (draft)`)));
     await f.page.getByLabel("Question", { exact: true }).fill("Τι θα βοηθούσε την επιχείρησή σας;");
     await f.page.getByLabel("Spreadsheets").check();
     await f.page.getByLabel("Online shop & e-commerce").check();
@@ -96,13 +78,13 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
     ]);
     await f.page.getByText("Open and invite").click();
     await f.page.waitForLoadState("networkidle");
-    failures.push(...(await check(f.page, `${auditPath} (open)`)));
+    failures.push(...(await pageProblems(f.page, `${auditPath} (open)`)));
 
     // The owner answers in Greek with JavaScript off.
     const o = await openPage(browser, { ...phone, javaScriptEnabled: false });
     await signInWithForm(o.page, app.url, owner.email, password);
     await o.page.goto(`${app.url}${auditPath}`);
-    failures.push(...(await check(o.page, `${auditPath} (answer form)`)));
+    failures.push(...(await pageProblems(o.page, `${auditPath} (answer form)`)));
     await o.page.getByLabel("Υπολογιστικά φύλλα", { exact: true }).check();
     await o.page
       .getByRole("group", { name: el("audits.answer.urgency", { topic: "Υπολογιστικά φύλλα" }) })
@@ -115,7 +97,7 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
     await o.page.getByRole("button", { name: el("audits.answer.send") }).click();
     await o.page.waitForURL(/thanks=1/);
     expect(await o.page.getByText(el("audits.thanks")).isVisible()).toBe(true);
-    failures.push(...(await check(o.page, `${auditPath} (thanks)`)));
+    failures.push(...(await pageProblems(o.page, `${auditPath} (thanks)`)));
 
     for (const other of others) {
       const client = app.client();
@@ -132,7 +114,7 @@ describe.skipIf(!hasChromium)("needs audits in the browser", () => {
 
     await f.page.goto(`${app.url}${auditPath}/report`, { waitUntil: "networkidle" });
     expect(await f.page.locator("figure.chart-bar svg").count()).toBeGreaterThan(0);
-    failures.push(...(await check(f.page, `${auditPath}/report`)));
+    failures.push(...(await pageProblems(f.page, `${auditPath}/report`)));
 
     expect(failures, failures.join("\n\n")).toEqual([]);
     expect(o.problems).toEqual([]);

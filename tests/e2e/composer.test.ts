@@ -12,11 +12,12 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
   hasChromium,
+  horizontalOverflow,
   launchBrowser,
   makePng,
   openPage,
+  pageProblems,
   saveScreenshot,
   signInWithForm,
   translatorFor,
@@ -138,7 +139,7 @@ describe.skipIf(!hasChromium)("the composer in Chromium", () => {
     await page.waitForFunction((id) => document.activeElement?.id === `comment-${id}`, commentId);
     expect(await firstPost.getByLabel(en("posts.commentLabel")).inputValue()).toBe("");
 
-    expect(await accessibilityReport(page, "network page after posting")).toBe("");
+    expect(await pageProblems(page, "network page after posting")).toEqual([]);
     await saveScreenshot(page, "composer-after-posting-desktop");
     expect(problems).toEqual([]);
     await context.close();
@@ -177,8 +178,62 @@ describe.skipIf(!hasChromium)("the composer in Chromium", () => {
     expect(rows[1].id).toBe(second);
     expect(rows[0].body).toBe("");
 
-    expect(await accessibilityReport(page, "network page after posting (phone, German)")).toBe("");
+    expect(await pageProblems(page, "network page after posting (phone, German)")).toEqual([]);
     await saveScreenshot(page, "composer-after-posting-phone-de");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("describes each chosen photo and says the language, on one line at 360 px", async () => {
+    const { user, networkId } = await memberOfNetwork();
+    const { context, page, problems } = await openPage(browser, {
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await signInWithForm(page, app.url, user.email, password);
+    await page.goto(`${app.url}/networks/${networkId}`, { waitUntil: "networkidle" });
+    // With JavaScript, no description field until photos are chosen; then one per photo.
+    expect(await page.getByLabel(en("posts.altTextLabel")).count()).toBe(0);
+    const language = page.getByLabel(en("content.writtenIn"), { exact: true });
+    const publish = page.getByRole("button", { name: en("posts.publish"), exact: true });
+    const [select, button] = [await language.boundingBox(), await publish.boundingBox()];
+    // "Written in" and "Post" share one line: their boxes overlap vertically.
+    expect(
+      select &&
+        button &&
+        select.y < button.y + button.height &&
+        button.y < select.y + select.height,
+    ).toBe(true);
+    // The page does not scroll sideways (the network's tab row scrolls within itself).
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth, JSON.stringify(overflow.widest)).toBeLessThanOrEqual(360);
+
+    await page.getByLabel(en("posts.bodyLabel")).fill("Καινούργιο ψωμί στον πάγκο");
+    await page
+      .getByLabel(en("posts.files"))
+      .setInputFiles([await makePng({ colour: "#a05020" }), await makePng({ colour: "#f0d090" })]);
+    const first = page.getByLabel(en("posts.altTextLabelNumbered", { number: 1 }));
+    await first.fill("Ένα καρβέλι σίκαλης");
+    await page.getByLabel(en("posts.altTextLabelNumbered", { number: 2 })).fill("Η ψίχα από κοντά");
+    await language.selectOption("el");
+    await Promise.all([page.waitForURL((url) => url.hash.startsWith("#post-")), publish.click()]);
+    const id = new URL(page.url()).hash.slice("#post-".length);
+    const [post] = await query<{ language: string; alts: string[] }>(
+      `select p.language, array_agg(a.alt_text order by a.filename, a.id) as alts
+       from posts p join post_attachments a on a.post_id = p.id where p.id = '${id}'
+       group by p.language`,
+    );
+    expect(post.language).toBe("el");
+    expect([...post.alts].sort()).toEqual(["Ένα καρβέλι σίκαλης", "Η ψίχα από κοντά"].sort());
+    const card = page.locator(`#post-${id}`);
+    expect(await card.locator(".post-body").getAttribute("lang")).toBe("el");
+    expect(await card.getByRole("img", { name: "Ένα καρβέλι σίκαλης" }).count()).toBe(1);
+    // The composer is empty again, with no description fields left over.
+    await expectEmptyComposer(page, en);
+    expect(await page.getByLabel(en("posts.altTextLabelNumbered", { number: 1 })).count()).toBe(0);
+    expect(await pageProblems(page, "photo descriptions and language (360 px)")).toEqual([]);
+    await saveScreenshot(page, "composer-photo-descriptions-phone");
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -204,7 +259,7 @@ describe.skipIf(!hasChromium)("the composer in Chromium", () => {
       expect(await page.locator(`#post-${ids.at(-1)}`).textContent()).toContain(text);
     }
     expect((await postIds(networkId)).map((r) => r.id)).toEqual(ids);
-    expect(await accessibilityReport(page, "network page after posting (no JavaScript)")).toBe("");
+    expect(await pageProblems(page, "network page after posting (no JavaScript)")).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

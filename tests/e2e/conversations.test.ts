@@ -3,26 +3,20 @@
  * to learn, writes to them from the home page match (the first message drafted, not sent until
  * they send it), and the other person sees it arrive without reloading, with the unread count.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
+  expectAccessible,
   hasChromium,
   launchBrowser,
   openPage,
   signInWithForm,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const en = translatorFor("en");
 const password = "a long enough passphrase";
-
-async function expectAccessible(page: Page, label: string) {
-  expect.soft(await accessibilityReport(page, label), `axe on ${label}`).toBe("");
-  expect.soft(await untranslatedKeys(page), `untranslated keys on ${label}`).toEqual([]);
-}
 
 describe.skipIf(!hasChromium)("conversations in Chromium", () => {
   let app: TestApp;

@@ -3,17 +3,16 @@
  * code at 360 px, sees them arrive, and sees a check-in made on another phone appear without
  * reloading. No horizontal scrolling, no accessibility violations, no console errors.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, TestClient } from "../setup/app";
 import {
-  accessibilityReport,
+  expectAccessible,
   hasChromium,
   launchBrowser,
   openPage,
   signInWithForm,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 import { qrCameraVideo } from "../setup/camera";
 import { eventForm } from "../setup/events";
@@ -21,11 +20,6 @@ import { eventForm } from "../setup/events";
 const en = translatorFor("en");
 const password = "a long enough passphrase";
 const year = new Date().getUTCFullYear() + 1;
-
-async function expectAccessible(page: Page, label: string) {
-  expect.soft(await accessibilityReport(page, label), `axe on ${label}`).toBe("");
-  expect.soft(await untranslatedKeys(page), `untranslated keys on ${label}`).toEqual([]);
-}
 
 describe.skipIf(!hasChromium)("the check-in desk in Chromium", () => {
   let app: TestApp;

@@ -10,7 +10,7 @@ import type { Locale } from "~/i18n/i18n";
 import { formatDateTime } from "~/ui/format";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
+  expectAccessible,
   hasChromium,
   horizontalOverflow,
   launchBrowser,
@@ -20,7 +20,6 @@ import {
   signInWithForm,
   smallFormFields,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const el = translatorFor("el");
@@ -45,15 +44,6 @@ function divisionLabel(code: string, locale: Locale): string {
   const division = naceDivisions.find((x) => x.code === code);
   if (!division) throw new Error(`no NACE division ${code}`);
   return division.label[locale];
-}
-
-/**
- * Asserts the page passes axe and shows no raw catalogue key; soft, so one journey reports every
- * page that fails instead of stopping at the first.
- */
-async function expectAccessible(page: Page, label: string) {
-  expect.soft(await accessibilityReport(page, label), `axe on ${label}`).toBe("");
-  expect.soft(await untranslatedKeys(page), `untranslated keys on ${label}`).toEqual([]);
 }
 
 async function htmlLang(page: Page) {

@@ -9,15 +9,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, TestClient } from "../setup/app";
 import {
-  accessibilityReport,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
+  pageProblems,
   saveScreenshot,
   signInWithForm,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const el = translatorFor("el");
@@ -80,12 +78,7 @@ describe.skipIf(!hasChromium)("issue 10's journey: a need in Greek meets an offe
   it("goes from a need to an offer, an answer and a met need, and the distance goes down", async () => {
     const failures: string[] = [];
     const check = async (page: Page, label: string) => {
-      const report = await accessibilityReport(page, label);
-      if (report) failures.push(report);
-      const untranslated = await untranslatedKeys(page);
-      if (untranslated.length) failures.push(`untranslated on ${label}: ${untranslated}`);
-      const overflow = await horizontalOverflow(page);
-      if (overflow.scrollWidth > 360) failures.push(`${label} wider than 360 px`);
+      failures.push(...(await pageProblems(page, label)));
     };
 
     // 1. The owner records the need in Greek on a phone, without JavaScript.

@@ -7,15 +7,13 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
+  pageProblems,
   saveScreenshot,
   signInWithForm,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const el = translatorFor("el");
@@ -51,14 +49,7 @@ describe.skipIf(!hasChromium)("a need recorded in Greek on a phone", () => {
     });
     const failures: string[] = [];
     const checkPage = async (label: string) => {
-      const report = await accessibilityReport(page, label);
-      if (report) failures.push(report);
-      const keys = await untranslatedKeys(page);
-      if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
-      const overflow = await horizontalOverflow(page);
-      if (overflow.scrollWidth > 360) {
-        failures.push(`${label} is wider than 360 px: ${overflow.widest.join(", ")}`);
-      }
+      failures.push(...(await pageProblems(page, label)));
     };
 
     await signInWithForm(page, app.url, owner.email, password);

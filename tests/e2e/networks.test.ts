@@ -6,22 +6,16 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
+  expectAccessible,
   hasChromium,
   launchBrowser,
   openPage,
   signInWithForm,
   translatorFor,
-  untranslatedKeys,
 } from "../setup/browser";
 
 const en = translatorFor("en");
 const password = "a long enough passphrase";
-
-async function expectAccessible(page: Page, label: string) {
-  expect.soft(await accessibilityReport(page, label), `axe on ${label}`).toBe("");
-  expect.soft(await untranslatedKeys(page), `untranslated keys on ${label}`).toEqual([]);
-}
 
 async function signIn(page: Page, app: TestApp, email: string) {
   await signInWithForm(page, app.url, email, password);

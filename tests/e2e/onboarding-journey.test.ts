@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { topics } from "~/features/taxonomy/data/topics";
 import { startTestApp, type TestApp } from "../setup/app";
 import {
-  accessibilityReport,
+  expectAccessible,
   hasChromium,
-  horizontalOverflow,
   launchBrowser,
   openPage,
   saveScreenshot,
@@ -73,11 +72,7 @@ describe.skipIf(!hasChromium)("onboarding on a phone", () => {
     };
     const settle = (p: Page) => p.waitForLoadState("networkidle");
     const checkPage = async (label: string) => {
-      expect.soft(await accessibilityReport(page, label), `axe on ${label}`).toBe("");
-      const overflow = await horizontalOverflow(page);
-      expect
-        .soft(overflow.scrollWidth, `overflow on ${label}: ${overflow.widest}`)
-        .toBeLessThanOrEqual(overflow.clientWidth);
+      await expectAccessible(page, label);
     };
     const email = `niamh-${Date.now()}@example.org`;
     const password = "bread and butter every morning";

@@ -205,7 +205,9 @@ describe("messages", () => {
       expect((await client.get(`/conversations/${id}/live`)).status).toBe(404);
     }
     // A participant who left no longer gets the files either.
-    expect((await c.client.post(`/conversations/${id}`, { intent: "leave" })).status).toBe(302);
+    expect(
+      (await c.client.post(`/conversations/${id}`, { intent: "leave", confirmed: "yes" })).status,
+    ).toBe(302);
     expect((await c.client.get(href!)).status).toBe(404);
     const big = new File([new Uint8Array(300_001)], "big.txt", { type: "text/plain" });
     const tooBig = await a.client.post(
@@ -340,7 +342,9 @@ describe("live delivery", () => {
       new URL(`/conversations/${id}/live`, app.url),
       c.client.cookieHeaderForTests(),
     );
-    expect((await c.client.post(`/conversations/${id}`, { intent: "leave" })).status).toBe(302);
+    expect(
+      (await c.client.post(`/conversations/${id}`, { intent: "leave", confirmed: "yes" })).status,
+    ).toBe(302);
     expect(await stream.waitForEnd()).toBe(true);
     expect(stream.received).toContain("event: access-ended");
   });
@@ -471,7 +475,9 @@ describe("groups", () => {
     const [a, b, c] = await neighbours(["Aino Alpha", "Bruno Beta", "Carla Gamma"]);
     const key = newKey();
     const id = await startOk(c.client, [a.user.id, b.user.id], "Group", { submissionKey: key });
-    expect((await c.client.post(`/conversations/${id}`, { intent: "leave" })).status).toBe(302);
+    expect(
+      (await c.client.post(`/conversations/${id}`, { intent: "leave", confirmed: "yes" })).status,
+    ).toBe(302);
     expect((await c.client.get(`/conversations/${id}`)).status).toBe(404);
     const refused = await send(c.client, id, "Back?");
     expect(refused.status).toBe(403);
@@ -492,7 +498,10 @@ describe("groups", () => {
     );
     // Leaving a direct conversation is not possible (block instead).
     const direct = await startOk(a.client, [b.user.id], "Hi");
-    expect((await a.client.post(`/conversations/${direct}`, { intent: "leave" })).status).toBe(409);
+    expect(
+      (await a.client.post(`/conversations/${direct}`, { intent: "leave", confirmed: "yes" }))
+        .status,
+    ).toBe(409);
   });
 });
 

@@ -203,11 +203,15 @@ describe("learning a course", () => {
     expect(page).toContain(`href="/courses/${induction}/lessons/${lessons[2]!.id}"`);
     expectMessage(page, "courses.continue");
 
-    expect((await client.post(`/courses/${induction}`, { intent: "leave" })).status).toBe(302);
+    expect(
+      (await client.post(`/courses/${induction}`, { intent: "leave", confirmed: "yes" })).status,
+    ).toBe(302);
     expect((await enrolment(induction, user.id))!.status).toBe("left");
     expect((await counts(induction)).enrolment_count).toBe(0);
     expect((await client.get(`/courses/${induction}/lessons/${lessons[2]!.id}`)).status).toBe(403);
-    expect((await client.post(`/courses/${induction}`, { intent: "leave" })).status).toBe(409);
+    expect(
+      (await client.post(`/courses/${induction}`, { intent: "leave", confirmed: "yes" })).status,
+    ).toBe(409);
 
     expect((await client.post(`/courses/${induction}`, { intent: "enrol" })).status).toBe(302);
     expect(await enrolment(induction, user.id)).toMatchObject({
@@ -402,7 +406,9 @@ describe("learning a course", () => {
     const course = await (await client.get(`/courses/${induction}`)).text();
     expectMessage(course, "courses.completedNotice");
     // Completed learners cannot leave (and so cannot lower the count).
-    expect((await client.post(`/courses/${induction}`, { intent: "leave" })).status).toBe(409);
+    expect(
+      (await client.post(`/courses/${induction}`, { intent: "leave", confirmed: "yes" })).status,
+    ).toBe(409);
   });
 });
 
@@ -613,7 +619,7 @@ describe("removing lessons", () => {
     for (const learner of [done, gone]) {
       await learner.client.post(`/courses/${id}/lessons/${first!.id}`, { intent: "done" });
     }
-    await gone.client.post(`/courses/${id}`, { intent: "leave" });
+    await gone.client.post(`/courses/${id}`, { intent: "leave", confirmed: "yes" });
     expect((await enrolment(id, done.user.id))!.status).toBe("active");
 
     expect((await client.post(edit, { intent: "removeLesson", lessonId: second!.id })).status).toBe(

@@ -92,6 +92,21 @@ describe("the demo seed", () => {
         const bytes = fs.readFileSync(path.join(dataDir, "uploads", key));
         expect(bytes.subarray(8, 12).toString("latin1")).toBe("WEBP");
       }
+      // Every demo text says the language it is written in (decision 031), so the demo shows
+      // `lang` where a piece differs from the page: each network in its languages.
+      const languages = await server.queryRows<{ network: string; language: string | null }>(
+        server.rawSql(`select distinct n.name as network, x.language from networks n
+          join (select network_id, language from posts
+            union all select p.network_id, c.language from comments c join posts p on p.id = c.post_id
+            union all select network_id, language from forum_topics
+            union all select t.network_id, r.language from forum_replies r
+              join forum_topics t on t.id = r.topic_id) x on x.network_id = n.id`),
+      );
+      expect(languages.filter((l) => l.language === null)).toEqual([]);
+      for (const network of demoNetworks) {
+        const used = languages.filter((l) => l.network === network.name).map((l) => l.language);
+        expect(new Set(used), network.name).toEqual(new Set(network.languages));
+      }
       // A second start finds people and writes nothing.
       expect(await server.seedDemoIfEmpty()).toBeUndefined();
       expect((await countDemo(server)).people).toBe(wholeDemo.people);

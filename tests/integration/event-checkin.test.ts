@@ -73,6 +73,8 @@ async function answer(client: TestClient, networkId: string, eventId: string, va
   const response = await client.post(`/networks/${networkId}/events/${eventId}`, {
     intent: "rsvp",
     answer: value,
+    // As the page sends it once confirmed (giving up a limited seat asks first).
+    confirmed: "yes",
   });
   expect(response.status).toBe(302);
 }
@@ -294,7 +296,10 @@ describe("personal codes and checking in", () => {
     const id = await createEvent(facilitator.client, network.id);
     await answer(anna.client, network.id, id, "going");
     const code = (await codeOnPage(anna.client, network.id, id)) ?? "";
-    await facilitator.client.post(`/networks/${network.id}/events/${id}`, { intent: "cancel" });
+    await facilitator.client.post(`/networks/${network.id}/events/${id}`, {
+      intent: "cancel",
+      confirmed: "yes",
+    });
     await moveTo(id, 10);
     const refused = await facilitator.client.post(desk(network.id, id), { intent: "code", code });
     expect(refused.status).toBe(409);

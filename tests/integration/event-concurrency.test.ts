@@ -48,7 +48,12 @@ async function createEvent(client: TestClient, networkId: string, capacity: numb
 }
 
 const answer = (client: TestClient, networkId: string, eventId: string, value: string) =>
-  client.post(`/networks/${networkId}/events/${eventId}`, { intent: "rsvp", answer: value });
+  client.post(`/networks/${networkId}/events/${eventId}`, {
+    intent: "rsvp",
+    answer: value,
+    // As the page sends it once confirmed (giving up a limited seat asks first).
+    confirmed: "yes",
+  });
 
 async function state(eventId: string) {
   const [event] = await rows<{ going_count: number; capacity: number }>(

@@ -300,7 +300,12 @@ describe("changing one occurrence and the whole series", () => {
 
     // Cancel the 2nd date only: Helsinki is told, the series' file gets an EXDATE.
     expect(
-      (await facilitator.client.post(`${base}/${list[1].id}`, { intent: "cancel" })).status,
+      (
+        await facilitator.client.post(`${base}/${list[1].id}`, {
+          intent: "cancel",
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(302);
     const cancelTold = await rows<{ recipient_id: string }>(
       `select recipient_id from notifications where kind = 'event.cancelled' and data->>'eventId' = '${list[1].id}'`,
@@ -413,11 +418,16 @@ describe("changing one occurrence and the whole series", () => {
     await dublin.client.post(`${base}/${list[5].id}`, { intent: "rsvp", answer: "going" });
     const refused = await dublin.client.post(`${base}/${list[2].id}/series`, {
       intent: "endAfter",
+      confirmed: "yes",
     });
     expect(refused.status).toBe(403);
     expect(
-      (await facilitator.client.post(`${base}/${list[2].id}/series`, { intent: "endAfter" }))
-        .status,
+      (
+        await facilitator.client.post(`${base}/${list[2].id}/series`, {
+          intent: "endAfter",
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(302);
     let after = await occurrences(first);
     expect(after.map((o) => o.cancelled)).toEqual([false, false, false, true, true, true]);
@@ -433,13 +443,18 @@ describe("changing one occurrence and the whole series", () => {
     );
 
     expect(
-      (await facilitator.client.post(`${base}/${list[0].id}/series`, { intent: "cancelAll" }))
-        .status,
+      (
+        await facilitator.client.post(`${base}/${list[0].id}/series`, {
+          intent: "cancelAll",
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(302);
     after = await occurrences(first);
     expect(after.every((o) => o.cancelled)).toBe(true);
     const again = await facilitator.client.post(`${base}/${list[0].id}/series`, {
       intent: "cancelAll",
+      confirmed: "yes",
     });
     expect(again.status).toBe(409);
     expect(await icsOf(dublin.client, network.id, first)).toContain("STATUS:CANCELLED");

@@ -49,8 +49,13 @@ async function createEvent(
   return id;
 }
 
+/** An answer as the page sends it once confirmed (giving up a limited seat asks first). */
 async function answer(client: TestClient, networkId: string, eventId: string, value: string) {
-  return client.post(`/networks/${networkId}/events/${eventId}`, { intent: "rsvp", answer: value });
+  return client.post(`/networks/${networkId}/events/${eventId}`, {
+    intent: "rsvp",
+    answer: value,
+    confirmed: "yes",
+  });
 }
 
 async function statusOf(eventId: string, userId: string) {
@@ -310,6 +315,7 @@ describe("changing and cancelling", () => {
 
     const cancelled = await facilitator.client.post(`/networks/${network.id}/events/${id}`, {
       intent: "cancel",
+      confirmed: "yes",
     });
     expect(cancelled.status).toBe(302);
     const told = await rows<{ recipient_id: string }>(
@@ -328,6 +334,7 @@ describe("changing and cancelling", () => {
     expectMessage(await late.text(), "events.isCancelled");
     const again = await facilitator.client.post(`/networks/${network.id}/events/${id}`, {
       intent: "cancel",
+      confirmed: "yes",
     });
     expect(again.status).toBe(409);
   });

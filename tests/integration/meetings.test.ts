@@ -262,7 +262,10 @@ describe("answering a meeting", () => {
     ).toBe(403);
     const stranger = await app.signedIn();
     expect((await stranger.client.get(`/meetings/${id}`)).status).toBe(404);
-    expect((await stranger.client.post(`/meetings/${id}`, { intent: "cancel" })).status).toBe(404);
+    expect(
+      (await stranger.client.post(`/meetings/${id}`, { intent: "cancel", confirmed: "yes" }))
+        .status,
+    ).toBe(404);
     expect((await stranger.client.get(`/meetings/${id}/ics`)).status).toBe(404);
     // No calendar file before a time is agreed; a time not proposed is refused.
     expect((await invitee.client.get(`/meetings/${id}/ics`)).status).toBe(404);
@@ -293,12 +296,17 @@ describe("answering a meeting", () => {
     expect(list).toContain("Shared stand at the trade fair");
 
     // Either may cancel; the other is told; the calendar file says so.
-    expect((await proposer.client.post(`/meetings/${id}`, { intent: "cancel" })).status).toBe(302);
+    expect(
+      (await proposer.client.post(`/meetings/${id}`, { intent: "cancel", confirmed: "yes" }))
+        .status,
+    ).toBe(302);
     const cancelled = await rows<{ recipient_id: string }>(
       `select recipient_id from notifications where kind = 'meeting.cancelled' and data->>'meetingId' = ${q(id)}`,
     );
     expect(cancelled).toEqual([{ recipient_id: invitee.user.id }]);
-    expect((await invitee.client.post(`/meetings/${id}`, { intent: "cancel" })).status).toBe(409);
+    expect(
+      (await invitee.client.post(`/meetings/${id}`, { intent: "cancel", confirmed: "yes" })).status,
+    ).toBe(409);
   });
 
   it("declines: only the invitee, once; the proposer is told", async () => {

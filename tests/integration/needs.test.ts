@@ -274,7 +274,9 @@ describe("editing, closing and confirming a need", () => {
     expect((await other.client.get(`/needs/${id}/edit`)).status).toBe(403);
     const edit = await other.client.post(`/needs/${id}/edit`, needForm({ urgency: "year" }));
     expect(edit.status).toBe(403);
-    expect((await other.client.post(`/needs/${id}`, { intent: "close" })).status).toBe(403);
+    expect(
+      (await other.client.post(`/needs/${id}`, { intent: "close", confirmed: "yes" })).status,
+    ).toBe(403);
     expect(
       (await other.client.post(`/needs/${id}`, { intent: "satisfy", note: "done" })).status,
     ).toBe(403);
@@ -311,14 +313,18 @@ describe("editing, closing and confirming a need", () => {
     const page = await other.client.get(`/needs/${id}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("A course in Nicosia");
-    expect((await owner.client.post(`/needs/${id}`, { intent: "close" })).status).toBe(409);
+    expect(
+      (await owner.client.post(`/needs/${id}`, { intent: "close", confirmed: "yes" })).status,
+    ).toBe(409);
     expect((await owner.client.get(`/needs/${id}/edit`)).status).toBe(409);
     expect(
       (await other.client.post(`/needs/${id}`, { intent: "meToo", urgency: "month" })).status,
     ).toBe(409);
 
     const second = await createNeed(owner.client);
-    expect((await owner.client.post(`/needs/${second}`, { intent: "close" })).status).toBe(302);
+    expect(
+      (await owner.client.post(`/needs/${second}`, { intent: "close", confirmed: "yes" })).status,
+    ).toBe(302);
     expect((await needRow(second)).status).toBe("closed");
   });
 });

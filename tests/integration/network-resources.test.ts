@@ -537,6 +537,7 @@ describe("who may read, write and delete", () => {
       (
         await outsider.post(`/networks/${networkId}/resources`, {
           intent: "delete",
+          confirmed: "yes",
           resourceId: file.id,
         })
       ).status,
@@ -557,6 +558,7 @@ describe("who may read, write and delete", () => {
     expect(guessed.status).toBe(404);
     const deleteElsewhere = await otherClient.post(`/networks/${ownNetwork}/resources`, {
       intent: "delete",
+      confirmed: "yes",
       resourceId: file.id,
     });
     expect(deleteElsewhere.status).toBe(404);
@@ -591,6 +593,7 @@ describe("who may read, write and delete", () => {
     expect((await addLink(client, networkId)).status).toBe(403);
     const ownDelete = await client.post(`/networks/${networkId}/resources`, {
       intent: "delete",
+      confirmed: "yes",
       resourceId: file.id,
     });
     expect(ownDelete.status).toBe(403);
@@ -615,15 +618,25 @@ describe("who may read, write and delete", () => {
     const url = `/networks/${networkId}/resources`;
 
     for (const client of [memberClient, elsewhereClient]) {
-      expect((await client.post(url, { intent: "delete", resourceId: first.id })).status).toBe(403);
+      expect(
+        (await client.post(url, { intent: "delete", resourceId: first.id, confirmed: "yes" }))
+          .status,
+      ).toBe(403);
     }
     expect((await resourceRows(networkId)).every((r) => r.deleted_at === null)).toBe(true);
 
-    expect((await authorClient.post(url, { intent: "delete", resourceId: first.id })).status).toBe(
-      200,
-    );
     expect(
-      (await facilitatorClient.post(url, { intent: "delete", resourceId: second.id })).status,
+      (await authorClient.post(url, { intent: "delete", resourceId: first.id, confirmed: "yes" }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await facilitatorClient.post(url, {
+          intent: "delete",
+          resourceId: second.id,
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(200);
     const rows = await resourceRows(networkId);
     expect(rows.every((r) => r.deleted_at !== null)).toBe(true);
@@ -632,11 +645,18 @@ describe("who may read, write and delete", () => {
     for (const client of [authorClient, facilitatorClient]) {
       expect((await client.get(`${url}/${first.id}/${first.filename}`)).status).toBe(404);
     }
-    expect((await authorClient.post(url, { intent: "delete", resourceId: first.id })).status).toBe(
-      404,
-    );
     expect(
-      (await authorClient.post(url, { intent: "delete", resourceId: "not-a-uuid" })).status,
+      (await authorClient.post(url, { intent: "delete", resourceId: first.id, confirmed: "yes" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await authorClient.post(url, {
+          intent: "delete",
+          resourceId: "not-a-uuid",
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(404);
   });
 });

@@ -614,7 +614,11 @@ describe("invitations", () => {
         `select id from network_invitations where network_id = '${id}' and kind = 'link'`,
       ),
     );
-    await fc.post(`/networks/${id}/members`, { intent: "revoke-link", invitationId });
+    await fc.post(`/networks/${id}/members`, {
+      intent: "revoke-link",
+      invitationId,
+      confirmed: "yes",
+    });
     const { client: three } = await person();
     expect((await three.post(link!, {})).status).toBe(404);
     expect((await three.get(link!)).status).toBe(404);

@@ -143,8 +143,12 @@ describe("offers", () => {
     expect((await client.get("/offers/not-an-id")).status).toBe(404);
     expect((await client.get("/offers/00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect(
-      (await client.post("/offers/00000000-0000-4000-8000-000000000000", { intent: "withdraw" }))
-        .status,
+      (
+        await client.post("/offers/00000000-0000-4000-8000-000000000000", {
+          intent: "withdraw",
+          confirmed: "yes",
+        })
+      ).status,
     ).toBe(404);
     expect(
       (await client.post("/offers/00000000-0000-4000-8000-000000000000/edit", offerForm())).status,
@@ -199,7 +203,7 @@ describe("offers", () => {
     for (let i = 0; i < 21; i++) {
       ids.push(await createOffer(client, { title: `Paged offer ${String(i).padStart(2, "0")}` }));
     }
-    await client.post(`/offers/${ids[0]}`, { intent: "withdraw" });
+    await client.post(`/offers/${ids[0]}`, { intent: "withdraw", confirmed: "yes" });
     const first = await (await client.get("/offers?mine=1")).text();
     // Only the page's own text counts (the hydration data repeats it after <main>).
     const shown = (html: string) =>
@@ -255,7 +259,10 @@ describe("offers", () => {
     expect(await reached(need)).toBe(true);
 
     // Withdrawing it makes the need unreached again.
-    const withdrawn = await client.post(`/offers/${fits}`, { intent: "withdraw" });
+    const withdrawn = await client.post(`/offers/${fits}`, {
+      intent: "withdraw",
+      confirmed: "yes",
+    });
     expect(withdrawn.status).toBe(302);
     expect(await reached(need)).toBe(false);
     // A withdrawn offer can no longer be changed.
@@ -278,9 +285,10 @@ describe("offers", () => {
     // Only the creator may change or withdraw an offer.
     const stranger = await educator();
     expect((await stranger.client.get(`/offers/${other}/edit`)).status).toBe(403);
-    expect((await stranger.client.post(`/offers/${other}`, { intent: "withdraw" })).status).toBe(
-      403,
-    );
+    expect(
+      (await stranger.client.post(`/offers/${other}`, { intent: "withdraw", confirmed: "yes" }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -391,6 +399,7 @@ describe("answering a need", () => {
     // Cancelling the event takes the answer's reach away in the same transaction.
     const cancelled = await facilitator.client.post(`/networks/${network.id}/events/${eventId}`, {
       intent: "cancel",
+      confirmed: "yes",
     });
     expect(cancelled.status).toBe(302);
     expect(await reached(need)).toBe(false);

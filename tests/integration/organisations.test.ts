@@ -152,7 +152,10 @@ describe("joining organisations", () => {
         { userId: other.id, role: "member" },
       ],
     });
-    const response = await client.post(`/organisations/${id}`, { intent: "leave" });
+    const response = await client.post(`/organisations/${id}`, {
+      intent: "leave",
+      confirmed: "yes",
+    });
     expect(response.status).toBe(409);
     expectMessage(await response.text(), "org.lastAdmin");
   });

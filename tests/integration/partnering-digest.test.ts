@@ -120,7 +120,10 @@ describe("the weekly new-matches line", () => {
     await chooseEmail(never.client, "never", { frequency: "daily", hour: "8", weekday: "1" });
     await chooseEmail(finn.client, "immediately", { frequency: "daily", hour: "8", weekday: "1" });
     // The leaver leaves before the job runs.
-    const left = await leaver.client.post(`/organisations/${bakery.id}`, { intent: "leave" });
+    const left = await leaver.client.post(`/organisations/${bakery.id}`, {
+      intent: "leave",
+      confirmed: "yes",
+    });
     expect(left.status).toBeLessThan(400);
     expect(
       await rows(

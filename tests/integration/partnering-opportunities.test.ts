@@ -300,10 +300,17 @@ describe("withdrawal, renewal and expiry", () => {
     const { client, orgId } = await author();
     const id = await published(client, orgId);
     const other = await app.signedIn();
-    expect((await other.client.post(`/partnering/${id}`, { intent: "withdraw" })).status).toBe(403);
-    expect((await client.post(`/partnering/${id}`, { intent: "withdraw" })).status).toBe(302);
+    expect(
+      (await other.client.post(`/partnering/${id}`, { intent: "withdraw", confirmed: "yes" }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await client.post(`/partnering/${id}`, { intent: "withdraw", confirmed: "yes" })).status,
+    ).toBe(302);
     expect(await statusOf(id)).toMatchObject({ status: "withdrawn" });
-    expect((await client.post(`/partnering/${id}`, { intent: "withdraw" })).status).toBe(409);
+    expect(
+      (await client.post(`/partnering/${id}`, { intent: "withdraw", confirmed: "yes" })).status,
+    ).toBe(409);
     expect(
       (await client.post(`/partnering/${id}/edit`, { ...form(orgId), intent: "submit" })).status,
     ).toBe(409);
@@ -363,7 +370,7 @@ describe("visibility", () => {
     await rows(
       `update opportunities set expires_at = now() - interval '1 hour' where id = ${q(ids.expired)}`,
     );
-    await client.post(`/partnering/${ids.withdrawn}`, { intent: "withdraw" });
+    await client.post(`/partnering/${ids.withdrawn}`, { intent: "withdraw", confirmed: "yes" });
     const other = (await author("Other Firm")).client;
     const anonymous = app.client();
     const viewers = {

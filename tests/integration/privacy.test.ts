@@ -44,6 +44,7 @@ describe("download my data", () => {
       networkId: network.id,
       authorId: user.id,
       body: "My own post about sourdough",
+      language: "el",
     });
     await app.server.createPostAt({
       networkId: network.id,
@@ -54,8 +55,8 @@ describe("download my data", () => {
       values ('${mine.id}', '${other.user.id}', 'Another person comments', '<p>x</p>')`);
     const picture = Buffer.from("a picture of bread, pretend it is a JPEG");
     storeFile(`attachments/${mine.id}.jpg`, picture);
-    await rows(`insert into post_attachments (post_id, kind, storage_key, filename, content_type, size_bytes)
-      values ('${mine.id}', 'image', 'attachments/${mine.id}.jpg', 'bread.jpg', 'image/jpeg', ${picture.length})`);
+    await rows(`insert into post_attachments (post_id, kind, storage_key, filename, content_type, size_bytes, alt_text)
+      values ('${mine.id}', 'image', 'attachments/${mine.id}.jpg', 'bread.jpg', 'image/jpeg', ${picture.length}, 'A rye loaf, sliced')`);
     const photo = Buffer.from("my portrait");
     storeFile(`photos/${user.id}.webp`, photo);
     await rows(`update users set photo_key = 'photos/${user.id}.webp' where id = '${user.id}'`);
@@ -95,6 +96,9 @@ describe("download my data", () => {
     expect(json("posts.json").map((p: { body: string }) => p.body)).toEqual([
       "My own post about sourdough",
     ]);
+    // What the author said about their writing goes with it (decision 031).
+    expect(json("posts.json")[0]).toMatchObject({ language: "el" });
+    expect(json("post-attachments.json")[0]).toMatchObject({ alt_text: "A rye loaf, sliced" });
     expect(json("network-memberships.json")).toHaveLength(1);
     expect(json("sessions.json")[0]).not.toHaveProperty("id");
     expect(files.get(`files/photo/${user.id}.webp`)).toEqual(photo);

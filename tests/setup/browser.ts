@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import sharp from "sharp";
+import { expect } from "vitest";
 import { createTranslator, type Locale, type Translate } from "~/i18n/i18n";
 import de from "~/i18n/locales/de.json";
 import el from "~/i18n/locales/el.json";
@@ -304,10 +305,15 @@ export async function signInWithForm(page: Page, baseUrl: string, email: string,
   ]);
 }
 
+/** A 1280 × 800 screen zoomed to 200 % lays pages out in 640 × 400 CSS pixels. */
+const zoomed200 = { width: 640, height: 400 };
+
 /**
  * Everything a page must not have, as a list of failures (empty: the page passes): axe
  * violations in the light and the dark colour scheme, catalogue keys shown instead of text, and
- * sideways scrolling (checked at whatever width the page has; the journeys use 360 px).
+ * sideways scrolling (checked at whatever width the page has; the journeys use 360 px); then the
+ * same page laid out as at 200 % zoom (WCAG 1.4.4 and 1.4.10), checked again by axe and for
+ * sideways scrolling, so that every page any browser test visits is checked at 200 % too.
  */
 export async function pageProblems(page: Page, label: string): Promise<string[]> {
   const failures: string[] = [];
@@ -319,9 +325,29 @@ export async function pageProblems(page: Page, label: string): Promise<string[]>
   await page.emulateMedia({ colorScheme: null });
   const keys = await untranslatedKeys(page);
   if (keys.length) failures.push(`untranslated keys on ${label}: ${keys.join(", ")}`);
-  const overflow = await horizontalOverflow(page);
-  if (overflow.scrollWidth > overflow.clientWidth) {
-    failures.push(`${label} scrolls sideways at 360 px: ${overflow.widest.join(", ")}`);
+  const sideways = async (where: string) => {
+    const overflow = await horizontalOverflow(page);
+    if (overflow.scrollWidth > overflow.clientWidth) {
+      failures.push(`${label} scrolls sideways ${where}: ${overflow.widest.join(", ")}`);
+    }
+  };
+  const size = page.viewportSize();
+  await sideways(`at ${size?.width ?? "the default"} px`);
+  if (size && size.width !== zoomed200.width) {
+    // Resizing lays the same page out again (no reload: a form's state and open menus stay).
+    await page.setViewportSize(zoomed200);
+    const report = await accessibilityReport(page, `${label} (200 %)`);
+    if (report) failures.push(report);
+    await sideways("at 200 %");
+    await page.setViewportSize(size);
   }
   return failures;
+}
+
+/**
+ * pageProblems() as a soft assertion: a journey reports every page that fails instead of stopping
+ * at the first.
+ */
+export async function expectAccessible(page: Page, label: string) {
+  expect.soft(await pageProblems(page, label), `problems on ${label}`).toEqual([]);
 }

@@ -13,7 +13,9 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   attachmentKinds,
+  contentLanguages,
   invitationKinds,
+  MAX_ALT_TEXT_LENGTH,
   networkKinds,
   networkMemberStatuses,
   networkRoles,
@@ -166,6 +168,11 @@ export const posts = pgTable(
     body: text("body").notNull(),
     /** The Markdown rendered and made safe when the post was written. */
     bodyHtml: text("body_html").notNull(),
+    /**
+     * The language its author says it is written in (one of the interface languages); null for
+     * posts written before authors were asked, which are never guessed (decision 031).
+     */
+    language: text("language", { enum: contentLanguages }),
     /** The form's one-time key: a double-submitted form finds the post it already made. */
     submissionKey: text("submission_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -183,6 +190,7 @@ export const posts = pgTable(
       .where(sql`pinned_at is not null and deleted_at is null`),
     uniqueIndex("posts_submission_key").on(t.authorId, t.submissionKey),
     index("posts_deleted_by_idx").on(t.deletedBy).where(sql`deleted_by is not null`),
+    checkOneOf("posts_language_check", t.language, contentLanguages),
   ],
 );
 
@@ -200,11 +208,17 @@ export const postAttachments = pgTable(
     sizeBytes: integer("size_bytes").notNull(),
     width: integer("width"),
     height: integer("height"),
+    /** The author's description of a photo, its text alternative (null: none given). */
+    altText: text("alt_text"),
   },
   (t) => [
     index("post_attachments_post_idx").on(t.postId),
     checkOneOf("post_attachments_kind_check", t.kind, attachmentKinds),
     checkNotNegative("post_attachments_size_check", t.sizeBytes),
+    checkThat(
+      "post_attachments_alt_text_check",
+      sql`char_length(${t.altText}) <= ${sql.raw(String(MAX_ALT_TEXT_LENGTH))}`,
+    ),
   ],
 );
 
@@ -258,6 +272,8 @@ export const comments = pgTable(
       .references(() => users.id, { onDelete: "restrict" }),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
+    /** As posts.language: what its author wrote it in, null when never said. */
+    language: text("language", { enum: contentLanguages }),
     submissionKey: text("submission_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp("edited_at", { withTimezone: true }),
@@ -265,6 +281,7 @@ export const comments = pgTable(
   },
   (t) => [
     index("comments_post_idx").on(t.postId, t.createdAt),
+    checkOneOf("comments_language_check", t.language, contentLanguages),
     // The foreign keys below are checked on every delete of the row they point to.
     index("comments_parent_idx").on(t.parentId).where(sql`parent_id is not null`),
     uniqueIndex("comments_submission_key").on(t.authorId, t.submissionKey),
@@ -284,6 +301,8 @@ export const forumTopics = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
+    /** As posts.language, for the title and the opening text. */
+    language: text("language", { enum: contentLanguages }),
     submissionKey: text("submission_key"),
     replyCount: integer("reply_count").notNull().default(0),
     answerReplyId: uuid("answer_reply_id").references((): AnyPgColumn => forumReplies.id, {
@@ -299,6 +318,7 @@ export const forumTopics = pgTable(
       .where(sql`deleted_at is null`),
     uniqueIndex("forum_topics_submission_key").on(t.authorId, t.submissionKey),
     checkNotNegative("forum_topics_reply_count_check", t.replyCount),
+    checkOneOf("forum_topics_language_check", t.language, contentLanguages),
     index("forum_topics_answer_idx").on(t.answerReplyId).where(sql`answer_reply_id is not null`),
   ],
 );
@@ -315,12 +335,15 @@ export const forumReplies = pgTable(
       .references(() => users.id, { onDelete: "restrict" }),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
+    /** As posts.language. */
+    language: text("language", { enum: contentLanguages }),
     submissionKey: text("submission_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
     index("forum_replies_topic_idx").on(t.topicId, t.createdAt),
+    checkOneOf("forum_replies_language_check", t.language, contentLanguages),
     uniqueIndex("forum_replies_submission_key").on(t.authorId, t.submissionKey),
   ],
 );

@@ -6,6 +6,7 @@ import { mentionableMembers, mentionHandle } from "~/features/content/mentions.s
 import { getLogger } from "~/lib/logger.server";
 import { createNetwork, createPostAt } from "./builders.server";
 import { demoPeople } from "./demo-data";
+import { demoLanguageOf } from "./demo-language";
 import { demoNetworks } from "./demo-networks";
 
 const HOUR = 3600_000;
@@ -61,6 +62,8 @@ export async function seedDemoNetworks(
     );
     const mentions = await mentionableMembers(db, networkId);
     const render = (body: string) => renderMarkdown(rewriteMentions(body), { mentions });
+    // Each text says the language it is written in, as its author would have (decision 031).
+    const language = (text: string) => demoLanguageOf(text, demo.languages);
     for (const post of demo.posts) {
       const createdAt = now - post.daysAgo * DAY;
       const { id: postId } = await createPostAt(
@@ -68,6 +71,7 @@ export async function seedDemoNetworks(
           networkId,
           authorId: id(post.author),
           body: rewriteMentions(post.body),
+          language: language(post.body),
           createdAt: new Date(createdAt),
           pinned: post.pinned,
         },
@@ -88,6 +92,7 @@ export async function seedDemoNetworks(
             authorId: id(comment.author),
             body: rewriteMentions(comment.body),
             bodyHtml: render(comment.body),
+            language: language(comment.body),
             createdAt: new Date(Math.min(now, createdAt + comment.hoursAfter * HOUR)),
           })
           .returning({ id: comments.id });
@@ -98,6 +103,7 @@ export async function seedDemoNetworks(
             authorId: id(reply.author),
             body: rewriteMentions(reply.body),
             bodyHtml: render(reply.body),
+            language: language(reply.body),
             createdAt: new Date(Math.min(now, createdAt + reply.hoursAfter * HOUR)),
           });
         }
@@ -114,6 +120,7 @@ export async function seedDemoNetworks(
           title: topic.title,
           body: rewriteMentions(topic.body),
           bodyHtml: render(topic.body),
+          language: language(`${topic.title}\n${topic.body}`),
           replyCount: topic.replies.length,
           createdAt: new Date(createdAt),
           lastActivityAt: new Date(Math.min(now, createdAt + last * HOUR)),
@@ -127,6 +134,7 @@ export async function seedDemoNetworks(
             authorId: id(reply.author),
             body: rewriteMentions(reply.body),
             bodyHtml: render(reply.body),
+            language: language(reply.body),
             createdAt: new Date(Math.min(now, createdAt + reply.hoursAfter * HOUR)),
           })
           .returning({ id: forumReplies.id });

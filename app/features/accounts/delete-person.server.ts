@@ -4,16 +4,18 @@ import { type Db, getDb, queryParsed } from "~/db/client.server";
 import { tombstoneCredentialsOf } from "~/features/credentials/credentials.server";
 import { refreshNeeds } from "~/features/needs/weight.server";
 import { randomToken } from "~/lib/crypto.server";
+import { FORMER_MEMBER_ID, FORMER_MEMBER_STORED_NAME } from "./former-member";
 import { hashPassword } from "./password.server";
 
 /**
  * The one account that anonymised content points to once its author is deleted. It is never
  * verified or onboarded, so directories, counts and profile pages leave it out, and nobody knows
- * its password.
+ * its password. Pages show it as "Former member" in the reader's language (`former-member.ts`).
  */
-export const FORMER_MEMBER_ID = "00000000-0000-4000-8000-000000000000";
+export { FORMER_MEMBER_ID };
+
 const FORMER_MEMBER_EMAIL = "former-member@invalid";
-const FORMER_MEMBER_NAME = "Former member";
+const FORMER_MEMBER_NAME = FORMER_MEMBER_STORED_NAME;
 
 export interface DeletePersonResult {
   /** Posts, comments and discussion topics of theirs that nobody else had answered. */

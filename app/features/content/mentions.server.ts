@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, queryParsed } from "~/db/client.server";
+import { listedSql } from "~/features/profiles/policy.server";
 
 /**
  * The handle people type after @ to mention someone: their display name without accents,
@@ -34,7 +35,7 @@ export async function mentionableMembers(
   const rows = await queryParsed(
     z.object({ id: z.string(), display_name: z.string() }),
     sql`select u.id, u.display_name from network_members m join users u on u.id = m.user_id
-        where m.network_id = ${networkId} and m.status = 'active'`,
+        where m.network_id = ${networkId} and m.status = 'active' and ${listedSql("u.id")}`,
     db,
   );
   const map = new Map<string, Mentionable>();

@@ -14,6 +14,7 @@ import {
   markConversationNotificationsRead,
   notifyMessage,
 } from "~/features/conversations/notifications.server";
+import { type AuthorAsSeen, authorAsSeen } from "~/features/profiles/visitors";
 import { createOnce, findSubmitted } from "~/lib/create-once.server";
 import type { Cursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
@@ -530,7 +531,8 @@ async function sendInExisting(
 
 export type MessageView = {
   id: string;
-  author: { id: string; name: string; photoKey: string | null };
+  /** As pages show authors: the former member in the reader's words, without a link. */
+  author: AuthorAsSeen;
   bodyHtml: string;
   createdAt: string;
   attachments: { id: string; kind: "image" | "file"; filename: string }[];
@@ -589,7 +591,12 @@ export async function listMessages(options: {
     older: next,
     messages: page.reverse().map((r) => ({
       id: r.id,
-      author: { id: r.author_id, name: r.display_name, photoKey: r.photo_key },
+      // Only people in the conversation read it: they see names ("fields").
+      author: authorAsSeen("fields", {
+        id: r.author_id,
+        name: r.display_name,
+        photoKey: r.photo_key,
+      }),
       bodyHtml: r.body_html,
       createdAt: r.created_at.toISOString(),
       attachments: files

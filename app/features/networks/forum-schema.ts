@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contentLanguageSchema } from "~/features/content/language";
 import { topics as builtInTopics } from "~/features/taxonomy/data/topics";
 import { languageCodes } from "~/features/taxonomy/languages";
 import { submissionKeySchema } from "~/lib/submission-key";
@@ -32,6 +33,7 @@ export const topicSchema = z.object({
     .min(3, "forum.titleTooShort")
     .max(MAX_TOPIC_TITLE_LENGTH, "forum.titleTooLong"),
   body: forumBody("forum.bodyEmpty"),
+  language: contentLanguageSchema,
   submissionKey,
 });
 export type TopicInput = z.infer<typeof topicSchema>;
@@ -39,6 +41,7 @@ export type TopicInput = z.infer<typeof topicSchema>;
 /** A reply to a topic. */
 export const replySchema = z.object({
   body: forumBody("forum.replyEmpty"),
+  language: contentLanguageSchema,
   submissionKey,
 });
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows } from "~/db/client.server";
 import { forumReplies, forumTopics, networks } from "~/db/schema";
+import type { ContentLanguage } from "~/features/content/language";
 import { findMentions, renderMarkdown } from "~/features/content/markdown";
 import { mentionableMembers } from "~/features/content/mentions.server";
 import { fanOut } from "~/features/notifications/fanout.server";
@@ -104,6 +105,8 @@ export async function createTopic(input: {
   decision: Decision<"post", NetworkSubject, Person>;
   title: string;
   body: string;
+  /** What the author says the title and text are written in (null: not said). */
+  language?: ContentLanguage | null;
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
   const { decision, ...fields } = input;
@@ -125,6 +128,7 @@ export async function createTopic(input: {
         title: options.title,
         body: options.body,
         bodyHtml: rendered.html,
+        language: options.language ?? null,
       };
     },
     alsoWrite: async (tx, topicId) => {
@@ -155,6 +159,7 @@ export async function addReply(input: {
   decision: Decision<"post", NetworkSubject, Person>;
   topicId: string;
   body: string;
+  language?: ContentLanguage | null;
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
   const { decision, ...fields } = input;
@@ -175,6 +180,7 @@ export async function addReply(input: {
         authorId,
         body: options.body,
         bodyHtml: rendered.html,
+        language: options.language ?? null,
       };
     },
     alsoWrite: async (tx, replyId) => {
@@ -304,6 +310,7 @@ const authorPhoto = sql`case when coalesce(u.visibility->>'photo', 'public') = '
 type TopicRow = {
   id: string;
   title: string;
+  language: ContentLanguage | null;
   author_id: string;
   author_name: string;
   reply_count: number;
@@ -326,7 +333,7 @@ export async function listTopics(options: {
     ? sql`and ${afterCursorSql(options.after, "t.last_activity_at", "t.id")}`
     : sql``;
   const rows = await queryRows<TopicRow>(sql`
-    select t.id, t.title, t.author_id, u.display_name as author_name, t.reply_count,
+    select t.id, t.title, t.language, t.author_id, u.display_name as author_name, t.reply_count,
       t.answer_reply_id is not null as answered, t.created_at, t.last_activity_at,
       ${cursorAtSql("t.last_activity_at")}
     from forum_topics t join users u on u.id = t.author_id
@@ -339,6 +346,7 @@ export async function listTopics(options: {
     topics: page.map((r) => ({
       id: r.id,
       title: r.title,
+      language: r.language,
       author: authorAsSeen(sight, { id: r.author_id, name: r.author_name }),
       replyCount: Number(r.reply_count),
       answered: Boolean(r.answered),
@@ -355,18 +363,21 @@ type ReplyRow = {
   author_name: string;
   author_photo: string | null;
   body_html: string;
+  language: ContentLanguage | null;
   created_at: string;
   cursor_at: string;
 };
 
 const replyColumns = sql`r.id, r.author_id, u.display_name as author_name,
-  ${authorPhoto} as author_photo, r.body_html, r.created_at, ${cursorAtSql("r.created_at")}`;
+  ${authorPhoto} as author_photo, r.body_html, r.language, r.created_at,
+  ${cursorAtSql("r.created_at")}`;
 
 function toReply(r: ReplyRow, sight: PeopleSight) {
   return {
     id: r.id,
     author: authorAsSeen(sight, { id: r.author_id, name: r.author_name, photoKey: r.author_photo }),
     bodyHtml: mentionsAsSeen(r.body_html, sight),
+    language: r.language,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
@@ -394,13 +405,14 @@ export async function getTopic(
     author_name: string;
     author_photo: string | null;
     body_html: string;
+    language: ContentLanguage | null;
     reply_count: number;
     answer_reply_id: string | null;
     created_at: string;
     last_activity_at: string;
   }>(sql`
     select t.id, t.title, t.author_id, u.display_name as author_name, ${authorPhoto} as author_photo,
-      t.body_html, t.reply_count, t.answer_reply_id, t.created_at, t.last_activity_at
+      t.body_html, t.language, t.reply_count, t.answer_reply_id, t.created_at, t.last_activity_at
     from forum_topics t join users u on u.id = t.author_id
     where t.id = ${options.topicId} and t.network_id = ${options.networkId} and t.deleted_at is null`);
   if (!topic) return null;
@@ -433,6 +445,7 @@ export async function getTopic(
       photoKey: topic.author_photo,
     }),
     bodyHtml: mentionsAsSeen(topic.body_html, sight),
+    language: topic.language,
     replyCount: Number(topic.reply_count),
     answerReplyId: answerRows.length ? topic.answer_reply_id : null,
     answer: answerRows[0] ? reply(answerRows[0]) : null,

@@ -212,7 +212,8 @@ export async function revokeInvitationLink(input: {
   if (!isUuid(options.invitationId)) return false;
   const rows = await getDb()
     .update(networkInvitations)
-    .set({ revokedAt: new Date() })
+    // A replayed "stop" keeps the first time it was stopped.
+    .set({ revokedAt: sql`coalesce(${networkInvitations.revokedAt}, now())` })
     .where(
       and(
         eq(networkInvitations.id, options.invitationId),

@@ -4,7 +4,7 @@ import { networkMembers, networkRemovals, networks } from "~/db/schema";
 import { refreshNeeds } from "~/features/needs/weight.server";
 import { fanOut } from "~/features/notifications/fanout.server";
 import { notify } from "~/features/notifications/notify.server";
-import { fieldVisibleSql, type Viewer } from "~/features/profiles/policy.server";
+import { fieldVisibleSql, listedSql, type Viewer } from "~/features/profiles/policy.server";
 import { authorAsSeen } from "~/features/profiles/visitors";
 import type { Cursor } from "~/lib/cursor";
 import { conflict, forbidden, notFound } from "~/lib/errors";
@@ -442,6 +442,7 @@ export async function listNetworkMembers(options: {
   const where: SQL[] = [
     sql`m.network_id = ${options.networkId}`,
     sql`m.status = ${options.status}`,
+    listedSql("u.id"),
   ];
   if (filters.role) where.push(sql`u.role = ${filters.role}`);
   if (filters.facilitators) where.push(sql`m.role = 'facilitator'`);

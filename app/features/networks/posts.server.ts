@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, getDb, queryRows, uuidArray } from "~/db/client.server";
 import {
   comments,
@@ -9,6 +9,7 @@ import {
   posts,
   type reactionKinds,
 } from "~/db/schema";
+import type { ContentLanguage } from "~/features/content/language";
 import { findMentions, renderMarkdown } from "~/features/content/markdown";
 import { mentionableMembers } from "~/features/content/mentions.server";
 import { fanOut } from "~/features/notifications/fanout.server";
@@ -28,6 +29,7 @@ import { publish } from "~/lib/pubsub.server";
 import { hitRateLimit } from "~/lib/rate-limit.server";
 import { filesOf, removeUploads, type StoredFile, storeUpload } from "~/lib/uploads.server";
 import { type NetworkSubject, networkPolicy } from "./rules";
+import { MAX_FILES_PER_POST } from "./schema";
 
 export type ReactionKind = (typeof reactionKinds)[number];
 
@@ -44,9 +46,6 @@ async function limitPosting(userId: string) {
   if (!limit.allowed) throw tooMany("posts.tooFast");
 }
 
-/** Files one post may carry. */
-export const MAX_FILES_PER_POST = 4;
-
 /** Posts, comments: a form sent twice (same submission key) finds the row it already made. */
 const postSubmissions = {
   table: posts,
@@ -62,6 +61,21 @@ const commentSubmissions = {
 };
 
 /**
+ * Gives the stored photos their descriptions, in order: the first description goes to the first
+ * photo among the files (documents have no text alternative; their name is their link text).
+ * An empty description is none; descriptions beyond the photos are dropped.
+ */
+function describePhotos(stored: StoredFile[], altTexts: readonly string[]) {
+  let photo = 0;
+  return stored.map((file) => {
+    if (file.kind !== "image") return { ...file, altText: null };
+    const altText = altTexts[photo] || null;
+    photo += 1;
+    return { ...file, altText };
+  });
+}
+
+/**
  * Writes a post with its attachments and mentions in one transaction. A form sent twice (same
  * submission key) returns the post the first one made instead of writing another. Files are
  * stored before the transaction and removed again if it fails. A post may be only text, only
@@ -72,6 +86,10 @@ export async function createPost(options: {
   decision: Decision<"post", NetworkSubject, Person>;
   body: string;
   files: unknown;
+  /** What the author says the post is written in (null: not said). */
+  language?: ContentLanguage | null;
+  /** The photos' descriptions, in the order of the photos (validated by postSchema). */
+  altTexts?: readonly string[];
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
   const { body } = options;
@@ -106,11 +124,19 @@ export async function createPost(options: {
     values: async (tx) => {
       const rendered = await renderWithMentions(tx, networkId, body);
       mentioned = rendered.mentioned;
-      return { networkId, authorId, body, bodyHtml: rendered.html };
+      return {
+        networkId,
+        authorId,
+        body,
+        bodyHtml: rendered.html,
+        language: options.language ?? null,
+      };
     },
     alsoWrite: async (tx, postId, stored) => {
       if (stored.length) {
-        await tx.insert(postAttachments).values(stored.map((f) => ({ postId, ...f })));
+        await tx
+          .insert(postAttachments)
+          .values(describePhotos(stored, options.altTexts ?? []).map((f) => ({ postId, ...f })));
       }
       if (mentioned.length) {
         await tx
@@ -190,12 +216,20 @@ async function findPost(ref: PostRef) {
   return post;
 }
 
-/** Changes a post's text (its author only); the post is marked as edited. */
+/**
+ * Changes a post's text, its language and its photos' descriptions (its author only); the post
+ * is marked as edited. A description naming a photo that is not this post's is a 404 and
+ * nothing changes.
+ */
 export async function editPost(options: {
   actor: Person;
   network: NetworkSubject;
   postId: string;
   body: string;
+  /** Null: not said. Left out: kept as it is. */
+  language?: ContentLanguage | null;
+  /** New descriptions of this post's photos (empty: none). */
+  descriptions?: readonly { attachmentId: string; altText: string }[];
 }) {
   const ref = { networkId: options.network.id, postId: options.postId };
   const post = await findPost(ref);
@@ -208,8 +242,14 @@ export async function editPost(options: {
     const { html, mentioned } = await renderWithMentions(tx, ref.networkId, options.body);
     await tx
       .update(posts)
-      .set({ body: options.body, bodyHtml: html, editedAt: new Date() })
+      .set({
+        body: options.body,
+        bodyHtml: html,
+        editedAt: new Date(),
+        ...(options.language !== undefined ? { language: options.language } : {}),
+      })
       .where(eq(posts.id, post.id));
+    await describeAttachments(tx, post.id, options.descriptions ?? []);
     await tx.delete(postMentions).where(eq(postMentions.postId, post.id));
     if (mentioned.length) {
       await tx
@@ -230,6 +270,36 @@ export async function editPost(options: {
     type: "post-edited",
     data: { postId: post.id },
   });
+}
+
+/**
+ * Sets the descriptions of a post's photos. Every id must be a photo of this post: one that is
+ * not (another post's, a document) is a 404, and the caller's transaction rolls back.
+ */
+async function describeAttachments(
+  tx: Db,
+  postId: string,
+  descriptions: readonly { attachmentId: string; altText: string }[],
+) {
+  if (!descriptions.length) return;
+  const ids = [...new Set(descriptions.map((d) => d.attachmentId))];
+  const photos = await tx
+    .select({ id: postAttachments.id })
+    .from(postAttachments)
+    .where(
+      and(
+        eq(postAttachments.postId, postId),
+        eq(postAttachments.kind, "image"),
+        inArray(postAttachments.id, ids),
+      ),
+    );
+  if (photos.length !== ids.length) throw notFound("posts.photoNotFound");
+  for (const d of descriptions) {
+    await tx
+      .update(postAttachments)
+      .set({ altText: d.altText || null })
+      .where(and(eq(postAttachments.id, d.attachmentId), eq(postAttachments.postId, postId)));
+  }
 }
 
 /** Hides a post (soft delete) — by its author or a facilitator of the network. */
@@ -325,6 +395,7 @@ export async function addComment(options: {
   postId: string;
   body: string;
   parentId?: string;
+  language?: ContentLanguage | null;
   submissionKey?: string;
 }): Promise<{ id: string; duplicate: boolean }> {
   const ref = { networkId: options.decision.resource.id, postId: options.postId };
@@ -363,6 +434,7 @@ export async function addComment(options: {
         authorId: authorId,
         body: options.body,
         bodyHtml: html,
+        language: options.language ?? null,
       };
     },
     alsoWrite: async (tx, commentId, prepared) => {
@@ -458,6 +530,7 @@ type PostRow = {
   author_photo: string | null;
   body: string;
   body_html: string;
+  language: ContentLanguage | null;
   created_at: string;
   edited_at: string | null;
   pinned_at: string | null;
@@ -491,6 +564,7 @@ async function hydratePosts(
       sizeBytes: number;
       width: number | null;
       height: number | null;
+      altText: string | null;
     }[];
     reactions: Partial<Record<ReactionKind, number>>;
     mine: ReactionKind[];
@@ -500,6 +574,7 @@ async function hydratePosts(
       author_id: string;
       author_name: string;
       body_html: string;
+      language: ContentLanguage | null;
       created_at: string;
     }[];
     comment_count: number;
@@ -508,7 +583,7 @@ async function hydratePosts(
       coalesce((
         select json_agg(json_build_object('id', a.id, 'kind', a.kind, 'filename', a.filename,
           'contentType', a.content_type, 'sizeBytes', a.size_bytes, 'width', a.width,
-          'height', a.height))
+          'height', a.height, 'altText', a.alt_text))
         from post_attachments a where a.post_id = p.id), '[]') as attachments,
       coalesce((
         select json_object_agg(k.kind, k.n) from (
@@ -520,7 +595,7 @@ async function hydratePosts(
       coalesce((
         select json_agg(c order by c.created_at) from (
           select c.id, c.parent_id, c.author_id, u.display_name as author_name, c.body_html,
-            c.created_at
+            c.language, c.created_at
           from comments c join users u on u.id = c.author_id
           where c.post_id = p.id and c.deleted_at is null
           order by c.created_at desc
@@ -544,6 +619,7 @@ async function hydratePosts(
       // author reading); everyone else gets just the HTML.
       body: options.withSource && r.author_id === viewerId ? r.body : "",
       bodyHtml: pageHtml(mentionsAsSeen(r.body_html, sight), inDocument),
+      language: r.language,
       createdAt: new Date(r.created_at).toISOString(),
       edited: r.edited_at !== null,
       pinned: r.pinned_at !== null,
@@ -557,6 +633,7 @@ async function hydratePosts(
         parentId: c.parent_id,
         author: authorAsSeen(sight, { id: c.author_id, name: c.author_name }),
         bodyHtml: pageHtml(mentionsAsSeen(c.body_html, sight), inDocument),
+        language: c.language,
         createdAt: new Date(c.created_at).toISOString(),
       })),
     };
@@ -568,7 +645,7 @@ async function hydratePosts(
 const postColumns = sql`p.id, p.network_id, n.name as network_name, p.author_id,
   u.display_name as author_name,
   case when coalesce(u.visibility->>'photo', 'public') = 'public' then u.photo_key end as author_photo,
-  p.body, p.body_html, p.created_at, p.edited_at, p.pinned_at,
+  p.body, p.body_html, p.language, p.created_at, p.edited_at, p.pinned_at,
   ${cursorAtSql("p.created_at")}`;
 
 /**

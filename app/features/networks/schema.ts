@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { networkKinds, networkVisibilities, reactionKinds } from "~/db/enums";
+import { MAX_ALT_TEXT_LENGTH, networkKinds, networkVisibilities, reactionKinds } from "~/db/enums";
+import { contentLanguageSchema } from "~/features/content/language";
 import { submissionKeySchema } from "~/lib/submission-key";
 
 export const MAX_POST_LENGTH = 10_000;
 export const MAX_COMMENT_LENGTH = 4_000;
+/** Files one post may carry. */
+export const MAX_FILES_PER_POST = 4;
+export { MAX_ALT_TEXT_LENGTH };
 
 const list = z.array(z.string());
 
@@ -55,17 +59,70 @@ function hasFiles(value: unknown): boolean {
   return (Array.isArray(value) ? value : [value]).some((f) => f instanceof File && f.size > 0);
 }
 
+/** A field that may come once, several times (an array) or not at all, as a list. */
+const asArray = (value: unknown) =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** A photo's description, its text alternative; empty means "none given". */
+const altText = z
+  .string({ error: "form.invalid" })
+  .trim()
+  .max(MAX_ALT_TEXT_LENGTH, "posts.altTextTooLong");
+
+/**
+ * The photos' descriptions of a new post, in the order of the photos among the chosen files
+ * (the first describes the first photo). Without JavaScript the composer has one field, for
+ * the first photo; with it, one per chosen photo.
+ */
+const altTexts = z.preprocess(asArray, z.array(altText).max(MAX_FILES_PER_POST, "upload.tooMany"));
+
+/**
+ * Which photo's description a failed parse refused (0 for the first), so that the form shows
+ * the error beside that field; 0 when the error is not about one description.
+ */
+export function refusedAltTextIndex(error: z.ZodError): number {
+  const issue = error.issues.find((i) => i.path[0] === "altText");
+  return typeof issue?.path[1] === "number" ? issue.path[1] : 0;
+}
+
 /** A new post: text, attachments (a photo alone is a post), or both; never neither. */
 export const postSchema = z
-  .object({ body: postBody, files: z.unknown().optional(), submissionKey })
+  .object({
+    body: postBody,
+    files: z.unknown().optional(),
+    language: contentLanguageSchema,
+    altText: altTexts,
+    submissionKey,
+  })
   .superRefine((value, ctx) => {
     if (value.body === "" && !hasFiles(value.files)) {
       ctx.addIssue({ code: "custom", path: ["body"], message: "posts.emptyPost" });
     }
   });
 
-/** A post's text when its author edits it. */
-export const postEditSchema = z.object({ body: postBody.min(1, "posts.commentEmpty") });
+/**
+ * A post's text and language when its author edits it, and its photos' descriptions: the edit
+ * form sends each photo's id (`photoId`) followed by its description (`altText`), in pairs.
+ */
+export const postEditSchema = z
+  .object({
+    body: postBody.min(1, "posts.commentEmpty"),
+    language: contentLanguageSchema,
+    photoId: z.preprocess(
+      asArray,
+      z.array(z.uuid({ error: "form.invalid" })).max(MAX_FILES_PER_POST),
+    ),
+    altText: altTexts,
+  })
+  .superRefine((value, ctx) => {
+    if (value.photoId.length !== value.altText.length) {
+      ctx.addIssue({ code: "custom", path: ["altText"], message: "form.invalid" });
+    }
+  })
+  .transform(({ photoId, altText, ...rest }) => ({
+    ...rest,
+    descriptions: photoId.map((id, i) => ({ attachmentId: id, altText: altText[i] })),
+  }));
 
 export const commentSchema = z.object({
   body: z
@@ -74,6 +131,7 @@ export const commentSchema = z.object({
     .min(1, "posts.commentEmpty")
     .max(MAX_COMMENT_LENGTH, "posts.commentTooLong"),
   parentId: z.uuid().optional().catch(undefined),
+  language: contentLanguageSchema,
   submissionKey,
 });
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { getDb, queryRows } from "~/db/client.server";
 import { organisationMembers, organisations, organisationTopics, users } from "~/db/schema";
-import { fieldVisibleSql, viewerOfActor } from "~/features/profiles/policy.server";
+import { fieldVisibleSql, listedSql, viewerOfActor } from "~/features/profiles/policy.server";
 import {
   isCountry,
   isNaceDivision,
@@ -255,7 +255,7 @@ export async function getOrganisation(options: { id: string; actor: Actor }) {
     select u.id, u.display_name, u.role, om.role as member_role, om.status
     from organisation_members om join users u on u.id = om.user_id
     where om.organisation_id = ${org.id} and u.email_verified_at is not null
-      and ${fieldVisibleSql(viewer, "organisations")}
+      and ${fieldVisibleSql(viewer, "organisations")} and ${listedSql("u.id")}
     order by om.role, u.display_name`);
   const members = people.filter((p) => p.status === "active");
   const viewerMembership = options.actor ? await getMembership(org.id, options.actor.id) : null;

@@ -6,6 +6,7 @@ import { partneringBookings, partneringDays, partneringHolds } from "~/db/schema
 import { calendarFile } from "~/features/events/calendar.server";
 import type { CalendarEvent } from "~/features/events/ical";
 import { notify, TITLE_MAX } from "~/features/notifications/notify.server";
+import { listedSql } from "~/features/profiles/policy.server";
 import { type Cursor, encodeCursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
 import { conflict, DomainError, notFound } from "~/lib/errors";
@@ -289,7 +290,7 @@ export async function listParticipants(
         from partnering_participants p
         join users u on u.id = p.user_id
         left join organisations o on o.id = p.organisation_id
-        where p.day_id = ${dayId}::uuid
+        where p.day_id = ${dayId}::uuid and ${listedSql("p.user_id")}
           ${
             q === ""
               ? sql``

@@ -3,7 +3,7 @@ import { queryRows } from "~/db/client.server";
 import type { Cursor } from "~/lib/cursor";
 import { afterCursorSql, cursorAtSql, keysetPage } from "~/lib/keyset.server";
 import { ttlCache } from "~/lib/ttl-cache";
-import { fieldVisibleSql, type Viewer } from "./policy.server";
+import { fieldVisibleSql, listedSql, type Viewer } from "./policy.server";
 import { authorAsSeen } from "./visitors";
 
 export type PeopleFilters = {
@@ -44,7 +44,11 @@ export async function listPeople(options: {
   const limit = options.limit ?? PAGE_SIZE;
   // Members only (decision 026): a visitor is shown nobody.
   if (viewer.sight === "nothing") return { people: [], next: null };
-  const where: SQL[] = [sql`u.email_verified_at is not null`, sql`u.onboarded_at is not null`];
+  const where: SQL[] = [
+    sql`u.email_verified_at is not null`,
+    sql`u.onboarded_at is not null`,
+    listedSql("u.id"),
+  ];
   if (filters.role) where.push(sql`u.role = ${filters.role}`);
   if (filters.country) {
     where.push(sql`u.country = ${filters.country}`, fieldVisibleSql(viewer, "location"));

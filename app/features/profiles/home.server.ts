@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "~/db/client.server";
 import { visibleNeedsSql } from "~/features/needs/policy.server";
 import { ttlCache } from "~/lib/ttl-cache";
-import { fieldVisibleSql, type Viewer } from "./policy.server";
+import { fieldVisibleSql, listedSql, type Viewer } from "./policy.server";
 
 type Stats = { owners: number; educators: number; organisations: number; countries: number };
 const statsCache = ttlCache<"stats", Stats>({ ttlMs: 60_000, maxEntries: 1 });
@@ -87,6 +87,7 @@ async function queryMatches(options: {
     join users u on u.id = offer.user_id
     where want.user_id = ${options.viewer.userId} and want.kind = 'wanted'
       and u.id <> ${options.viewer.userId} and u.email_verified_at is not null
+      and ${listedSql("u.id")}
       and ${fieldVisibleSql(options.viewer, "skills")}
     group by u.id
     order by count(*) desc, u.created_at desc

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type Column, type SQL, sql } from "drizzle-orm";
 import { visitorPeopleChoices } from "~/db/enums";
 import type { FieldVisibility, ProfileField, Visibility } from "~/db/schema";
 import type { Auth } from "~/lib/context";
@@ -58,6 +58,18 @@ export async function viewerOfActor(actor: Actor): Promise<Viewer> {
  */
 export async function sightOf(viewerId: string | null): Promise<PeopleSight> {
   return viewerId ? "fields" : peopleSight(null, await visitorPeopleSetting());
+}
+
+/**
+ * SQL that is true when the person whose id is `idColumn` (e.g. "u.id") is listed: not waiting
+ * for their account's deletion (decision 032). During the 14-day grace period of decision 027
+ * they leave every list of people (directory, network and organisation members, mentions,
+ * partnering-day participants, suggestions) and their profile answers 404 to others, while
+ * their content stays as it is until the deletion runs. One primary-key probe per row.
+ */
+export function listedSql(idColumn: "u.id" | "p.user_id" | Column): SQL {
+  const id = typeof idColumn === "string" ? sql.raw(idColumn) : sql`${idColumn}`;
+  return sql`(not exists (select 1 from account_deletions ad where ad.user_id = ${id}))`;
 }
 
 /** The visibility levels a viewer may see on someone else's profile (none below "fields"). */

@@ -14,7 +14,7 @@ import { isUuid } from "~/lib/ids";
 import type { Actor, Decision } from "~/lib/policy";
 import { getStorage } from "~/lib/storage.server";
 import { forgetMatches } from "./home.server";
-import { effectiveVisibility, visitorsFor } from "./policy.server";
+import { effectiveVisibility, listedSql, visitorsFor } from "./policy.server";
 import { type ProfileOwner, profilePolicy } from "./rules";
 import type { ProfileInput } from "./schema";
 
@@ -134,6 +134,7 @@ export async function getProfile(options: { id: string; actor: Actor }) {
       visibility: users.visibility,
       emailVerifiedAt: users.emailVerifiedAt,
       createdAt: users.createdAt,
+      leaving: sql<boolean>`not ${listedSql(users.id)}`,
     })
     .from(users)
     .where(eq(users.id, id));
@@ -142,6 +143,7 @@ export async function getProfile(options: { id: string; actor: Actor }) {
   const profile = {
     ownerId: user.id,
     ownerVerified: user.emailVerifiedAt !== null,
+    ownerLeaving: user.leaving,
     visitors: await visitorsFor(actor),
   };
   if (!profilePolicy.can(actor, "view", profile)) return null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { visitorPeopleChoices } from "~/db/enums";
 import { type FieldVisibility, profileFields, type Visibility } from "~/db/schema";
+import { FORMER_MEMBER_ID } from "~/features/accounts/former-member";
 import { renderMarkdown } from "~/features/content/markdown";
 import type { Actor, Verdict } from "~/lib/policy";
 import { canSeeField } from "./policy.server";
@@ -58,6 +59,18 @@ describe("profile fields: viewers × visibility", () => {
       ),
     );
     expect(row).toEqual(expected[who]);
+  });
+
+  it("a profile whose owner asked for deletion exists only for its owner until then", () => {
+    const leaving = {
+      ownerId: "owner",
+      ownerVerified: true,
+      ownerLeaving: true,
+      visitors: "profiles" as const,
+    };
+    expect(viewers.map(([, actor]) => show(profilePolicy.verdict(actor, "view", leaving)))).toEqual(
+      [OK, OK, GONE, GONE, GONE, GONE],
+    );
   });
 
   it("a profile whose owner has not confirmed their email exists only for its owner", () => {
@@ -178,9 +191,28 @@ describe("what signed-out visitors see, per the installation setting (decision 0
       name: null,
       photoKey: null,
       linked: false,
+      former: false,
     });
-    expect(authorAsSeen("names", author)).toEqual({ ...author, photoKey: null, linked: false });
-    expect(authorAsSeen("fields", author)).toEqual({ ...author, linked: true });
+    expect(authorAsSeen("names", author)).toEqual({
+      ...author,
+      photoKey: null,
+      linked: false,
+      former: false,
+    });
+    expect(authorAsSeen("fields", author)).toEqual({ ...author, linked: true, former: false });
+  });
+
+  it("shows the former member as such to every reader, never by the stored name or a link", () => {
+    const former = { id: FORMER_MEMBER_ID, name: "Former member", photoKey: null };
+    for (const sight of ["fields", "names", "nothing"] as const) {
+      expect(authorAsSeen(sight, former)).toEqual({
+        id: null,
+        name: null,
+        photoKey: null,
+        linked: false,
+        former: true,
+      });
+    }
   });
 
   it("masks mentions in rendered HTML when serving it, as the sight allows", () => {

@@ -38,7 +38,11 @@ export function visibleLevelsFor(actor: Actor, visitors: VisitorPeople): Visibil
  * A profile: whose it is, whether its owner confirmed their email (unconfirmed = unlisted), and
  * what the installation lets signed-out visitors see of people.
  */
-export type ProfileSubject = ProfileOwner & { visitors: VisitorPeople };
+export type ProfileSubject = ProfileOwner & {
+  visitors: VisitorPeople;
+  /** Waiting for the account's deletion (decision 032): unlisted, as if unconfirmed. */
+  ownerLeaving?: boolean;
+};
 
 /** Whose profile it is (enough to decide who may change it). */
 export type ProfileOwner = { ownerId: string; ownerVerified: boolean };
@@ -51,9 +55,14 @@ export type ProfileFieldSubject = ProfileSubject & {
 
 const isOwner = (actor: Actor, p: ProfileOwner) => actor !== null && actor.id === p.ownerId;
 
-/** Profiles of unconfirmed accounts exist only for their owner: same answer as an unknown id. */
+/**
+ * Profiles of unconfirmed accounts, and of accounts waiting for deletion, exist only for their
+ * owner: same answer as an unknown id.
+ */
 function mayViewProfile(actor: Actor, p: ProfileSubject): Verdict {
-  if (!isOwner(actor, p) && !p.ownerVerified) return refuse(404, "people.notFound");
+  if (!isOwner(actor, p) && (!p.ownerVerified || p.ownerLeaving)) {
+    return refuse(404, "people.notFound");
+  }
   // "Members only": a visitor learns nothing of anyone, not even that a profile exists.
   return peopleSight(actor, p.visitors) === "nothing" ? signInFirst : allow;
 }

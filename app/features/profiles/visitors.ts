@@ -3,6 +3,7 @@ import { visitorPeopleChoices } from "~/db/enums";
 /** The installation's choices for what signed-out visitors see of people (decision 026). */
 export { visitorPeopleChoices };
 
+import { isFormerMember } from "~/features/accounts/former-member";
 import type { Actor } from "~/lib/policy";
 
 /**
@@ -74,15 +75,24 @@ export type AuthorAsSeen = {
   name: string | null;
   photoKey: string | null;
   linked: boolean;
+  /**
+   * The former member (a deleted author's kept content, decision 010): pages show
+   * "Former member" in the reader's language, never the stored English name or a link.
+   */
+  former: boolean;
 };
 
 export function authorAsSeen(sight: PeopleSight, person: NamedPerson): AuthorAsSeen {
+  if (isFormerMember(person.id)) {
+    return { id: null, name: null, photoKey: null, linked: false, former: true };
+  }
   const seen = personAsSeen(sight, person);
   return {
     id: seen.id,
     name: seen.name,
     photoKey: seen.photoKey ?? null,
     linked: sight === "fields" && seen.id !== null,
+    former: false,
   };
 }
 

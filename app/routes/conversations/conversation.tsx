@@ -16,6 +16,7 @@ import { MAX_MESSAGE_LENGTH, messageSchema } from "~/features/conversations/sche
 import { ConversationLive } from "~/features/conversations/ui/conversation-live";
 import { MessageList } from "~/features/conversations/ui/message-list";
 import { useI18n } from "~/i18n/context";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { handleAction, handleLoader, httpError, retryAfterHeaders } from "~/lib/errors";
@@ -23,6 +24,7 @@ import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { useUploadLimitMb } from "~/ui/limits";
 import type { Route } from "./+types/conversation";
@@ -116,6 +118,12 @@ export async function action({ params, request, context }: Route.ActionArgs) {
         }
         case "leave": {
           const decision = conversationPolicy.authorize(actor, "leave", subject);
+          // Leaving a group is not undone by the person who left: ask first (decision 030).
+          if (!isConfirmed(form)) {
+            return confirmRequest("conversations.leaveQuestion", "conversations.leaveConfirm", {
+              intent: "leave",
+            });
+          }
           await leaveConversation({ decision });
           return redirect("/conversations?left=1");
         }
@@ -165,6 +173,7 @@ export default function Conversation() {
       {result && "message" in result && result.message ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={confirmIn(result)} />
       {page.folder === "requests" ? (
         <section className="card section" aria-labelledby="request-heading">
           <h2 id="request-heading">{t("conversations.requestHeading")}</h2>
@@ -234,28 +243,34 @@ export default function Conversation() {
         <h2 id="manage" className="sr-only">
           {t("conversations.manage")}
         </h2>
-        <CsrfForm method="post" className="inline-form">
-          {isGroup ? (
-            <>
+        {isGroup ? (
+          <div className="row">
+            <CsrfForm method="post" className="inline-form">
               <SubmitButton
                 name="intent"
                 value={page.muted ? "unmute" : "mute"}
                 className="button secondary small"
               >
                 {t(page.muted ? "conversations.unmute" : "conversations.mute")}
-              </SubmitButton>{" "}
-              <SubmitButton name="intent" value="leave" className="button secondary small">
-                {t("conversations.leave")}
               </SubmitButton>
-            </>
-          ) : page.iBlockedOther ? (
-            <a href="/settings/blocked">{t("conversations.manageBlocked")}</a>
-          ) : (
+            </CsrfForm>
+            <ConfirmAction
+              label={t("conversations.leave")}
+              question="conversations.leaveQuestion"
+              confirmLabel="conversations.leaveConfirm"
+              fields={{ intent: "leave" }}
+              className="button secondary small"
+            />
+          </div>
+        ) : page.iBlockedOther ? (
+          <a href="/settings/blocked">{t("conversations.manageBlocked")}</a>
+        ) : (
+          <CsrfForm method="post" className="inline-form">
             <SubmitButton name="intent" value="block" className="button secondary small">
               {t("conversations.block", { name: names })}
             </SubmitButton>
-          )}
-        </CsrfForm>
+          </CsrfForm>
+        )}
       </section>
     </main>
   );

@@ -1,4 +1,4 @@
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import {
   authorizeCourse,
@@ -10,9 +10,11 @@ import {
 } from "~/features/courses/courses.server";
 import { coursePolicy } from "~/features/courses/rules";
 import { useI18n } from "~/i18n/context";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, handleLoader } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import { CsrfForm, FormMessage } from "~/ui/form";
 import type { Route } from "./+types/course";
 
@@ -62,8 +64,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
     }
     if (intent === "leave") {
       const { decision } = await authorizeCourse(actor, "leave", params.id);
+      if (!isConfirmed(form)) {
+        return confirmRequest("courses.leaveQuestion", "courses.leaveConfirm", { intent: "leave" });
+      }
       await leave(decision, params.id);
-      return redirect(`/courses/${params.id}`);
+      return redirect(`/courses/${params.id}?left=1`);
     }
     return data({ ok: false as const, message: "errors.badRequest" as const }, { status: 400 });
   });
@@ -72,6 +77,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function CoursePage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const { t } = useI18n();
   const enrolled = d.enrolment === "active" || d.enrolment === "completed";
   return (
@@ -81,9 +87,13 @@ export default function CoursePage() {
         <a href="/courses">{t("courses.backToList")}</a>
       </p>
       <h1 lang={d.course.language}>{d.course.title}</h1>
+      {params.get("left") === "1" && !enrolled ? (
+        <FormMessage kind="success">{t("courses.left")}</FormMessage>
+      ) : null}
       {result && "message" in result && result.message ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={confirmIn(result)} />
       {d.course.status !== "published" ? (
         <p className="form-message" role="status">
           {t("courses.draftNotice")}
@@ -160,12 +170,13 @@ export default function CoursePage() {
         </p>
       ) : null}
       {d.can.leave ? (
-        <CsrfForm method="post">
-          <input type="hidden" name="intent" value="leave" />
-          <button type="submit" className="button secondary">
-            {t("courses.leave")}
-          </button>
-        </CsrfForm>
+        <ConfirmAction
+          label={t("courses.leave")}
+          question="courses.leaveQuestion"
+          confirmLabel="courses.leaveConfirm"
+          fields={{ intent: "leave" }}
+          className="button secondary"
+        />
       ) : null}
     </main>
   );

@@ -15,10 +15,12 @@ import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { networkSubject } from "~/features/networks/rules";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { useI18n } from "~/i18n/context";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
-import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
+import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/event-series";
 
 /**
@@ -54,6 +56,15 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const back = `/networks/${access.network.id}/events/${params.eventId}`;
   if (form.intent === "endAfter" || form.intent === "cancelAll") {
     const mode = form.intent === "endAfter" ? "after" : "all";
+    if (!isConfirmed(form)) {
+      return mode === "after"
+        ? confirmRequest("events.series.endAfterQuestion", "events.series.endAfterConfirm", {
+            intent: "endAfter",
+          })
+        : confirmRequest("events.series.cancelAllQuestion", "events.series.cancelAllConfirm", {
+            intent: "cancelAll",
+          });
+    }
     return handleAction(async () => {
       await endSeries({ actor, network, eventId: params.eventId, mode });
       return redirect(back);
@@ -89,7 +100,9 @@ export default function EventSeries() {
       <NetworkHeader network={loaded.network} />
       <section className="section narrow-column stack" aria-labelledby="edit-series">
         <h2 id="edit-series">{t("events.series.editHeading")}</h2>
-        {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
+        {result && "message" in result && result.message ? (
+          <FormMessage kind="error">{t(result.message)}</FormMessage>
+        ) : null}
         <p className="hint">{t("events.series.editHint")}</p>
         <EventForm
           values={values}
@@ -99,15 +112,22 @@ export default function EventSeries() {
           submitLabel={t("events.series.save")}
         />
       </section>
+      <ConfirmPrompt confirm={confirmIn(result)} />
       <section className="section narrow-column inline-actions">
-        <CsrfForm method="post">
-          <input type="hidden" name="intent" value="endAfter" />
-          <SubmitButton className="button secondary">{t("events.series.endAfter")}</SubmitButton>
-        </CsrfForm>
-        <CsrfForm method="post">
-          <input type="hidden" name="intent" value="cancelAll" />
-          <SubmitButton className="button danger">{t("events.series.cancelAll")}</SubmitButton>
-        </CsrfForm>
+        <ConfirmAction
+          label={t("events.series.endAfter")}
+          question="events.series.endAfterQuestion"
+          confirmLabel="events.series.endAfterConfirm"
+          fields={{ intent: "endAfter" }}
+          className="button secondary"
+        />
+        <ConfirmAction
+          label={t("events.series.cancelAll")}
+          question="events.series.cancelAllQuestion"
+          confirmLabel="events.series.cancelAllConfirm"
+          fields={{ intent: "cancelAll" }}
+          className="button danger"
+        />
       </section>
       <p className="section">
         <a href={`/networks/${loaded.network.id}/events/${loaded.eventId}`}>

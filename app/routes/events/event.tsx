@@ -21,9 +21,11 @@ import { hasPartneringDay } from "~/features/partnering/partnering-days.server";
 import { viewerOf } from "~/features/profiles/policy.server";
 import { languageName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { Time } from "~/ui/time";
@@ -87,10 +89,36 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     if (form.intent === "rsvp") {
       const answer = form.answer;
       if (answer !== "going" && answer !== "maybe" && answer !== "not_going") throw httpError(400);
+      // Giving up a seat of a limited event (it goes to the waiting list at once), or one's
+      // place on that list, cannot be taken back: ask first (decision 032).
+      if (answer !== "going" && !isConfirmed(form)) {
+        const event = await getEvent(access.network.id, params.eventId);
+        const before = event ? await myAnswer(event.id, actor.id) : null;
+        const fields = { intent: "rsvp", answer };
+        if (event?.capacity != null && before === "going") {
+          return confirmRequest("events.giveUpSeatQuestion", "events.giveUpSeatConfirm", fields);
+        }
+        if (before === "waiting") {
+          return confirmRequest(
+            "events.leaveWaitingQuestion",
+            "events.leaveWaitingConfirm",
+            fields,
+          );
+        }
+      }
       const status = await answerEvent({ actor, network, eventId: params.eventId, answer });
       return redirect(`${back}?answered=${status}`);
     }
     if (form.intent === "cancel") {
+      if (!isConfirmed(form)) {
+        // Only the people who may cancel it are asked; anyone else is refused as before.
+        const event = await getEvent(access.network.id, params.eventId);
+        if (!event) throw httpError(404, "events.notFound");
+        eventPolicy.authorize(actor, "manage", eventSubject(network, event));
+        return confirmRequest("events.cancelQuestion", "events.cancelConfirm", {
+          intent: "cancel",
+        });
+      }
       await cancelEvent({ actor, network, eventId: params.eventId });
       return redirect(back);
     }
@@ -127,6 +155,7 @@ export default function EventPage() {
         {result && "message" in result && result.message ? (
           <FormMessage kind="error">{t(result.message)}</FormMessage>
         ) : null}
+        <ConfirmPrompt confirm={confirmIn(result)} />
         <dl className="facts">
           <dt>{t("events.when")}</dt>
           <dd>
@@ -225,12 +254,13 @@ export default function EventPage() {
           </p>
         ) : null}
         {canManage ? (
-          <CsrfForm method="post">
-            <input type="hidden" name="intent" value="cancel" />
-            <SubmitButton className="button danger">
-              {t(series ? "events.series.cancelThis" : "events.cancel")}
-            </SubmitButton>
-          </CsrfForm>
+          <ConfirmAction
+            label={t(series ? "events.series.cancelThis" : "events.cancel")}
+            question="events.cancelQuestion"
+            confirmLabel="events.cancelConfirm"
+            fields={{ intent: "cancel" }}
+            className="button danger"
+          />
         ) : null}
       </article>
       <CheckInPanel networkId={network.id} eventId={event.id} panel={checkIn} />

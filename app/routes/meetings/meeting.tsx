@@ -6,10 +6,12 @@ import { cancelMeeting, getMeeting, respondToMeeting } from "~/features/partneri
 import { MeetingTimes } from "~/features/partnering/ui/meeting-times";
 import { PartneringNav } from "~/features/partnering/ui/partnering-nav";
 import { useI18n } from "~/i18n/context";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "~/lib/time-zones";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import { formatDateTime, formatTime } from "~/ui/format";
 import type { Route } from "./+types/meeting";
@@ -59,6 +61,11 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     } else if (form.intent === "decline") {
       await respondToMeeting({ actor, meetingId: params.id, answer: "decline" });
     } else if (form.intent === "cancel") {
+      if (!isConfirmed(form)) {
+        return confirmRequest("meetings.cancelQuestion", "meetings.cancelConfirm", {
+          intent: "cancel",
+        });
+      }
       await cancelMeeting({ actor, meetingId: params.id });
     } else {
       throw httpError(400);
@@ -79,6 +86,7 @@ export default function MeetingPage() {
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={confirmIn(result)} />
       <p>
         {t(meeting.iProposed ? "meetings.youProposedTo" : "meetings.proposedToYouBy", {
           name: meeting.otherName,
@@ -129,10 +137,13 @@ export default function MeetingPage() {
           </CsrfForm>
         ) : null}
         {canCancel ? (
-          <CsrfForm method="post">
-            <input type="hidden" name="intent" value="cancel" />
-            <SubmitButton className="button secondary">{t("meetings.cancel")}</SubmitButton>
-          </CsrfForm>
+          <ConfirmAction
+            label={t("meetings.cancel")}
+            question="meetings.cancelQuestion"
+            confirmLabel="meetings.cancelConfirm"
+            fields={{ intent: "cancel" }}
+            className="button secondary"
+          />
         ) : null}
       </div>
       <p className="section">

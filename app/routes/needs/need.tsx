@@ -1,4 +1,4 @@
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import {
@@ -7,6 +7,7 @@ import {
   closeNeed,
   loadNeed,
   ownerOf,
+  requireNeedSubject,
   satisfyNeed,
   withdrawMeToo,
 } from "~/features/needs/needs.server";
@@ -17,9 +18,11 @@ import { offerActorOf } from "~/features/offers/offers.server";
 import { offerPolicy } from "~/features/offers/rules";
 import { languageName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, handleLoader, invalid } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import { ChoiceGroup, CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import { Time } from "~/ui/time";
 import type { Route } from "./+types/need";
@@ -90,8 +93,14 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       return { ok: true as const, done: "needs.meTooWithdrawn" };
     }
     if (intent === "close") {
+      if (!isConfirmed(form)) {
+        // Asked only of those who may close it; anyone else is refused as before.
+        const { subject } = await requireNeedSubject(actor.id, params.id);
+        needPolicy.authorize(actor, "manage", subject);
+        return confirmRequest("needs.closeQuestion", "needs.closeConfirm", { intent: "close" });
+      }
       await closeNeed(actor, params.id);
-      return redirect(`/needs/${params.id}`);
+      return redirect(`/needs/${params.id}?closed=1`);
     }
     if (intent === "satisfy") {
       const parsed = satisfiedSchema.safeParse({
@@ -112,8 +121,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function NeedPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const { t } = useI18n();
   const { need } = d;
+  const closed = params.get("closed") === "1" && need.status === "closed";
   const title = d.topicLabel ?? need.topic_text;
   const errors = result && "errors" in result ? (result.errors as Record<string, string>) : {};
   const urgencyOptions = (["month", "quarter", "year"] as const).map((u) => ({
@@ -133,6 +144,8 @@ export default function NeedPage() {
       {result && "done" in result ? (
         <FormMessage kind="success">{t(result.done)}</FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={confirmIn(result)} />
+      {closed ? <FormMessage kind="success">{t("needs.closedDone")}</FormMessage> : null}
       {need.status !== "open" ? (
         <p className="form-message success" role="status">
           {t(`needs.statusValue.${need.status}`)}
@@ -295,10 +308,13 @@ export default function NeedPage() {
             />
             <SubmitButton>{t("needs.confirmSatisfied")}</SubmitButton>
           </CsrfForm>
-          <CsrfForm method="post">
-            <input type="hidden" name="intent" value="close" />
-            <SubmitButton className="button secondary">{t("needs.close")}</SubmitButton>
-          </CsrfForm>
+          <ConfirmAction
+            label={t("needs.close")}
+            question="needs.closeQuestion"
+            confirmLabel="needs.closeConfirm"
+            fields={{ intent: "close" }}
+            className="button secondary"
+          />
         </section>
       ) : null}
     </main>

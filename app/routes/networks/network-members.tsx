@@ -189,6 +189,10 @@ async function inviteLink({ actor, net, form }: Act): Answer {
 async function revokeLink({ actor, net, form }: Act): Answer {
   const decision = networkPolicy.authorize(actor, "invite", net);
   const invitationId = String(form.invitationId ?? "");
+  if (!isConfirmed(form)) {
+    const fields = { intent: "revoke-link", invitationId };
+    return answer(confirmRequest("invites.revokeQuestion", "invites.revokeConfirm", fields));
+  }
   if (!(await revokeInvitationLink({ decision, invitationId }))) throw httpError(404);
   return done("invites.revoked");
 }
@@ -413,12 +417,12 @@ export default function NetworkMembers() {
                       {t("invites.until", { date: formatDateTime(i.expiresAt, locale, timeZone) })}
                     </span>
                     {i.kind === "link" ? (
-                      <CsrfForm method="post" className="inline-form">
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <SubmitButton name="intent" value="revoke-link" className="link-button">
-                          {t("invites.revoke")}
-                        </SubmitButton>
-                      </CsrfForm>
+                      <ConfirmAction
+                        label={t("invites.revoke")}
+                        question="invites.revokeQuestion"
+                        confirmLabel="invites.revokeConfirm"
+                        fields={{ intent: "revoke-link", invitationId: i.id }}
+                      />
                     ) : null}
                   </li>
                 ))}

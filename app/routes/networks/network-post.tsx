@@ -5,16 +5,19 @@ import { loadNetworkHeader } from "~/features/networks/page.server";
 import { requireNetworkAccess } from "~/features/networks/policy.server";
 import { editPost, getPostThread } from "~/features/networks/posts.server";
 import { networkPolicy, networkSubject } from "~/features/networks/rules";
-import { postEditSchema } from "~/features/networks/schema";
+import { postEditSchema, refusedAltTextIndex } from "~/features/networks/schema";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { PostCard } from "~/features/networks/ui/post-card";
+import { PhotoDescriptions } from "~/features/networks/ui/post-files";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { authorLabel } from "~/ui/author-name";
 import { PostedStatus } from "~/ui/composer";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
+import { WrittenIn } from "~/ui/written-in";
 import type { Route } from "./+types/network-post";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -42,15 +45,28 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const parsed = postEditSchema.safeParse(form);
   if (!parsed.success) {
     return data(
-      { errors: fieldErrors(parsed.error), body: String(form.body ?? ""), message: "" },
+      {
+        errors: fieldErrors(parsed.error),
+        altTextAt: refusedAltTextIndex(parsed.error),
+        body: String(form.body ?? ""),
+        message: "",
+      },
       { status: 400 },
     );
   }
-  const body = parsed.data.body;
+  const { body, language, descriptions } = parsed.data;
   return handleAction(
     async () => {
       // editContent (its author only) is authorized inside, once the post is found.
-      await editPost({ actor, network: networkSubject(access), postId: params.postId, body });
+      await editPost({
+        actor,
+        network: networkSubject(access),
+        postId: params.postId,
+        body,
+        // A form without the field (an older page) keeps the language as it was.
+        language: "language" in form ? language : undefined,
+        descriptions,
+      });
       return redirect(`/networks/${access.network.id}/posts/${params.postId}`);
     },
     { body },
@@ -62,9 +78,10 @@ export default function NetworkPost() {
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const isAuthor = viewerId !== null && viewerId === post.author.id;
+  const photos = post.attachments.filter((a) => a.kind === "image");
   return (
     <main id="main" className="page">
-      <title>{`${post.author.name ?? t("people.aMember")} · ${network.name} · Synergy`}</title>
+      <title>{`${authorLabel(post.author, t)} · ${network.name} · Synergy`}</title>
       <NetworkHeader network={network} />
       {result?.message ? <FormMessage kind="error">{t(result.message)}</FormMessage> : null}
       <PostedStatus />
@@ -88,9 +105,22 @@ export default function NetworkPost() {
               rows={6}
               maxLength={10000}
             />
-            <SubmitButton name="intent" value="edit">
-              {t("form.save")}
-            </SubmitButton>
+            <PhotoDescriptions
+              networkId={network.id}
+              photos={photos}
+              error={result?.errors?.altText}
+              errorAt={result && "altTextAt" in result ? result.altTextAt : undefined}
+            />
+            <div className="composer-actions">
+              <WrittenIn
+                id="edit-language"
+                value={post.language}
+                error={result?.errors?.language}
+              />
+              <SubmitButton name="intent" value="edit">
+                {t("form.save")}
+              </SubmitButton>
+            </div>
           </CsrfForm>
         </section>
       ) : null}

@@ -27,6 +27,7 @@ import {
   topicOptions,
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { type ConfirmRequest, confirmRequest, isConfirmed } from "~/lib/confirm";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
 import { getEnv } from "~/lib/env.server";
@@ -34,7 +35,9 @@ import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
+import { authorLabel } from "~/ui/author-name";
 import { useComposerKey } from "~/ui/composer";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import {
   ChoiceGroup,
   CsrfForm,
@@ -129,6 +132,7 @@ type ActionResult = {
   message?: string;
   errors?: Record<string, string>;
   values?: FormValues;
+  confirm?: ConfirmRequest;
 };
 
 const asStrings = (value: unknown) =>
@@ -179,6 +183,12 @@ export async function action({ params, request, context }: Route.ActionArgs) {
           return redirect(`/networks/${networkId}/resources?added=1${posted(added.id)}`);
         }
         case "delete":
+          if (!isConfirmed(form)) {
+            const fields = { intent: "delete", resourceId: String(form.resourceId ?? "") };
+            return data<ActionResult>(
+              confirmRequest("resources.deleteQuestion", "resources.deleteConfirm", fields),
+            );
+          }
           await deleteResource({
             networkId,
             resourceId: String(form.resourceId ?? ""),
@@ -222,6 +232,7 @@ export default function NetworkResources() {
       {result?.message ? (
         <FormMessage kind={result.ok ? "success" : "error"}>{t(result.message)}</FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={confirmIn(result)} action={`${base}/resources`} />
       {!list ? (
         <div className="card">
           <h2>{t("networks.membersOnlyTitle")}</h2>
@@ -320,7 +331,7 @@ export default function NetworkResources() {
                           ? `${r.filename} (${Math.max(1, Math.round((r.sizeBytes ?? 0) / 1024))} KB) · `
                           : ""}
                         {r.languageName} ·{" "}
-                        {t("resources.addedBy", { name: r.addedBy.name ?? t("people.aMember") })} ·{" "}
+                        {t("resources.addedBy", { name: authorLabel(r.addedBy, t) })} ·{" "}
                         <Time value={r.createdAt} style="date" />
                       </p>
                       {r.description ? <Description text={r.description} /> : null}
@@ -334,16 +345,14 @@ export default function NetworkResources() {
                         </ul>
                       ) : null}
                       {canDelete ? (
-                        <CsrfForm
-                          method="post"
+                        <ConfirmAction
+                          label={t("resources.delete")}
+                          labelDetail={r.title}
+                          question="resources.deleteQuestion"
+                          confirmLabel="resources.deleteConfirm"
+                          fields={{ intent: "delete", resourceId: r.id }}
                           action={`${base}/resources`}
-                          className="inline-form"
-                        >
-                          <input type="hidden" name="resourceId" value={r.id} />
-                          <SubmitButton name="intent" value="delete" className="link-button">
-                            {t("resources.delete")}
-                          </SubmitButton>
-                        </CsrfForm>
+                        />
                       ) : null}
                     </li>
                   );

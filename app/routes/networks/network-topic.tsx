@@ -28,13 +28,14 @@ import { decodeCursor } from "~/lib/cursor";
 import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
-import { AuthorName } from "~/ui/author-name";
+import { AuthorName, authorLabel } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { ConfirmAction, ConfirmPrompt } from "~/ui/confirm";
 import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
+import { useContentLang, WrittenIn } from "~/ui/written-in";
 import type { Route } from "./+types/network-topic";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -141,6 +142,7 @@ export default function NetworkTopic() {
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const composerKey = useComposerKey(submissionKey);
+  const topicLang = useContentLang(topic?.language);
   const base = `/networks/${network.id}`;
   if (!topic) {
     return (
@@ -177,9 +179,14 @@ export default function NetworkTopic() {
       />
       <PostedStatus />
       <article className="card section" aria-labelledby="topic-title">
-        <h2 id="topic-title">{topic.title}</h2>
+        <h2 id="topic-title" lang={topicLang}>
+          {topic.title}
+        </h2>
         <div className="post-meta">
-          <Avatar name={topic.author.name ?? ""} photoKey={topic.author.photoKey} />
+          <Avatar
+            name={topic.author.former ? authorLabel(topic.author, t) : (topic.author.name ?? "")}
+            photoKey={topic.author.photoKey}
+          />
           <p className="muted no-margin">
             <AuthorName author={topic.author} /> · <Time value={topic.createdAt} />
             {topic.answer ? (
@@ -190,7 +197,7 @@ export default function NetworkTopic() {
             ) : null}
           </p>
         </div>
-        <MarkdownBody html={topic.bodyHtml} />
+        <MarkdownBody html={topic.bodyHtml} lang={topicLang} />
         {canWrite && (isTopicAuthor || network.isFacilitator) ? (
           <ConfirmAction
             action={topicUrl}
@@ -239,9 +246,12 @@ export default function NetworkTopic() {
               rows={4}
               required
             />
-            <SubmitButton name="intent" value="reply">
-              {t("forum.sendReply")}
-            </SubmitButton>
+            <div className="composer-actions">
+              <WrittenIn id="reply-language" error={errors.language} />
+              <SubmitButton name="intent" value="reply">
+                {t("forum.sendReply")}
+              </SubmitButton>
+            </div>
           </CsrfForm>
         </section>
       ) : network.signedIn ? (
@@ -264,6 +274,7 @@ function Reply(props: {
 }) {
   const { reply, topicUrl, canWrite, canMark, isAnswer } = props;
   const { t } = useI18n();
+  const lang = useContentLang(reply.language);
   const canDelete =
     canWrite &&
     ((props.viewerId !== null && props.viewerId === reply.author.id) || props.canModerate);
@@ -282,7 +293,7 @@ function Reply(props: {
           </>
         ) : null}
       </p>
-      <MarkdownBody html={reply.bodyHtml} />
+      <MarkdownBody html={reply.bodyHtml} lang={lang} />
       {canMark || canDelete ? (
         <div className="row">
           {canMark ? (
@@ -313,7 +324,13 @@ function Reply(props: {
 }
 
 /** HTML that markdown.ts built on the server from escaped text and a fixed set of tags. */
-function MarkdownBody(props: { html: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: safe by construction (see markdown.ts)
-  return <div className="post-body" dangerouslySetInnerHTML={{ __html: props.html }} />;
+function MarkdownBody(props: { html: string; lang?: string }) {
+  return (
+    <div
+      className="post-body"
+      lang={props.lang}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: safe by construction (see markdown.ts)
+      dangerouslySetInnerHTML={{ __html: props.html }}
+    />
+  );
 }

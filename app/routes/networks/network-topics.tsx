@@ -18,9 +18,11 @@ import { decodeCursor } from "~/lib/cursor";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { authorLabel } from "~/ui/author-name";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { Pager } from "~/ui/pager";
 import { Time } from "~/ui/time";
+import { useContentLang, WrittenIn } from "~/ui/written-in";
 import type { Route } from "./+types/network-topics";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -129,9 +131,12 @@ export default function NetworkTopics() {
                   rows={6}
                   required
                 />
-                <SubmitButton name="intent" value="create-topic">
-                  {t("forum.publish")}
-                </SubmitButton>
+                <div className="composer-actions">
+                  <WrittenIn id="new-topic-language" error={errors.language} />
+                  <SubmitButton name="intent" value="create-topic">
+                    {t("forum.publish")}
+                  </SubmitButton>
+                </div>
               </CsrfForm>
             </details>
           ) : network.signedIn ? (
@@ -144,16 +149,18 @@ export default function NetworkTopics() {
               <ul className="card-list">
                 {list.topics.map((topic) => (
                   <li key={topic.id} className="card">
-                    <h3 className="no-margin">
-                      <a href={`/networks/${network.id}/topics/${topic.id}`}>{topic.title}</a>
-                    </h3>
+                    <TopicTitle
+                      href={`/networks/${network.id}/topics/${topic.id}`}
+                      title={topic.title}
+                      language={topic.language}
+                    />
                     <p className="muted no-margin">
                       {topic.answered ? (
                         <>
                           <span className="badge">{t("forum.answered")}</span>{" "}
                         </>
                       ) : null}
-                      {t("forum.startedBy", { name: topic.author.name ?? t("people.aMember") })}
+                      {t("forum.startedBy", { name: authorLabel(topic.author, t) })}
                       {" · "}
                       {t("forum.replies", { count: topic.replyCount })}
                       {" · "}
@@ -168,5 +175,17 @@ export default function NetworkTopics() {
         </>
       )}
     </main>
+  );
+}
+
+/** A topic's title in the list, marked with its language where it differs from the page's. */
+function TopicTitle(props: { href: string; title: string; language: string | null }) {
+  const lang = useContentLang(props.language);
+  return (
+    <h3 className="no-margin">
+      <a href={props.href} lang={lang}>
+        {props.title}
+      </a>
+    </h3>
   );
 }

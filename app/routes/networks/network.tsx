@@ -21,6 +21,7 @@ import {
   commentSchema,
   postSchema,
   reactionSchema,
+  refusedAltTextIndex,
 } from "~/features/networks/schema";
 import {
   HeldPostsProvider,
@@ -29,6 +30,7 @@ import {
 } from "~/features/networks/ui/live-updates";
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { PostCard } from "~/features/networks/ui/post-card";
+import { PostFiles } from "~/features/networks/ui/post-files";
 import { useI18n } from "~/i18n/context";
 import { type ConfirmRequest, confirmRequest, isConfirmed } from "~/lib/confirm";
 import { randomToken } from "~/lib/crypto.server";
@@ -39,9 +41,9 @@ import { actorOf, type Person, personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { ConfirmAction, ConfirmPrompt } from "~/ui/confirm";
-import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
-import { useUploadLimitMb } from "~/ui/limits";
+import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import { Pager } from "~/ui/pager";
+import { WrittenIn } from "~/ui/written-in";
 import type { Route } from "./+types/network";
 
 /** Its forms carry files (photos, documents): the larger body limit applies. */
@@ -78,6 +80,8 @@ type ActionResult = {
   ok: boolean;
   message?: string;
   errors?: Record<string, string>;
+  /** Which photo's description `errors.altText` is about. */
+  altTextAt?: number;
   body?: string;
   confirm?: ConfirmRequest;
 };
@@ -111,6 +115,7 @@ async function post({ actor, net, networkId, form }: Act) {
   if (!parsed.success) {
     return fail(400, "form.fixErrors", {
       errors: fieldErrors(parsed.error),
+      altTextAt: refusedAltTextIndex(parsed.error),
       body: String(form.body ?? ""),
     });
   }
@@ -118,6 +123,8 @@ async function post({ actor, net, networkId, form }: Act) {
     decision,
     body: parsed.data.body,
     files: form.files,
+    language: parsed.data.language,
+    altTexts: parsed.data.altText,
     submissionKey: parsed.data.submissionKey,
   });
   // Lands on the new post, with an empty form (see useComposerKey).
@@ -127,7 +134,10 @@ async function post({ actor, net, networkId, form }: Act) {
 async function comment({ actor, net, networkId, postId, form }: Act) {
   const decision = networkPolicy.authorize(actor, "comment", net);
   const parsed = commentSchema.safeParse(form);
-  if (!parsed.success) return fail(400, fieldErrors(parsed.error).body ?? "form.invalid");
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return fail(400, errors.body ?? errors.language ?? "form.invalid");
+  }
   const added = await addComment({ decision, postId, ...parsed.data });
   const posted = `?posted=${added.id}#comment-${added.id}`;
   // Back to the page the comment was written on, at the new comment.
@@ -210,7 +220,6 @@ export default function Network() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
-  const uploadLimitMb = useUploadLimitMb();
   const composerKey = useComposerKey(submissionKey);
   const errors = result?.errors ?? {};
   return (
@@ -261,16 +270,16 @@ export default function Network() {
                   maxLength={10000}
                   rows={4}
                 />
-                <TextField
-                  name="files"
-                  type="file"
-                  multiple
-                  label={t("posts.files")}
-                  hint={t("posts.filesHint", { mb: uploadLimitMb })}
+                <PostFiles
+                  altTextError={errors.altText}
+                  altTextErrorAt={result && "altTextAt" in result ? result.altTextAt : undefined}
                 />
-                <SubmitButton name="intent" value="post">
-                  {t("posts.publish")}
-                </SubmitButton>
+                <div className="composer-actions">
+                  <WrittenIn id="new-post-language" error={errors.language} />
+                  <SubmitButton name="intent" value="post">
+                    {t("posts.publish")}
+                  </SubmitButton>
+                </div>
               </CsrfForm>
             </section>
           ) : null}

@@ -12,10 +12,12 @@ import { formatPrice } from "~/features/offers/page.server";
 import { offerPolicy } from "~/features/offers/rules";
 import { countryName, languageName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
-import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
+import { FormMessage } from "~/ui/form";
 import type { Route } from "./+types/offer";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -59,6 +61,11 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const form = readForm(context);
   if (form.intent !== "withdraw") throw httpError(400);
   const offerActor = await offerActorOf(actor.id);
+  if (!isConfirmed(form)) {
+    return confirmRequest("offers.withdrawQuestion", "offers.withdrawConfirm", {
+      intent: "withdraw",
+    });
+  }
   return handleAction(async () => {
     await withdrawOffer({ actor, offerActor, offerId: params.id });
     return redirect(`/offers/${params.id}`);
@@ -76,6 +83,7 @@ export default function OfferPage() {
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={confirmIn(result)} />
       {offer.withdrawn ? <p className="form-message error">{t("offers.withdrawnNotice")}</p> : null}
       {offer.description ? <p className="offer-description">{offer.description}</p> : null}
       <dl>
@@ -112,10 +120,13 @@ export default function OfferPage() {
           <a className="button" href={`/offers/${offer.id}/edit`}>
             {t("offers.edit")}
           </a>
-          <CsrfForm method="post">
-            <input type="hidden" name="intent" value="withdraw" />
-            <SubmitButton className="button secondary">{t("offers.withdraw")}</SubmitButton>
-          </CsrfForm>
+          <ConfirmAction
+            label={t("offers.withdraw")}
+            question="offers.withdrawQuestion"
+            confirmLabel="offers.withdrawConfirm"
+            fields={{ intent: "withdraw" }}
+            className="button secondary"
+          />
         </div>
       ) : null}
       <p className="section">

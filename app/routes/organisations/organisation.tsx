@@ -20,9 +20,11 @@ import {
   topicLabel,
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, type Person, personOf } from "~/lib/policy";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import { EscoAcknowledgement } from "~/ui/esco-ack";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import { JoinRequests } from "~/ui/join-requests";
@@ -72,7 +74,10 @@ async function askToJoin(actor: Person, organisationId: string) {
   return { message: "org.joinRequested" };
 }
 
-async function leave(actor: Person, organisationId: string) {
+async function leave(actor: Person, organisationId: string, form: Form) {
+  if (!isConfirmed(form)) {
+    return confirmRequest("org.leaveQuestion", "org.leaveConfirm", { intent: "leave" });
+  }
   // The last-admin rule is authorized inside, on the admins locked there.
   await leaveOrganisation({ actor, organisationId });
   return { message: "org.left" };
@@ -102,7 +107,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case "join":
         return askToJoin(actor, organisationId);
       case "leave":
-        return leave(actor, organisationId);
+        return leave(actor, organisationId, form);
       case "approve":
       case "decline":
         return decide(actor, organisationId, form);
@@ -134,11 +139,12 @@ export default function Organisation() {
       {params.get("created") === "1" ? (
         <FormMessage kind="success">{t("org.created")}</FormMessage>
       ) : null}
-      {result?.message ? (
+      {result && "message" in result && result.message ? (
         <FormMessage kind={"ok" in result && result.ok === false ? "error" : "success"}>
           {t(result.message)}
         </FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={confirmIn(result)} />
       <h1>{o.name}</h1>
       <p>
         <span className="badge">{t(`org.kind.${o.kind}`)}</span>{" "}
@@ -253,11 +259,13 @@ export default function Organisation() {
         ) : viewerMembership.status === "pending" ? (
           <p className="badge">{t("org.requestPending")}</p>
         ) : (
-          <CsrfForm method="post">
-            <SubmitButton name="intent" value="leave" className="button secondary">
-              {t("org.leave")}
-            </SubmitButton>
-          </CsrfForm>
+          <ConfirmAction
+            label={t("org.leave")}
+            question="org.leaveQuestion"
+            confirmLabel="org.leaveConfirm"
+            fields={{ intent: "leave" }}
+            className="button secondary"
+          />
         )}
       </section>
       {o.topics.some((x) => x.esco) ? <EscoAcknowledgement /> : null}

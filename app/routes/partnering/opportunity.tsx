@@ -1,4 +1,4 @@
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { data, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { requireUser } from "~/features/accounts/guard.server";
 import { resolveLocale } from "~/features/accounts/locale.server";
 import { explainForViewer } from "~/features/partnering/matches.server";
@@ -21,9 +21,11 @@ import { StoryList } from "~/features/partnering/ui/story-list";
 import { countryName, languageName, sectorName } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { localeNames } from "~/i18n/i18n";
+import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import type { Route } from "./+types/opportunity";
@@ -129,8 +131,19 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       });
     case "withdraw":
       return handleAction(async () => {
+        if (!isConfirmed(form)) {
+          // Asked only of those who may withdraw it; anyone else is refused as before.
+          const { subject } = await findOpportunityForViewer(actor, id);
+          opportunityPolicy.authorize(actor, "withdraw", subject);
+          const fields = { intent: "withdraw" };
+          return confirmRequest(
+            "partnering.withdrawQuestion",
+            "partnering.withdrawConfirm",
+            fields,
+          );
+        }
         await withdrawOpportunity({ actor, id });
-        return redirect(`/partnering/${id}`);
+        return redirect(`/partnering/${id}?withdrawn=1`);
       });
     case "renew":
       return handleAction(async () => {
@@ -168,6 +181,8 @@ export default function OpportunityPage() {
   const day = useDay();
   const o = loaded.opportunity;
   const tr = loaded.translated;
+  const [params] = useSearchParams();
+  const withdrawn = params.get("withdrawn") === "1" && "status" in o && o.status === "withdrawn";
   return (
     <main id="main" className="page narrow-column">
       <title>{`${o.title} · Synergy`}</title>
@@ -176,6 +191,8 @@ export default function OpportunityPage() {
       {result && "message" in result ? (
         <FormMessage kind="error">{t(result.message)}</FormMessage>
       ) : null}
+      <ConfirmPrompt confirm={confirmIn(result)} />
+      {withdrawn ? <FormMessage kind="success">{t("partnering.withdrawnDone")}</FormMessage> : null}
       {tr.shown ? (
         <p className="hint">
           {t("partnering.translatedNote", { language: tr.original })}{" "}
@@ -314,10 +331,13 @@ export default function OpportunityPage() {
               </CsrfForm>
             ) : null}
             {loaded.can.withdraw ? (
-              <CsrfForm method="post">
-                <input type="hidden" name="intent" value="withdraw" />
-                <SubmitButton className="button secondary">{t("partnering.withdraw")}</SubmitButton>
-              </CsrfForm>
+              <ConfirmAction
+                label={t("partnering.withdraw")}
+                question="partnering.withdrawQuestion"
+                confirmLabel="partnering.withdrawConfirm"
+                fields={{ intent: "withdraw" }}
+                className="button secondary"
+              />
             ) : null}
           </div>
           {loaded.can.review ? (

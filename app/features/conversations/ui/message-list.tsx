@@ -1,4 +1,5 @@
 import { useI18n } from "~/i18n/context";
+import { AuthorName, authorLabel } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { Time } from "~/ui/time";
 import type { MessageView } from "../conversations.server";
@@ -13,9 +14,9 @@ export function MessageList(props: { conversationId: string; messages: MessageVi
         <li key={m.id}>
           <article id={`message-${m.id}`} className="card message" tabIndex={-1}>
             <header className="post-head">
-              <Avatar name={m.author.name} photoKey={m.author.photoKey} />
+              <Avatar name={authorLabel(m.author, t)} photoKey={m.author.photoKey} />
               <div>
-                <a href={`/people/${m.author.id}`}>{m.author.name}</a>
+                <AuthorName author={m.author} />
                 <p className="muted">
                   <Time value={m.createdAt} />
                 </p>

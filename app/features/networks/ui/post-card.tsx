@@ -1,13 +1,14 @@
 import { useEffect, useState } from "react";
 import { reactionKinds } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
-import { AuthorName } from "~/ui/author-name";
+import { AuthorName, authorLabel } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { useComposerKey } from "~/ui/composer";
 import { ConfirmAction } from "~/ui/confirm";
 import { CsrfForm, SubmitButton, TextArea } from "~/ui/form";
 import { RenderedHtml } from "~/ui/rendered-html";
 import { Time } from "~/ui/time";
+import { useContentLang, WrittenIn } from "~/ui/written-in";
 import type { FeedPost } from "../posts.server";
 
 const reactionIcons: Record<(typeof reactionKinds)[number], string> = {
@@ -39,6 +40,8 @@ export function PostCard(props: {
   // A visitor (null) is never the author, even of a post whose author they may not see.
   const isAuthor = viewerId !== null && viewerId === post.author.id;
   const returnTo = props.full ? "post" : props.showNetwork ? "home" : "feed";
+  // Only where the post says it is in another language than the page (decision 031).
+  const lang = useContentLang(post.language);
   return (
     <article
       // The target of `#post-<id>` after posting: focus moves here (tabIndex -1 allows it).
@@ -48,7 +51,10 @@ export function PostCard(props: {
       aria-labelledby={`post-${post.id}-by`}
     >
       <div className="post-meta">
-        <Avatar name={post.author.name ?? ""} photoKey={post.author.photoKey} />
+        <Avatar
+          name={post.author.former ? authorLabel(post.author, t) : (post.author.name ?? "")}
+          photoKey={post.author.photoKey}
+        />
         <div>
           <p id={`post-${post.id}-by`} className="no-margin">
             <AuthorName author={post.author} />
@@ -74,7 +80,7 @@ export function PostCard(props: {
           </p>
         </div>
       </div>
-      <RenderedHtml className="post-body" id={`post:${post.id}`} html={post.bodyHtml} />
+      <RenderedHtml className="post-body" id={`post:${post.id}`} html={post.bodyHtml} lang={lang} />
       {post.attachments.length ? (
         <ul className="attachments" aria-label={t("posts.attachments")}>
           {post.attachments.map((a) => {
@@ -85,8 +91,11 @@ export function PostCard(props: {
                   <a href={href}>
                     <img
                       src={href}
-                      // A file name ("IMG_2041.jpg") says nothing; posts carry no alt text yet.
-                      alt={t("posts.photoAlt", { name: post.author.name ?? t("people.aMember") })}
+                      // The author's description; else a generic text, since a file name
+                      // ("IMG_2041.jpg") says nothing. A description is part of the post, so it
+                      // carries the post's language.
+                      alt={a.altText ?? t("posts.photoAlt", { name: authorLabel(post.author, t) })}
+                      lang={a.altText ? lang : undefined}
                       width={a.width ?? undefined}
                       height={a.height ?? undefined}
                       loading="lazy"
@@ -258,6 +267,7 @@ function Comment(props: {
 }) {
   const { comment, viewerId, canModerate } = props;
   const { t } = useI18n();
+  const lang = useContentLang(comment.language);
   return (
     <div
       id={`comment-${comment.id}`}
@@ -267,7 +277,12 @@ function Comment(props: {
       <p className="muted no-margin">
         <AuthorName author={comment.author} /> · <Time value={comment.createdAt} />
       </p>
-      <RenderedHtml className="post-body" id={`comment:${comment.id}`} html={comment.bodyHtml} />
+      <RenderedHtml
+        className="post-body"
+        id={`comment:${comment.id}`}
+        html={comment.bodyHtml}
+        lang={lang}
+      />
       {(viewerId !== null && viewerId === comment.author.id) || canModerate ? (
         <ConfirmAction
           action={props.base}
@@ -348,9 +363,12 @@ function CommentForm(props: CommentFormProps) {
         maxLength={4000}
         required
       />
-      <SubmitButton name="intent" value="comment" className="button secondary small">
-        {t(props.parentId ? "posts.sendReply" : "posts.sendComment")}
-      </SubmitButton>
+      <div className="composer-actions">
+        <WrittenIn id={`${id}-language`} />
+        <SubmitButton name="intent" value="comment" className="button secondary small">
+          {t(props.parentId ? "posts.sendReply" : "posts.sendComment")}
+        </SubmitButton>
+      </div>
     </CsrfForm>
   );
 }
