@@ -92,6 +92,40 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
       pattern: words("σου", "εσύ", "σένα"),
       reason: "we address people in the polite plural (σας, εσείς)",
     },
+    {
+      // Found in error messages written in a hurry: "Αφαίρεσέ τους και δοκίμασε ξανά",
+      // "Κλείσε … φόρτωσε", "Άρε … προσκάλεσέ το", "να άρεις".
+      id: "el-informal-verb",
+      pattern: words(
+        "δοκίμασε",
+        "Δοκίμασε",
+        "Κλείσε",
+        "κλείσε",
+        "φόρτωσε",
+        "Άρε",
+        "άρεις",
+        "μπορείς",
+        "θέλεις",
+        "έχεις",
+        "είσαι",
+        "\\p{L}+[σξψ]έ (?:το|τα|τον|την|τους|τις)",
+      ),
+      reason:
+        "singular imperative or verb: we write the polite plural (Δοκιμάστε, Κλείστε, μπορείτε)",
+    },
+    {
+      // "{actor}{others, plural, =0 {} …} σχολίασαν": with nobody else, one name took a plural verb.
+      id: "el-actor-verb-outside-plural",
+      pattern: /\{others, plural, =0 \{\}/,
+      reason:
+        "put the verb inside the plural so that it agrees: =0 { σχολίασε} one { και # ακόμη σχολίασαν}",
+    },
+    {
+      id: "el-owner",
+      pattern: words("ιδιοκτήτ\\p{L}*"),
+      reason:
+        "a business owner is «επιχειρηματίας» (glossary), not «ιδιοκτήτης», which is also gendered",
+    },
   ],
   fi: [
     {
