@@ -210,8 +210,35 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
         "Alege",
         "Încearcă",
         "Spune",
+        // Found in error messages and hints: "Elimină-le și încearcă din nou", "invit-o",
+        // "până când nu anulezi", "Nu ai încă", "cum afli … cum scrii".
+        "încearcă",
+        "Elimină-\\p{L}+",
+        "anulezi",
+        "invit-o",
+        "[Nn]u ai",
+        "afli",
+        "scrii",
       ),
       reason: "we address people with „dumneavoastră“ (forms in -ți: alegeți, puteți)",
+    },
+    {
+      // "{actor}{others, plural, =0 {} …} au comentat": with nobody else, one name took a plural verb.
+      id: "ro-actor-verb-outside-plural",
+      pattern: /\{others, plural, =0 \{\}/,
+      reason:
+        "put the verb inside the plural so that it agrees: =0 { a comentat} one { și încă # persoană au comentat}",
+    },
+    {
+      id: "ro-dvs-long",
+      pattern: /^(?=[\s\S]{91})[\s\S]*(?<!\p{L})dvs\./u,
+      reason:
+        "a long sentence has room for „dumneavoastră“; „dvs.“ only where space is short (labels, buttons)",
+    },
+    {
+      id: "ro-email-spelling",
+      pattern: /(?<![\p{L}{-])[Ee]mail/u,
+      reason: "the catalogue writes „e-mail“ (e-mailul, e-mailuri) everywhere",
     },
     {
       id: "ro-gender-slash",
