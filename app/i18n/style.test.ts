@@ -142,6 +142,25 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
       reason: "colloquial or slang: Finnish UIs use neutral standard language",
     },
     { id: "fi-calque", pattern: /Pieni on hyvä/i, reason: "calque of an English slogan" },
+    {
+      // Found in notification settings: "Oppimateriaalienne julkaiseminen", "Suorittamanne kurssit".
+      id: "fi-te-politeness",
+      pattern: words("Suorittama\\p{L}*nne", "\\p{L}*materiaali\\p{L}*nne", "Tarkistustanne"),
+      reason:
+        "one person is addressed in the singular (oppimateriaaliesi); the plural only for an organisation or both sides",
+    },
+    {
+      id: "fi-resource-term",
+      pattern: words("aineisto\\p{L}*"),
+      reason: "a learning resource is «oppimateriaali» (glossary), not «aineisto»",
+    },
+    {
+      // "{actor}{others, plural, =0 {} one { ja # muu} …} kommentoi": two or more people took a singular verb.
+      id: "fi-actor-verb-outside-plural",
+      pattern: /\{others, plural, =0 \{\}/,
+      reason:
+        "put the verb inside the plural so that it agrees: =0 { kommentoi} one { ja # muu kommentoivat}",
+    },
   ],
   it: [
     {
