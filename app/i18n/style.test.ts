@@ -92,6 +92,40 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
       pattern: words("σου", "εσύ", "σένα"),
       reason: "we address people in the polite plural (σας, εσείς)",
     },
+    {
+      // Found in error messages written in a hurry: "Αφαίρεσέ τους και δοκίμασε ξανά",
+      // "Κλείσε … φόρτωσε", "Άρε … προσκάλεσέ το", "να άρεις".
+      id: "el-informal-verb",
+      pattern: words(
+        "δοκίμασε",
+        "Δοκίμασε",
+        "Κλείσε",
+        "κλείσε",
+        "φόρτωσε",
+        "Άρε",
+        "άρεις",
+        "μπορείς",
+        "θέλεις",
+        "έχεις",
+        "είσαι",
+        "\\p{L}+[σξψ]έ (?:το|τα|τον|την|τους|τις)",
+      ),
+      reason:
+        "singular imperative or verb: we write the polite plural (Δοκιμάστε, Κλείστε, μπορείτε)",
+    },
+    {
+      // "{actor}{others, plural, =0 {} …} σχολίασαν": with nobody else, one name took a plural verb.
+      id: "el-actor-verb-outside-plural",
+      pattern: /\{others, plural, =0 \{\}/,
+      reason:
+        "put the verb inside the plural so that it agrees: =0 { σχολίασε} one { και # ακόμη σχολίασαν}",
+    },
+    {
+      id: "el-owner",
+      pattern: words("ιδιοκτήτ\\p{L}*"),
+      reason:
+        "a business owner is «επιχειρηματίας» (glossary), not «ιδιοκτήτης», which is also gendered",
+    },
   ],
   fi: [
     {
@@ -108,6 +142,25 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
       reason: "colloquial or slang: Finnish UIs use neutral standard language",
     },
     { id: "fi-calque", pattern: /Pieni on hyvä/i, reason: "calque of an English slogan" },
+    {
+      // Found in notification settings: "Oppimateriaalienne julkaiseminen", "Suorittamanne kurssit".
+      id: "fi-te-politeness",
+      pattern: words("Suorittama\\p{L}*nne", "\\p{L}*materiaali\\p{L}*nne", "Tarkistustanne"),
+      reason:
+        "one person is addressed in the singular (oppimateriaaliesi); the plural only for an organisation or both sides",
+    },
+    {
+      id: "fi-resource-term",
+      pattern: words("aineisto\\p{L}*"),
+      reason: "a learning resource is «oppimateriaali» (glossary), not «aineisto»",
+    },
+    {
+      // "{actor}{others, plural, =0 {} one { ja # muu} …} kommentoi": two or more people took a singular verb.
+      id: "fi-actor-verb-outside-plural",
+      pattern: /\{others, plural, =0 \{\}/,
+      reason:
+        "put the verb inside the plural so that it agrees: =0 { kommentoi} one { ja # muu kommentoivat}",
+    },
   ],
   it: [
     {
@@ -176,8 +229,35 @@ const forbidden: Partial<Record<Locale, Rule[]>> = {
         "Alege",
         "Încearcă",
         "Spune",
+        // Found in error messages and hints: "Elimină-le și încearcă din nou", "invit-o",
+        // "până când nu anulezi", "Nu ai încă", "cum afli … cum scrii".
+        "încearcă",
+        "Elimină-\\p{L}+",
+        "anulezi",
+        "invit-o",
+        "[Nn]u ai",
+        "afli",
+        "scrii",
       ),
       reason: "we address people with „dumneavoastră“ (forms in -ți: alegeți, puteți)",
+    },
+    {
+      // "{actor}{others, plural, =0 {} …} au comentat": with nobody else, one name took a plural verb.
+      id: "ro-actor-verb-outside-plural",
+      pattern: /\{others, plural, =0 \{\}/,
+      reason:
+        "put the verb inside the plural so that it agrees: =0 { a comentat} one { și încă # persoană au comentat}",
+    },
+    {
+      id: "ro-dvs-long",
+      pattern: /^(?=[\s\S]{91})[\s\S]*(?<!\p{L})dvs\./u,
+      reason:
+        "a long sentence has room for „dumneavoastră“; „dvs.“ only where space is short (labels, buttons)",
+    },
+    {
+      id: "ro-email-spelling",
+      pattern: /(?<![\p{L}{-])[Ee]mail/u,
+      reason: "the catalogue writes „e-mail“ (e-mailul, e-mailuri) everywhere",
     },
     {
       id: "ro-gender-slash",

@@ -398,7 +398,7 @@ describe("digests", () => {
     const beesAt = digest.text.indexOf("## Mehiläistarhaajat");
     expect(ovenAt).toBeGreaterThan(-1);
     expect(beesAt).toBeGreaterThan(ovenAt);
-    expect(digest.text).toContain("Maria ja 1 muu kommentoi julkaisuasi ”Hunaja”");
+    expect(digest.text).toContain("Maria ja 1 muu kommentoivat julkaisuasi ”Hunaja”");
     expect(digest.text).toContain("Jonas mainitsi sinut kohteessa ”Uuni”");
     expect(digest.text).not.toContain("Luettu jo");
     expect(digest.text).not.toContain("Reagoitu");
