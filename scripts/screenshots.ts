@@ -52,6 +52,12 @@ const shots: {
     scrollTo: "main article",
   },
   { name: "signup", as: null, go: (p) => visit(p, "/signup") },
+  // Onboarding's last step: networks to join and, for owners, "tell us what you want to learn".
+  {
+    name: "welcome",
+    as: "aoife.byrne@demo.synergy.test",
+    go: (p) => visit(p, "/onboarding/welcome"),
+  },
   {
     name: "admin-users",
     as: "admin@demo.synergy.test",
