@@ -460,6 +460,32 @@ describe("photo descriptions", () => {
     expect(error).toMatch(/post_attachments_alt_text_check/);
   });
 
+  it("with a NUL byte or a language with one: a translated 400, and no post and no file left behind", async () => {
+    const { author, networkId } = await setting();
+    const before = storedAttachments(networkId);
+    for (const [field, value] of [
+      ["altText", "A loaf\u0000of rye"],
+      ["language", "e\u0000l"],
+    ] as const) {
+      const refused = await author.client.post(`/networks/${networkId}`, {
+        intent: "post",
+        body: `Control character in ${field}`,
+        files: await photo(`nul-${field}.png`),
+        [field]: value,
+      });
+      expect(refused.status, field).toBe(400);
+      const html = await refused.text();
+      expect(html, field).not.toContain("\u0000");
+      expectMessage(html, "errors.controlCharacters");
+      const [count] = await rows<{ n: number }>(
+        `select count(*)::int as n from posts where body = 'Control character in ${field}'`,
+      );
+      expect(count.n, field).toBe(0);
+    }
+    expect(storedAttachments(networkId)).toEqual(before);
+    await expect.poll(uploadsInFlight).toEqual([]);
+  });
+
   it("are changed by the post's author when editing, and by nobody else", async () => {
     const { author, greek, facilitator, networkId } = await setting();
     const form = new FormData();
