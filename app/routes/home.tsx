@@ -17,6 +17,7 @@ import { countryName, topicLabel } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { randomToken } from "~/lib/crypto.server";
 import { decodeCursor } from "~/lib/cursor";
+import { AuthorName } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { PostedStatus } from "~/ui/composer";
 import { formatNumber } from "~/ui/format";
@@ -281,7 +282,7 @@ export default function Home() {
                 <Avatar name={p.displayName} photoKey={p.photoKey} />
                 <div>
                   <h3>
-                    {p.linked ? <a href={`/people/${p.id}`}>{p.displayName}</a> : p.displayName}
+                    <AuthorName author={{ id: p.id, name: p.displayName, linked: p.linked }} />
                   </h3>
                   <p className="muted">
                     {t(`role.${p.role}`)}

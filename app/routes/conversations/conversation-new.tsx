@@ -19,8 +19,8 @@ import { handleAction, handleLoader, notFound, retryAfterHeaders } from "~/lib/e
 import { asList, readForm } from "~/lib/form.server";
 import { personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
+import { FilesField } from "~/ui/files-field";
 import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
-import { useUploadLimitMb } from "~/ui/limits";
 import type { Route } from "./+types/conversation-new";
 
 /** Its form carries files: the larger body limit applies. */
@@ -114,7 +114,6 @@ export default function ConversationNew() {
   const { people, draft, submissionKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
-  const uploadLimitMb = useUploadLimitMb();
   const errors = (result && "errors" in result ? result.errors : undefined) ?? {};
   const names = people.map((p) => p.name).join(", ");
   const isGroup = people.length > 1;
@@ -154,14 +153,7 @@ export default function ConversationNew() {
             maxLength={MAX_MESSAGE_LENGTH}
             rows={6}
           />
-          <TextField
-            name="files"
-            type="file"
-            multiple
-            label={t("posts.files")}
-            hint={t("posts.filesHint", { mb: uploadLimitMb })}
-            error={errors.files}
-          />
+          <FilesField error={errors.files} />
           <SubmitButton>{t("conversations.send")}</SubmitButton>
         </CsrfForm>
       )}

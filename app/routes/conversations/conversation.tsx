@@ -25,8 +25,8 @@ import { personOf } from "~/lib/policy";
 import { acceptsUploads } from "~/lib/uploads";
 import { PostedStatus, useComposerKey } from "~/ui/composer";
 import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
-import { CsrfForm, FormMessage, SubmitButton, TextArea, TextField } from "~/ui/form";
-import { useUploadLimitMb } from "~/ui/limits";
+import { FilesField } from "~/ui/files-field";
+import { CsrfForm, FormMessage, SubmitButton, TextArea } from "~/ui/form";
 import type { Route } from "./+types/conversation";
 
 /** Its composer carries files: the larger body limit applies. */
@@ -152,7 +152,6 @@ export default function Conversation() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
-  const uploadLimitMb = useUploadLimitMb();
   const composerKey = useComposerKey(page.submissionKey);
   const errors = (result && "errors" in result ? result.errors : undefined) ?? {};
   const names = page.others.map((o) => o.displayName).join(", ");
@@ -223,14 +222,7 @@ export default function Conversation() {
               maxLength={MAX_MESSAGE_LENGTH}
               rows={4}
             />
-            <TextField
-              name="files"
-              type="file"
-              multiple
-              label={t("posts.files")}
-              hint={t("posts.filesHint", { mb: uploadLimitMb })}
-              error={errors.files}
-            />
+            <FilesField error={errors.files} />
             <SubmitButton name="intent" value="send">
               {t("conversations.send")}
             </SubmitButton>

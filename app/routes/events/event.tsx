@@ -25,6 +25,7 @@ import { confirmRequest, isConfirmed } from "~/lib/confirm";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, personOf } from "~/lib/policy";
+import { AuthorName } from "~/ui/author-name";
 import { ConfirmAction, ConfirmPrompt, confirmIn } from "~/ui/confirm";
 import { CsrfForm, FormMessage, SubmitButton } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
@@ -285,7 +286,7 @@ function AttendeeList(props: {
   if (props.people.length === 0) return null;
   const items = props.people.map((p) => (
     <li key={p.id}>
-      {p.linked ? <a href={`/people/${p.id}`}>{p.name}</a> : p.name}
+      <AuthorName author={{ id: p.id, name: p.name, linked: p.linked }} />
       {p.headline ? <span className="hint"> · {p.headline}</span> : null}
     </li>
   ));

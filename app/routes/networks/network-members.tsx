@@ -31,6 +31,7 @@ import { decodeCursor } from "~/lib/cursor";
 import { handleAction, handleLoader, httpError } from "~/lib/errors";
 import { readForm } from "~/lib/form.server";
 import { actorOf, type Person, personOf } from "~/lib/policy";
+import { AuthorName } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { ConfirmAction, ConfirmPrompt } from "~/ui/confirm";
 import {
@@ -296,7 +297,9 @@ export default function NetworkMembers() {
           <li key={m.id} className="card person-card">
             <Avatar name={m.displayName} photoKey={m.photoKey} />
             <div>
-              <h3>{m.linked ? <a href={`/people/${m.id}`}>{m.displayName}</a> : m.displayName}</h3>
+              <h3>
+                <AuthorName author={{ id: m.id, name: m.displayName, linked: m.linked }} />
+              </h3>
               <p className="muted no-margin">
                 {t(`role.${m.role}`)}
                 {m.isFacilitator ? ` · ${t("role.facilitator")}` : ""}

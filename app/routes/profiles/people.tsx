@@ -15,6 +15,7 @@ import {
 } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { decodeCursor } from "~/lib/cursor";
+import { AuthorName } from "~/ui/author-name";
 import { Avatar } from "~/ui/avatar";
 import { countActive, FilterFold } from "~/ui/filter-fold";
 import { FilterActions, SelectField } from "~/ui/form";
@@ -132,7 +133,7 @@ export default function People() {
               <Avatar name={p.displayName} photoKey={p.photoKey} />
               <div>
                 <h2>
-                  {p.linked ? <a href={`/people/${p.id}`}>{p.displayName}</a> : p.displayName}
+                  <AuthorName author={{ id: p.id, name: p.displayName, linked: p.linked }} />
                 </h2>
                 <p className="muted">
                   {t(`role.${p.role}`)}

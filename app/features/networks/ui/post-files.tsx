@@ -1,8 +1,9 @@
 import { useEffect, useState } from "react";
 import { MAX_ALT_TEXT_LENGTH } from "~/db/enums";
 import { useI18n } from "~/i18n/context";
+import type { Translate } from "~/i18n/i18n";
+import { FilesField } from "~/ui/files-field";
 import { TextField } from "~/ui/form";
-import { useUploadLimitMb } from "~/ui/limits";
 
 /**
  * The composer's file field with a description for each photo (issue 13): what a screen reader
@@ -16,18 +17,12 @@ export function PostFiles(props: {
   altTextErrorAt?: number;
 }) {
   const { t } = useI18n();
-  const uploadLimitMb = useUploadLimitMb();
   const [enhanced, setEnhanced] = useState(false);
   const [photos, setPhotos] = useState<string[]>([]);
   useEffect(() => setEnhanced(true), []);
   return (
     <>
-      <TextField
-        name="files"
-        type="file"
-        multiple
-        label={t("posts.files")}
-        hint={t("posts.filesHint", { mb: uploadLimitMb })}
+      <FilesField
         onChange={(event) => {
           const chosen = [...(event.currentTarget.files ?? [])];
           setPhotos(chosen.filter((f) => f.type.startsWith("image/")).map((f) => f.name));
@@ -48,11 +43,7 @@ export function PostFiles(props: {
             key={`${i}:${name}`}
             id={`f-altText-${i}`}
             name="altText"
-            label={
-              photos.length > 1
-                ? t("posts.altTextLabelNumbered", { number: i + 1 })
-                : t("posts.altTextLabel")
-            }
+            label={descriptionLabel(t, i, photos.length)}
             hint={name}
             error={i === (props.altTextErrorAt ?? 0) ? props.altTextError : undefined}
             maxLength={MAX_ALT_TEXT_LENGTH}
@@ -61,6 +52,13 @@ export function PostFiles(props: {
       )}
     </>
   );
+}
+
+/** "Describe the photo", numbered when there are several. */
+function descriptionLabel(t: Translate, index: number, count: number): string {
+  return count > 1
+    ? t("posts.altTextLabelNumbered", { number: index + 1 })
+    : t("posts.altTextLabel");
 }
 
 /**
@@ -90,11 +88,7 @@ export function PhotoDescriptions(props: {
       <TextField
         id={`f-altText-${photo.id}`}
         name="altText"
-        label={
-          photos.length > 1
-            ? t("posts.altTextLabelNumbered", { number: i + 1 })
-            : t("posts.altTextLabel")
-        }
+        label={descriptionLabel(t, i, photos.length)}
         defaultValue={photo.altText ?? ""}
         error={i === (props.errorAt ?? 0) ? props.error : undefined}
         maxLength={MAX_ALT_TEXT_LENGTH}
