@@ -23,6 +23,7 @@ import { inviteEmailsSchema, inviteLinkSchema } from "~/features/networks/schema
 import { NetworkHeader } from "~/features/networks/ui/network-header";
 import { viewerOf } from "~/features/profiles/policy.server";
 import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
+import { RoleSelect } from "~/features/profiles/ui/role-select";
 import { countryName, countryOptions } from "~/features/taxonomy/vocabulary.server";
 import { useI18n } from "~/i18n/context";
 import { type ConfirmRequest, confirmRequest, isConfirmed } from "~/lib/confirm";
@@ -261,16 +262,7 @@ export default function NetworkMembers() {
       ) : null}
       {loaded.membersOnly ? null : (
         <form method="get" className="filters" aria-label={t("people.filters")}>
-          <SelectField
-            name="role"
-            label={t("people.role")}
-            defaultValue={filters.role ?? ""}
-            emptyLabel={t("filters.any")}
-            options={[
-              { value: "owner", label: t("role.owners") },
-              { value: "educator", label: t("role.educators") },
-            ]}
-          />
+          <RoleSelect value={filters.role} />
           {loaded.seesFields ? (
             <SelectField
               name="country"

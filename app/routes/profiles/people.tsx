@@ -3,6 +3,7 @@ import { resolveLocale } from "~/features/accounts/locale.server";
 import { directoryFilterValues, listPeople } from "~/features/profiles/directory.server";
 import { viewerOf } from "~/features/profiles/policy.server";
 import { parseFilters, peopleFilterSchema } from "~/features/profiles/schema-filters";
+import { RoleSelect } from "~/features/profiles/ui/role-select";
 import { commonLanguageCodes } from "~/features/taxonomy/languages";
 import { consortiumCountries } from "~/features/taxonomy/types";
 import {
@@ -73,16 +74,7 @@ export default function People() {
       <p>{t("people.intro")}</p>
       <FilterFold activeCount={countActive(filters)}>
         <form method="get" className="filters" aria-label={t("people.filters")}>
-          <SelectField
-            name="role"
-            label={t("people.role")}
-            defaultValue={filters.role ?? ""}
-            emptyLabel={t("filters.any")}
-            options={[
-              { value: "owner", label: t("role.owners") },
-              { value: "educator", label: t("role.educators") },
-            ]}
-          />
+          <RoleSelect value={filters.role} />
           <SelectField
             name="country"
             label={t("profile.country")}
